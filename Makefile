@@ -1,0 +1,20 @@
+# The two commands of the README's quick start: `make run` and `make test`.
+.PHONY: run test setup setup-dev lint bench
+
+setup:
+	./scripts/setup.sh
+
+setup-dev:
+	BRIEFGEN_DEV=1 ./scripts/setup.sh
+
+run: setup
+	.venv/bin/briefgen-gui
+
+test: setup-dev
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks
+	.venv/bin/python -m pytest -q
+
+lint: setup-dev
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks

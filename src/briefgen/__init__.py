@@ -1,0 +1,1 @@
+"""briefgen: briefing packs of cited quotes from policy documents, for council officers."""

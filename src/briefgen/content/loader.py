@@ -1,0 +1,447 @@
+"""Load the content directory into a `Corpus`, validating everything and verifying every quote.
+
+All problems are collected and raised together as one `ContentError`, each naming file:line,
+the record and how to fix it (the way MkDocs reports every config problem before it stops).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.content.model import (
+    ITEM_KINDS,
+    Corpus,
+    GlossaryEntry,
+    Item,
+    Organisation,
+    Source,
+    Theme,
+)
+from briefgen.content.quotes import NormalisedText, closest_passage, locate, normalise_source
+from briefgen.content.yamlfile import (
+    Problems,
+    boolean,
+    compose,
+    display_path,
+    duplicate_keys,
+    line_of,
+    mapping,
+    read_text,
+    scalar,
+    sequence,
+)
+from briefgen.errors import ContentError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_THEMES = 3
+MAX_HEADLINE_WORDS = 15
+
+
+def default_content_dir() -> Path:
+    """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
+    configured = os.environ.get("BRIEFGEN_CONTENT")
+    return Path(configured) if configured else PROJECT_ROOT / "content"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record in a content file: its name, type and whether it must be there."""
+
+    name: str
+    type: str = "text"  # text | bool | list
+    required: bool = True
+
+
+THEME_FIELDS = (Field("id"), Field("label"), Field("intro"))
+ORG_FIELDS = (Field("id"), Field("name"), Field("short"))
+GLOSSARY_FIELDS = (Field("term"), Field("expansion"), Field("explanation", required=False))
+SOURCE_FIELDS = (
+    Field("id"),
+    Field("title"),
+    Field("publisher"),
+    Field("date"),
+    Field("short_title"),
+    Field("file"),
+    Field("url", required=False),
+    Field("furniture", "list", required=False),
+)
+ITEM_FIELDS = (
+    Field("id"),
+    Field("kind"),
+    Field("text"),
+    Field("locator"),
+    Field("org"),
+    Field("themes", "list"),
+    Field("key", "bool", required=False),
+    Field("headline", required=False),
+)
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _read_record(
+    node: yaml.Node,
+    fields: tuple[Field, ...],
+    where: str,
+    label: str,
+    problems: Problems,
+) -> dict[str, Any] | None:
+    """Check one mapping against `fields`; return plain values, or None if it is unusable."""
+    line = line_of(node)
+    values = mapping(node)
+    if values is None:
+        problems.add(where, line, f"{label}: expected a mapping of fields (name: value)")
+        return None
+    assert isinstance(node, yaml.MappingNode)
+    for key, key_line in duplicate_keys(node):
+        problems.add(where, key_line, f"{label}: field '{key}' appears twice; keep one")
+    known = [f.name for f in fields]
+    for key_node, _ in node.value:
+        if key_node.value not in known:
+            problems.add(
+                where,
+                line_of(key_node),
+                f"{label}: unknown field '{key_node.value}'{_suggest(key_node.value, known)}",
+            )
+    record: dict[str, Any] = {"_line": line}
+    ok = True
+    for spec in fields:
+        value_node = values.get(spec.name)
+        if value_node is None or (scalar(value_node) == "" and value_node.tag.endswith(":null")):
+            if spec.required:
+                problems.add(where, line, f"{label}: missing field '{spec.name}'; add it")
+                ok = False
+            continue
+        field_line = line_of(value_node)
+        record[f"_line_{spec.name}"] = field_line
+        if spec.type == "bool":
+            flag = boolean(value_node)
+            if flag is None:
+                problems.add(
+                    where, field_line, f"{label}: '{spec.name}' must be true or false"
+                )
+                ok = False
+            record[spec.name] = flag
+        elif spec.type == "list":
+            entries = sequence(value_node)
+            if entries is None and scalar(value_node) is not None:
+                entries = [value_node]  # a single value where a list is expected is fine
+            texts = [scalar(entry) for entry in entries or []]
+            if entries is None or any(text is None for text in texts):
+                problems.add(
+                    where, field_line, f"{label}: '{spec.name}' must be a list of names, like [a, b]"
+                )
+                ok = False
+            record[spec.name] = [text.strip() for text in texts if text is not None]
+        else:
+            text = scalar(value_node)
+            if text is None:
+                problems.add(where, field_line, f"{label}: '{spec.name}' must be text, not a list")
+                ok = False
+            elif not text.strip():
+                problems.add(where, field_line, f"{label}: '{spec.name}' is empty; write it out")
+                ok = False
+            record[spec.name] = (text or "").strip()
+    return record if ok else None
+
+
+def _read_list_file(
+    path: Path, fields: tuple[Field, ...], noun: str, problems: Problems, key: str = "id"
+) -> list[dict[str, Any]]:
+    """Read a file holding a YAML list of records (themes, organisations, sources, glossary)."""
+    root = compose(path, problems)
+    if root is None:
+        return []
+    where = display_path(path)
+    entries = sequence(root)
+    if entries is None:
+        problems.add(where, line_of(root), f"expected a list of {noun}s, each starting with '- '")
+        return []
+    records = []
+    for index, node in enumerate(entries, start=1):
+        values = mapping(node) or {}
+        name = scalar(values[key]) if key in values else None
+        label = f"{noun} '{name}'" if name else f"{noun} {index}"
+        record = _read_record(node, fields, where, label, problems)
+        if record is not None:
+            record["_where"] = where
+            records.append(record)
+    _check_unique(records, key, noun, problems)
+    return records
+
+
+def _check_unique(records: list[dict[str, Any]], key: str, noun: str, problems: Problems) -> None:
+    first: dict[str, dict[str, Any]] = {}
+    for record in records:
+        value = record[key]
+        if value in first:
+            earlier = first[value]
+            problems.add(
+                record["_where"],
+                record["_line"],
+                f"{noun} '{value}': duplicate id, first used at {earlier['_where']}:"
+                f"{earlier['_line']}; give one of them a new id",
+            )
+        else:
+            first[value] = record
+
+
+def _check_id(record: dict[str, Any], noun: str, problems: Problems) -> bool:
+    if ID_PATTERN.match(record["id"]):
+        return True
+    problems.add(
+        record["_where"],
+        record["_line"],
+        f"{noun} '{record['id']}': id must be lower-case letters, digits and hyphens",
+    )
+    return False
+
+
+def _load_sources(
+    content_dir: Path, problems: Problems
+) -> tuple[dict[str, Source], dict[str, NormalisedText]]:
+    sources: dict[str, Source] = {}
+    normalised: dict[str, NormalisedText] = {}
+    records = _read_list_file(content_dir / "sources.yaml", SOURCE_FIELDS, "source", problems)
+    for order, record in enumerate(records):
+        where, line = record["_where"], record["_line"]
+        label = f"source '{record['id']}'"
+        if not _check_id(record, "source", problems) or record["id"] in sources:
+            continue
+        furniture = record.get("furniture", [])
+        for pattern in furniture:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                problems.add(
+                    where,
+                    record.get("_line_furniture", line),
+                    f"{label}: furniture pattern '{pattern}' is not a valid regular "
+                    f"expression ({error})",
+                )
+                furniture = []
+        path = content_dir / "sources" / record["file"]
+        text = read_text(path, problems, what="source text")
+        if text is None:
+            problems.add(
+                where,
+                record.get("_line_file", line),
+                f"{label}: its file 'sources/{record['file']}' could not be read (see above)",
+            )
+            continue
+        sources[record["id"]] = Source(
+            id=record["id"],
+            title=record["title"],
+            publisher=record["publisher"],
+            date=record["date"],
+            short_title=record["short_title"],
+            file=record["file"],
+            path=path,
+            text=text,
+            url=record.get("url", ""),
+            order=order,
+        )
+        normalised[record["id"]] = normalise_source(text, furniture)
+    return sources, normalised
+
+
+def _load_item_file(
+    path: Path,
+    corpus_parts: dict[str, Any],
+    seen_ids: dict[str, str],
+    problems: Problems,
+) -> list[Item]:
+    root = compose(path, problems)
+    if root is None:
+        return []
+    where = display_path(path)
+    top = mapping(root)
+    if top is None or "items" not in top or "source" not in top:
+        problems.add(
+            where,
+            line_of(root),
+            "an items file needs 'source: <source id>' and 'items:' followed by a list of items",
+        )
+        return []
+    sources: dict[str, Source] = corpus_parts["sources"]
+    normalised: dict[str, NormalisedText] = corpus_parts["normalised"]
+    source_id = scalar(top["source"]) or ""
+    source_known = source_id in sources
+    if not source_known:
+        problems.add(
+            where,
+            line_of(top["source"]),
+            f"unknown source '{source_id}'{_suggest(source_id, list(sources))}; "
+            "sources are listed in sources.yaml",
+        )
+    entries = sequence(top["items"])
+    if entries is None:
+        problems.add(where, line_of(top["items"]), "'items' must be a list, each starting '- '")
+        return []
+    items = []
+    for index, node in enumerate(entries, start=1):
+        values = mapping(node) or {}
+        item_id = scalar(values["id"]) if "id" in values else None
+        label = f"item '{item_id}'" if item_id else f"item {index}"
+        record = _read_record(node, ITEM_FIELDS, where, label, problems)
+        if record is None:
+            continue
+        line = record["_line"]
+        ok = True
+        if not ID_PATTERN.match(record["id"]):
+            problems.add(where, line, f"{label}: id must be lower-case letters, digits and hyphens")
+            ok = False
+        if record["id"] in seen_ids:
+            problems.add(
+                where,
+                line,
+                f"{label}: duplicate id, first used at {seen_ids[record['id']]}; "
+                "give this item a new id",
+            )
+            ok = False
+        else:
+            seen_ids[record["id"]] = f"{where}:{line}"
+        if record["kind"] not in ITEM_KINDS:
+            problems.add(
+                where,
+                record["_line_kind"],
+                f"{label}: unknown kind '{record['kind']}'{_suggest(record['kind'], ITEM_KINDS)}; "
+                f"kinds are {', '.join(ITEM_KINDS)}",
+            )
+            ok = False
+        orgs: dict[str, Organisation] = corpus_parts["organisations"]
+        if record["org"] not in orgs:
+            problems.add(
+                where,
+                record["_line_org"],
+                f"{label}: unknown organisation '{record['org']}'"
+                f"{_suggest(record['org'], list(orgs))}; add it to organisations.yaml or fix "
+                "the spelling",
+            )
+            ok = False
+        themes: dict[str, Theme] = corpus_parts["themes"]
+        for theme in record["themes"]:
+            if theme not in themes:
+                problems.add(
+                    where,
+                    record["_line_themes"],
+                    f"{label}: unknown theme '{theme}'{_suggest(theme, list(themes))}",
+                )
+                ok = False
+        if not 1 <= len(record["themes"]) <= MAX_THEMES:
+            problems.add(
+                where,
+                record["_line_themes"],
+                f"{label}: give one to {MAX_THEMES} themes (it has {len(record['themes'])})",
+            )
+            ok = False
+        headline = record.get("headline", "")
+        if len(headline.split()) > MAX_HEADLINE_WORDS:
+            problems.add(
+                where,
+                record["_line_headline"],
+                f"{label}: headline has {len(headline.split())} words; keep it to "
+                f"{MAX_HEADLINE_WORDS} or fewer",
+            )
+            ok = False
+        span = (0, 0)
+        if source_known:
+            found = locate(record["text"], normalised[source_id])
+            if found is None:
+                miss = closest_passage(record["text"], normalised[source_id])
+                problems.add(
+                    where,
+                    record["_line_text"],
+                    f"{label}: quote not found in source '{source_id}' "
+                    f"({sources[source_id].file}): {miss.describe()}",
+                )
+                ok = False
+            else:
+                span = found
+        if ok and source_known:
+            items.append(
+                Item(
+                    id=record["id"],
+                    kind=record["kind"],
+                    text=" ".join(record["text"].split()),
+                    locator=record["locator"],
+                    org=record["org"],
+                    themes=tuple(record["themes"]),
+                    source=source_id,
+                    key=bool(record.get("key", False)),
+                    headline=headline,
+                    span=span,
+                    content_file=where,
+                    line=line,
+                )
+            )
+    return items
+
+
+def load_corpus(content_dir: Path | None = None) -> Corpus:
+    """Load and verify everything under `content_dir`; raise `ContentError` listing all problems."""
+    content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
+    problems = Problems()
+    if not content_dir.is_dir():
+        raise ContentError(
+            [f"{display_path(content_dir)}: content directory not found; check the path"]
+        )
+    theme_records = _read_list_file(content_dir / "themes.yaml", THEME_FIELDS, "theme", problems)
+    themes = {
+        r["id"]: Theme(r["id"], r["label"], " ".join(r["intro"].split()))
+        for r in theme_records
+        if _check_id(r, "theme", problems)
+    }
+    org_records = _read_list_file(
+        content_dir / "organisations.yaml", ORG_FIELDS, "organisation", problems
+    )
+    organisations = {
+        r["id"]: Organisation(r["id"], r["name"], r["short"])
+        for r in org_records
+        if _check_id(r, "organisation", problems)
+    }
+    glossary_records = _read_list_file(
+        content_dir / "glossary.yaml", GLOSSARY_FIELDS, "glossary entry", problems, key="term"
+    )
+    glossary = tuple(
+        GlossaryEntry(r["term"], r["expansion"], " ".join(r.get("explanation", "").split()))
+        for r in glossary_records
+    )
+    sources, normalised = _load_sources(content_dir, problems)
+    parts = {
+        "themes": themes,
+        "organisations": organisations,
+        "sources": sources,
+        "normalised": normalised,
+    }
+    items: list[Item] = []
+    seen_ids: dict[str, str] = {}
+    item_dir = content_dir / "items"
+    item_files = sorted(item_dir.glob("*.yaml")) if item_dir.is_dir() else []
+    if not item_files:
+        problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
+    for path in item_files:
+        items.extend(_load_item_file(path, parts, seen_ids, problems))
+    if problems:
+        raise ContentError(problems.lines)
+    order = {source_id: source.order for source_id, source in sources.items()}
+    items.sort(key=lambda item: (order[item.source], item.span[0]))
+    return Corpus(
+        themes=themes,
+        organisations=organisations,
+        sources=sources,
+        glossary=glossary,
+        items=tuple(items),
+        root=content_dir,
+    )
