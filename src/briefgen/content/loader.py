@@ -128,9 +128,7 @@ def _read_record(
         if spec.type == "bool":
             flag = boolean(value_node)
             if flag is None:
-                problems.add(
-                    where, field_line, f"{label}: '{spec.name}' must be true or false"
-                )
+                problems.add(where, field_line, f"{label}: '{spec.name}' must be true or false")
                 ok = False
             record[spec.name] = flag
         elif spec.type == "list":
@@ -140,7 +138,9 @@ def _read_record(
             texts = [scalar(entry) for entry in entries or []]
             if entries is None or any(text is None for text in texts):
                 problems.add(
-                    where, field_line, f"{label}: '{spec.name}' must be a list of names, like [a, b]"
+                    where,
+                    field_line,
+                    f"{label}: '{spec.name}' must be a list of names, like [a, b]",
                 )
                 ok = False
             record[spec.name] = [text.strip() for text in texts if text is not None]

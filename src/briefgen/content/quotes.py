@@ -43,7 +43,9 @@ COMMON_FURNITURE: tuple[str, ...] = (
 )
 
 # Marks that vanish: heading hashes at line start, footnote markers, bold and italic asterisks.
-_MARKS = r"(?m:^[ \t]*#{1,6}[ \t]*)|<sup>[^<]{0,20}</sup>|\*\*|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+_MARKS = (
+    r"(?m:^[ \t]*#{1,6}[ \t]*)|<sup>[^<]{0,20}</sup>|\*\*|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+)
 _TYPO = "[" + "".join(_TYPOGRAPHIC) + "]"
 _SPACE = r"\s+"
 
@@ -203,4 +205,6 @@ def closest_passage(quote: str, source: NormalisedText) -> QuoteMiss:
         return QuoteMiss(matched, needle[head:], haystack[where : where + 60], at_start=True)
     matched = needle[len(needle) - tail :]
     where = haystack.find(matched)
-    return QuoteMiss(matched, needle[: len(needle) - tail], haystack[max(0, where - 60) : where], False)
+    return QuoteMiss(
+        matched, needle[: len(needle) - tail], haystack[max(0, where - 60) : where], False
+    )

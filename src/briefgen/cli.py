@@ -1,0 +1,187 @@
+"""The `briefgen` command line: argument parsing and messages only; the work is in the core.
+
+User mistakes (bad content, bad options, unwritable output) print a message and exit non-zero;
+only a bug prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefgen.content import ITEM_KINDS, Corpus, load_corpus
+from briefgen.errors import BriefgenError
+from briefgen.selection import AUDIENCES, select_items
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    return load_corpus(Path(args.content) if args.content else None)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the whole content directory and verify every quote against its source."""
+    started = time.perf_counter()
+    corpus = _load(args)
+    elapsed = time.perf_counter() - started
+    print(
+        f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "
+        f"{len(corpus.themes)} themes; every quote found in its source ({elapsed:.2f} s)."
+    )
+    return EXIT_OK
+
+
+def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -> None:
+    for value in values:
+        if value not in allowed:
+            close = difflib.get_close_matches(value, list(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise BriefgenError(
+                f"{option} '{value}' is not known{hint}; choose from: {', '.join(allowed)}"
+            )
+
+
+def item_record(corpus: Corpus, item_id: str) -> dict[str, object]:
+    """The JSON shape of one item (`briefgen items --json`)."""
+    item = corpus.item(item_id)
+    source = corpus.sources[item.source]
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "text": item.text,
+        "locator": item.locator,
+        "org": item.org,
+        "themes": list(item.themes),
+        "key": item.key,
+        "source": item.source,
+        "headline": item.headline,
+        "citation": f"{corpus.organisations[item.org].short}, {source.short_title}, {item.locator}",
+        "span": list(item.span),
+        "content_file": item.content_file,
+        "line": item.line,
+    }
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    """List the items a selection gives, as a table or as JSON."""
+    corpus = _load(args)
+    _check_choices(args.theme, list(corpus.themes), "--theme")
+    _check_choices(args.kind, ITEM_KINDS, "--kind")
+    _check_choices(args.org, list(corpus.organisations), "--org")
+    _check_choices(args.source, list(corpus.sources), "--source")
+    items = select_items(
+        corpus,
+        themes=args.theme,
+        audience=args.audience,
+        kinds=args.kind,
+        orgs=args.org,
+        sources=args.source,
+        search=args.search or "",
+    )
+    if args.json:
+        json.dump([item_record(corpus, item.id) for item in items], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    # Piped output keeps whole quotes; a terminal gets one line per item.
+    width = max(shutil.get_terminal_size((120, 24)).columns, 80) if sys.stdout.isatty() else 10**6
+    id_width = max((len(item.id) for item in items), default=2)
+    header = f"{'id':<{id_width}}  {'kind':<17}  {'org':<12}  {'locator':<24}  text"
+    print(header)
+    print("-" * min(width, len(header) + 60))
+    text_width = max(width - id_width - 63, 20)
+    for item in items:
+        key = "*" if item.key else " "
+        text = item.text if len(item.text) <= text_width else item.text[: text_width - 1] + "…"
+        org = corpus.organisations[item.org].short
+        locator = item.locator if len(item.locator) <= 24 else item.locator[:23] + "…"
+        print(f"{item.id:<{id_width}}  {item.kind:<17}  {org:<12}  {locator:<24} {key}{text}")
+    print(f"\n{len(items)} items (* = key item for member briefings)")
+    return EXIT_OK
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    """List the themes with how many items each holds, by kind."""
+    corpus = _load(args)
+    for theme in corpus.themes.values():
+        items = [item for item in corpus.items if theme.id in item.themes]
+        key = sum(item.key for item in items)
+        print(f"{theme.id:<28} {theme.label:<32} {len(items):>4} items ({key} key)")
+        if args.verbose:
+            for kind in ITEM_KINDS:
+                count = sum(item.kind == kind for item in items)
+                if count:
+                    print(f"    {kind:<20} {count:>4}")
+    print(f"\n{len(corpus.items)} items in {len(corpus.themes)} themes")
+    return EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """List the source documents with how many items quote each."""
+    corpus = _load(args)
+    for source in corpus.sources.values():
+        count = sum(item.source == source.id for item in corpus.items)
+        print(f"{source.id:<18} {count:>4} items  {source.publisher}, {source.date}")
+        print(f"{'':<18}        {source.title}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Briefing packs of exact, cited quotes from policy documents.",
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        help="content directory to use (default: the project's content/ or $BRIEFGEN_CONTENT)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser("check", help="validate the content and verify every quote")
+    check.set_defaults(handler=cmd_check)
+
+    items = commands.add_parser("items", help="list the items a selection gives")
+    items.add_argument("--theme", action="append", default=[], metavar="T", help="theme id")
+    items.add_argument("--kind", action="append", default=[], metavar="K", help="item kind")
+    items.add_argument("--org", action="append", default=[], metavar="O", help="organisation")
+    items.add_argument("--source", action="append", default=[], metavar="S", help="source id")
+    items.add_argument("--audience", choices=list(AUDIENCES), help="filter and order for")
+    items.add_argument("--search", metavar="TEXT", help="words every listed item must contain")
+    items.add_argument("--json", action="store_true", help="print a JSON array instead")
+    items.set_defaults(handler=cmd_items)
+
+    themes = commands.add_parser("themes", help="list the themes and their item counts")
+    themes.add_argument("-v", "--verbose", action="store_true", help="counts by kind too")
+    themes.set_defaults(handler=cmd_themes)
+
+    sources = commands.add_parser("sources", help="list the source documents")
+    sources.set_defaults(handler=cmd_sources)
+
+    from briefgen.build_cli import add_build_command
+
+    add_build_command(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except BriefgenError as error:
+        print(f"briefgen: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # `briefgen items | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

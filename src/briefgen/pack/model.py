@@ -1,0 +1,184 @@
+"""The pack model: what the officer asked for (`PackSpec`) and the document built from it (`Pack`).
+
+`PackSpec` is what a pack file saves and what the GUI edits. `Pack` is the one typed document
+every renderer walks: a cover, then sections of blocks in reading order. Quoted text, the
+officer's own text and briefgen's own wording are different block roles, never mixed, so each
+output can show who wrote what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+LAYOUTS: tuple[str, ...] = ("member-briefing", "committee-report", "evidence-pack")
+MARKINGS: tuple[str, ...] = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
+PURPOSES: tuple[str, ...] = ("decision", "discussion", "noting")
+
+
+@dataclass
+class Contact:
+    """A named officer: the report's author or its contact officer."""
+
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.role or self.email or self.phone)
+
+
+@dataclass
+class MeetingDetails:
+    """What the cover, running header and footer carry."""
+
+    title: str = ""
+    meeting: str = ""  # the committee or meeting the pack is for
+    meeting_date: date | None = None
+    author: Contact = field(default_factory=Contact)
+    contact: Contact = field(default_factory=Contact)
+    marking: str = ""  # "", OFFICIAL or OFFICIAL-SENSITIVE
+    large_print: bool = False
+    purpose: str = "discussion"  # committee reports: decision, discussion or noting
+    wards: str = ""  # committee reports: wards affected ("" means the template's default)
+
+
+@dataclass
+class OfficerText:
+    """The officer's own words: kept apart from quotes and from briefgen's wording."""
+
+    summary: str = ""  # committee report summary (often 120-150 words)
+    key_messages: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)  # to the committee, not the sources'
+    notes: str = ""
+
+
+@dataclass
+class PackSpec:
+    """Everything needed to rebuild a pack: the selection, the layout and the meeting details.
+
+    `excluded` drops items the selection would give; `included` adds items it would not;
+    `order` (item ids) moves the listed items to that relative order within their theme.
+    """
+
+    layout: str = "member-briefing"
+    audience: str = "members"
+    themes: list[str] = field(default_factory=list)
+    meeting: MeetingDetails = field(default_factory=MeetingDetails)
+    officer: OfficerText = field(default_factory=OfficerText)
+    excluded: list[str] = field(default_factory=list)
+    included: list[str] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)
+
+
+# --- The built document -------------------------------------------------------------------
+
+# Who wrote a block's text: the source (a quote), the officer, or briefgen (its own wording).
+ROLES = ("source", "officer", "briefgen", "placeholder")
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    term: str
+    expansion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of `role` text; `number` is its paragraph number in a committee report."""
+
+    text: str
+    role: str = "briefgen"
+    number: str = ""
+    acronyms: tuple[Acronym, ...] = ()
+    label: str = ""  # a lead-in shown in bold before the text, e.g. "Purpose:"
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """Text the officer must complete before the document goes out; always visibly marked."""
+
+    text: str
+    number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One source item, quoted unaltered, with its short citation and briefgen's headline."""
+
+    item_id: str
+    kind: str
+    kind_label: str
+    text: str
+    citation: str  # "LGA, Rewiring Public Services: Children's Services, Proposition 3"
+    headline: str = ""  # briefgen's own summary, labelled as such
+    number: str = ""
+    acronyms: tuple[Acronym, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A list of `role` text; `ordered` lists are numbered by the renderer."""
+
+    entries: tuple[str, ...]
+    role: str = "briefgen"
+    ordered: bool = False
+    number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with a header row that repeats on every page it spans."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    number: str = ""
+
+
+Block = Paragraph | Placeholder | Quote | BulletList | Table
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A headed part of the pack; `level` 1 or 2; `anchor` is unique in the pack."""
+
+    title: str
+    anchor: str
+    level: int = 1
+    number: str = ""  # "3" for a numbered committee-report section
+    blocks: tuple[Block, ...] = ()
+    in_contents: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReference:
+    """A full reference for the Sources / Background papers list."""
+
+    source_id: str
+    text: str  # "Local Government Association (July 2013) Rewiring Public Services: ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """The built pack: one typed document every renderer walks in the same order."""
+
+    spec: PackSpec
+    title: str
+    subtitle: str  # the layout's name for the document, e.g. "Member briefing"
+    meeting_line: str  # "Children's Services Scrutiny Committee, 22 November 2026"
+    date_text: str  # UK style, "22 November 2026"
+    marking: str
+    large_print: bool
+    audience_label: str
+    sections: tuple[Section, ...]
+    item_ids: tuple[str, ...]  # every quoted item, in order of appearance
+    source_ids: tuple[str, ...]  # every source relied on, in order of first use
+    page_limit: int | None  # the layout's length norm, from templates/wording.yaml
+    cover_facts: tuple[tuple[str, str], ...]  # label/value pairs shown on the cover
+    wording: dict[str, str]  # the fixed labels renderers need (from templates/wording.yaml)
+    language: str = "en-GB"
+    subject: str = ""
+    author: str = ""
+    keywords: tuple[str, ...] = ()

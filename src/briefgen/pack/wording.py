@@ -1,0 +1,55 @@
+"""Load `templates/wording.yaml`: the one copy of every heading, intro, placeholder and question."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefgenError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def templates_dir() -> Path:
+    """`$BRIEFGEN_TEMPLATES` if set, else the project's own `templates/`."""
+    configured = os.environ.get("BRIEFGEN_TEMPLATES")
+    return Path(configured) if configured else PROJECT_ROOT / "templates"
+
+
+def assets_dir() -> Path:
+    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the project's `assets/`."""
+    configured = os.environ.get("BRIEFGEN_ASSETS")
+    return Path(configured) if configured else PROJECT_ROOT / "assets"
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, mtime: float) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise BriefgenError(
+            f"{path}: cannot read the pack wording ({error}); restore the file"
+        ) from None
+    if not isinstance(data, dict):
+        raise BriefgenError(f"{path}: expected a mapping of wording sections; restore the file")
+    return data
+
+
+def load_wording() -> dict[str, Any]:
+    """The wording as nested dicts (cached until the file changes)."""
+    path = templates_dir() / "wording.yaml"
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        raise BriefgenError(f"{path}: pack wording not found; reinstall briefgen") from None
+    return _load(path, mtime)
+
+
+def uk_date(value: date) -> str:
+    """A date as UK documents write it: 22 November 2026."""
+    return f"{value.day} {value:%B %Y}"
