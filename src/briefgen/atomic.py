@@ -17,7 +17,8 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefgenError(
-            f"cannot write {target}: the folder {folder} does not exist; create it or choose another"
+            f"cannot write {target}: the folder {folder} does not exist; "
+            "create it or choose another"
         )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

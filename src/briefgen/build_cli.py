@@ -1,10 +1,171 @@
-"""The `briefgen build` subcommand (added once the pack renderers exist)."""
+"""`briefgen build`: turn a pack file or command-line choices into a PDF, Word or HTML pack."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
 from typing import Any
 
+from briefgen.atomic import write_atomic
+from briefgen.errors import BriefgenError
+from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec
+from briefgen.selection import AUDIENCES
 
-def add_build_command(commands: Any) -> argparse.ArgumentParser | None:
-    return None
+MARKING_CHOICES = {"none": "", "official": "OFFICIAL", "official-sensitive": "OFFICIAL-SENSITIVE"}
+
+
+def _meeting_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22"
+        ) from None
+
+
+def _marking(text: str) -> str:
+    value = MARKING_CHOICES.get(text.strip().lower())
+    if value is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a protective marking; use none, OFFICIAL or OFFICIAL-SENSITIVE"
+        )
+    return value
+
+
+def add_build_command(commands: Any) -> argparse.ArgumentParser:
+    build = commands.add_parser(
+        "build",
+        help="build a briefing pack (PDF, Word or HTML)",
+        description="Build a briefing pack from a saved pack file, or from the options given. "
+        "Options given with a pack file override what the file says.",
+    )
+    build.add_argument("pack_file", nargs="?", metavar="PACK_FILE", help="a saved .briefgen.yaml")
+    build.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    build.add_argument(
+        "--format",
+        choices=("pdf", "docx", "html"),
+        help="output format (default: from the output file's suffix)",
+    )
+    build.add_argument("--layout", choices=LAYOUTS)
+    build.add_argument("--audience", choices=list(AUDIENCES))
+    build.add_argument("--theme", action="append", metavar="T", help="theme id (repeatable)")
+    build.add_argument("--title")
+    build.add_argument("--meeting", help="committee or meeting name")
+    build.add_argument("--date", type=_meeting_date, metavar="YYYY-MM-DD", help="meeting date")
+    build.add_argument(
+        "--marking", type=_marking, metavar="M", help="none, OFFICIAL or OFFICIAL-SENSITIVE"
+    )
+    build.add_argument(
+        "--large-print", action=argparse.BooleanOptionalAction, help="UKAAF large print"
+    )
+    build.add_argument("--purpose", choices=PURPOSES, help="committee report purpose")
+    build.add_argument("--wards", help="wards affected (committee reports)")
+    for who in ("author", "contact"):
+        build.add_argument(f"--{who}", metavar="NAME", help=f"{who} officer's name")
+        for part in ("role", "email", "phone"):
+            build.add_argument(f"--{who}-{part}", metavar=part.upper())
+    build.add_argument("--summary", help="report summary (officer's text)")
+    build.add_argument("--key-message", action="append", metavar="TEXT", help="repeatable")
+    build.add_argument("--recommendation", action="append", metavar="TEXT", help="repeatable")
+    build.add_argument("--notes", help="officer's notes")
+    build.add_argument("--exclude", action="append", metavar="ITEM", help="leave out an item")
+    build.add_argument("--include", action="append", metavar="ITEM", help="add an item")
+    build.add_argument(
+        "--template", type=Path, metavar="FILE", help="council Word template (.dotx or .docx)"
+    )
+    build.add_argument("--save-pack", type=Path, metavar="FILE", help="also save the pack file")
+    build.set_defaults(handler=cmd_build)
+    return build
+
+
+def spec_from_args(args: argparse.Namespace) -> PackSpec:
+    """The pack file's spec (or a new one) with every option the user gave applied over it."""
+    from briefgen.pack.packfile import load_pack
+
+    spec = load_pack(args.pack_file) if args.pack_file else PackSpec()
+    meeting = spec.meeting
+    simple = {
+        "layout": (spec, "layout"),
+        "audience": (spec, "audience"),
+        "title": (meeting, "title"),
+        "meeting": (meeting, "meeting"),
+        "date": (meeting, "meeting_date"),
+        "marking": (meeting, "marking"),
+        "large_print": (meeting, "large_print"),
+        "purpose": (meeting, "purpose"),
+        "wards": (meeting, "wards"),
+        "summary": (spec.officer, "summary"),
+        "notes": (spec.officer, "notes"),
+    }
+    for option, (target, attribute) in simple.items():
+        value = getattr(args, option)
+        if value is not None:
+            setattr(target, attribute, value)
+    for who in ("author", "contact"):
+        person = getattr(meeting, who)
+        if getattr(args, who) is not None:
+            person.name = getattr(args, who)
+        for part in ("role", "email", "phone"):
+            value = getattr(args, f"{who}_{part}")
+            if value is not None:
+                setattr(person, part, value)
+    if args.theme:
+        spec.themes = list(args.theme)
+    if args.key_message:
+        spec.officer.key_messages = list(args.key_message)
+    if args.recommendation:
+        spec.officer.recommendations = list(args.recommendation)
+    if args.exclude:
+        spec.excluded = [*spec.excluded, *args.exclude]
+    if args.include:
+        spec.included = [*spec.included, *args.include]
+    if spec.meeting.marking not in MARKINGS:
+        raise BriefgenError(
+            f"unknown protective marking '{spec.meeting.marking}'; use OFFICIAL, "
+            "OFFICIAL-SENSITIVE or none"
+        )
+    return spec
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from briefgen.content import load_corpus
+    from briefgen.pack import build_pack, missing_items
+    from briefgen.render import RenderOptions, format_for_path, render
+
+    started = time.perf_counter()
+    output = Path(args.output)
+    format_name = args.format or format_for_path(output)
+    if format_name is None:
+        raise BriefgenError(
+            f"cannot tell the format of '{output}' from its name; end it in .pdf, .docx or "
+            ".html, or give --format"
+        )
+    if args.template and format_name != "docx":
+        raise BriefgenError("--template is a Word template; use it with a .docx output")
+    spec = spec_from_args(args)
+    corpus = load_corpus(Path(args.content) if args.content else None)
+    for item_id in missing_items(corpus, spec):
+        print(
+            f"briefgen: warning: the pack refers to item '{item_id}', which is no longer in "
+            "the content; it is left out",
+            file=sys.stderr,
+        )
+    pack = build_pack(corpus, spec)
+    result = render(pack, corpus, format_name, RenderOptions(template=args.template))
+    write_atomic(output, result.data)
+    if args.save_pack:
+        from briefgen.pack.packfile import save_pack
+
+        save_pack(spec, args.save_pack)
+    for warning in result.warnings:
+        print(f"briefgen: warning: {warning}", file=sys.stderr)
+    pages = f", {result.page_count} pages" if result.page_count else ""
+    elapsed = time.perf_counter() - started
+    print(
+        f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
+        f"{len(pack.item_ids)} items{pages}, {elapsed:.1f} s)"
+    )
+    return 0

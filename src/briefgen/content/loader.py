@@ -251,6 +251,7 @@ def _load_sources(
             text=text,
             url=record.get("url", ""),
             order=order,
+            furniture=tuple(furniture),
         )
         normalised[record["id"]] = normalise_source(text, furniture)
     return sources, normalised

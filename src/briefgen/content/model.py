@@ -62,11 +62,12 @@ class Source:
     text: str = field(repr=False)
     url: str = ""
     order: int = 0
+    furniture: tuple[str, ...] = ()  # regexes for whole lines of page furniture (sources.yaml)
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One citable statement: the exact words of `source`, with where to find them and whose view."""
+    """One citable statement: exact words of `source`, where to find them and whose view."""
 
     id: str
     kind: str

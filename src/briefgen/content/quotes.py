@@ -47,7 +47,9 @@ _MARKS = (
     r"(?m:^[ \t]*#{1,6}[ \t]*)|<sup>[^<]{0,20}</sup>|\*\*|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
 )
 _TYPO = "[" + "".join(_TYPOGRAPHIC) + "]"
-_SPACE = r"\s+"
+# Only whitespace that changes: runs, and single tabs or newlines. A lone space is copied as is,
+# which keeps the offset map short (one segment per line, not per word).
+_SPACE = r"\s{2,}|[^\S ]"
 
 
 def _compile(furniture: Sequence[str]) -> re.Pattern[str]:
@@ -57,7 +59,8 @@ def _compile(furniture: Sequence[str]) -> re.Pattern[str]:
     )
 
 
-_QUOTE_PATTERN = re.compile(f"(?P<mark>{_MARKS})|(?P<typo>{_TYPO})|(?P<space>{_SPACE})")
+_MARKS_PATTERN = re.compile(_MARKS)
+_TRANSLATION = str.maketrans(_TYPOGRAPHIC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +90,11 @@ class NormalisedText:
 
 
 def normalise_quote(text: str) -> str:
-    """Normalise an item's text the way sources are normalised (no furniture: quotes have none)."""
-    return normalise(text, pattern=_QUOTE_PATTERN).text.strip()
+    """Normalise an item's text the way sources are normalised (no furniture: quotes have none).
+
+    Quotes need no offset map, so this is the same transformation done with whole-string
+    operations: drop marks, replace typographic characters, collapse whitespace."""
+    return " ".join(_MARKS_PATTERN.sub("", text).translate(_TRANSLATION).split())
 
 
 def normalise_source(text: str, furniture: Sequence[str] = ()) -> NormalisedText:

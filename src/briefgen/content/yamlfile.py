@@ -60,7 +60,7 @@ def read_text(path: Path, problems: Problems, what: str = "file") -> str | None:
 
 
 def compose(path: Path, problems: Problems) -> yaml.Node | None:
-    """Parse `path` into a YAML node tree (with marks), or record the syntax error and return None."""
+    """Parse `path` into YAML nodes (with marks), or record the syntax error and return None."""
     text = read_text(path, problems)
     if text is None:
         return None

@@ -1,0 +1,85 @@
+"""Generate a large synthetic content directory for benchmarks: N source documents with the same
+conversion marks as the real ones (headings, bold, footnote markers, typographic quotes, page
+furniture mid-sentence) and M items quoting whole sentences from them."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = (
+    "recommendation", "position", "proposition", "principle", "risk", "driver",
+    "success-criterion", "option", "question", "evidence", "example",
+)  # fmt: skip
+ORGS = ("sesl-seec", "lga-solace", "lga", "solace", "commissioner", "government")
+WORDS = """
+councils children services families funding early help social care partners schools
+inspection improvement workforce demand pressure accountability governance leadership
+commissioning providers market safeguarding outcomes prevention integration health
+wellbeing skills employment young people local national government reform delivery
+""".split()
+
+
+def _sentence(rng: random.Random, number: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(12, 28))]
+    words[0] = words[0].capitalize()
+    if rng.random() < 0.2:
+        words[3] = f"\u2018{words[3]}\u2019"
+    if rng.random() < 0.1:
+        words[5] = f"**{words[5]}**"
+    if rng.random() < 0.1:
+        words[-1] += f"<sup>{number % 30 + 1}</sup>"
+    return " ".join(words) + f" {number}."
+
+
+def generate(target: Path, documents: int, items: int, seed: int = 7) -> Path:
+    """Write a content directory at `target` and return it."""
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "sources").mkdir(parents=True)
+    (target / "items").mkdir()
+    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml"):
+        shutil.copy(ROOT / "content" / name, target / name)
+    themes = [
+        line.split(":", 1)[1].strip()
+        for line in (ROOT / "content" / "themes.yaml").read_text().splitlines()
+        if line.startswith("- id:")
+    ]
+    per_doc = items // documents
+    source_entries = []
+    for doc in range(documents):
+        sentences = [_sentence(rng, doc * 1000 + n) for n in range(per_doc * 2)]
+        lines = [f"# **Synthetic document {doc}**", ""]
+        for n in range(0, len(sentences), 4):
+            lines.append(" ".join(sentences[n : n + 4]))
+            lines.append("")
+            if n % 40 == 36:  # a page boundary inside the next paragraph
+                lines[-2] = lines[-2].rsplit(" ", 3)[0]
+                lines += ["", f"synthetic{doc}.example.org", "", str(n // 40 + 1), ""]
+                lines.append(" ".join(sentences[n + 3].rsplit(" ", 3)[1:]))
+                lines.append("")
+        file_name = f"doc{doc:04d}.txt"
+        (target / "sources" / file_name).write_text("\n".join(lines), encoding="utf-8")
+        source_entries.append(
+            f"- id: doc-{doc}\n  title: Synthetic document {doc}\n  publisher: Benchmark\n"
+            f"  date: '2026'\n  short_title: Synthetic {doc}\n  file: {file_name}\n"
+            f"  furniture: ['synthetic{doc}\\.example\\.org']\n"
+        )
+        entries = []
+        for n in range(per_doc):
+            sentence = sentences[n * 2]
+            text = sentence.replace("**", "").replace("\u2018", "'").replace("\u2019", "'")
+            text = text.split("<sup>")[0] + (text.split("</sup>")[1] if "</sup>" in text else "")
+            entries.append(
+                f"  - id: d{doc}-i{n}\n    kind: {rng.choice(KINDS)}\n    org: {rng.choice(ORGS)}\n"
+                f"    locator: para {n + 1}\n    themes: [{', '.join(rng.sample(themes, 2))}]\n"
+                f"    key: {str(rng.random() < 0.15).lower()}\n    text: >-\n      {text}\n"
+            )
+        (target / "items" / f"doc{doc:04d}.yaml").write_text(
+            f"source: doc-{doc}\nitems:\n" + "".join(entries), encoding="utf-8"
+        )
+    (target / "sources.yaml").write_text("".join(source_entries), encoding="utf-8")
+    return target

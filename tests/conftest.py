@@ -1,0 +1,78 @@
+"""Shared fixtures: the shipped corpus (loaded once) and small editable copies of the content."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefgen.content import Corpus, load_corpus
+from briefgen.content.loader import PROJECT_ROOT
+
+CONTENT = PROJECT_ROOT / "content"
+
+# A small items file whose quotes are verbatim from the joint LGA/Solace response; the second
+# quote runs across the page furniture line "Submission" in the source text.
+SMALL_ITEMS = """\
+source: lga-solace-2014
+items:
+  - id: t-flexibility
+    kind: position
+    org: lga-solace
+    locator: Response para 1
+    themes: [localism-deregulation, delivery-models]
+    key: true
+    headline: Councils should have more freedom.
+    text: >-
+      The LGA and Solace support the principle of greater flexibility for councils to deliver
+      services in the way that works best for local children and young people.
+  - id: t-complex
+    kind: evidence
+    org: lga-solace
+    locator: Response para 2
+    themes: [markets-commissioning, safeguarding]
+    text: >-
+      The experience of councils and of other public sector bodies seeking to secure a strategic
+      partner for service delivery is that the most complex and difficult tasks such as child
+      protection do not readily attract commercial or not for profit providers.
+  - id: t-cherry-picked
+    kind: risk
+    org: lga-solace
+    locator: Response para 2
+    themes: [markets-commissioning]
+    key: true
+    headline: Providers could pick the easy, profitable services.
+    text: >-
+      It is, however, crucial that we do not create a situation where the easy or profitable
+      aspects of children's services are cherry picked, leaving councils with an unmanageable
+      portfolio of disjointed and risky services.
+"""
+
+
+@pytest.fixture(scope="session")
+def shipped_corpus() -> Corpus:
+    return load_corpus(CONTENT)
+
+
+@pytest.fixture
+def make_content(tmp_path: Path) -> Callable[..., Path]:
+    """Copy the shipped themes, organisations, glossary and sources to `tmp_path/content`, with
+    `items` (file name -> YAML text) as the only item files. Returns the content directory."""
+
+    def make(items: dict[str, str] | None = None) -> Path:
+        root = tmp_path / "content"
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir()
+        for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
+            shutil.copy(CONTENT / name, root / name)
+        shutil.copytree(CONTENT / "sources", root / "sources")
+        (root / "items").mkdir()
+        for name, text in (items if items is not None else {"small.yaml": SMALL_ITEMS}).items():
+            (root / "items" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make
