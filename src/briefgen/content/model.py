@@ -102,3 +102,6 @@ class Corpus:
     def item(self, item_id: str) -> Item:
         """Return the item called `item_id`; KeyError if the corpus has none."""
         return self.by_id[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self.by_id

@@ -1,0 +1,175 @@
+"""The pack model: layouts, audiences, who-wrote-what, numbering and citations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.content import Corpus, load_corpus
+from briefgen.errors import BriefgenError
+from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack.builder import missing_items, pack_items
+from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote, Table
+from briefgen.selection import AUDIENCES
+
+
+@pytest.fixture
+def small(make_content: Callable[..., Path]) -> Corpus:
+    return load_corpus(make_content())
+
+
+def blocks(pack: Pack, kind: type) -> list:
+    return [b for s in pack.sections for b in s.blocks if isinstance(b, kind)]
+
+
+def titles(pack: Pack) -> list[str]:
+    return [s.title for s in pack.sections]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("audience", list(AUDIENCES))
+def test_every_layout_and_audience_builds_from_the_shipped_corpus(
+    shipped_corpus: Corpus, layout: str, audience: str
+) -> None:
+    pack = build_pack(shipped_corpus, PackSpec(layout=layout, audience=audience))
+    quotes = blocks(pack, Quote)
+    assert quotes, (layout, audience)
+    # Every quote is the item's text unaltered, with its citation.
+    for quote in quotes:
+        item = shipped_corpus.item(quote.item_id)
+        assert quote.text == item.text
+        assert quote.citation.endswith(item.locator)
+    assert set(pack.source_ids) == {shipped_corpus.item(q.item_id).source for q in quotes}
+
+
+def test_committee_report_has_the_council_shape_and_numbered_paragraphs(small: Corpus) -> None:
+    spec = PackSpec(layout="committee-report", audience="senior-officers")
+    pack = build_pack(small, spec, today=date(2026, 11, 22))
+    top = [s.title for s in pack.sections if s.level == 1]
+    assert top == [
+        "Report summary",
+        "Purpose of the report",
+        "Recommendations",
+        "Wards affected",
+        "Introduction and background",
+        "Issues and options",
+        "Risks",
+        "Financial implications",
+        "Legal implications",
+        "Equality implications",
+        "Background papers",
+        "Contact officer",
+    ]
+    assert [s.number for s in pack.sections if s.level == 1] == [str(n) for n in range(1, 13)]
+    numbers = [b.number for s in pack.sections for b in s.blocks if getattr(b, "number", "")]
+    assert numbers[:3] == ["1.1", "2.1", "3.1"]
+    # Consecutive within each section: 5.1, 5.2, 5.3 ...
+    fives = [n for n in numbers if n.startswith("5.")]
+    assert fives == [f"5.{i}" for i in range(1, len(fives) + 1)]
+    placeholders = " ".join(p.text for p in blocks(pack, Placeholder))
+    assert "officer's recommendations" in placeholders
+    assert "section 149 of the Equality Act 2010" in placeholders
+    assert "do nothing" in placeholders
+    assert "Financial implications to be completed" in placeholders
+    # Risks quoted in the Risks section; background papers list exactly the source relied on.
+    risks = next(s for s in pack.sections if s.title == "Risks")
+    assert [b.item_id for b in risks.blocks if isinstance(b, Quote)] == ["t-cherry-picked"]
+    papers = next(s for s in pack.sections if s.title == "Background papers")
+    references = [b for b in papers.blocks if isinstance(b, BulletList)][0].entries
+    assert len(references) == 1 and "Joint LGA / Solace response" in references[0]
+    assert "section 100D" in " ".join(b.text for b in papers.blocks if isinstance(b, Paragraph))
+
+
+def test_officer_recommendations_replace_the_placeholder(small: Corpus) -> None:
+    spec = PackSpec(
+        layout="committee-report",
+        officer=OfficerText(recommendations=["Note the report.", "Ask for a review."]),
+    )
+    pack = build_pack(small, spec)
+    recs = next(s for s in pack.sections if s.title == "Recommendations")
+    lists = [b for b in recs.blocks if isinstance(b, BulletList)]
+    assert lists[0].entries == ("Note the report.", "Ask for a review.")
+    assert lists[0].role == "officer"
+    assert not any(isinstance(b, Placeholder) for b in recs.blocks)
+
+
+def test_member_briefing_explains_acronyms_at_first_use_and_has_a_glossary(
+    small: Corpus,
+) -> None:
+    pack = build_pack(small, PackSpec(layout="member-briefing", audience="senior-officers"))
+    explained = [a.term for b in blocks(pack, Quote) for a in b.acronyms]
+    explained += [a.term for b in blocks(pack, Paragraph) for a in b.acronyms]
+    assert explained.count("LGA") == 1 and explained.count("Solace") == 1
+    glossary = next(s for s in pack.sections if s.title == "Glossary")
+    table = next(b for b in glossary.blocks if isinstance(b, Table))
+    assert ("LGA", "Local Government Association: The national membership body for councils "
+            "in England.") in table.rows  # fmt: skip
+
+
+def test_scrutiny_packs_carry_suggested_questions_as_briefgens_words(small: Corpus) -> None:
+    pack = build_pack(small, PackSpec(layout="member-briefing", audience="scrutiny"))
+    question_sections = [s for s in pack.sections if s.title.startswith("Questions the committee")]
+    assert question_sections
+    lists = [b for s in question_sections for b in s.blocks if isinstance(b, BulletList)]
+    assert all(b.role == "briefgen" for b in lists)
+    assert any("market of providers" in q for b in lists for q in b.entries)
+    members = build_pack(small, PackSpec(layout="member-briefing", audience="members"))
+    assert not any(s.title.startswith("Questions the committee") for s in members.sections)
+
+
+def test_evidence_pack_compares_positions_by_organisation(small: Corpus) -> None:
+    pack = build_pack(small, PackSpec(layout="evidence-pack", audience="senior-officers"))
+    table = next(b for b in blocks(pack, Table) if b.header[0] == "Theme")
+    assert table.header == ("Theme", "LGA/Solace")
+    rows = {row[0]: row[1] for row in table.rows}
+    assert rows["Markets and commissioning"] == "1 risks and challenges"
+    assert rows["Delivery models"] == "1 positions"
+
+
+def test_exclude_include_and_order(small: Corpus) -> None:
+    base = PackSpec(layout="evidence-pack", audience="senior-officers")
+    assert [i.id for i in pack_items(small, base)] == ["t-cherry-picked", "t-complex", "t-flexibility"]
+    spec = PackSpec(
+        layout="evidence-pack",
+        audience="senior-officers",
+        excluded=["t-cherry-picked"],
+        order=["t-complex"],
+    )
+    assert [i.id for i in pack_items(small, spec)] == ["t-complex", "t-flexibility"]
+    members = PackSpec(audience="members", included=["t-complex"])
+    assert "t-complex" in [i.id for i in pack_items(small, members)]
+    reordered = PackSpec(audience="senior-officers", order=["t-complex", "t-cherry-picked"])
+    assert [i.id for i in pack_items(small, reordered)][:2] == ["t-complex", "t-cherry-picked"]
+
+
+def test_missing_items_are_named_and_otherwise_ignored(small: Corpus) -> None:
+    spec = PackSpec(audience="senior-officers", excluded=["gone-1"], order=["gone-2", "t-complex"])
+    assert missing_items(small, spec) == ["gone-1", "gone-2"]
+    assert len(build_pack(small, spec).item_ids) == 3
+
+
+def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
+    spec = PackSpec(
+        layout="committee-report",
+        meeting=MeetingDetails(
+            title="Delegating children's services",
+            meeting="Cabinet",
+            meeting_date=date(2026, 12, 3),
+            marking="OFFICIAL-SENSITIVE",
+            purpose="decision",
+        ),
+    )
+    pack = build_pack(small, spec)
+    assert pack.date_text == "3 December 2026"
+    assert pack.meeting_line == "Cabinet, 3 December 2026"
+    assert pack.marking == "OFFICIAL-SENSITIVE"
+    assert ("Purpose", "This report is for decision.") in pack.cover_facts
+    assert pack.language == "en-GB"
+
+
+def test_unknown_choices_are_clear_errors(small: Corpus) -> None:
+    with pytest.raises(BriefgenError, match="unknown layout 'brief'.*unknown theme 'fundng'"):
+        build_pack(small, PackSpec(layout="brief", themes=["fundng"]))

@@ -1,0 +1,88 @@
+"""Pack files: a versioned, human-readable format that round-trips every choice."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import PackFileError
+from briefgen.pack import Contact, MeetingDetails, OfficerText, PackSpec
+from briefgen.pack.packfile import dumps, load_pack, loads, save_pack
+
+
+def full_spec() -> PackSpec:
+    return PackSpec(
+        layout="committee-report",
+        audience="scrutiny",
+        themes=["workforce", "funding"],
+        meeting=MeetingDetails(
+            title="Children's services: workforce",
+            meeting="Children's Services Scrutiny Committee",
+            meeting_date=date(2026, 12, 3),
+            author=Contact("Jo Bloggs", "Policy Officer", "jo@example.gov.uk", "01234 567890"),
+            contact=Contact("Sam Smith", "Head of Democratic Services"),
+            marking="OFFICIAL-SENSITIVE",
+            large_print=True,
+            purpose="decision",
+            wards="All wards",
+        ),
+        officer=OfficerText(
+            summary="A summary: with a colon.\n\nAnd a second paragraph.",
+            key_messages=["First — message", "Second 'message'"],
+            recommendations=["Note the report."],
+            notes="Notes.",
+        ),
+        excluded=["a-1"],
+        included=["b-2"],
+        order=["c-3", "a-1"],
+    )
+
+
+def test_round_trip_keeps_every_choice(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    save_pack(full_spec(), path)
+    assert load_pack(path) == full_spec()
+
+
+def test_the_file_is_readable_and_versioned() -> None:
+    text = dumps(full_spec())
+    assert "briefgen_pack: 1" in text
+    assert "date: '2026-12-03'" in text
+    assert "First — message" in text  # UTF-8, not escaped
+
+
+def test_a_newer_format_is_refused_with_advice() -> None:
+    with pytest.raises(PackFileError, match="format 2 is not one this version"):
+        loads("briefgen_pack: 2\n", "x.briefgen.yaml")
+
+
+def test_not_a_pack_file() -> None:
+    with pytest.raises(PackFileError, match="x.yaml: not a briefgen pack file"):
+        loads("just: text\n", "x.yaml")
+
+
+def test_bad_date_names_the_field() -> None:
+    with pytest.raises(PackFileError, match="'meeting.date' is '3/12/2026'; write the date as"):
+        loads("briefgen_pack: 1\nmeeting:\n  date: 3/12/2026\n", "p.yaml")
+
+
+def test_bad_yaml_names_the_line() -> None:
+    with pytest.raises(PackFileError, match=r"p.yaml:3: not valid YAML"):
+        loads("briefgen_pack: 1\nthemes: [a\nlayout: x: y\n", "p.yaml")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PackFileError, match="pack file not found"):
+        load_pack(tmp_path / "nope.briefgen.yaml")
+
+
+def test_save_is_atomic_and_keeps_the_old_file_on_failure(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    save_pack(full_spec(), path)
+    before = path.read_bytes()
+    with pytest.raises(PackFileError, match="does not exist"):
+        save_pack(PackSpec(), tmp_path / "missing-folder" / "x.briefgen.yaml")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.briefgen.yaml"]  # no temp files left
