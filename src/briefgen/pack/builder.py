@@ -269,11 +269,13 @@ def _positions_table(ctx: _Context) -> Table:
             continue
         cells = []
         for org in orgs:
+            tally = {
+                kind: sum(i.org == org and i.kind == kind for i in in_theme) for kind in VIEW_KINDS
+            }
             counts = [
-                f"{sum(i.org == org and i.kind == kind for i in in_theme)} "
-                f"{ctx.kind_label(kind, plural=True).lower()}"
-                for kind in VIEW_KINDS
-                if any(i.org == org and i.kind == kind for i in in_theme)
+                f"{count} {ctx.kind_label(kind, plural=count != 1).lower()}"
+                for kind, count in tally.items()
+                if count
             ]
             cells.append("; ".join(counts) if counts else words.get("comparison_empty", "–"))
         rows.append((ctx.corpus.themes[theme].label, *cells))

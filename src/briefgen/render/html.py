@@ -1,0 +1,324 @@
+"""The pack as one standalone HTML document: what the PDF is printed from and what a browser shows.
+
+One function (`pack_context`) turns a `Pack` into the plain `PackContext` the Jinja templates see;
+the templates never reach into the model. Autoescaping is on and undefined names are errors, so
+text from a pack (a meeting title, a quote) always appears as text and never as markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, TypedDict
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup
+
+from briefgen.content.model import Corpus
+from briefgen.errors import RenderError
+from briefgen.pack.model import (
+    Acronym,
+    Block,
+    BulletList,
+    Pack,
+    Paragraph,
+    Placeholder,
+    Quote,
+    Section,
+    Table,
+)
+from briefgen.pack.wording import assets_dir, templates_dir
+from briefgen.render import RenderOptions, RenderResult
+
+TEMPLATE = "pdf/pack.html.j2"
+STYLESHEET = "pack.css"
+LARGE_PRINT_STYLESHEET = "large-print.css"
+LOGO_NAMES = ("logo.svg", "logo.png")
+_LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+
+
+class FactContext(TypedDict):
+    label: str
+    value: str
+
+
+class ContentsEntry(TypedDict):
+    anchor: str
+    number: str
+    title: str
+    level: int
+
+
+class ParagraphContext(TypedDict):
+    type: Literal["paragraph"]
+    text: str
+    role: str  # briefgen | officer | source
+    number: str
+    label: str
+    acronyms: str
+
+
+class PlaceholderContext(TypedDict):
+    type: Literal["placeholder"]
+    text: str
+    number: str
+
+
+class QuoteContext(TypedDict):
+    type: Literal["quote"]
+    item_id: str
+    kind: str
+    kind_label: str
+    paragraphs: list[str]  # the exact quoted text, split only where the source has a blank line
+    citation: str
+    headline: str
+    number: str
+    acronyms: str
+
+
+class ListContext(TypedDict):
+    type: Literal["list"]
+    entries: list[str]
+    role: str
+    ordered: bool
+    number: str
+
+
+class TableContext(TypedDict):
+    type: Literal["table"]
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    number: str
+
+
+BlockContext = ParagraphContext | PlaceholderContext | QuoteContext | ListContext | TableContext
+
+
+class SectionContext(TypedDict):
+    anchor: str
+    level: int
+    heading_tag: str  # h2 for level 1: the document title on the cover is the only h1
+    number: str
+    title: str
+    blocks: list[BlockContext]
+
+
+class PackContext(TypedDict):
+    """Everything the templates may use; built by `pack_context` and nothing else."""
+
+    language: str
+    layout: str
+    large_print: bool
+    numbered: bool  # committee reports: numbered headings and paragraphs
+    title: str
+    subtitle: str
+    meeting: str
+    date_text: str
+    marking: str
+    subject: str
+    author: str
+    keywords: str
+    logo_src: str
+    labels: dict[str, str]
+    cover_facts: list[FactContext]
+    contents: list[ContentsEntry]
+    sections: list[SectionContext]
+    stylesheet: Markup
+    page_style: Markup
+
+
+def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
+    """The pack as a standalone UTF-8 HTML file: styles inline, fonts by relative URL."""
+    return RenderResult(render_html_string(pack, corpus).encode("utf-8"))
+
+
+def render_html_string(pack: Pack, corpus: Corpus) -> str:
+    """The pack's HTML, exactly as the PDF renderer, the preview and the benchmark use it."""
+    context = pack_context(pack, corpus)
+    try:
+        return _environment(str(templates_dir())).get_template(TEMPLATE).render(context)
+    except TemplateError as error:
+        raise RenderError(
+            f"the pack template {templates_dir() / TEMPLATE} is broken ({error}); "
+            "restore briefgen's templates folder"
+        ) from None
+
+
+def base_url() -> str:
+    """The URL relative asset references (fonts) resolve against: the assets folder."""
+    return assets_dir().resolve().as_uri() + "/"
+
+
+@lru_cache(maxsize=4)
+def _environment(folder: str) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
+    """The one context object the templates see, built from `pack`."""
+    labels = dict(pack.wording)
+    numbered = any(section.number for section in pack.sections)
+    return PackContext(
+        language=pack.language,
+        layout=pack.spec.layout,
+        large_print=pack.large_print,
+        numbered=numbered,
+        title=pack.title,
+        subtitle=pack.subtitle,
+        meeting=pack.spec.meeting.meeting.strip(),
+        date_text=pack.date_text,
+        marking=pack.marking,
+        subject=pack.subject,
+        author=pack.author,
+        keywords=", ".join(pack.keywords),
+        logo_src=_logo_data_url(),
+        labels=labels,
+        # The meeting and date are set large under the title, so the table does not repeat them.
+        cover_facts=[
+            FactContext(label=label, value=value)
+            for label, value in pack.cover_facts
+            if label not in (labels["meeting"], labels["date"])
+        ],
+        contents=[
+            ContentsEntry(anchor=s.anchor, number=s.number, title=s.title, level=s.level)
+            for s in pack.sections
+            if s.in_contents
+        ],
+        sections=[_section_context(section) for section in pack.sections],
+        stylesheet=_stylesheet(pack.large_print),
+        page_style=_page_style(labels["page_of"], pack.marking, pack.large_print),
+    )
+
+
+def _section_context(section: Section) -> SectionContext:
+    return SectionContext(
+        anchor=section.anchor,
+        level=section.level,
+        heading_tag=f"h{min(section.level + 1, 6)}",
+        number=section.number,
+        title=section.title,
+        blocks=[_block_context(block) for block in section.blocks],
+    )
+
+
+def _block_context(block: Block) -> BlockContext:
+    match block:
+        case Quote():
+            return QuoteContext(
+                type="quote",
+                item_id=block.item_id,
+                kind=block.kind,
+                kind_label=block.kind_label,
+                paragraphs=[part.strip() for part in re.split(r"\n\s*\n", block.text)],
+                citation=block.citation,
+                headline=block.headline,
+                number=block.number,
+                acronyms=_acronym_line(block.acronyms),
+            )
+        case Paragraph():
+            return ParagraphContext(
+                type="paragraph",
+                text=block.text,
+                role=block.role,
+                number=block.number,
+                label=block.label,
+                acronyms=_acronym_line(block.acronyms),
+            )
+        case Placeholder():
+            return PlaceholderContext(type="placeholder", text=block.text, number=block.number)
+        case BulletList():
+            return ListContext(
+                type="list",
+                entries=list(block.entries),
+                role=block.role,
+                ordered=block.ordered,
+                number=block.number,
+            )
+        case Table():
+            return TableContext(
+                type="table",
+                caption=block.caption,
+                header=list(block.header),
+                rows=[list(row) for row in block.rows],
+                number=block.number,
+            )
+    raise TypeError(f"no HTML for block {block!r}")
+
+
+def _acronym_line(acronyms: tuple[Acronym, ...]) -> str:
+    return "; ".join(f"{acronym.term} – {acronym.expansion}" for acronym in acronyms)
+
+
+def _asset(name: str) -> Path:
+    path = assets_dir() / name
+    if not path.is_file():
+        raise RenderError(
+            f"{path} is missing; copy it from briefgen's own assets folder "
+            "(a council's assets folder needs every file briefgen's has)"
+        )
+    return path
+
+
+def _stylesheet(large_print: bool) -> Markup:
+    """The pack's CSS, inlined so the HTML file looks right wherever it is saved."""
+    names = [STYLESHEET, LARGE_PRINT_STYLESHEET] if large_print else [STYLESHEET]
+    css = "\n".join(_asset(name).read_text(encoding="utf-8") for name in names)
+    # Our own file, but keep it from closing the <style> element whatever it holds.
+    return Markup(css.replace("</", "<\\/"))
+
+
+def _logo_data_url() -> str:
+    """The council logo as a `data:` URL, so the HTML shows it wherever the file is saved."""
+    for name in LOGO_NAMES:
+        path = assets_dir() / name
+        if path.is_file():
+            encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+            return f"data:{_LOGO_TYPES[path.suffix]};base64,{encoded}"
+    raise RenderError(
+        f"no council logo in {assets_dir()}; add logo.svg or logo.png "
+        "(briefgen's own assets folder has a neutral placeholder)"
+    )
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that cannot end the string or the <style> element."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " ,.:;-–()!?/'" else f"\\{ord(ch):x} " for ch in text
+    )
+    return f'"{escaped}"'
+
+
+def _page_style(page_of: str, marking: str, large_print: bool) -> Markup:
+    """Page furniture CSS that depends on the wording and the pack: "Page X of Y" and the
+    protective marking, centred at the top and bottom of every page, the cover included."""
+    parts = []
+    for piece in re.split(r"(\{pages\}|\{page\})", page_of):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    rules = [f"@page {{ @bottom-right {{ content: {' '.join(parts) or 'counter(page)'}; }} }}"]
+    marking_css = css_string(marking) if marking else ""
+    if marking:
+        rules.append(f"@page {{ @bottom-center {{ content: {marking_css}; }} }}")
+    if large_print:
+        # Large print has one centred header, the marking over the title, rather than three
+        # narrow columns of 16 pt text. The cover shows the title itself, so only the marking.
+        header = f'{marking_css} "\\A" string(doctitle)' if marking else "string(doctitle)"
+        rules.append(f"@page {{ @top-center {{ content: {header}; }} }}")
+        rules.append(f"@page :first {{ @top-center {{ content: {marking_css or 'none'}; }} }}")
+    elif marking:
+        rules.append(f"@page {{ @top-center {{ content: {marking_css}; }} }}")
+    return Markup("\n".join(rules))

@@ -1,0 +1,320 @@
+"""The pack's HTML: one context object, escaped text, the conventions a council document needs."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+from tests.conftest import CONTENT, SMALL_ITEMS
+
+from briefgen.content import Corpus, load_corpus
+from briefgen.errors import RenderError
+from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack.model import Acronym, Contact, Pack, Quote, Section
+from briefgen.render import RenderOptions, render
+from briefgen.render.html import css_string, pack_context, render_html_string
+from briefgen.selection import AUDIENCES
+
+INJECTED = '<img src="http://example.invalid/x.png"> url(file:///etc/passwd)'
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    root = tmp_path_factory.mktemp("content")
+    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
+        shutil.copy(CONTENT / name, root / name)
+    shutil.copytree(CONTENT / "sources", root / "sources")
+    (root / "items").mkdir()
+    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
+    return load_corpus(root)
+
+
+def make_pack(corpus: Corpus, layout: str = "member-briefing", **meeting: object) -> Pack:
+    details = {
+        "title": "Children's services: delivery options",
+        "meeting": "Children's Services Scrutiny Committee",
+        "meeting_date": date(2026, 11, 22),
+        "marking": "OFFICIAL",
+    }
+    details.update(meeting)
+    spec = PackSpec(
+        layout=layout,
+        audience="members",
+        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
+        officer=OfficerText(key_messages=["Councils want more freedom."]),
+    )
+    return build_pack(corpus, spec)
+
+
+def quotes(pack: Pack) -> list[Quote]:
+    return [block for s in pack.sections for block in s.blocks if isinstance(block, Quote)]
+
+
+def only_plain_values(value: object) -> bool:
+    """True if `value` is built only of str, int, bool, None, list and dict (no model objects)."""
+    if isinstance(value, str | int | bool | type(None)):
+        return True
+    if isinstance(value, list):
+        return all(only_plain_values(entry) for entry in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and only_plain_values(v) for k, v in value.items())
+    return False
+
+
+def test_templates_see_only_plain_values_from_one_context(small: Corpus) -> None:
+    for layout in LAYOUTS:
+        context = pack_context(make_pack(small, layout), small)
+        assert only_plain_values(dict(context)), layout
+        assert isinstance(context["stylesheet"], Markup)
+
+
+def test_document_declares_language_title_and_metadata(small: Corpus) -> None:
+    pack = make_pack(small, author=Contact("Sam"))
+    html = render_html_string(pack, small)
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en-GB"' in html
+    assert "<title>Children&#39;s services: delivery options</title>" in html
+    assert '<meta name="author" content="Sam">' in html
+    assert f'<meta name="description" content="{pack.subject}">' in html
+    assert '<meta name="keywords" content="' in html
+
+
+def test_html_render_is_the_same_utf8_document_the_pdf_is_printed_from(small: Corpus) -> None:
+    pack = make_pack(small)
+    result = render(pack, small, "html", RenderOptions())
+    assert result.data.decode("utf-8") == render_html_string(pack, small)
+    assert result.page_count is None and result.warnings == ()
+    # Standalone: styles inline, the logo embedded, fonts by relative URL.
+    html = result.data.decode("utf-8")
+    assert "<link" not in html
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "url(fonts/OpenSans-Regular.ttf)" in html
+
+
+def test_markup_in_pack_text_appears_as_text(small: Corpus) -> None:
+    pack = make_pack(small, title=INJECTED, meeting=INJECTED)
+    spec = dataclasses.replace(
+        pack.spec,
+        officer=OfficerText(key_messages=[INJECTED], notes=INJECTED),
+    )
+    pack = build_pack(small, spec)
+    html = render_html_string(pack, small)
+    assert "<img src=\"http" not in html
+    assert "&lt;img src=&#34;http://example.invalid/x.png&#34;&gt;" in html
+    assert html.count("url(file:///etc/passwd)") >= 3  # harmless text, not CSS
+
+
+def test_each_quote_is_a_blockquote_of_the_exact_text_followed_by_its_citation(
+    small: Corpus,
+) -> None:
+    pack = make_pack(small)
+    html = render_html_string(pack, small)
+    labels = pack.wording
+    assert quotes(pack)
+    for quote in quotes(pack):
+        escaped = str(Markup.escape(quote.text))
+        match = re.search(
+            r'<blockquote class="quote">\s*<p>(.*?)</p>\s*</blockquote>\s*'
+            r'<p class="citation"><span class="citation-prefix">(.*?)</span> <cite>(.*?)</cite>',
+            html[html.index(escaped) - 200 :],
+            re.S,
+        )
+        assert match, quote.item_id
+        assert match.group(1) == escaped
+        assert match.group(2) == labels["citation_prefix"]
+        assert match.group(3) == str(Markup.escape(quote.citation))
+
+
+def test_headline_is_labelled_as_briefgens_summary_and_kept_out_of_the_quote(
+    small: Corpus,
+) -> None:
+    pack = make_pack(small)
+    html = render_html_string(pack, small)
+    labels = pack.wording
+    quote = next(q for q in quotes(pack) if q.headline)
+    block = html[html.index(f'data-item="{quote.item_id}"') :]
+    block = block[: block.index("</div>")]
+    label_at = block.index(f'<span class="headline-label">{labels["headline"]}</span>')
+    assert f'<span class="headline-note">{labels["headline_note"]}</span>' in block
+    assert f'<span class="kind-tag">{quote.kind_label}</span>' in block
+    headline_at = block.index(f'<p class="headline">{Markup.escape(quote.headline)}</p>')
+    quote_at = block.index("<blockquote")
+    assert label_at < headline_at < quote_at
+    assert str(Markup.escape(quote.headline)) not in block[quote_at:]
+
+
+def test_acronyms_are_explained_in_a_line_after_the_block(small: Corpus) -> None:
+    pack = make_pack(small)
+    html = render_html_string(pack, small)
+    first = quotes(pack)[0]
+    with_acronym = dataclasses.replace(
+        first, acronyms=(Acronym("LGA", "Local Government Association"),)
+    )
+    sections = tuple(
+        dataclasses.replace(
+            s, blocks=tuple(with_acronym if b is first else b for b in s.blocks)
+        )
+        for s in pack.sections
+    )
+    html = render_html_string(dataclasses.replace(pack, sections=sections), small)
+    assert (
+        '<p class="acronyms"><span class="acronyms-label">Acronyms:</span> '
+        "LGA – Local Government Association</p>"
+    ) in html
+
+
+def test_placeholders_are_boxed_with_a_visible_label(small: Corpus) -> None:
+    pack = make_pack(small, "committee-report")
+    html = render_html_string(pack, small)
+    boxes = re.findall(r'<div class="placeholder[^"]*">(.*?)</div>', html, re.S)
+    assert len(boxes) >= 5  # summary, recommendations, options, financial, legal, equality...
+    for box in boxes:
+        assert '<strong class="placeholder-label">To complete:</strong>' in box
+    css = pack_context(pack, small)["stylesheet"]
+    rule = css[css.index(".placeholder {") :]
+    assert "border:" in rule[: rule.index("}")]
+
+
+def test_committee_report_numbers_headings_and_paragraphs(small: Corpus) -> None:
+    pack = make_pack(small, "committee-report")
+    html = render_html_string(pack, small)
+    assert 'class="layout-committee-report numbered"' in html
+    assert '<h2 id="report-summary" class="heading"><span class="number">1</span> Report' in html
+    numbers = re.findall(r'<span class="para-number">([\d.]+)</span>', html)
+    assert numbers[:3] == ["1.1", "2.1", "3.1"]
+    assert len(numbers) == len(set(numbers))
+    member = render_html_string(make_pack(small), small)
+    body = member[member.index("<body>") :]
+    assert "para-number" not in body and " numbered" not in member[: member.index("<head>")]
+
+
+def test_contents_lists_only_sections_marked_for_it_and_links_to_them(small: Corpus) -> None:
+    spec = PackSpec(layout="member-briefing", audience="scrutiny")
+    pack = build_pack(small, spec)
+    html = render_html_string(pack, small)
+    nav = html[html.index('<nav class="contents">') : html.index("</nav>")]
+    linked = re.findall(r'<a href="#([^"]+)">', nav)
+    assert linked == [s.anchor for s in pack.sections if s.in_contents]
+    assert any(not s.in_contents for s in pack.sections)  # scrutiny questions stay out
+    for anchor in linked:
+        assert f'id="{anchor}"' in html
+    css = pack_context(pack, small)["stylesheet"]
+    assert "target-counter(attr(href), page)" in css and "leader(" in css
+
+
+def test_ids_are_unique_for_every_layout_and_audience(small: Corpus) -> None:
+    for layout in LAYOUTS:
+        for audience in AUDIENCES:
+            pack = build_pack(small, PackSpec(layout=layout, audience=audience))
+            ids = re.findall(r' id="([^"]+)"', render_html_string(pack, small))
+            assert len(ids) == len(set(ids)), (layout, audience)
+
+
+def test_tables_have_a_header_row_of_column_headers_and_a_caption(small: Corpus) -> None:
+    pack = make_pack(small, "evidence-pack")
+    html = render_html_string(pack, small)
+    table = html[html.index('<table class="data">') :]
+    table = table[: table.index("</table>")]
+    assert "<caption>" in table
+    head = table[table.index("<thead>") : table.index("</thead>")]
+    assert head.count('<th scope="col">') >= 2
+
+
+def test_cover_shows_logo_with_alt_text_title_layout_meeting_date_and_facts(
+    small: Corpus,
+) -> None:
+    pack = make_pack(small, "committee-report")
+    html = render_html_string(pack, small)
+    cover = html[html.index('<section class="cover">') : html.index("</section>")]
+    assert f'alt="{pack.wording["logo_alt"]}"' in cover
+    assert '<p class="cover-subtitle">Committee report</p>' in cover
+    assert '<h1 class="cover-title">Children&#39;s services: delivery options</h1>' in cover
+    assert '<span class="meeting">Children&#39;s Services Scrutiny Committee</span>' in cover
+    assert '<span class="date">22 November 2026</span>' in cover
+    assert '<th scope="row">Protective marking</th><td>OFFICIAL</td>' in cover
+    assert '<th scope="row">Purpose</th>' in cover
+
+
+def test_page_furniture_css_carries_the_wording_and_the_marking(small: Corpus) -> None:
+    style = pack_context(make_pack(small), small)["page_style"]
+    assert '"Page " counter(page) " of " counter(pages)' in style
+    assert '@top-center { content: "OFFICIAL"; }' in style
+    assert '@bottom-center { content: "OFFICIAL"; }' in style
+    unmarked = pack_context(make_pack(small, marking=""), small)["page_style"]
+    assert "OFFICIAL" not in unmarked
+
+
+def test_css_strings_cannot_break_out_of_the_string_or_the_style_element() -> None:
+    hostile = '"; } body { display: none } </style><script>'
+    quoted = css_string(hostile)
+    assert quoted.startswith('"') and quoted.endswith('"')
+    inner = quoted[1:-1]
+    assert '"' not in inner and "<" not in inner and "}" not in inner
+    assert css_string("Page ") == '"Page "'
+
+
+def test_large_print_sets_18pt_body_and_no_italics(small: Corpus) -> None:
+    normal = make_pack(small)
+    large = dataclasses.replace(normal, large_print=True)
+    normal_css = pack_context(normal, small)["stylesheet"]
+    large_css = pack_context(large, small)["stylesheet"]
+    assert "font-size: 10.5pt" in normal_css and "large-print" not in normal_css
+    assert "html { font-size: 18pt;" in large_css
+    assert "font-style: normal !important" in large_css
+    assert "italic" not in large_css.replace("italics", "")
+    assert 'class="layout-member-briefing large-print"' in render_html_string(large, small)
+
+
+def test_roles_are_marked_by_class_so_officer_and_briefgen_text_can_differ(
+    small: Corpus,
+) -> None:
+    pack = make_pack(small, "committee-report")
+    spec = dataclasses.replace(pack.spec, officer=OfficerText(notes="Our own view."))
+    html = render_html_string(build_pack(small, spec), small)
+    assert re.search(r'<p class="para role-officer numbered">.*Our own view\.</p>', html)
+    assert 'class="para role-briefgen' in html
+
+
+def test_a_missing_asset_is_a_clear_error(
+    small: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_ASSETS", str(tmp_path))
+    with pytest.raises(RenderError, match=r"logo\.svg or logo\.png"):
+        render_html_string(make_pack(small), small)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n")
+    with pytest.raises(RenderError, match=r"pack\.css is missing; copy it"):
+        render_html_string(make_pack(small), small)
+
+
+def test_a_broken_template_is_a_clear_error(
+    small: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = make_pack(small)  # built with the real wording
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "pack.html.j2").write_text("{{ no_such_name }}", encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
+    with pytest.raises(RenderError, match="pack template .* is broken"):
+        render_html_string(pack, small)
+
+
+def test_html_module_does_not_import_weasyprint() -> None:
+    code = "import sys, briefgen.render.html; print('weasyprint' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_sections_at_every_level_get_a_heading_below_the_title(small: Corpus) -> None:
+    pack = make_pack(small)
+    extra = Section("Deep", "deep-anchor", level=3)
+    html = render_html_string(
+        dataclasses.replace(pack, sections=(*pack.sections, extra)), small
+    )
+    assert '<h4 id="deep-anchor" class="heading">Deep</h4>' in html
+    assert html.count("<h1") == 1
