@@ -97,8 +97,9 @@ def main() -> int:
             def weasy_alone(html: str = html, base_url: str = base_url) -> bytes:
                 from weasyprint import HTML
 
-                return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher_for_render())\
-                    .write_pdf(pdf_variant="pdf/ua-1")
+                return HTML(
+                    string=html, base_url=base_url, url_fetcher=url_fetcher_for_render()
+                ).write_pdf(pdf_variant="pdf/ua-1")
 
             row["weasyprint_write_pdf_s"] = round(median_time(weasy_alone, args.runs), 3)
             for fmt in ("pdf", "docx"):
@@ -119,7 +120,8 @@ def main() -> int:
             row["pdf_vs_weasyprint"] = round(pdf_ratio, 2)
             if "pandoc_docx_s" in row:
                 row["docx_vs_pandoc"] = round(
-                    row["briefgen_build_docx_s"] / row["pandoc_docx_s"], 2  # type: ignore[operator]
+                    row["briefgen_build_docx_s"] / row["pandoc_docx_s"],
+                    2,  # type: ignore[operator]
                 )
             rows.append(row)
     if args.json:

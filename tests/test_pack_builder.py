@@ -102,6 +102,7 @@ def test_member_briefing_explains_acronyms_at_first_use_and_has_a_glossary(
     pack = build_pack(small, PackSpec(layout="member-briefing", audience="senior-officers"))
     explained = [a.term for b in blocks(pack, Quote) for a in b.acronyms]
     explained += [a.term for b in blocks(pack, Paragraph) for a in b.acronyms]
+    explained += [a.term for b in blocks(pack, BulletList) for a in b.acronyms]
     assert explained.count("LGA") == 1 and explained.count("Solace") == 1
     glossary = next(s for s in pack.sections if s.title == "Glossary")
     table = next(b for b in glossary.blocks if isinstance(b, Table))
@@ -125,13 +126,17 @@ def test_evidence_pack_compares_positions_by_organisation(small: Corpus) -> None
     table = next(b for b in blocks(pack, Table) if b.header[0] == "Theme")
     assert table.header == ("Theme", "LGA/Solace")
     rows = {row[0]: row[1] for row in table.rows}
-    assert rows["Markets and commissioning"] == "1 risks and challenges"
-    assert rows["Delivery models"] == "1 positions"
+    assert rows["Markets and commissioning"] == "1 risk or challenge"
+    assert rows["Delivery models"] == "1 position"
 
 
 def test_exclude_include_and_order(small: Corpus) -> None:
     base = PackSpec(layout="evidence-pack", audience="senior-officers")
-    assert [i.id for i in pack_items(small, base)] == ["t-cherry-picked", "t-complex", "t-flexibility"]
+    assert [i.id for i in pack_items(small, base)] == [
+        "t-cherry-picked",
+        "t-complex",
+        "t-flexibility",
+    ]
     spec = PackSpec(
         layout="evidence-pack",
         audience="senior-officers",

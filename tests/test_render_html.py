@@ -106,7 +106,7 @@ def test_markup_in_pack_text_appears_as_text(small: Corpus) -> None:
     )
     pack = build_pack(small, spec)
     html = render_html_string(pack, small)
-    assert "<img src=\"http" not in html
+    assert '<img src="http' not in html
     assert "&lt;img src=&#34;http://example.invalid/x.png&#34;&gt;" in html
     assert html.count("url(file:///etc/passwd)") >= 3  # harmless text, not CSS
 
@@ -158,9 +158,7 @@ def test_acronyms_are_explained_in_a_line_after_the_block(small: Corpus) -> None
         first, acronyms=(Acronym("LGA", "Local Government Association"),)
     )
     sections = tuple(
-        dataclasses.replace(
-            s, blocks=tuple(with_acronym if b is first else b for b in s.blocks)
-        )
+        dataclasses.replace(s, blocks=tuple(with_acronym if b is first else b for b in s.blocks))
         for s in pack.sections
     )
     html = render_html_string(dataclasses.replace(pack, sections=sections), small)
@@ -300,7 +298,7 @@ def test_a_broken_template_is_a_clear_error(
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "pack.html.j2").write_text("{{ no_such_name }}", encoding="utf-8")
     monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
-    with pytest.raises(RenderError, match="pack template .* is broken"):
+    with pytest.raises(RenderError, match=r"pack template .* is broken"):
         render_html_string(pack, small)
 
 
@@ -313,8 +311,6 @@ def test_html_module_does_not_import_weasyprint() -> None:
 def test_sections_at_every_level_get_a_heading_below_the_title(small: Corpus) -> None:
     pack = make_pack(small)
     extra = Section("Deep", "deep-anchor", level=3)
-    html = render_html_string(
-        dataclasses.replace(pack, sections=(*pack.sections, extra)), small
-    )
+    html = render_html_string(dataclasses.replace(pack, sections=(*pack.sections, extra)), small)
     assert '<h4 id="deep-anchor" class="heading">Deep</h4>' in html
     assert html.count("<h1") == 1

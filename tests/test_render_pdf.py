@@ -12,12 +12,13 @@ import socket
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pikepdf
 import pypdf
 import pytest
-from weasyprint.urls import URLFetcherResponse
 from tests.conftest import CONTENT, SMALL_ITEMS
+from weasyprint.urls import URLFetcherResponse
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
@@ -52,7 +53,17 @@ def make_spec(layout: str, audience: str = "members", **meeting: object) -> Pack
         "marking": "OFFICIAL-SENSITIVE",
     }
     details.update(meeting)
-    return PackSpec(layout=layout, audience=audience, meeting=MeetingDetails(**details))  # type: ignore[arg-type]
+    officer = OfficerText(
+        key_messages=["Councils want more freedom."],
+        recommendations=["Note the report.", "Ask for a further report in March 2027."],
+        notes="The committee asked for this briefing.",
+    )
+    return PackSpec(
+        layout=layout,
+        audience=audience,
+        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
+        officer=officer,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +225,7 @@ def test_normal_print_body_is_about_10_5pt(
 class SpyFetcher(AssetFetcher):
     """Records every URL WeasyPrint asks for."""
 
-    asked: list[str] = []
+    asked: ClassVar[list[str]] = []
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         SpyFetcher.asked.append(url)

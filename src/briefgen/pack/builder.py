@@ -334,19 +334,17 @@ def _notes_section(ctx: _Context, numberer: _Numberer | None = None) -> list[Sec
 def _member_briefing(ctx: _Context) -> list[Section]:
     words = ctx.layout_words
     sections = []
-    messages = [m.strip() for m in ctx.spec.officer.key_messages if m.strip()]
+    messages = [" ".join(m.split()) for m in ctx.spec.officer.key_messages if m.strip()]
     if messages:
-        key_blocks: list[Block] = [
-            ctx.paragraph(words["key_messages_intro"]),
-            BulletList(tuple(messages), role="officer"),
-        ]
+        intro, role = ctx.paragraph(words["key_messages_intro"]), "officer"
     else:
-        headlines = [i.headline for i in ctx.items if i.key and i.headline][:6]
-        if not headlines:
-            headlines = [i.headline for i in ctx.items if i.headline][:6]
-        key_blocks = [ctx.paragraph(words["key_messages_from_items"]), BulletList(tuple(headlines))]
-        for headline in headlines:
-            ctx.acronyms and ctx.acronyms.first_uses(headline)
+        # No key messages yet: briefgen's own headlines of the main items stand in, as such.
+        messages = [i.headline for i in ctx.items if i.key and i.headline][:6]
+        if not messages:
+            messages = [i.headline for i in ctx.items if i.headline][:6]
+        intro, role = ctx.paragraph(words["key_messages_from_items"]), "briefgen"
+    acronyms = ctx.acronyms.first_uses(*messages) if ctx.acronyms is not None else ()
+    key_blocks: list[Block] = [intro, BulletList(tuple(messages), role=role, acronyms=acronyms)]
     sections.append(ctx.section(words["key_messages"], key_blocks))
     sections.append(ctx.section(words["themes_heading"]))
     for theme in ctx.themes:

@@ -125,6 +125,7 @@ class BulletList:
     role: str = "briefgen"
     ordered: bool = False
     number: str = ""
+    acronyms: tuple[Acronym, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

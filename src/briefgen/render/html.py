@@ -58,6 +58,7 @@ class ParagraphContext(TypedDict):
     number: str
     label: str
     acronyms: str
+    keep_with_next: bool  # an introduction to the list, table or quote that follows it
 
 
 class PlaceholderContext(TypedDict):
@@ -84,6 +85,7 @@ class ListContext(TypedDict):
     role: str
     ordered: bool
     number: str
+    acronyms: str
 
 
 class TableContext(TypedDict):
@@ -207,11 +209,14 @@ def _section_context(section: Section) -> SectionContext:
         heading_tag=f"h{min(section.level + 1, 6)}",
         number=section.number,
         title=section.title,
-        blocks=[_block_context(block) for block in section.blocks],
+        blocks=[
+            _block_context(block, following)
+            for block, following in zip(section.blocks, (*section.blocks[1:], None), strict=False)
+        ],
     )
 
 
-def _block_context(block: Block) -> BlockContext:
+def _block_context(block: Block, following: Block | None = None) -> BlockContext:
     match block:
         case Quote():
             return QuoteContext(
@@ -233,6 +238,7 @@ def _block_context(block: Block) -> BlockContext:
                 number=block.number,
                 label=block.label,
                 acronyms=_acronym_line(block.acronyms),
+                keep_with_next=following is not None and not isinstance(following, Paragraph),
             )
         case Placeholder():
             return PlaceholderContext(type="placeholder", text=block.text, number=block.number)
@@ -243,6 +249,7 @@ def _block_context(block: Block) -> BlockContext:
                 role=block.role,
                 ordered=block.ordered,
                 number=block.number,
+                acronyms=_acronym_line(block.acronyms),
             )
         case Table():
             return TableContext(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from briefgen.render.fetcher import AssetFetcher
 
 PDF_VARIANT = "pdf/ua-1"
-# pdf_tags must be on when the document is laid out as well as when it is written.
+# PDF/UA-1 implies tagging; saying so keeps the intent visible. Given to layout and to writing.
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
 # The length warning names at most this many sections: enough to act on, short enough to read.
 MAX_SECTIONS_NAMED = 4
