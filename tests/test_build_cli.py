@@ -1,0 +1,99 @@
+"""`briefgen build`: from options or a pack file, atomic output, clear errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefgen import render as render_registry
+from briefgen.cli import main
+from briefgen.errors import RenderError
+
+
+@pytest.fixture
+def content(make_content: Callable[..., Path]) -> Path:
+    return make_content()
+
+
+def build(content: Path, *args: str) -> int:
+    return main(["--content", str(content), "build", *args])
+
+
+def test_build_html_from_options_then_from_the_saved_pack_gives_the_same_document(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    pack_file = tmp_path / "pack.briefgen.yaml"
+    options = ["--layout", "committee-report", "--audience", "scrutiny", "--theme",
+               "markets-commissioning", "--title", "Delegation", "--meeting", "Cabinet",
+               "--date", "2026-12-03", "--marking", "official", "--author", "Jo Bloggs"]  # fmt: skip
+    assert build(content, *options, "-o", str(first), "--save-pack", str(pack_file)) == 0
+    out = capsys.readouterr().out
+    assert f"Wrote {first} (committee report for overview and scrutiny committee" in out
+    assert build(content, str(pack_file), "-o", str(second)) == 0
+    assert first.read_text() == second.read_text()
+    html = first.read_text()
+    assert "3 December 2026" in html and "OFFICIAL" in html and "Delegation" in html
+
+
+def test_options_override_the_pack_file(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack_file = tmp_path / "pack.briefgen.yaml"
+    assert build(content, "--title", "Old", "-o", str(tmp_path / "a.html"),
+                 "--save-pack", str(pack_file)) == 0  # fmt: skip
+    assert build(content, str(pack_file), "--title", "New title", "-o",
+                 str(tmp_path / "b.html")) == 0  # fmt: skip
+    assert "New title" in (tmp_path / "b.html").read_text()
+
+
+def test_build_pdf_reports_pages(content: Path, tmp_path: Path, capsys) -> None:
+    output = tmp_path / "pack.pdf"
+    assert build(content, "--layout", "member-briefing", "-o", str(output)) == 0
+    pages = len(PdfReader(output).pages)
+    assert f"items, {pages} pages" in capsys.readouterr().out
+
+
+def test_a_failed_build_leaves_the_earlier_file_untouched(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    output = tmp_path / "pack.html"
+    output.write_text("the officer's earlier pack")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RenderError("the pack template is broken; restore briefgen's templates folder")
+
+    monkeypatch.setattr(render_registry, "render", broken)
+    assert build(content, "-o", str(output)) == 1
+    assert output.read_text() == "the officer's earlier pack"
+    assert "template is broken" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "pack.html"]
+
+
+def test_unknown_output_suffix_is_a_clear_error(content: Path, tmp_path: Path, capsys) -> None:
+    assert build(content, "-o", str(tmp_path / "pack.odt")) == 1
+    assert "end it in .pdf, .docx or .html, or give --format" in capsys.readouterr().err
+
+
+def test_output_folder_that_does_not_exist(content: Path, tmp_path: Path, capsys) -> None:
+    assert build(content, "-o", str(tmp_path / "nowhere" / "pack.html")) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_missing_items_are_named_but_the_pack_still_builds(
+    content: Path, tmp_path: Path, capsys
+) -> None:
+    assert build(content, "--exclude", "no-such-item", "-o", str(tmp_path / "p.html")) == 0
+    assert "refers to item 'no-such-item', which is no longer in the content" in (
+        capsys.readouterr().err
+    )
+
+
+def test_bad_date_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        build(content, "--date", "3/12/2026", "-o", str(tmp_path / "p.html"))
+    assert caught.value.code == 2
+    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
