@@ -27,9 +27,11 @@ def test_build_html_from_options_then_from_the_saved_pack_gives_the_same_documen
 ) -> None:
     first, second = tmp_path / "a.html", tmp_path / "b.html"
     pack_file = tmp_path / "pack.briefgen.yaml"
-    options = ["--layout", "committee-report", "--audience", "scrutiny", "--theme",
-               "markets-commissioning", "--title", "Delegation", "--meeting", "Cabinet",
-               "--date", "2026-12-03", "--marking", "official", "--author", "Jo Bloggs"]  # fmt: skip
+    options = [
+        *("--layout", "committee-report", "--audience", "scrutiny"),
+        *("--theme", "markets-commissioning", "--title", "Delegation", "--meeting", "Cabinet"),
+        *("--date", "2026-12-03", "--marking", "official", "--author", "Jo Bloggs"),
+    ]
     assert build(content, *options, "-o", str(first), "--save-pack", str(pack_file)) == 0
     out = capsys.readouterr().out
     assert f"Wrote {first} (committee report for overview and scrutiny committee" in out

@@ -78,7 +78,7 @@ def test_committee_report_has_the_council_shape_and_numbered_paragraphs(small: C
     risks = next(s for s in pack.sections if s.title == "Risks")
     assert [b.item_id for b in risks.blocks if isinstance(b, Quote)] == ["t-cherry-picked"]
     papers = next(s for s in pack.sections if s.title == "Background papers")
-    references = [b for b in papers.blocks if isinstance(b, BulletList)][0].entries
+    references = next(b for b in papers.blocks if isinstance(b, BulletList)).entries
     assert len(references) == 1 and "Joint LGA / Solace response" in references[0]
     assert "section 100D" in " ".join(b.text for b in papers.blocks if isinstance(b, Paragraph))
 
@@ -176,5 +176,5 @@ def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
 
 
 def test_unknown_choices_are_clear_errors(small: Corpus) -> None:
-    with pytest.raises(BriefgenError, match="unknown layout 'brief'.*unknown theme 'fundng'"):
+    with pytest.raises(BriefgenError, match=r"unknown layout 'brief'.*unknown theme 'fundng'"):
         build_pack(small, PackSpec(layout="brief", themes=["fundng"]))

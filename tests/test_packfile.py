@@ -59,12 +59,12 @@ def test_a_newer_format_is_refused_with_advice() -> None:
 
 
 def test_not_a_pack_file() -> None:
-    with pytest.raises(PackFileError, match="x.yaml: not a briefgen pack file"):
+    with pytest.raises(PackFileError, match=r"x\.yaml: not a briefgen pack file"):
         loads("just: text\n", "x.yaml")
 
 
 def test_bad_date_names_the_field() -> None:
-    with pytest.raises(PackFileError, match="'meeting.date' is '3/12/2026'; write the date as"):
+    with pytest.raises(PackFileError, match=r"'meeting\.date' is '3/12/2026'; write the date as"):
         loads("briefgen_pack: 1\nmeeting:\n  date: 3/12/2026\n", "p.yaml")
 
 
