@@ -1,0 +1,316 @@
+"""The Items tab: filters, the item list, include/leave out, and moving items up and down.
+
+Everything here is reachable from the keyboard: Ctrl+F goes to the search box, Space ticks or
+unticks the current item, Alt+Up / Alt+Down move it within its theme, and drag and drop does
+the same with the mouse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.content.model import ITEM_KINDS, Corpus, Item
+from briefgen.gui.items_model import INCLUDE, ITEM_ID_ROLE, KIND, ORG, QUOTE, THEME, WHERE, ItemsModel
+from briefgen.gui.state import count_text, kind_label
+from briefgen.gui.widgets import describe
+
+
+class ItemsView(QTreeView):
+    """A flat, fast list (uniform row heights) where Space ticks or unticks the current item."""
+
+    toggleRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and not event.modifiers():
+            self.toggleRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ItemsPanel(QWidget):
+    """Filters over the item list, the list itself, and the buttons that act on one item."""
+
+    currentItemChanged = Signal(object)  # Item | None
+    moveRequested = Signal(str, int)  # item id, step (-1 up, +1 down)
+
+    def __init__(self, model: ItemsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.corpus: Corpus | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Words to find in the quotes")
+        self.search.setClearButtonEnabled(True)
+        describe(
+            self.search,
+            "Search items",
+            "Narrows the list as you type to items containing every word (Ctrl+F).",
+        )
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+
+        self.kind_filter = self._filter_combo("All kinds", "Kind filter", "Show one kind of item.")
+        kind_label_widget = QLabel("&Kind:")
+        kind_label_widget.setBuddy(self.kind_filter)
+        self.org_filter = self._filter_combo(
+            "All organisations", "Organisation filter", "Show items from one organisation."
+        )
+        org_label = QLabel("Fr&om:")
+        org_label.setBuddy(self.org_filter)
+        self.source_filter = self._filter_combo(
+            "All documents", "Source document filter", "Show items from one source document."
+        )
+        source_label = QLabel("Do&cument:")
+        source_label.setBuddy(self.source_filter)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        for number, (label, combo) in enumerate(
+            (
+                (kind_label_widget, self.kind_filter),
+                (org_label, self.org_filter),
+                (source_label, self.source_filter),
+            )
+        ):
+            if number:
+                filters.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+
+        self.view = ItemsView()
+        self.view.setModel(model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setWordWrap(True)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
+        # Widths in characters of the user's font, so they grow with the text size.
+        char = self.fontMetrics().averageCharWidth()
+        widths = {INCLUDE: 9, THEME: 14, KIND: 12, ORG: 11, WHERE: 14}
+        for column in range(QUOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, char * widths[column])
+        describe(
+            self.view,
+            "Items in the pack",
+            "Every item the pack quotes, in the order it prints. Space includes or leaves out "
+            "the current item; Alt+Up and Alt+Down move it within its theme; drag to reorder.",
+        )
+
+        self.toggle_button = QPushButton("&Include or leave out")
+        describe(
+            self.toggle_button,
+            "Include or leave out",
+            "Includes the current item in the pack, or leaves it out (Space in the list).",
+        )
+        self.up_button = QPushButton("Move &up")
+        describe(
+            self.up_button, "Move up", "Moves the current item up within its theme (Alt+Up)."
+        )
+        self.down_button = QPushButton("Move do&wn")
+        describe(
+            self.down_button,
+            "Move down",
+            "Moves the current item down within its theme (Alt+Down).",
+        )
+        self.count_label = QLabel()
+        describe(self.count_label, "Item count", "How many items the pack includes.")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.toggle_button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        # Alt+Up/Alt+Down act while the focus is anywhere in this panel; as window shortcuts
+        # they would take Alt+Down from every combo box, where it opens the list.
+        self.move_up_action = QAction("Move &up", self)
+        self.move_up_action.setShortcut(QKeySequence("Alt+Up"))
+        self.move_down_action = QAction("Move do&wn", self)
+        self.move_down_action.setShortcut(QKeySequence("Alt+Down"))
+        for action in (self.move_up_action, self.move_down_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        self.search.textChanged.connect(self._apply_filters)
+        for combo in (self.kind_filter, self.org_filter, self.source_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.view.toggleRequested.connect(self.toggle_current)
+        self.toggle_button.clicked.connect(self.toggle_current)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.move_up_action.triggered.connect(lambda: self._move(-1))
+        self.move_down_action.triggered.connect(lambda: self._move(1))
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.countsChanged.connect(self._update_counts)
+        model.modelReset.connect(self._after_reset)
+        self._keep_id: str | None = None
+        model.modelAboutToBeReset.connect(self._before_reset)
+        self._update_buttons()
+
+    def _filter_combo(self, everything: str, name: str, description: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        describe(combo, name, description)
+        return combo
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Fill the filters with the corpus's kinds, organisations and documents."""
+        self.corpus = corpus
+        fills: list[tuple[QComboBox, list[tuple[str, str]]]] = [
+            (
+                self.kind_filter,
+                [
+                    (kind_label(kind), kind)
+                    for kind in ITEM_KINDS
+                    if any(i.kind == kind for i in corpus.items)
+                ],
+            ),
+            (self.org_filter, [(o.short, o.id) for o in corpus.organisations.values()]),
+            (
+                self.source_filter,
+                [
+                    (s.short_title, s.id)
+                    for s in sorted(corpus.sources.values(), key=lambda s: s.order)
+                ],
+            ),
+        ]
+        for combo, entries in fills:
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in entries:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        def chosen(combo: QComboBox) -> tuple[str, ...]:
+            value = combo.currentData()
+            return (value,) if value else ()
+
+        self.model.set_filters(
+            kinds=chosen(self.kind_filter),
+            orgs=chosen(self.org_filter),
+            sources=chosen(self.source_filter),
+            search=self.search.text(),
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.kind_filter, self.org_filter, self.source_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- the current item ------------------------------------------------------------------
+
+    def current_item(self) -> Item | None:
+        index = self.view.currentIndex()
+        return self.model.item_at(index.row()) if index.isValid() else None
+
+    def select_item(self, item_id: str) -> bool:
+        """Make `item_id` the current row, if the filters show it."""
+        row = self.model.visible_row(item_id)
+        if row is None:
+            return False
+        index = self.model.index(row, INCLUDE)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def toggle_current(self) -> None:
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.model.includeToggled.emit(row.item.id, not row.included)
+
+    def _move(self, step: int) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.moveRequested.emit(item.id, step)
+
+    def _before_reset(self) -> None:
+        item = self.current_item()
+        self._keep_id = item.id if item else None
+
+    def _after_reset(self) -> None:
+        if not (self._keep_id and self.select_item(self._keep_id)):
+            self.currentItemChanged.emit(None)
+        self._update_buttons()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.model.item_at(current.row()) if current.isValid() else None
+        self._update_buttons()
+        self.currentItemChanged.emit(item)
+
+    def _update_buttons(self) -> None:
+        has_item = self.current_item() is not None
+        for widget in (self.toggle_button, self.up_button, self.down_button):
+            widget.setEnabled(has_item)
+        self.move_up_action.setEnabled(has_item)
+        self.move_down_action.setEnabled(has_item)
+
+    def _update_counts(self) -> None:
+        model = self.model
+        shown = len(model.visible) if model.filtering else None
+        text = count_text(model.included_total(), len(model.rows), shown)
+        self.count_label.setText(text)
+        self.count_label.setAccessibleDescription(text)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        value: Any = index.siblingAtColumn(INCLUDE).data(ITEM_ID_ROLE) if index.isValid() else None
+        return value

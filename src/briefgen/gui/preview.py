@@ -1,0 +1,282 @@
+"""The preview: the pack as it will print, re-rendered shortly after each change, off the GUI
+thread, with stale renders dropped.
+
+`PreviewController` waits for a pause in the officer's changes (a single-shot timer), renders
+one preview at a time on its own thread pool, and numbers each request: a result for anything
+but the newest request is thrown away, and a request made during a render starts as soon as
+that render ends. `PreviewPane` shows the PDF with QtPdf, or the HTML where QtPdf or the PDF
+renderer is not available.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.content.model import Corpus
+from briefgen.gui.state import PreviewResult, render_preview
+from briefgen.gui.widgets import describe, heading
+from briefgen.gui.workers import TaskRunner
+from briefgen.pack.model import PackSpec
+
+try:  # QtPdf is its own wheel (PySide6-Pdf); without it the preview shows the HTML
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+except ImportError:  # pragma: no cover - depends on the installation
+    QPdfDocument = None
+    QPdfView = None
+
+DEBOUNCE_MS = 300
+
+
+def pdf_preview_available() -> bool:
+    """True where the preview can show the real PDF: QtPdf and the PDF renderer are both here."""
+    return QPdfView is not None and importlib.util.find_spec("briefgen.render.pdf") is not None
+
+
+class PreviewController(QObject):
+    """Debounces preview requests and renders the newest one off the GUI thread."""
+
+    started = Signal()
+    updated = Signal(object)  # PreviewResult
+    failed = Signal(str)
+
+    def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._start)
+        self.runner = TaskRunner(max_threads=1, parent=self)
+        self.want_pdf = pdf_preview_available()
+        self.generation = 0  # the newest request's number
+        self.rendering: int | None = None  # the number of the request being rendered
+        self._pending: tuple[Corpus, PackSpec] | None = None
+        self.renders_started = 0
+        self.stale_dropped = 0
+
+    def request(self, corpus: Corpus, spec: PackSpec, at_once: bool = False) -> None:
+        """Ask for a preview of `spec` (copied now: the officer may go on editing)."""
+        self.generation += 1
+        self._pending = (corpus, copy.deepcopy(spec))
+        if at_once:
+            self.timer.stop()
+            self._start()
+        else:
+            self.timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return self.rendering is not None or self.timer.isActive()
+
+    def _start(self) -> None:
+        if self.rendering is not None or self._pending is None:
+            return  # the running render's end starts the newest request
+        corpus, spec = self._pending
+        self._pending = None
+        generation = self.generation
+        self.rendering = generation
+        self.renders_started += 1
+        want_pdf = self.want_pdf
+        self.started.emit()
+        self.runner.start(
+            lambda: render_preview(corpus, spec, want_pdf),
+            on_result=partial(self._done, generation),
+            on_error=partial(self._failed, generation),
+            doing="preparing the preview",
+        )
+
+    def _done(self, generation: int, result: PreviewResult) -> None:
+        self._finished()
+        if result.fallback_reason:
+            self.want_pdf = False
+        if generation == self.generation:
+            self.updated.emit(result)
+        else:
+            self.stale_dropped += 1
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._finished()
+        if generation == self.generation:
+            self.failed.emit(message)
+        else:
+            self.stale_dropped += 1
+
+    def _finished(self) -> None:
+        self.rendering = None
+        if self._pending is not None and not self.timer.isActive():
+            self._start()
+
+
+class PreviewPane(QWidget):
+    """Shows the latest preview: the PDF pages, or the HTML, with page count and warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Preview")
+        self.status = QLabel("The preview appears here once the content has loaded.")
+        self.status.setWordWrap(True)
+        describe(self.status, "Preview status", "Whether the preview is up to date.", False)
+        self.zoom_out = self._tool_button("−", "Zoom out", "Shows the pages smaller.")
+        self.zoom_in = self._tool_button("+", "Zoom in", "Shows the pages larger.")
+        self.fit_width = self._tool_button("Fit width", "Fit width", "Fits the page width.")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.zoom_out)
+        header.addWidget(self.zoom_in)
+        header.addWidget(self.fit_width)
+
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setObjectName("previewNotes")
+        self.notes.setStyleSheet(
+            "#previewNotes { background: #fdf3dc; border: 1px solid #8a5a00;"
+            " border-radius: 4px; padding: 4px; color: #1b1b1b; }"
+        )
+        self.notes.hide()
+
+        self.placeholder = QLabel("")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.document: Any = None
+        self.pdf_view: Any = None
+        self._buffer: QBuffer | None = None
+        if QPdfView is not None:
+            self.document = QPdfDocument(self)
+            self.pdf_view = QPdfView(self)
+            self.pdf_view.setDocument(self.document)
+            self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.pdf_view.setPageSpacing(12)
+            describe(
+                self.pdf_view,
+                "Pack preview",
+                "The pack's pages as they will print. Export (Ctrl+E) saves them as PDF or Word.",
+                tooltip=False,
+            )
+            self.stack.addWidget(self.pdf_view)
+        self.html_view = QTextBrowser()
+        self.html_view.setOpenLinks(False)
+        describe(
+            self.html_view,
+            "Pack preview",
+            "The pack's text as it will print. Export (Ctrl+E) saves it as PDF or Word.",
+            tooltip=False,
+        )
+        self.stack.addWidget(self.html_view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.status)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.stack, 1)
+
+        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
+        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
+        self.fit_width.clicked.connect(self._fit_width)
+        self.result: PreviewResult | None = None
+        self._set_zoom_enabled(False)
+
+    def _tool_button(self, text: str, name: str, description: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAutoRaise(False)
+        describe(button, name, description)
+        return button
+
+    def _set_zoom_enabled(self, enabled: bool) -> None:
+        for button in (self.zoom_in, self.zoom_out, self.fit_width):
+            button.setEnabled(enabled)
+
+    def _zoom(self, factor: float) -> None:
+        if self.pdf_view is None or self.stack.currentWidget() is not self.pdf_view:
+            self.html_view.zoomIn(2 if factor > 1 else -2)
+            return
+        current = self.pdf_view.zoomFactor()
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.pdf_view.setZoomFactor(max(0.25, min(4.0, current * factor)))
+
+    def _fit_width(self) -> None:
+        if self.pdf_view is not None:
+            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def show_waiting(self, message: str) -> None:
+        self.placeholder.setText(message)
+        self.stack.setCurrentWidget(self.placeholder)
+        self.status.setText(message)
+
+    def show_busy(self) -> None:
+        self.status.setText("Updating the preview…")
+        self.status.setAccessibleDescription("Updating the preview")
+
+    def show_error(self, message: str) -> None:
+        self.status.setText("The preview could not be updated: " + message)
+        self.status.setAccessibleDescription(self.status.text())
+
+    def show_result(self, result: PreviewResult) -> None:
+        """Show `result`, keeping the reader's place in the pages where there is one."""
+        self.result = result
+        if result.format_name == "pdf" and self.pdf_view is not None:
+            bar = self.pdf_view.verticalScrollBar()
+            place = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            buffer = QBuffer(self)
+            buffer.setData(QByteArray(result.data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(buffer)
+            old, self._buffer = self._buffer, buffer
+            if old is not None:
+                old.close()
+                old.deleteLater()
+            self.stack.setCurrentWidget(self.pdf_view)
+            QTimer.singleShot(0, lambda: bar.setValue(round(place * bar.maximum())))
+        else:
+            self.html_view.setHtml(result.data.decode("utf-8"))
+            self.stack.setCurrentWidget(self.html_view)
+        self._set_zoom_enabled(True)
+        pages = result.page_count
+        state = f"{pages} page{'s' if pages != 1 else ''}" if pages else "Up to date"
+        if result.format_name == "html":
+            state += " (text preview: page layout is shown in the exported PDF)"
+        self.status.setText(state + ", as it will print.")
+        self.status.setAccessibleDescription(self.status.text())
+        notes = []
+        if result.trimmed:
+            notes.append(
+                f"<b>Preview only:</b> this shows the first {result.shown_items} of the pack's "
+                f"{result.total_items} items, so it stays quick; the export has them all."
+            )
+        notes.extend(f"<b>Length:</b> {_escape(warning)}" for warning in result.warnings)
+        if notes:
+            self.notes.setText("<br>".join(notes))
+            self.notes.setAccessibleName("Preview notes")
+            self.notes.setAccessibleDescription(" ".join(notes))
+            self.notes.show()
+        else:
+            self.notes.hide()
+
+    def page_count(self) -> int:
+        if self.document is not None and self.stack.currentWidget() is self.pdf_view:
+            return int(self.document.pageCount())
+        return 0
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,118 @@
+"""Check against the source: an item's full citation and its source document, open at the
+quote, with the quoted words highlighted in context (underlined and bold as well as shaded,
+so the highlight never depends on colour)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from briefgen.content.model import Corpus, Item
+from briefgen.gui.state import citation_lines
+from briefgen.gui.widgets import describe, heading
+
+HIGHLIGHT = QColor("#fff2a8")
+
+
+class SourceView(QWidget):
+    """The citation of the current item above its source text, scrolled to the quote."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Check against the source")
+        self.citation = QLabel("Choose an item in the list to see where it comes from.")
+        self.citation.setWordWrap(True)
+        self.citation.setTextFormat(Qt.TextFormat.RichText)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(self.citation, "Citation", "The full citation of the chosen item.", False)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        describe(
+            self.text,
+            "Source document text",
+            "The source document, open where the chosen item's quote is; the quoted words "
+            "are highlighted, underlined and in bold.",
+            tooltip=False,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.citation)
+        layout.addWidget(self.text, 1)
+        self._source_id: str | None = None
+        self.item: Item | None = None
+
+    def show_item(self, corpus: Corpus, item: Item | None) -> None:
+        """Show `item`'s citation and open its source at the quote (`item.span`)."""
+        self.item = item
+        if item is None:
+            self.citation.setText("Choose an item in the list to see where it comes from.")
+            self.text.setExtraSelections([])
+            return
+        lines = citation_lines(corpus, item)
+        self.citation.setText(
+            "<br>".join(f"<b>{_escape(label)}:</b> {_escape(value)}" for label, value in lines)
+        )
+        self.citation.setAccessibleDescription(
+            "; ".join(f"{label}: {value}" for label, value in lines)
+        )
+        source = corpus.sources[item.source]
+        if self._source_id != source.id:
+            self.text.setPlainText(source.text)
+            self._source_id = source.id
+        start, end = (_qt_position(source.text, offset) for offset in item.span)
+        if end <= start:  # a quote the loader could not place: show the document's start
+            self.text.setExtraSelections([])
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = highlight_format()
+        self.text.setExtraSelections([selection])
+        # Put the caret at the start of the quote and centre it, so it is read in context.
+        caret = QTextCursor(self.text.document())
+        caret.setPosition(start)
+        self.text.setTextCursor(caret)
+        self.text.centerCursor()
+        self.text.setAccessibleDescription(
+            f"{source.title}, open at {item.locator}. The quoted words are highlighted, "
+            "underlined and in bold."
+        )
+
+    def highlighted_text(self) -> str:
+        """The text the highlight covers (what the tests check)."""
+        selections = self.text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+
+def highlight_format() -> QTextCharFormat:
+    quote = QTextCharFormat()
+    quote.setBackground(HIGHLIGHT)
+    quote.setForeground(QColor("#000000"))
+    quote.setFontUnderline(True)
+    quote.setFontWeight(QFont.Weight.Bold)
+    quote.setProperty(QTextFormat.Property.FullWidthSelection, False)
+    return quote
+
+
+def _qt_position(text: str, offset: int) -> int:
+    """Qt counts UTF-16 units where Python counts code points; they differ after any character
+    outside the Basic Multilingual Plane (an emoji, a rare symbol)."""
+    prefix = text[:offset]
+    if prefix.isascii():
+        return offset
+    return len(prefix.encode("utf-16-le")) // 2
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,123 @@
+"""Small widgets and helpers shared by the window's panels: accessible names, the notice bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+W = QWidget  # any widget
+
+
+def describe(widget: W, name: str, description: str = "", tooltip: bool = True) -> W:
+    """Give `widget` the name and description a screen reader announces (and, by default, the
+    description as its tooltip), so every control says what it is for."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        if tooltip:
+            widget.setToolTip(description)
+    return widget
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A bold panel heading, sized relative to the user's font so it scales at 200%."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+class NoticeBar(QFrame):
+    """A message across the top of the window that stays until dismissed: an icon, a bold word
+    that says what kind of notice it is (never colour alone), the text and action buttons."""
+
+    dismissed = Signal()
+
+    LEVELS = {
+        "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#e8f1fb", "#1d5fa8"),
+        "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#fdf3dc", "#8a5a00"),
+        "done": (QStyle.StandardPixmap.SP_DialogApplyButton, "#e6f4ea", "#1e6b34"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.buttons = QHBoxLayout()
+        self.close_button = QPushButton("Dismiss")
+        describe(self.close_button, "Dismiss notice", "Hides this notice.")
+        self.close_button.clicked.connect(self.dismiss)
+        row = QHBoxLayout()
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+        row.addLayout(self.buttons)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.addLayout(row)
+        self.level = ""
+        self.hide()
+
+    def show_notice(
+        self,
+        level: str,
+        title: str,
+        message: str,
+        actions: list[tuple[str, str, Callable[[], None]]] | None = None,
+    ) -> None:
+        """Show `title` (a bold lead word such as "Exported") and `message`, with buttons
+        (label, accessible description, callback)."""
+        pixmap, background, border = self.LEVELS[level]
+        self.level = level
+        size = self.fontMetrics().height() * 2
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+        self.setStyleSheet(
+            f"#noticeBar {{ background: {background}; border: 1px solid {border};"
+            " border-radius: 4px; }} #noticeBar QLabel { color: #1b1b1b; }"
+        )
+        self.text.setText(f"<b>{_escape(title)}</b> {_escape(message)}")
+        describe(self.text, title, message, tooltip=False)
+        self.setAccessibleName(f"Notice: {title}")
+        while self.buttons.count():
+            widget = self.buttons.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for label, description, callback in actions or []:
+            button = QPushButton(label)
+            describe(button, label.replace("&", ""), description)
+            button.clicked.connect(callback)
+            self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+    def message(self) -> str:
+        return self.text.accessibleDescription()
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    )
