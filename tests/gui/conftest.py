@@ -13,13 +13,13 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import briefgen.gui  # noqa: E402,F401  (guards PySide6 before Qt runs; see briefgen.gui.qtfix)
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from tests.conftest import CONTENT  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from tests.conftest import CONTENT
 
-from briefgen.content import Corpus, load_corpus  # noqa: E402
-from briefgen.render import RenderResult  # noqa: E402
+import briefgen.gui  # noqa: F401  (guards PySide6 before Qt runs; see briefgen.gui.qtfix)
+from briefgen.content import Corpus, load_corpus
+from briefgen.render import RenderResult
 
 # Two small source documents and the items quoted from them, word for word. Ids say the theme
 # and kind, so a test can reason about the order a pack gives them.
@@ -280,9 +280,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: Any, corpus: Corpus, tmp_path: Path
-) -> Iterator[Callable[..., Any]]:
+def make_window(qtbot: Any, corpus: Corpus, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """Build a main window on the small corpus, shown, with a short preview delay."""
     from briefgen.gui.main_window import MainWindow
     from briefgen.gui.recovery import RecoveryStore
@@ -294,9 +292,9 @@ def make_window(
         options.setdefault("recovery", RecoveryStore(tmp_path / "data"))
         options.setdefault("preview_delay_ms", 30)
         window = MainWindow(**options)
-        qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
+        window.activateWindow()  # shortcuts go to the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         windows.append(window)
         return window
 
@@ -306,6 +304,31 @@ def make_window(
         window.preview.timer.stop()
         window.preview.runner.wait()
         window.tasks.wait()
+        window.close()
+        window.deleteLater()
+    qtbot.wait(1)  # let deleteLater run
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog would block a test for ever; tests that expect one replace it."""
+    from briefgen.gui import dialogs
+
+    def unexpected(name: str) -> Callable[..., Any]:
+        def fail(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError(f"unexpected dialog: {name}{args[1:]}")
+
+        return fail
+
+    for name in (
+        "ask_unsaved",
+        "show_error",
+        "ask_open_path",
+        "ask_save_path",
+        "ask_export_path",
+        "offer_recovery",
+    ):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
 
 
 @pytest.fixture

@@ -61,7 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.open_path(Path(args.pack))
 
     QTimer.singleShot(0, after_shown)
-    return app.exec()
+    status = app.exec()
+    # Let a render still running finish before Python shuts down under it.
+    window.preview.runner.wait(10_000)
+    window.tasks.wait(10_000)
+    return status
 
 
 if __name__ == "__main__":

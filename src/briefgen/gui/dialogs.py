@@ -13,11 +13,14 @@ from briefgen.pack.packfile import SUFFIX
 from briefgen.render import format_for_path
 
 PACK_FILTER = f"briefgen packs (*{SUFFIX})"
-EXPORT_FILTERS = {"pdf": "PDF document, to print (*.pdf)", "docx": "Word document, to edit (*.docx)"}
+EXPORT_FILTERS = {
+    "pdf": "PDF document, to print (*.pdf)",
+    "docx": "Word document, to edit (*.docx)",
+}
 
 
 def ask_unsaved(parent: QWidget, pack_name: str) -> str:
-    """"save", "discard" or "cancel": what to do with unsaved changes before they are lost."""
+    """ "save", "discard" or "cancel": what to do with unsaved changes before they are lost."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved changes")

@@ -7,8 +7,6 @@ the same with the mouse.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content.model import ITEM_KINDS, Corpus, Item
-from briefgen.gui.items_model import INCLUDE, ITEM_ID_ROLE, KIND, ORG, QUOTE, THEME, WHERE, ItemsModel
+from briefgen.gui.items_model import (
+    INCLUDE,
+    KIND,
+    ORG,
+    QUOTE,
+    THEME,
+    WHERE,
+    ItemsModel,
+)
 from briefgen.gui.state import count_text, kind_label
 from briefgen.gui.widgets import describe
 
@@ -116,7 +122,7 @@ class ItemsPanel(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         # Widths in characters of the user's font, so they grow with the text size.
         char = self.fontMetrics().averageCharWidth()
-        widths = {INCLUDE: 9, THEME: 14, KIND: 12, ORG: 11, WHERE: 14}
+        widths = {INCLUDE: 8, THEME: 14, KIND: 12, ORG: 14, WHERE: 14}
         for column in range(QUOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * widths[column])
@@ -134,9 +140,7 @@ class ItemsPanel(QWidget):
             "Includes the current item in the pack, or leaves it out (Space in the list).",
         )
         self.up_button = QPushButton("Move &up")
-        describe(
-            self.up_button, "Move up", "Moves the current item up within its theme (Alt+Up)."
-        )
+        describe(self.up_button, "Move up", "Moves the current item up within its theme (Alt+Up).")
         self.down_button = QPushButton("Move do&wn")
         describe(
             self.down_button,
@@ -287,8 +291,12 @@ class ItemsPanel(QWidget):
         self._keep_id = item.id if item else None
 
     def _after_reset(self) -> None:
+        """Keep the current item across a refresh; else make the first one current, so the
+        source check always shows something (the keyboard focus stays where it was)."""
         if not (self._keep_id and self.select_item(self._keep_id)):
-            self.currentItemChanged.emit(None)
+            first = self.model.item_at(0)
+            if first is None or not self.select_item(first.id):
+                self.currentItemChanged.emit(None)
         self._update_buttons()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -309,8 +317,3 @@ class ItemsPanel(QWidget):
         text = count_text(model.included_total(), len(model.rows), shown)
         self.count_label.setText(text)
         self.count_label.setAccessibleDescription(text)
-
-    def current_id(self) -> str | None:
-        index = self.view.currentIndex()
-        value: Any = index.siblingAtColumn(INCLUDE).data(ITEM_ID_ROLE) if index.isValid() else None
-        return value

@@ -76,9 +76,7 @@ THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def app_settings() -> QSettings:
     """The app's settings (recent files, window layout): an INI file per user, everywhere."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME
-    )
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
 def _documents_folder() -> str:
@@ -220,7 +218,7 @@ class MainWindow(QMainWindow):
         describe(
             self.tabs,
             "Pack contents",
-            "Items, meeting details and your own text (Ctrl+Page Up / Page Down switch tabs).",
+            "Items, meeting details and your own text (Ctrl+Tab and Ctrl+Shift+Tab switch tabs).",
             tooltip=False,
         )
 
@@ -292,15 +290,13 @@ class MainWindow(QMainWindow):
             "Export as &Word…", None, "Export the pack as a Word document."
         )
         self.reload_action = self._action(
-            "&Reload content", "F5", "Read the content folder again (after editing it)."
+            "Reloa&d content", "F5", "Read the content folder again (after editing it)."
         )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Close briefgen.")
         self.find_action = self._action(
             "&Find items…", QKeySequence.StandardKey.Find, "Search the items."
         )
-        self.clear_filters_action = self._action(
-            "&Clear filters", None, "Show every item again."
-        )
+        self.clear_filters_action = self._action("&Clear filters", None, "Show every item again.")
         self.shortcuts_action = self._action(
             "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, "List the shortcuts."
         )
@@ -426,7 +422,10 @@ class MainWindow(QMainWindow):
         """Show `self.spec` in every control, without counting it as a change."""
         self._loading_spec = True
         spec = self.spec
-        for combo, value in ((self.layout_combo, spec.layout), (self.audience_combo, spec.audience)):
+        for combo, value in (
+            (self.layout_combo, spec.layout),
+            (self.audience_combo, spec.audience),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
@@ -674,9 +673,7 @@ class MainWindow(QMainWindow):
         try:
             save_pack(self.spec, path)
         except BriefgenError as error:
-            dialogs.show_error(
-                self, f"The pack could not be saved as {path.name}.", f"{error}"
-            )
+            dialogs.show_error(self, f"The pack could not be saved as {path.name}.", f"{error}")
             return False
         self.path = path
         self.setWindowModified(False)
@@ -806,7 +803,9 @@ class MainWindow(QMainWindow):
         self.last_export = result
         pages = f", {result.page_count} pages" if result.page_count else ""
         self.statusBar().showMessage(f"Exported {result.path.name}{pages}.", 8000)
-        message = f"{result.path.name} ({result.item_count} items{pages}) is in {result.path.parent}."
+        message = (
+            f"{result.path.name} ({result.item_count} items{pages}) is in {result.path.parent}."
+        )
         if result.warnings:
             message += "\n" + "\n".join(f"Length: {warning}" for warning in result.warnings)
         path = result.path
@@ -849,7 +848,8 @@ class MainWindow(QMainWindow):
             "Ctrl+E  export as PDF or Word\nCtrl+F  search the items\n"
             "Space  include or leave out the current item\n"
             "Alt+Up / Alt+Down  move the current item within its theme\n"
-            "Ctrl+Page Up / Ctrl+Page Down  switch tabs\nF5  reload the content\n"
+            "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+M, Alt+D, Alt+X  go to a tab\n"
+            "F5  reload the content\n"
             "Alt + underlined letter  go to that field",
         )
 
@@ -874,7 +874,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         else:
             unit = self.fontMetrics().horizontalAdvance("M")
-            self.splitter.setSizes([unit * 22, unit * 60, unit * 46])
+            self.splitter.setSizes([unit * 26, unit * 62, unit * 46])
 
     def _save_window(self) -> None:
         self.settings.setValue("windowGeometry", self.saveGeometry())

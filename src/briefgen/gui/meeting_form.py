@@ -201,6 +201,12 @@ class MeetingForm(QScrollArea):
         layout.addWidget(contact_note)
         layout.addStretch(1)
         self.setWidget(body)
+        describe(
+            self,
+            "Meeting details",
+            "What the cover, running header and committee report carry.",
+            tooltip=False,
+        )
 
         for edit in (self.title, self.meeting, self.wards):
             edit.textEdited.connect(self.changed)
@@ -322,6 +328,9 @@ class OfficerTextForm(QScrollArea):
         layout.addLayout(form)
         layout.addStretch(1)
         self.setWidget(body)
+        describe(
+            self, "Your text", "Your own words, kept apart from the quotations.", tooltip=False
+        )
         for edit in self.edits():
             edit.textChanged.connect(self._edited)
         self._loading = False
@@ -359,4 +368,3 @@ class OfficerTextForm(QScrollArea):
         officer.key_messages = lines_of(self.key_messages.toPlainText())
         officer.recommendations = lines_of(self.recommendations.toPlainText())
         officer.notes = self.notes.toPlainText().strip()
-

@@ -193,6 +193,7 @@ class PreviewPane(QWidget):
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
         self.fit_width.clicked.connect(self._fit_width)
         self.result: PreviewResult | None = None
+        self._place = 0.0
         self._set_zoom_enabled(False)
 
     def _tool_button(self, text: str, name: str, description: str) -> QToolButton:
@@ -246,7 +247,9 @@ class PreviewPane(QWidget):
                 old.close()
                 old.deleteLater()
             self.stack.setCurrentWidget(self.pdf_view)
-            QTimer.singleShot(0, lambda: bar.setValue(round(place * bar.maximum())))
+            # After the view has laid out the new pages; tied to this pane so it never outlives it.
+            self._place = place
+            QTimer.singleShot(0, self, self._restore_place)
         else:
             self.html_view.setHtml(result.data.decode("utf-8"))
             self.stack.setCurrentWidget(self.html_view)
@@ -271,6 +274,11 @@ class PreviewPane(QWidget):
             self.notes.show()
         else:
             self.notes.hide()
+
+    def _restore_place(self) -> None:
+        if self.pdf_view is not None:
+            bar = self.pdf_view.verticalScrollBar()
+            bar.setValue(round(self._place * bar.maximum()))
 
     def page_count(self) -> int:
         if self.document is not None and self.stack.currentWidget() is self.pdf_view:

@@ -4,9 +4,24 @@ so the highlight never depends on colour)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefgen.content.model import Corpus, Item
 from briefgen.gui.state import citation_lines
@@ -41,10 +56,20 @@ class SourceView(QWidget):
             "are highlighted, underlined and in bold.",
             tooltip=False,
         )
+        # The citation scrolls rather than being cut off when the text is large (200%).
+        citation_area = FittingScrollArea()
+        citation_area.setWidgetResizable(True)
+        citation_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        citation_area.setWidget(self.citation)
+        citation_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        citation_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        citation_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.citation_area = citation_area
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.citation)
+        layout.addWidget(citation_area)
         layout.addWidget(self.text, 1)
         self._source_id: str | None = None
         self.item: Item | None = None
@@ -55,6 +80,8 @@ class SourceView(QWidget):
         if item is None:
             self.citation.setText("Choose an item in the list to see where it comes from.")
             self.text.setExtraSelections([])
+            self.text.clear()
+            self._source_id = None
             return
         lines = citation_lines(corpus, item)
         self.citation.setText(
@@ -63,6 +90,7 @@ class SourceView(QWidget):
         self.citation.setAccessibleDescription(
             "; ".join(f"{label}: {value}" for label, value in lines)
         )
+        self.citation_area.updateGeometry()
         source = corpus.sources[item.source]
         if self._source_id != source.id:
             self.text.setPlainText(source.text)
@@ -93,6 +121,27 @@ class SourceView(QWidget):
         """The text the highlight covers (what the tests check)."""
         selections = self.text.extraSelections()
         return selections[0].cursor.selectedText() if selections else ""
+
+
+class FittingScrollArea(QScrollArea):
+    """A scroll area as tall as its word-wrapped label needs at the current width; it scrolls
+    only when the window cannot give it that much (very large text)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        label = self.widget()
+        if label is None:
+            return hint
+        width = max(self.viewport().width(), 200)
+        height = label.heightForWidth(width) if label.hasHeightForWidth() else -1
+        if height < 0:
+            height = label.sizeHint().height()
+        return QSize(hint.width(), height + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 def highlight_format() -> QTextCharFormat:

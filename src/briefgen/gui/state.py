@@ -51,7 +51,7 @@ def included_count(rows: Sequence[ItemRow]) -> int:
 
 
 def count_text(included: int, total: int, shown: int | None = None) -> str:
-    """"24 of 31 items included", plus how many the filters show when they hide some."""
+    """ "24 of 31 items included", plus how many the filters show when they hide some."""
     noun = "item" if total == 1 else "items"
     text = f"{included} of {total} {noun} included"
     if shown is not None and shown != total:
@@ -223,9 +223,7 @@ def check_export(corpus: Corpus | None, spec: PackSpec, path: Path, format_name:
     if not folder.is_dir():
         return Check(False, f"The folder {folder} does not exist. Choose another folder.")
     if not os.access(folder, os.W_OK):
-        return Check(
-            False, f"You cannot save files in {folder}. Choose a folder you can write to."
-        )
+        return Check(False, f"You cannot save files in {folder}. Choose a folder you can write to.")
     if path.is_dir():
         return Check(False, f"{path} is a folder. Choose a file name.")
     if not pack_items(corpus, spec):

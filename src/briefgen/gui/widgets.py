@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -48,7 +49,7 @@ class NoticeBar(QFrame):
 
     dismissed = Signal()
 
-    LEVELS = {
+    LEVELS: ClassVar[dict[str, tuple[QStyle.StandardPixmap, str, str]]] = {
         "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#e8f1fb", "#1d5fa8"),
         "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#fdf3dc", "#8a5a00"),
         "done": (QStyle.StandardPixmap.SP_DialogApplyButton, "#e6f4ea", "#1e6b34"),
@@ -93,7 +94,7 @@ class NoticeBar(QFrame):
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
         self.setStyleSheet(
             f"#noticeBar {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 4px; }} #noticeBar QLabel { color: #1b1b1b; }"
+            f" border-radius: 4px; }} #noticeBar QLabel {{ color: #1b1b1b; }}"
         )
         self.text.setText(f"<b>{_escape(title)}</b> {_escape(message)}")
         describe(self.text, title, message, tooltip=False)

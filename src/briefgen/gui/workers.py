@@ -7,12 +7,15 @@ must not touch widgets; results are applied by slots on the GUI thread, which dr
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from briefgen.errors import BriefgenError
 from briefgen.gui.recovery import data_dir
@@ -28,7 +31,7 @@ class WorkerSignals(QObject):
     finished = Signal()
 
 
-def log_file() -> Any:
+def log_file() -> Path:
     return data_dir() / "briefgen.log"
 
 
@@ -61,27 +64,65 @@ class Worker(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        # RuntimeError: the window closed while this ran, so nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self._report(self._outcome())
+
+    def _outcome(self) -> tuple[str, object]:
         try:
-            value = self.task()
+            return "result", self.task()
         except BriefgenError as error:
-            self.signals.error.emit(str(error))
+            return "error", str(error)
         except Exception as error:  # a bug: say so plainly, keep the traceback in the log
             log.exception("unexpected error while %s", self.doing)
-            self.signals.error.emit(unexpected_message(self.doing, error))
-        else:
+            return "error", unexpected_message(self.doing, error)
+
+    def _report(self, outcome: tuple[str, object]) -> None:
+        kind, value = outcome
+        if kind == "result":
             self.signals.result.emit(value)
+        else:
+            self.signals.error.emit(value)
         self.signals.finished.emit()
 
 
+# Every started worker stays referenced here until its `finished` reaches the GUI thread, even
+# if the window that started it has gone: the pool thread is still running its `run`.
+_ALIVE: set[Worker] = set()
+
+
+class _Relay(QObject):
+    """Hands a worker's report to the callbacks of the object that started it. A child of the
+    `TaskRunner`, so a report arriving after the window has closed goes nowhere."""
+
+    def __init__(
+        self,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        parent: TaskRunner,
+    ) -> None:
+        super().__init__(parent)
+        self.on_result = on_result
+        self.on_error = on_error
+
+    @Slot(object)
+    def result(self, value: object) -> None:
+        self.on_result(value)
+
+    @Slot(str)
+    def error(self, message: str) -> None:
+        self.on_error(message)
+
+
 class TaskRunner(QObject):
-    """Starts workers on a pool and keeps each alive until its `finished` has been delivered."""
+    """Starts workers on its own pool and reports whether any is still running."""
 
     def __init__(self, max_threads: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
-        self._running: set[Worker] = set()
+        self._running: set[_Relay] = set()
 
     def start(
         self,
@@ -91,10 +132,14 @@ class TaskRunner(QObject):
         doing: str = "working",
     ) -> Worker:
         worker = Worker(task, doing)
-        worker.signals.result.connect(on_result)
-        worker.signals.error.connect(on_error)
-        worker.signals.finished.connect(lambda: self._running.discard(worker))
-        self._running.add(worker)
+        relay = _Relay(on_result, on_error, self)
+        worker.signals.result.connect(relay.result)
+        worker.signals.error.connect(relay.error)
+        worker.signals.finished.connect(relay.deleteLater)
+        worker.signals.finished.connect(partial(self._running.discard, relay))
+        worker.signals.finished.connect(partial(_ALIVE.discard, worker))
+        self._running.add(relay)
+        _ALIVE.add(worker)
         self.pool.start(worker)
         return worker
 
