@@ -274,7 +274,9 @@ def styles_xml(latent_styles: str) -> str:
             based_on="Heading1",
             next_style="Normal",
             priority=39,
-            ppr="<w:pBdr/>" + spacing(0, 160, 240) + '<w:outlineLvl w:val="9"/>',
+            ppr='<w:pBdr><w:top w:val="nil"/></w:pBdr>'
+            + spacing(0, 160, 240)
+            + '<w:outlineLvl w:val="9"/>',
         ),
         style(
             "paragraph",

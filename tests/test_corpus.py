@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from briefgen.content import ITEM_KINDS, Corpus
@@ -64,7 +65,17 @@ def test_every_source_has_key_items_and_items_have_one_to_three_themes(
         assert len(item.headline.split()) <= 15, item.id
 
 
+LINE_OPENING = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-•][ \t]*)?(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])?[ \t]*(?:\*\*[^*\n]*\*\*)?$"
+)
+
+
 def test_quotes_are_whole_sentences_or_list_items(shipped_corpus: Corpus) -> None:
+    """A quote starts where a sentence or list item starts: after a full stop, colon or line
+    break (with any list marker), never in the middle of a sentence."""
     for item in shipped_corpus.items:
-        first = item.text.lstrip("'\"‘“(")[:1]
-        assert first.isupper() or first.isdigit(), f"{item.id}: starts mid-sentence"
+        text = shipped_corpus.sources[item.source].text
+        before = text[: item.span[0]].rstrip(" \t'\"‘“(")
+        # A line may open with a list marker, a paragraph number ("2.6.1") or a bold label.
+        before = LINE_OPENING.sub("\n", before).rstrip(" \t*")
+        assert not before or before[-1] in ".!?:;\n>)", f"{item.id}: starts mid-sentence"

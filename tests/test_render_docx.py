@@ -4,6 +4,7 @@ verbatim, marked headers and footers, UK English, large print, and a council's o
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import io
 import re
 import shutil
@@ -27,6 +28,7 @@ from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_
 from briefgen.pack.model import Pack, Placeholder, Quote
 from briefgen.pack.wording import assets_dir
 from briefgen.render import RenderOptions, render
+from briefgen.render.docx import OWN_STYLES, REQUIRED_STYLES
 from briefgen.render.html import render_html_string
 from briefgen.selection import AUDIENCES
 
@@ -127,7 +129,9 @@ def test_every_layout_and_audience_builds_with_every_quote_verbatim(
     quote_texts = [p.text for p in styled(document, "Quote")]
     assert quotes(pack)
     for quote in quotes(pack):
-        assert quote.text in quote_texts, quote.item_id
+        # One Quote paragraph per paragraph of the source (split only at blank lines).
+        for part in re.split(r"\n\s*\n", quote.text):
+            assert part.strip() in quote_texts, quote.item_id
     headings = [p for p in document.paragraphs if p.style.name.startswith("Heading ")]
     assert len(headings) == len(pack.sections)
 
@@ -544,3 +548,22 @@ def test_a_zip_that_is_not_a_word_file_is_a_clear_error(small: Corpus, tmp_path:
     pack = build_pack(small, make_spec("member-briefing"))
     with pytest.raises(RenderError, match="is not a Word document or template"):
         render(pack, small, "docx", RenderOptions(template=path))
+
+
+# --- The reference itself ------------------------------------------------------------------------
+
+
+def test_reference_docx_is_what_its_script_makes_and_has_every_style() -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_reference_docx.py"
+    spec = importlib.util.spec_from_file_location("make_reference_docx", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (assets_dir() / "reference.docx").read_bytes()
+    made = module.make_reference()
+    for part in ("word/styles.xml", "word/numbering.xml", "word/settings.xml"):
+        assert etree.tostring(part_xml(made, part)) == etree.tostring(part_xml(committed, part)), (
+            f"{part} differs: run scripts/make_reference_docx.py"
+        )
+    styles = Document(io.BytesIO(committed)).styles
+    assert all(name in styles for name in (*REQUIRED_STYLES, *OWN_STYLES))
