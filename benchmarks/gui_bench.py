@@ -17,6 +17,7 @@ Runs offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -88,6 +89,7 @@ def in_process(corpus_dir: Path | None, runs: int) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     corpus = load_corpus(corpus_dir)
     window = MainWindow(corpus=corpus)
+    themes = list(corpus.themes)
     window.show()
     app.processEvents()
     results: dict[str, float] = {}
@@ -110,27 +112,26 @@ def in_process(corpus_dir: Path | None, runs: int) -> dict[str, float]:
         window.preview_pane.pdf_view.viewport().repaint() if window.preview_pane.pdf_view else None
         return got[0] if got else None
 
-    # Preview: cold (the first render in this process) then warm, after an edit.
-    def preview_after_edit(title: str) -> float:
-        window.meeting_form.title.setText(title)
+    # Preview: a theme ticked or unticked (a click: the short wait for a burst of clicks, then
+    # the render) until the first page is on screen, with WeasyPrint already loaded (it loads
+    # with the preview the window shows at launch; that first render is measured apart).
+    themes_cycle = itertools.cycle([themes[:2], themes[2:5], themes[5:6], []])
+
+    def preview_after_click() -> float:
         started = time.perf_counter()
-        window.meeting_form.store(window.spec)
-        window.preview.request(window.corpus, window.spec, at_once=True)
+        window.set_themes(next(themes_cycle))
         wait_preview()
         return time.perf_counter() - started
 
     if window.preview.busy:
         wait_preview()  # the preview the window starts with
     window.audience_combo.setCurrentIndex(window.audience_combo.findData("members"))
-    window.set_themes([])
-    window.preview.timer.stop()
     if window.preview.busy:
         wait_preview()
-    results["preview_warm"] = median_of(runs, lambda: preview_after_edit(f"Run {time.time()}"))
+    results["preview_warm"] = median_of(runs, preview_after_click)
 
     # With the preview paused, so its renders do not share the CPU with what is measured.
     window.preview.request = lambda *args, **kwargs: None  # type: ignore[method-assign]
-    themes = list(corpus.themes)
 
     def theme_change() -> float:
         started = time.perf_counter()
@@ -216,8 +217,8 @@ ROWS = (
     ("content_loaded", "content loaded after launch", None),
     ("list_theme", "theme change -> list updated", "list"),
     ("list_audience", "audience change -> list updated", "list"),
-    ("preview_cold", "first preview (new process)", "preview"),
-    ("preview_warm", "preview after an edit", "preview"),
+    ("preview_warm", "theme change -> preview page shown", "preview"),
+    ("preview_cold", "first preview after launch*", None),
     ("search", "search, per keystroke (median)", "search"),
     ("search_worst", "search, per keystroke (worst)", None),
 )
@@ -252,6 +253,10 @@ def print_table(results: dict[str, dict[str, float]]) -> None:
         print(f"{label:<34}" + "".join(cells))
     for name in names:
         print(f"{name}: {results[name]['rows']:.0f} items listed for all themes")
+    print(
+        "* the preview the window renders as it opens, loading WeasyPrint (no target: the "
+        "officer can work meanwhile, and later previews are warm)"
+    )
 
 
 def main() -> int:

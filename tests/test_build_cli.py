@@ -99,3 +99,13 @@ def test_bad_date_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> Non
         build(content, "--date", "3/12/2026", "-o", str(tmp_path / "p.html"))
     assert caught.value.code == 2
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pack", sorted(Path(__file__).parents[1].glob("examples/*.briefgen.yaml")))
+def test_the_example_packs_build_from_the_shipped_content(
+    pack: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "example.docx"
+    assert main(["build", str(pack), "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+    assert "missing" not in capsys.readouterr().err.lower()

@@ -382,10 +382,11 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
     pack = dataclasses.replace(build_pack(small, make_spec("member-briefing")), page_limit=6)
     lengths = [
         SectionLength("Key messages", 1, 0.6),
-        SectionLength("What the documents say", 1, 6.2),
-        SectionLength("Funding", 2, 3.1),
-        SectionLength("Workforce", 2, 1.9),
-        SectionLength("Safeguarding", 2, 1.2),
+        SectionLength("What the documents say", 1, 6.2, quotes=30),
+        SectionLength("Funding", 2, 3.1, quotes=12),
+        SectionLength("Workforce", 2, 1.9, quotes=10),
+        SectionLength("Safeguarding", 2, 1.2, quotes=8),
+        SectionLength("Glossary", 1, 2.5),  # long, but not the officer's to cut
         SectionLength("Sources", 1, 0.3),
     ]
     assert length_warning(pack, lengths, 9) == (
@@ -393,8 +394,15 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         "templates/wording.yaml). Trim: Funding (3 pages), Workforce (2 pages)."
     )
     assert length_warning(pack, lengths, 8).endswith("Trim: Funding (3 pages).")
-    assert length_warning(pack, [SectionLength("Risks", 1, 1.2)], 7).endswith(
+    assert length_warning(pack, [SectionLength("Risks", 1, 1.2, quotes=3)], 7).endswith(
         "Trim: Risks (1 page)."
+    )
+    # Short quoted sections are still named when none is long; unquoted ones never are.
+    assert length_warning(pack, [SectionLength("Risks", 1, 0.3, quotes=2)], 7).endswith(
+        "Trim: Risks (1 page)."
+    )
+    assert length_warning(pack, [SectionLength("Contact officer", 1, 0.9)], 7).endswith(
+        "(set in templates/wording.yaml)."
     )
     assert length_warning(pack, lengths, 6) == ""
     assert length_warning(dataclasses.replace(pack, large_print=True), lengths, 20) == ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPushButton
 
 from briefgen.errors import RenderError
 from briefgen.gui import dialogs
+from briefgen.gui.preview import CLICK_DEBOUNCE_MS
 
 
 def choose(combo: Any, value: str) -> None:
@@ -37,7 +38,7 @@ def test_quick_changes_render_one_preview_of_the_newest(
 ) -> None:
     settle(window, qtbot)
     started = window.preview.renders_started
-    window.preview.timer.setInterval(200)
+    window.preview.delay_ms = 200
     for title in ("A", "AB", "ABC", "ABCD"):
         set_title(window, title)
         qtbot.wait(20)  # typing speed: each change restarts the wait
@@ -47,6 +48,21 @@ def test_quick_changes_render_one_preview_of_the_newest(
     assert fake_render.calls[-1][0].title == "ABCD"
     assert window.preview_pane.status.text() == "2 pages, as it will print."
     assert window.preview_pane.page_count() == 2
+
+
+def test_typing_waits_for_a_pause_but_a_click_previews_almost_at_once(
+    window: Any, qtbot: Any, fake_render: Any
+) -> None:
+    settle(window, qtbot)
+    window.preview.delay_ms = 500
+    set_title(window, "Typed")
+    assert window.preview.timer.isActive() and window.preview.timer.interval() == 500
+    window.set_themes(["funding"])
+    assert window.preview.timer.isActive()
+    assert window.preview.timer.interval() == CLICK_DEBOUNCE_MS < 500
+    with qtbot.waitSignal(window.previewShown, timeout=3000):
+        pass
+    assert fake_render.calls[-1][0].title == "Typed"
 
 
 def test_a_render_that_finishes_late_is_dropped(window: Any, qtbot: Any, fake_render: Any) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +34,7 @@ from briefgen.gui.items_model import (
     ItemsModel,
 )
 from briefgen.gui.state import count_text, kind_label
-from briefgen.gui.widgets import describe
+from briefgen.gui.widgets import describe, shrinkable
 
 
 class ItemsView(QTreeView):
@@ -88,18 +89,19 @@ class ItemsPanel(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
-        filters = QHBoxLayout()
-        for number, (label, combo) in enumerate(
+        # Each filter's label sits above its box, so the row stays narrow at 200% text size.
+        filters = QGridLayout()
+        filters.setVerticalSpacing(0)
+        for column, (label, combo) in enumerate(
             (
                 (kind_label_widget, self.kind_filter),
                 (org_label, self.org_filter),
                 (source_label, self.source_filter),
             )
         ):
-            if number:
-                filters.addSpacing(self.fontMetrics().averageCharWidth() * 2)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(combo, 1, column)
+            filters.setColumnStretch(column, 1)
 
         self.view = ItemsView()
         self.view.setModel(model)
@@ -155,13 +157,14 @@ class ItemsPanel(QWidget):
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        self.count_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
 
         # Alt+Up/Alt+Down act while the focus is anywhere in this panel; as window shortcuts
@@ -193,8 +196,7 @@ class ItemsPanel(QWidget):
     def _filter_combo(self, everything: str, name: str, description: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        shrinkable(combo)
         describe(combo, name, description)
         return combo
 

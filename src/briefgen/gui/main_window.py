@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -61,7 +61,7 @@ from briefgen.gui.state import (
     tidy_spec,
     with_suffix,
 )
-from briefgen.gui.widgets import NoticeBar, describe, heading
+from briefgen.gui.widgets import NoticeBar, describe, heading, shrinkable
 from briefgen.gui.workers import TaskRunner
 from briefgen.pack import LAYOUTS, PackSpec, missing_items
 from briefgen.pack.packfile import SUFFIX, load_pack, save_pack
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         # The pack panel: layout, audience, themes.
-        self.layout_combo = QComboBox()
+        self.layout_combo = shrinkable(QComboBox(), 12)
         for layout in LAYOUTS:
             self.layout_combo.addItem(layout_label(layout), layout)
         describe(
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             "The kind of document: a short member briefing, a committee report draft or a full "
             "evidence pack.",
         )
-        self.audience_combo = QComboBox()
+        self.audience_combo = shrinkable(QComboBox(), 12)
         for audience in AUDIENCES:
             self.audience_combo.addItem(audience_label(audience), audience)
         describe(
@@ -492,15 +492,16 @@ class MainWindow(QMainWindow):
 
     # --- changes ---------------------------------------------------------------------------
 
-    def _changed(self) -> None:
-        """Something in the pack changed: mark it unsaved, autosave soon, preview soon."""
+    def _changed(self, typing: bool = False) -> None:
+        """Something in the pack changed: mark it unsaved, autosave soon, preview soon (after a
+        pause in `typing`)."""
         if self._loading_spec:
             return
         self.setWindowModified(True)
         self._autosave_due = True
         self.autosave_soon.start()
         if self.corpus is not None:
-            self.preview.request(self.corpus, self.spec)
+            self.preview.request(self.corpus, self.spec, typing=typing)
 
     def _layout_changed(self) -> None:
         self.spec.layout = self.layout_combo.currentData()
@@ -547,7 +548,7 @@ class MainWindow(QMainWindow):
     def _forms_changed(self) -> None:
         self.meeting_form.store(self.spec)
         self.officer_form.store(self.spec)
-        self._changed()
+        self._changed(typing=True)
 
     def _include_toggled(self, item_id: str, included: bool) -> None:
         set_included(self.spec, item_id, included)
@@ -873,8 +874,22 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
         else:
-            unit = self.fontMetrics().horizontalAdvance("M")
-            self.splitter.setSizes([unit * 26, unit * 62, unit * 46])
+            self._split_on_show = True
+
+    # The first time a window without saved sizes is shown, its panels share its width: the
+    # splitter's own sharing before the window has its size favours the narrow pack panel.
+    SPLIT_SHARES = (20, 45, 35)
+    _split_on_show = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._split_on_show:
+            self._split_on_show = False
+            QTimer.singleShot(0, self._share_width)
+
+    def _share_width(self) -> None:
+        width = sum(self.splitter.sizes())
+        self.splitter.setSizes([width * share // 100 for share in self.SPLIT_SHARES])
 
     def _save_window(self) -> None:
         self.settings.setValue("windowGeometry", self.saveGeometry())

@@ -39,7 +39,10 @@ except ImportError:  # pragma: no cover - depends on the installation
     QPdfDocument = None
     QPdfView = None
 
+# Typing waits for a pause; a click (a theme, the audience, an item left out) is a finished
+# change, so its preview starts almost at once (just long enough to gather a burst of clicks).
 DEBOUNCE_MS = 300
+CLICK_DEBOUNCE_MS = 60
 
 
 def pdf_preview_available() -> bool:
@@ -58,7 +61,7 @@ class PreviewController(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
+        self.delay_ms = delay_ms
         self.timer.timeout.connect(self._start)
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.want_pdf = pdf_preview_available()
@@ -68,15 +71,18 @@ class PreviewController(QObject):
         self.renders_started = 0
         self.stale_dropped = 0
 
-    def request(self, corpus: Corpus, spec: PackSpec, at_once: bool = False) -> None:
-        """Ask for a preview of `spec` (copied now: the officer may go on editing)."""
+    def request(
+        self, corpus: Corpus, spec: PackSpec, at_once: bool = False, typing: bool = False
+    ) -> None:
+        """Ask for a preview of `spec` (copied now: the officer may go on editing). `typing`:
+        the change came from typing, so wait for a pause; otherwise start almost at once."""
         self.generation += 1
         self._pending = (corpus, copy.deepcopy(spec))
         if at_once:
             self.timer.stop()
             self._start()
         else:
-            self.timer.start()
+            self.timer.start(self.delay_ms if typing else min(CLICK_DEBOUNCE_MS, self.delay_ms))
 
     @property
     def busy(self) -> bool:

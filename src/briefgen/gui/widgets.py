@@ -8,6 +8,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,14 @@ def describe(widget: W, name: str, description: str = "", tooltip: bool = True) 
         if tooltip:
             widget.setToolTip(description)
     return widget
+
+
+def shrinkable(combo: QComboBox, characters: int = 8) -> QComboBox:
+    """Let `combo` narrow below its longest choice (which it elides), so the window still fits
+    the screen at 200% text size; it never gets narrower than `characters` of the font."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

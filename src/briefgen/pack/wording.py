@@ -10,6 +10,11 @@ from typing import Any
 
 import yaml
 
+try:  # LibYAML's loader: the same safe subset, about ten times faster
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without LibYAML
+    from yaml import SafeLoader  # type: ignore[assignment]
+
 from briefgen.errors import BriefgenError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -30,7 +35,7 @@ def assets_dir() -> Path:
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime: float) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except (OSError, yaml.YAMLError) as error:
         raise BriefgenError(
             f"{path}: cannot read the pack wording ({error}); restore the file"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.content.model import Corpus
 from briefgen.errors import RenderError
-from briefgen.pack.model import Pack
+from briefgen.pack.model import Pack, Quote, Section
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.html import base_url, render_html_string
 
@@ -56,6 +56,7 @@ class SectionLength:
     title: str
     level: int
     pages: float
+    quotes: int = 0  # quotes in the section and its subsections: what an officer can leave out
 
 
 def section_lengths(pack: Pack, document: Document) -> list[SectionLength]:
@@ -73,11 +74,15 @@ def section_lengths(pack: Pack, document: Document) -> list[SectionLength]:
         if start is None:
             continue
         stop = end
+        quotes = _quote_count(section)
         for later in sections[index + 1 :]:
-            if later.level <= section.level and later.anchor in where:
-                stop = where[later.anchor]
-                break
-        lengths.append(SectionLength(section.title, section.level, stop - start))
+            if later.level <= section.level:
+                if later.anchor in where:
+                    stop = where[later.anchor]
+                    break
+                continue
+            quotes += _quote_count(later)
+        lengths.append(SectionLength(section.title, section.level, stop - start, quotes))
     return lengths
 
 
@@ -102,17 +107,21 @@ def length_warning(pack: Pack, lengths: list[SectionLength], page_count: int) ->
         count = words["pages_one"] if pages == 1 else words["pages_many"].format(count=pages)
         named.append(words["trim_section"].format(title=candidate.title, pages=count))
         covered += candidate.pages
-    return words["length_warning"].format(
-        document=pack.subtitle.lower(),
-        pages=page_count,
-        limit=limit,
-        sections=", ".join(named),
+    warning = words["length_warning"].format(
+        document=pack.subtitle.lower(), pages=page_count, limit=limit
     )
+    return warning + (words["length_trim"].format(sections=", ".join(named)) if named else "")
+
+
+def _quote_count(section: Section) -> int:
+    return sum(isinstance(block, Quote) for block in section.blocks)
 
 
 def _trimmable(lengths: list[SectionLength]) -> list[SectionLength]:
-    """Top-level sections, except that one whose content is all in subsections (member
-    briefing's "What the documents say") is replaced by those subsections."""
+    """Top-level sections that quote the sources: the officer trims by leaving items out, and
+    the fixed parts of the shape (the contact officer, say) are not theirs to cut. A section
+    whose content is all in subsections (the member briefing's "What the documents say") is
+    replaced by those subsections."""
     chosen = []
     for index, length in enumerate(lengths):
         children = []
@@ -125,4 +134,6 @@ def _trimmable(lengths: list[SectionLength]) -> list[SectionLength]:
             chosen.extend(children)
         elif length.level == 1:
             chosen.append(length)
-    return [length for length in chosen if length.pages >= 0.5]
+    quoted = [length for length in chosen if length.quotes]
+    # Half a page or more is worth naming; if no section is that long, the longest still are.
+    return [length for length in quoted if length.pages >= 0.5] or quoted
