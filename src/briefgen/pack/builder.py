@@ -249,7 +249,6 @@ def _questions_section(
             f"{words['heading']}: {label}",
             [ctx.paragraph(words["intro"]), blocks[1]],
             level=level,
-            in_contents=False,
         )
     ]
 
