@@ -10,9 +10,18 @@ from pathlib import Path
 import pytest
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.content.loader import PROJECT_ROOT
+from briefgen.content.paths import PROJECT_ROOT
 
 CONTENT = PROJECT_ROOT / "content"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verified-corpus cache in a folder of the test run's own, never the user's."""
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
 
 # A small items file whose quotes are verbatim from the joint LGA/Solace response; the second
 # quote runs across the page furniture line "Submission" in the source text.

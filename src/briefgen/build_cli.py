@@ -131,7 +131,7 @@ def spec_from_args(args: argparse.Namespace) -> PackSpec:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from briefgen.content import load_corpus
+    from briefgen.content import open_corpus
     from briefgen.pack import build_pack, missing_items
     from briefgen.render import RenderOptions, format_for_path, render
 
@@ -146,7 +146,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.template and format_name != "docx":
         raise BriefgenError("--template is a Word template; use it with a .docx output")
     spec = spec_from_args(args)
-    corpus = load_corpus(Path(args.content) if args.content else None)
+    corpus = open_corpus(Path(args.content) if args.content else None)
     for item_id in missing_items(corpus, spec):
         print(
             f"briefgen: warning: the pack refers to item '{item_id}', which is no longer in "

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefgen.content import ITEM_KINDS, Corpus, load_corpus
+from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
 from briefgen.errors import BriefgenError
 from briefgen.selection import AUDIENCES, select_items
 
@@ -23,13 +23,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _load(args: argparse.Namespace) -> Corpus:
-    return load_corpus(Path(args.content) if args.content else None)
+    """The corpus for a command that uses it (from the verified-corpus cache when current)."""
+    return open_corpus(Path(args.content) if args.content else None)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole content directory and verify every quote against its source."""
     started = time.perf_counter()
-    corpus = _load(args)
+    corpus = load_corpus(Path(args.content) if args.content else None)  # never the cache
     elapsed = time.perf_counter() - started
     print(
         f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "

@@ -274,9 +274,7 @@ def test_shortcuts_are_the_ones_officers_expect(window: Any) -> None:
     }
 
 
-def test_the_window_fits_a_laptop_screen_at_200_percent_text(
-    make_window: Any, qtbot: Any
-) -> None:
+def test_the_window_fits_a_laptop_screen_at_200_percent_text(make_window: Any, qtbot: Any) -> None:
     """At twice the normal text size every panel still fits 1280 pixels: nothing is pushed off
     the screen (WCAG 1.4.4, resize text)."""
     from PySide6.QtGui import QFont

@@ -7,7 +7,6 @@ the record and how to fix it (the way MkDocs reports every config problem before
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from briefgen.content.model import (
     Source,
     Theme,
 )
+from briefgen.content.paths import default_content_dir
 from briefgen.content.quotes import NormalisedText, closest_passage, locate, normalise_source
 from briefgen.content.yamlfile import (
     Problems,
@@ -39,16 +39,9 @@ from briefgen.content.yamlfile import (
 )
 from briefgen.errors import ContentError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_THEMES = 3
 MAX_HEADLINE_WORDS = 15
-
-
-def default_content_dir() -> Path:
-    """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
-    configured = os.environ.get("BRIEFGEN_CONTENT")
-    return Path(configured) if configured else PROJECT_ROOT / "content"
 
 
 @dataclass(frozen=True)

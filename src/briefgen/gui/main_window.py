@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus, open_corpus
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.items_model import ItemsModel
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         self.preview_pane.show_waiting("Loading the content…")
         content_dir = self.content_dir
         self.tasks.start(
-            lambda: load_corpus(content_dir),
+            lambda: open_corpus(content_dir),
             self._corpus_ready,
             self._corpus_failed,
             doing="loading the content",
