@@ -59,6 +59,14 @@ def test_build_pdf_reports_pages(content: Path, tmp_path: Path, capsys) -> None:
     assert f"items, {pages} pages" in capsys.readouterr().out
 
 
+def test_a_single_item_is_reported_in_the_singular(content: Path, tmp_path: Path, capsys) -> None:
+    # Only one small-content item is a key item in localism-deregulation.
+    output = tmp_path / "one.html"
+    assert build(content, "--layout", "member-briefing", "--audience", "members", "--theme",
+                 "localism-deregulation", "-o", str(output)) == 0  # fmt: skip
+    assert "for councillors, 1 item, " in capsys.readouterr().out
+
+
 def test_a_failed_build_leaves_the_earlier_file_untouched(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

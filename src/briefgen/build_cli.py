@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.atomic import write_atomic
+from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec
 from briefgen.selection import AUDIENCES
@@ -162,10 +163,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         save_pack(spec, args.save_pack)
     for warning in result.warnings:
         print(f"briefgen: warning: {warning}", file=sys.stderr)
-    pages = f", {result.page_count} pages" if result.page_count else ""
+    pages = f", {counted(result.page_count, 'page')}" if result.page_count else ""
     elapsed = time.perf_counter() - started
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
-        f"{len(pack.item_ids)} items{pages}, {elapsed:.1f} s)"
+        f"{counted(len(pack.item_ids), 'item')}{pages}, {elapsed:.1f} s)"
     )
     return 0

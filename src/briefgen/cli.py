@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
+from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.selection import AUDIENCES, select_items
 
@@ -103,7 +104,7 @@ def cmd_items(args: argparse.Namespace) -> int:
         org = corpus.organisations[item.org].short
         locator = item.locator if len(item.locator) <= 24 else item.locator[:23] + "…"
         print(f"{item.id:<{id_width}}  {item.kind:<17}  {org:<12}  {locator:<24} {key}{text}")
-    print(f"\n{len(items)} items (* = key item for member briefings)")
+    print(f"\n{counted(len(items), 'item')} (* = key item for member briefings)")
     return EXIT_OK
 
 

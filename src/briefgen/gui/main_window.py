@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import Corpus, open_corpus
+from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.items_model import ItemsModel
@@ -802,11 +803,10 @@ class MainWindow(QMainWindow):
     def _exported(self, result: ExportResult) -> None:
         self._export_ended()
         self.last_export = result
-        pages = f", {result.page_count} pages" if result.page_count else ""
+        pages = f", {counted(result.page_count, 'page')}" if result.page_count else ""
         self.statusBar().showMessage(f"Exported {result.path.name}{pages}.", 8000)
-        message = (
-            f"{result.path.name} ({result.item_count} items{pages}) is in {result.path.parent}."
-        )
+        items = counted(result.item_count, "item")
+        message = f"{result.path.name} ({items}{pages}) is in {result.path.parent}."
         if result.warnings:
             message += "\n" + "\n".join(f"Length: {warning}" for warning in result.warnings)
         path = result.path

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content.model import Corpus
+from briefgen.counts import counted
 from briefgen.gui.state import PreviewResult, render_preview
 from briefgen.gui.widgets import describe, heading
 from briefgen.gui.workers import TaskRunner
@@ -261,7 +262,7 @@ class PreviewPane(QWidget):
             self.stack.setCurrentWidget(self.html_view)
         self._set_zoom_enabled(True)
         pages = result.page_count
-        state = f"{pages} page{'s' if pages != 1 else ''}" if pages else "Up to date"
+        state = counted(pages, "page") if pages else "Up to date"
         if result.format_name == "html":
             state += " (text preview: page layout is shown in the exported PDF)"
         self.status.setText(state + ", as it will print.")
