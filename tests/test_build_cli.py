@@ -117,3 +117,24 @@ def test_the_example_packs_build_from_the_shipped_content(
     assert main(["build", str(pack), "-o", str(out)]) == 0
     assert out.stat().st_size > 0
     assert "missing" not in capsys.readouterr().err.lower()
+
+
+def test_the_command_entry_point_returns_the_exit_code(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import gc
+
+    from briefgen.command import run
+
+    try:
+        monkeypatch.setattr("sys.argv", ["briefgen", "--content", str(content), "themes"])
+        assert run() == 0
+        assert "Markets and commissioning" in capsys.readouterr().out
+        output = str(tmp_path / "pack.docx")
+        argv = ["briefgen", "--content", str(content), "build", "--theme", "nope", "-o", output]
+        monkeypatch.setattr("sys.argv", argv)
+        assert run() == 1
+        assert "unknown theme 'nope'" in capsys.readouterr().err
+    finally:
+        gc.unfreeze()
+        assert gc.isenabled()

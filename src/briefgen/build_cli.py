@@ -84,9 +84,12 @@ def add_build_command(commands: Any) -> argparse.ArgumentParser:
 
 def spec_from_args(args: argparse.Namespace) -> PackSpec:
     """The pack file's spec (or a new one) with every option the user gave applied over it."""
-    from briefgen.pack.packfile import load_pack
+    if args.pack_file:
+        from briefgen.pack.packfile import load_pack  # YAML parsing, only for a pack file
 
-    spec = load_pack(args.pack_file) if args.pack_file else PackSpec()
+        spec = load_pack(args.pack_file)
+    else:
+        spec = PackSpec()
     meeting = spec.meeting
     simple = {
         "layout": (spec, "layout"),

@@ -7,9 +7,6 @@ only a bug prints a traceback.
 from __future__ import annotations
 
 import argparse
-import difflib
-import json
-import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -43,6 +40,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -> None:
     for value in values:
         if value not in allowed:
+            import difflib
+
             close = difflib.get_close_matches(value, list(allowed), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise BriefgenError(
@@ -88,10 +87,14 @@ def cmd_items(args: argparse.Namespace) -> int:
         search=args.search or "",
     )
     if args.json:
+        import json
+
         json.dump([item_record(corpus, item.id) for item in items], sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     # Piped output keeps whole quotes; a terminal gets one line per item.
+    import shutil
+
     width = max(shutil.get_terminal_size((120, 24)).columns, 80) if sys.stdout.isatty() else 10**6
     id_width = max((len(item.id) for item in items), default=2)
     header = f"{'id':<{id_width}}  {'kind':<17}  {'org':<12}  {'locator':<24}  text"

@@ -13,24 +13,13 @@ read or written is ignored, never an error.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from pathlib import Path
 
+from briefgen import diskcache
 from briefgen.content.model import Corpus
 
-CACHE_DIR_VARIABLE = "BRIEFGEN_CACHE_DIR"
 FORMAT = b"briefgen corpus cache 1"
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_DIR_VARIABLE)
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefgen", appauthor=False))
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -49,32 +38,23 @@ def fingerprint(content_dir: Path) -> str:
 
 def cache_file(content_dir: Path) -> Path:
     """One cache file per content folder, named by the folder's path."""
-    name = hashlib.sha256(str(content_dir.resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache_dir() / f"corpus-{name}.pickle"
+    return diskcache.entry_path("corpus", content_dir)
 
 
 def load_cached(content_dir: Path) -> Corpus:
     """The corpus under `content_dir`, from the cache when its fingerprint still matches;
     otherwise loaded and verified in full (raising `ContentError` as `load_corpus` does)."""
-    from briefgen.content.loader import load_corpus
-
     try:
         key = fingerprint(content_dir)
     except OSError:
-        return load_corpus(content_dir)  # an unreadable file: the loader says which
+        key = None  # an unreadable file: the full load says which
     path = cache_file(content_dir)
-    try:
-        stored_key, corpus = pickle.loads(path.read_bytes())
-        if stored_key == key and isinstance(corpus, Corpus):
-            return corpus
-    except Exception:
-        pass
-    corpus = load_corpus(content_dir)
-    try:
-        from briefgen.atomic import write_atomic
+    corpus = diskcache.read(path, key) if key else diskcache.MISSING
+    if isinstance(corpus, Corpus):
+        return corpus
+    from briefgen.content import loader  # imported only on a miss: it brings in YAML parsing
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps((key, corpus), protocol=pickle.HIGHEST_PROTOCOL))
-    except Exception:
-        pass
+    corpus = loader.load_corpus(content_dir)
+    if key:
+        diskcache.write(path, key, corpus)
     return corpus

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:  # LibYAML's loader: the same safe subset, about ten times faster
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without LibYAML
-    from yaml import SafeLoader  # type: ignore[assignment]
-
+from briefgen import diskcache
 from briefgen.errors import BriefgenError
+
+CACHE_FORMAT = b"briefgen wording cache 1"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,9 +31,35 @@ def assets_dir() -> Path:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime: float) -> dict[str, Any]:
+    """The parsed wording: from the disk cache while the file's bytes are unchanged (a command
+    line build then need not import the YAML parser at all), else parsed and stored."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_bytes()
+    except OSError as error:
+        raise BriefgenError(
+            f"{path}: cannot read the pack wording ({error}); restore the file"
+        ) from None
+    key = hashlib.sha256(CACHE_FORMAT + text).hexdigest()
+    cache_path = diskcache.entry_path("wording", path)
+    data = diskcache.read(cache_path, key)
+    if isinstance(data, dict):
+        return data
+    data = _parse(path, text)
+    diskcache.write(cache_path, key, data)
+    return data
+
+
+def _parse(path: Path, text: bytes) -> dict[str, Any]:
+    import yaml
+
+    try:  # LibYAML's loader: the same safe subset, about ten times faster
+        from yaml import CSafeLoader as SafeLoader
+    except ImportError:  # pragma: no cover - PyYAML built without LibYAML
+        from yaml import SafeLoader  # type: ignore[assignment]
+
+    try:
+        data = yaml.load(text.decode("utf-8"), Loader=SafeLoader)
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
         raise BriefgenError(
             f"{path}: cannot read the pack wording ({error}); restore the file"
         ) from None

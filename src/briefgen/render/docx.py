@@ -28,14 +28,13 @@ from typing import Any
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Twips
-from docx.styles.style import BaseStyle
-from docx.table import Table as WordTable
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 from lxml import etree
@@ -158,7 +157,22 @@ _AFTER_THEME_FONT_LANG = _AFTER_UPDATE_FIELDS[_AFTER_UPDATE_FIELDS.index("w:them
 _W_P, _W_PPR, _W_PSTYLE, _W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _W_R, _W_RPR, _W_RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
 _W_T, _W_TAB, _W_BR, _XML_SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
+_W_TBL, _W_TYPE, _W_W = qn("w:tbl"), qn("w:type"), qn("w:w")
+# python-docx's default table look: the style's header row and first column formatting apply.
+_TABLE_LOOK = {
+    qn(f"w:{name}"): value
+    for name, value in (
+        ("firstColumn", "1"),
+        ("firstRow", "1"),
+        ("lastColumn", "0"),
+        ("lastRow", "0"),
+        ("noHBand", "0"),
+        ("noVBand", "1"),
+        ("val", "04A0"),
+    )
+}
 _RUN_PIECES = re.compile(r"(\t|\r\n|\n|\r)")
+_HAS_BREAKS = re.compile(r"[\t\r\n]")
 
 # Characters XML 1.0 cannot hold; dropped from text (nothing a reader could see is lost).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -282,8 +296,10 @@ def _clear_body(document: WordDocument) -> None:
 def _check_and_complete_styles(document: WordDocument, template: Path | None) -> dict[str, Any]:
     """Every style the renderer uses, by name; briefgen's own are copied in from the reference
     where `document` lacks them. `RenderError` naming every missing structural style."""
-    styles = document.styles
-    missing = [name for name in REQUIRED_STYLES if name not in styles]
+    # One pass over the styles part: python-docx's `name in styles` and `styles[name]` each walk
+    # every style, which cost more than writing a short pack's body.
+    present = _style_elements(document)
+    missing = [name for name in REQUIRED_STYLES if BabelFish.ui2internal(name) not in present]
     if missing:
         source = f"the Word template {template}" if template else f"{_reference_path()}"
         fix = (
@@ -296,10 +312,22 @@ def _check_and_complete_styles(document: WordDocument, template: Path | None) ->
             f"{source} lacks the Word style{'s' if len(missing) > 1 else ''} briefgen needs: "
             f"{', '.join(missing)}; {fix}"
         )
-    absent = [name for name in OWN_STYLES if name not in styles]
+    absent = [name for name in OWN_STYLES if BabelFish.ui2internal(name) not in present]
     if absent:
         _copy_styles(open_reference(), document, absent)
-    return {name: styles[name] for name in (*REQUIRED_STYLES, *OWN_STYLES)}
+        present = _style_elements(document)
+    return {
+        name: StyleFactory(present[BabelFish.ui2internal(name)])
+        for name in (*REQUIRED_STYLES, *OWN_STYLES)
+    }
+
+
+def _style_elements(document: WordDocument) -> dict[str, Any]:
+    """The document's style elements by internal name (the first of any duplicate, as Word)."""
+    present: dict[str, Any] = {}
+    for element in document.styles.element.style_lst:
+        present.setdefault(element.name_val, element)
+    return present
 
 
 def _copy_styles(source: WordDocument, target: WordDocument, names: Sequence[str]) -> None:
@@ -543,7 +571,9 @@ class _Writer:
             etree.SubElement(
                 etree.SubElement(r, _W_RPR), _W_RSTYLE, {_W_VAL: self.style_ids[style]}
             )
-        for piece in _RUN_PIECES.split(_text(text)):
+        text = _text(text)
+        pieces = _RUN_PIECES.split(text) if _HAS_BREAKS.search(text) else (text,)
+        for piece in pieces:
             if piece == "\t":
                 etree.SubElement(r, _W_TAB)
             elif piece in ("\n", "\r", "\r\n"):
@@ -1015,56 +1045,50 @@ def _list_indent(writer: _Writer, style: str) -> tuple[int, int]:
 
 def add_table(writer: _Writer, block: Table) -> None:
     """A data table in the table style, its caption above and its header row repeated on every
-    page it runs onto; rows are never split across pages."""
+    page it runs onto; rows are never split across pages.
+
+    Built as XML, as `paragraph` is: python-docx's cell-by-cell API searched each cell's
+    properties on every call and cost more than the rest of a short pack."""
     if block.caption or block.number:
         caption = writer.paragraph("Caption")
         writer.number(caption, block.number, "Caption")
         writer.run(caption, block.caption)
     body = writer.document.element.body
-    if len(body) > 1 and body[-2].tag == qn("w:tbl"):
+    if len(body) > 1 and body[-2].tag == _W_TBL:
         writer.paragraph("Normal")  # two tables in a row would merge into one
-    columns = len(block.header)
-    table: WordTable = writer.document.add_table(rows=1 + len(block.rows), cols=columns)
-    table.style = writer.style("Briefing Table")
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    widths = _column_widths(_text_width(writer) - writer.gutter, columns)
+    widths = _column_widths(_text_width(writer) - writer.gutter, len(block.header))
+    twips = [str(Emu(width).twips) for width in widths]
+    sub = etree.SubElement
+    tbl = body.makeelement(_W_TBL, {})
+    tbl_pr = sub(tbl, qn("w:tblPr"))
+    sub(tbl_pr, qn("w:tblStyle"), {_W_VAL: writer.style_ids["Briefing Table"] or ""})
+    sub(tbl_pr, qn("w:tblW"), {_W_TYPE: "dxa", _W_W: str(Emu(sum(widths)).twips)})
+    sub(tbl_pr, qn("w:jc"), {_W_VAL: "left"})
     if writer.gutter:
-        tbl_pr = table._tbl.tblPr
-        indent = OxmlElement(
-            "w:tblInd", {qn("w:w"): str(Emu(writer.gutter).twips), qn("w:type"): "dxa"}
-        )
-        tbl_pr.insert_element_before(
-            indent, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
-        )
-    _fixed_width(table, sum(widths))
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = Emu(column_width)
-    for index, (row, values) in enumerate(
-        zip(table.rows, (block.header, *block.rows), strict=True)
-    ):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
+        sub(tbl_pr, qn("w:tblInd"), {_W_W: str(Emu(writer.gutter).twips), _W_TYPE: "dxa"})
+    sub(tbl_pr, qn("w:tblLayout"), {_W_TYPE: "fixed"})
+    sub(tbl_pr, qn("w:tblLook"), _TABLE_LOOK)
+    grid = sub(tbl, qn("w:tblGrid"))
+    for width in twips:
+        sub(grid, qn("w:gridCol"), {_W_W: width})
+    for index, values in enumerate((block.header, *block.rows)):
+        tr = sub(tbl, qn("w:tr"))
+        tr_pr = sub(tr, qn("w:trPr"))
+        sub(tr_pr, qn("w:cantSplit"))
         if index == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-        style = "Table Heading" if index == 0 else "Table Text"
-        for cell, value, column_width in zip(row.cells, values, widths, strict=False):
-            cell.width = Emu(column_width)
-            paragraph = cell.paragraphs[0]
-            writer.set_style(paragraph, style)
-            writer.run(paragraph, value)
-
-
-def _fixed_width(table: WordTable, width: int) -> None:
-    """Lay `table` out at exactly its column widths (Word and LibreOffice agree on those)."""
-    tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.insert_element_before(tbl_w, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders")
-    tbl_w.set(qn("w:w"), str(Emu(width).twips))
-    tbl_w.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout", {qn("w:type"): "fixed"})
-    tbl_pr.insert_element_before(layout, "w:tblCellMar", "w:tblLook")
+            sub(tr_pr, qn("w:tblHeader"))
+        style_id = writer.style_ids["Table Heading" if index == 0 else "Table Text"]
+        for value, width in zip(values, twips, strict=False):
+            tc = sub(tr, qn("w:tc"))
+            sub(sub(tc, qn("w:tcPr")), qn("w:tcW"), {_W_TYPE: "dxa", _W_W: width})
+            p = sub(tc, _W_P)
+            if style_id is not None:
+                sub(sub(p, _W_PPR), _W_PSTYLE, {_W_VAL: style_id})
+            writer.run(WordParagraph(p, writer.document._body), value)
+    if writer.body_end is not None:
+        writer.body_end.addprevious(tbl)
+    else:
+        body.append(tbl)
 
 
 def _column_widths(width: int, columns: int) -> list[int]:
