@@ -126,6 +126,7 @@ def test_the_command_entry_point_returns_the_exit_code(
 
     from briefgen.command import run
 
+    threshold = gc.get_threshold()
     try:
         monkeypatch.setattr("sys.argv", ["briefgen", "--content", str(content), "themes"])
         assert run() == 0
@@ -138,3 +139,4 @@ def test_the_command_entry_point_returns_the_exit_code(
     finally:
         gc.unfreeze()
         assert gc.isenabled()
+        gc.set_threshold(*threshold)
