@@ -290,3 +290,13 @@ def test_the_window_fits_a_laptop_screen_at_200_percent_text(make_window: Any, q
         assert window.minimumSizeHint().width() <= 1280
     finally:
         app.setFont(normal)
+
+
+def test_item_column_widths_are_remembered(make_window: Any) -> None:
+    window = make_window()
+    header = window.items_panel.view.header()
+    default = header.sectionSize(1)
+    header.resizeSection(1, default + 57)
+    window.close()  # saves the window's state
+    later = make_window()  # a new window reads the same settings file
+    assert later.items_panel.view.header().sectionSize(1) == default + 57

@@ -875,6 +875,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         else:
             self._split_on_show = True
+        # The item list's column widths, as the officer last left them.
+        columns = self.settings.value("itemColumns")
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            self.items_panel.view.header().restoreState(columns)
 
     # The first time a window without saved sizes is shown, its panels share its width: the
     # splitter's own sharing before the window has its size favours the narrow pack panel.
@@ -894,6 +898,7 @@ class MainWindow(QMainWindow):
     def _save_window(self) -> None:
         self.settings.setValue("windowGeometry", self.saveGeometry())
         self.settings.setValue("splitterState", self.splitter.saveState())
+        self.settings.setValue("itemColumns", self.items_panel.view.header().saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

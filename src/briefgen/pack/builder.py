@@ -278,7 +278,7 @@ def _positions_table(ctx: _Context) -> Table:
             ]
             cells.append("; ".join(counts) if counts else words.get("comparison_empty", "–"))
         rows.append((ctx.corpus.themes[theme].label, *cells))
-    caption = words.get("comparison") or words.get("agreement") or ""
+    caption = words.get("table_caption", "")  # says what the cells count; the heading names it
     return Table(caption, tuple(header), tuple(rows))
 
 
