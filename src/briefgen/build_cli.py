@@ -166,7 +166,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         save_pack(spec, args.save_pack)
     for warning in result.warnings:
         print(f"briefgen: warning: {warning}", file=sys.stderr)
-    pages = f", {counted(result.page_count, 'page')}" if result.page_count else ""
+    if result.page_count:
+        pages = f", {counted(result.page_count, 'page')}"
+    elif result.estimated_pages:
+        pages = f", about {counted(result.estimated_pages, 'page')} in print"
+    else:
+        pages = ""
     elapsed = time.perf_counter() - started
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "

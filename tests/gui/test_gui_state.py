@@ -187,3 +187,13 @@ def test_recovery_files_of_crashed_processes_are_found(tmp_path: Path) -> None:
     assert running.pending() == []
     running.discard()
     assert not any(p for p in (tmp_path / "recovery").iterdir() if str(os.getpid()) in p.name)
+
+
+def test_export_results_say_counted_pages_and_estimated_ones_apart(tmp_path: Path) -> None:
+    from briefgen.gui.state import ExportResult
+
+    pdf = ExportResult(tmp_path / "a.pdf", "pdf", 1, (), 3)
+    word = ExportResult(tmp_path / "a.docx", "docx", None, (), 3, estimated_pages=4)
+    assert pdf.pages_text == ", 1 page"
+    assert word.pages_text == ", about 4 pages in print"
+    assert ExportResult(tmp_path / "a.html", "html", None, (), 3).pages_text == ""

@@ -803,7 +803,7 @@ class MainWindow(QMainWindow):
     def _exported(self, result: ExportResult) -> None:
         self._export_ended()
         self.last_export = result
-        pages = f", {counted(result.page_count, 'page')}" if result.page_count else ""
+        pages = result.pages_text
         self.statusBar().showMessage(f"Exported {result.path.name}{pages}.", 8000)
         items = counted(result.item_count, "item")
         message = f"{result.path.name} ({items}{pages}) is in {result.path.parent}."

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.content.model import Corpus, Item
+from briefgen.counts import counted
 from briefgen.pack import LAYOUTS, MARKINGS, PURPOSES, PackSpec, pack_items
 from briefgen.pack.builder import ordered_themes
 from briefgen.pack.wording import load_wording
@@ -339,6 +340,16 @@ class ExportResult:
     page_count: int | None
     warnings: tuple[str, ...]
     item_count: int
+    estimated_pages: int | None = None  # a Word file's length in print, estimated
+
+    @property
+    def pages_text(self) -> str:
+        """ ", 3 pages" (counted), ", about 3 pages in print" (estimated) or ""."""
+        if self.page_count:
+            return f", {counted(self.page_count, 'page')}"
+        if self.estimated_pages:
+            return f", about {counted(self.estimated_pages, 'page')} in print"
+        return ""
 
 
 def export_pack(corpus: Corpus, spec: PackSpec, path: Path, format_name: str) -> ExportResult:
@@ -359,4 +370,11 @@ def export_pack(corpus: Corpus, spec: PackSpec, path: Path, format_name: str) ->
             "another format, or reinstall briefgen."
         ) from None
     write_atomic(path, result.data)
-    return ExportResult(path, format_name, result.page_count, result.warnings, len(pack.item_ids))
+    return ExportResult(
+        path,
+        format_name,
+        result.page_count,
+        result.warnings,
+        len(pack.item_ids),
+        result.estimated_pages,
+    )

@@ -28,8 +28,9 @@ class RenderResult:
     """The bytes of the output file, and what the build should tell the officer."""
 
     data: bytes
-    page_count: int | None = None
+    page_count: int | None = None  # counted on laid-out pages (PDF)
     warnings: tuple[str, ...] = ()
+    estimated_pages: int | None = None  # estimated from the text (Word lays out its own pages)
 
 
 class Renderer(Protocol):

@@ -54,6 +54,7 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import assets_dir
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.length import estimate, length_warning
 
 REFERENCE_NAME = "reference.docx"
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
@@ -188,12 +189,18 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
         apply_large_print(document)
     writer = _Writer(document, styles, pack)
     warnings = writer.write()
+    # Word lays out the pages when the file is opened, so the length check works from an
+    # estimate in the PDF's geometry: the same norm, the same sections named to trim.
+    pages, lengths = estimate(pack)
+    length = length_warning(pack, lengths, pages, estimated=True)
+    if length:
+        warnings.append(length)
     set_language(document, pack.language)
     request_field_update(document)
     set_properties(document, pack)
     buffer = io.BytesIO()
     document.save(buffer)
-    return RenderResult(buffer.getvalue(), page_count=None, warnings=tuple(warnings))
+    return RenderResult(buffer.getvalue(), None, tuple(warnings), estimated_pages=pages)
 
 
 # --- Opening the reference or a council's template -----------------------------------------
