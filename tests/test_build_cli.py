@@ -140,3 +140,57 @@ def test_the_command_entry_point_returns_the_exit_code(
         gc.unfreeze()
         assert gc.isenabled()
         gc.set_threshold(*threshold)
+
+
+def test_save_pack_never_overwrites_the_wrong_file(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pack.html"
+    out.write_bytes(b"earlier pack")
+    report = tmp_path / "report.docx"
+    report.write_bytes(b"a Word file")
+    pack_file = tmp_path / "p.briefgen.yaml"
+    assert build(content, "-o", str(tmp_path / "first.html"), "--save-pack", str(pack_file)) == 0
+    capsys.readouterr()
+    cases = [
+        (["--save-pack", str(report)], "ends in .briefgen.yaml"),
+        (
+            [
+                "--save-pack",
+                str(tmp_path / "pack.yaml"),
+                "--format",
+                "html",
+                "-o",
+                str(tmp_path / "pack.yaml"),
+            ],
+            "also the output file",
+        ),
+        (["--save-pack", str(tmp_path / "nowhere" / "p.briefgen.yaml")], "does not exist"),
+    ]
+    for extra, message in cases:
+        args = extra if "-o" in extra else ["-o", str(out), *extra]
+        assert build(content, *args) == 1
+        assert message in capsys.readouterr().err
+    # Building a pack file into itself is refused too.
+    assert build(content, str(pack_file), "--format", "html", "-o", str(pack_file)) == 1
+    assert "is the pack file being built" in capsys.readouterr().err
+    assert out.read_bytes() == b"earlier pack" and report.read_bytes() == b"a Word file"
+    assert pack_file.read_text(encoding="utf-8").startswith("# briefgen pack file")
+
+
+def test_a_full_disk_behind_a_redirect_is_a_message_not_a_traceback(
+    content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import sys
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["--content", str(content), "themes"]) == 1
+    assert capsys.readouterr().err == "briefgen: no space left on device\n"

@@ -63,9 +63,49 @@ def test_not_a_pack_file() -> None:
         loads("just: text\n", "x.yaml")
 
 
-def test_bad_date_names_the_field() -> None:
-    with pytest.raises(PackFileError, match=r"'meeting\.date' is '3/12/2026'; write the date as"):
-        loads("briefgen_pack: 1\nmeeting:\n  date: 3/12/2026\n", "p.yaml")
+@pytest.mark.parametrize("written", ["3/12/2026", "2026-02-30", "2026-13-01"])
+def test_bad_date_names_the_field(written: str) -> None:
+    # Impossible dates too: YAML's own date reading would fail with a bare ValueError.
+    with pytest.raises(PackFileError, match=rf"'meeting\.date' is '{written}', which is not a"):
+        loads(f"briefgen_pack: 1\nmeeting:\n  date: {written}\n", "p.yaml")
+
+
+def test_values_are_read_as_written_not_as_yaml_guesses() -> None:
+    spec = loads(
+        "briefgen_pack: 1\nmeeting:\n  title: no\n  large_print: yes\n"
+        "  author: {phone: 01234567, name: 1e3}\n",
+        "p.yaml",
+    )
+    assert spec.meeting.title == "no"
+    assert spec.meeting.large_print is True
+    assert spec.meeting.author.phone == "01234567" and spec.meeting.author.name == "1e3"
+
+
+def test_a_misspelt_field_is_an_error_with_the_closest_name() -> None:
+    with pytest.raises(PackFileError, match=r"p.yaml: 'meeting.meting' is not a pack file field; "
+                       r"did you mean 'meeting'\?"):  # fmt: skip
+        loads("briefgen_pack: 1\nmeeting:\n  meting: Cabinet\n", "p.yaml")
+    with pytest.raises(PackFileError, match=r"'theme' is not a pack file field; did you mean "
+                       r"'themes'\?"):  # fmt: skip
+        loads("briefgen_pack: 1\ntheme: [funding]\n", "p.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "marking"),
+    [("none", ""), ("official", "OFFICIAL"), ("Official-Sensitive", "OFFICIAL-SENSITIVE")],
+)
+def test_markings_are_read_as_the_command_line_reads_them(written: str, marking: str) -> None:
+    spec = loads(f"briefgen_pack: 1\nmeeting:\n  marking: {written}\n", "p.yaml")
+    assert spec.meeting.marking == marking
+
+
+def test_bad_choices_name_the_file_and_field() -> None:
+    with pytest.raises(PackFileError, match=r"p.yaml: 'layout' is 'committe-report'; use one of"):
+        loads("briefgen_pack: 1\nlayout: committe-report\n", "p.yaml")
+    with pytest.raises(PackFileError, match=r"'meeting.marking' must be none, OFFICIAL or"):
+        loads("briefgen_pack: 1\nmeeting:\n  marking: secret\n", "p.yaml")
+    with pytest.raises(PackFileError, match=r"'meeting.large_print' must be true or false"):
+        loads("briefgen_pack: 1\nmeeting:\n  large_print: maybe\n", "p.yaml")
 
 
 def test_bad_yaml_names_the_line() -> None:

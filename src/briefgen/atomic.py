@@ -11,14 +11,43 @@ from pathlib import Path
 from briefgen.errors import BriefgenError
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux), since
+    setting it to read it back would race with other threads creating files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path | str, data: bytes) -> None:
-    """Replace `path` with `data` in one step; on any failure the old file is left as it was."""
+    """Replace `path` with `data` in one step; on any failure the old file is left as it was.
+
+    A new file gets the permissions the user's umask gives any new file; a replaced one keeps
+    its own. A read-only file is refused, as an editor would refuse it. A symbolic link is
+    followed: the file it points to is replaced, and the link still points to it."""
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefgenError(
             f"cannot write {target}: the folder {folder} does not exist; "
             "create it or choose another"
+        )
+    if target.is_dir():
+        raise BriefgenError(f"cannot write {target}: it is a folder; give a file name")
+    # No write permission for anyone marks a file read-only, even for an administrator.
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        raise BriefgenError(
+            f"cannot write {target}: the file is read-only; make it writable or choose "
+            "another name (it is unchanged)"
         )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -32,11 +61,9 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp_name, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp_name, 0o644)
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            os.chmod(temp_name, mode)  # mkstemp makes the file private (0600)
         os.replace(temp_name, target)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -12,10 +12,8 @@ from typing import Any
 from briefgen.atomic import write_atomic
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError
-from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec
+from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec, marking_from_text
 from briefgen.selection import AUDIENCES
-
-MARKING_CHOICES = {"none": "", "official": "OFFICIAL", "official-sensitive": "OFFICIAL-SENSITIVE"}
 
 
 def _meeting_date(text: str) -> date:
@@ -28,7 +26,7 @@ def _meeting_date(text: str) -> date:
 
 
 def _marking(text: str) -> str:
-    value = MARKING_CHOICES.get(text.strip().lower())
+    value = marking_from_text(text)
     if value is None:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a protective marking; use none, OFFICIAL or OFFICIAL-SENSITIVE"
@@ -134,6 +132,38 @@ def spec_from_args(args: argparse.Namespace) -> PackSpec:
     return spec
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    return one.resolve() == other.resolve()
+
+
+def _check_paths(args: argparse.Namespace, output: Path) -> None:
+    """Refuse, before anything is written, a build that would overwrite the wrong file: the
+    pack file with the output, the output with the saved pack, or any file with a pack file
+    whose name does not say it is one."""
+    if args.pack_file and _same_file(output, Path(args.pack_file)):
+        raise BriefgenError(
+            f"-o {output} is the pack file being built; write the output to another file"
+        )
+    saved = args.save_pack
+    if saved is None:
+        return
+    if not saved.name.lower().endswith((".yaml", ".yml")):
+        raise BriefgenError(
+            f"--save-pack {saved}: a pack file's name ends in .briefgen.yaml (e.g. "
+            f"{saved.stem}.briefgen.yaml); nothing was written"
+        )
+    if _same_file(saved, output):
+        raise BriefgenError(
+            f"--save-pack {saved} is also the output file; give the pack file its own name"
+        )
+    folder = saved.parent if str(saved.parent) else Path(".")
+    if not folder.is_dir():
+        raise BriefgenError(
+            f"cannot save the pack file {saved}: the folder {folder} does not exist; create "
+            "it or choose another; nothing was written"
+        )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from briefgen.content import open_corpus
     from briefgen.pack import build_pack, missing_items
@@ -149,6 +179,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     if args.template and format_name != "docx":
         raise BriefgenError("--template is a Word template; use it with a .docx output")
+    _check_paths(args, output)
     spec = spec_from_args(args)
     corpus = open_corpus(Path(args.content) if args.content else None)
     for item_id in missing_items(corpus, spec):

@@ -186,6 +186,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:  # `briefgen items | head`
         return EXIT_OK
+    except OSError as error:  # the system refused, e.g. output redirected to a full disk
+        reason = error.strerror.lower() if error.strerror else str(error)
+        where = f": {error.filename}" if error.filename else ""
+        print(f"briefgen: {reason}{where}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

@@ -16,6 +16,15 @@ MARKINGS: tuple[str, ...] = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
 PURPOSES: tuple[str, ...] = ("decision", "discussion", "noting")
 
 
+def marking_from_text(text: str) -> str | None:
+    """The protective marking an officer typed ("none", "official", "OFFICIAL-SENSITIVE", ...)
+    as the model holds it ("" for none), or None if it is not one."""
+    key = text.strip().upper().replace(" ", "-").replace("_", "-")
+    if key in ("", "NONE"):
+        return ""
+    return key if key in MARKINGS else None
+
+
 @dataclass
 class Contact:
     """A named officer: the report's author or its contact officer."""

@@ -10,7 +10,7 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       title: ...
       meeting: Children's Services Scrutiny Committee
       date: 2026-12-03                # YYYY-MM-DD
-      marking: OFFICIAL               # "", OFFICIAL or OFFICIAL-SENSITIVE
+      marking: OFFICIAL               # none, OFFICIAL or OFFICIAL-SENSITIVE
       large_print: false
       purpose: decision               # decision | discussion | noting
       wards: All wards
@@ -25,6 +25,10 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       exclude: [item ids]
       include: [item ids]
       order: [item ids]
+
+Every value is read as text, then checked: `title: no` is the title "no" and `phone: 01234567`
+keeps its leading zero (YAML's own guesses would make them false and an octal number). Unknown
+fields are errors, so a misspelt one is not silently ignored.
 """
 
 from __future__ import annotations
@@ -38,10 +42,40 @@ import yaml
 
 from briefgen.atomic import write_atomic
 from briefgen.errors import BriefgenError, PackFileError
-from briefgen.pack.model import Contact, MeetingDetails, OfficerText, PackSpec
+from briefgen.pack.model import (
+    LAYOUTS,
+    PURPOSES,
+    Contact,
+    MeetingDetails,
+    OfficerText,
+    PackSpec,
+    marking_from_text,
+)
+from briefgen.selection import AUDIENCES
 
 FORMAT_VERSION = 1
 SUFFIX = ".briefgen.yaml"
+# The fields each part of the file may have; anything else is reported, with the closest name.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "": ("briefgen_pack", "layout", "audience", "themes", "meeting", "officer", "items"),
+    "meeting": (
+        "title",
+        "meeting",
+        "date",
+        "marking",
+        "large_print",
+        "purpose",
+        "wards",
+        "author",
+        "contact",
+    ),
+    "meeting.author": tuple(f.name for f in fields(Contact)),
+    "meeting.contact": tuple(f.name for f in fields(Contact)),
+    "officer": ("summary", "key_messages", "recommendations", "notes"),
+    "items": ("exclude", "include", "order"),
+}
+TRUE, FALSE = ("true", "yes", "on"), ("false", "no", "off", "")
+EMPTY = ("", "null", "~")
 
 
 def spec_to_data(spec: PackSpec) -> dict[str, Any]:
@@ -108,11 +142,36 @@ class _Reader:
         return PackFileError(f"{self.where}: '{field_path}' {message}")
 
     def mapping(self, data: Any, field_path: str) -> dict[str, Any]:
-        if data is None:
+        if data is None or data in EMPTY:
             return {}
         if not isinstance(data, dict):
             raise self.fail(field_path, "must be a set of named fields")
+        allowed = FIELDS[field_path]
+        for name in data:
+            if name not in allowed:
+                import difflib
+
+                close = difflib.get_close_matches(str(name), allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                where = f"{field_path}.{name}" if field_path else str(name)
+                raise self.fail(
+                    where, f"is not a pack file field; {hint}fields here: {', '.join(allowed)}"
+                )
         return data
+
+    def choice(
+        self, data: dict[str, Any], name: str, field_path: str, allowed: tuple[str, ...]
+    ) -> str:
+        value = self.text(data, name, field_path)
+        if value and value not in allowed:
+            raise self.fail(field_path, f"is '{value}'; use one of: {', '.join(allowed)}")
+        return value
+
+    def flag(self, data: dict[str, Any], name: str, field_path: str) -> bool:
+        value = data.get(name, "")
+        if isinstance(value, str) and value.lower() in TRUE + FALSE:
+            return value.lower() in TRUE
+        raise self.fail(field_path, "must be true or false")
 
     def text(self, data: dict[str, Any], name: str, field_path: str) -> str:
         value = data.get(name, "")
@@ -125,7 +184,7 @@ class _Reader:
     def text_list(self, data: dict[str, Any], name: str, field_path: str) -> list[str]:
         value = data.get(name) or []
         if isinstance(value, str):
-            return [value]
+            return [] if value in EMPTY else [value]
         if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
             raise self.fail(field_path, "must be a list of text, like [a, b]")
         return [str(v) for v in value if v is not None]
@@ -145,33 +204,34 @@ def spec_from_data(data: Any, where: str = "pack file") -> PackSpec:
             f"{where}: not a briefgen pack file (it has no 'briefgen_pack: {FORMAT_VERSION}' line)"
         )
     version = data["briefgen_pack"]
-    if version != FORMAT_VERSION:
+    if version != str(FORMAT_VERSION) and not (isinstance(version, str) and version.isdigit()):
+        raise read.fail("briefgen_pack", f"must be a format number, like {FORMAT_VERSION}")
+    read.mapping(data, "")  # unknown fields at the top level
+    if version != str(FORMAT_VERSION):
         raise PackFileError(
-            f"{where}: pack file format {version!r} is not one this version of briefgen reads "
+            f"{where}: pack file format {version} is not one this version of briefgen reads "
             f"(it reads format {FORMAT_VERSION}); update briefgen"
         )
     meeting_data = read.mapping(data.get("meeting"), "meeting")
-    raw_date = meeting_data.get("date")
-    meeting_date: date | None
-    if raw_date in (None, ""):
-        meeting_date = None
-    elif isinstance(raw_date, date):
-        meeting_date = raw_date
-    else:
+    raw_date = read.text(meeting_data, "date", "meeting.date")
+    meeting_date: date | None = None
+    if raw_date not in EMPTY:
         try:
-            meeting_date = date.fromisoformat(str(raw_date))
+            meeting_date = date.fromisoformat(raw_date)
         except ValueError:
             raise read.fail(
-                "meeting.date", f"is '{raw_date}'; write the date as YYYY-MM-DD"
+                "meeting.date",
+                f"is '{raw_date}', which is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03",
             ) from None
-    large_print = meeting_data.get("large_print", False)
-    if not isinstance(large_print, bool):
-        raise read.fail("meeting.large_print", "must be true or false")
+    large_print = read.flag(meeting_data, "large_print", "meeting.large_print")
+    marking = marking_from_text(read.text(meeting_data, "marking", "meeting.marking"))
+    if marking is None:
+        raise read.fail("meeting.marking", "must be none, OFFICIAL or OFFICIAL-SENSITIVE")
     officer_data = read.mapping(data.get("officer"), "officer")
     items_data = read.mapping(data.get("items"), "items")
     return PackSpec(
-        layout=read.text(data, "layout", "layout") or "member-briefing",
-        audience=read.text(data, "audience", "audience") or "members",
+        layout=read.choice(data, "layout", "layout", LAYOUTS) or "member-briefing",
+        audience=read.choice(data, "audience", "audience", tuple(AUDIENCES)) or "members",
         themes=read.text_list(data, "themes", "themes"),
         meeting=MeetingDetails(
             title=read.text(meeting_data, "title", "meeting.title"),
@@ -179,9 +239,10 @@ def spec_from_data(data: Any, where: str = "pack file") -> PackSpec:
             meeting_date=meeting_date,
             author=read.contact(meeting_data, "author", "meeting.author"),
             contact=read.contact(meeting_data, "contact", "meeting.contact"),
-            marking=read.text(meeting_data, "marking", "meeting.marking"),
+            marking=marking,
             large_print=large_print,
-            purpose=read.text(meeting_data, "purpose", "meeting.purpose") or "discussion",
+            purpose=read.choice(meeting_data, "purpose", "meeting.purpose", PURPOSES)
+            or "discussion",
             wards=read.text(meeting_data, "wards", "meeting.wards"),
         ),
         officer=OfficerText(
@@ -200,7 +261,8 @@ def spec_from_data(data: Any, where: str = "pack file") -> PackSpec:
 
 def loads(text: str, where: str = "pack file") -> PackSpec:
     try:
-        data = yaml.safe_load(text)
+        # Every scalar as text (BaseLoader): the reader checks and converts each field itself.
+        data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = f":{mark.line + 1}" if mark else ""

@@ -1,0 +1,59 @@
+"""Atomic writes: the user's permissions, read-only files and links are respected."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from briefgen.atomic import write_atomic
+from briefgen.errors import BriefgenError
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "private.pdf", b"x")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "private.pdf") == 0o600
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "shared.pdf", b"x")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "shared.pdf") == 0o644
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "pack.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new" and mode(target) == 0o640
+
+
+def test_a_read_only_file_is_refused_and_unchanged(tmp_path: Path) -> None:
+    target = tmp_path / "final.pdf"
+    target.write_bytes(b"signed off")
+    target.chmod(0o444)
+    with pytest.raises(BriefgenError, match="read-only"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"signed off"
+
+
+def test_a_link_is_followed_and_kept(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "pack.pdf"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "latest.pdf"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
