@@ -27,6 +27,7 @@ from briefgen.pack.wording import assets_dir, templates_dir
 from briefgen.render import RenderOptions, RenderResult, render
 from briefgen.render import fetcher as fetcher_module
 from briefgen.render.fetcher import AssetFetcher, RefusedURL
+from briefgen.render.html import render_html_string
 from briefgen.render.pdf import SectionLength, layout, length_warning
 from briefgen.selection import AUDIENCES
 
@@ -407,3 +408,20 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
     assert length_warning(pack, lengths, 6) == ""
     assert length_warning(dataclasses.replace(pack, large_print=True), lengths, 20) == ""
     assert length_warning(dataclasses.replace(pack, page_limit=None), lengths, 20) == ""
+
+
+def test_a_long_web_address_in_the_officers_text_wraps_inside_the_page(small: Corpus) -> None:
+    address = "https://www.example.gov.uk/" + "committeepapers2026" * 8 + ".pdf"
+    spec = make_spec("member-briefing")
+    spec.officer = OfficerText(key_messages=[f"Read {address}"])
+    document = layout(render_html_string(build_pack(small, spec), small))
+    page_width = document.pages[0].width
+    widest = 0.0
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if type(box).__name__ == "TextBox":
+                widest = max(widest, box.position_x + box.width)
+            stack.extend(getattr(box, "children", []))
+    assert 0 < widest <= page_width
