@@ -96,7 +96,12 @@ def test_output_folder_that_does_not_exist(content: Path, tmp_path: Path, capsys
 def test_missing_items_are_named_but_the_pack_still_builds(
     content: Path, tmp_path: Path, capsys
 ) -> None:
-    assert build(content, "--exclude", "no-such-item", "-o", str(tmp_path / "p.html")) == 0
+    from briefgen.pack import PackSpec
+    from briefgen.pack.packfile import save_pack
+
+    pack_file = tmp_path / "old.briefgen.yaml"
+    save_pack(PackSpec(excluded=["no-such-item"]), pack_file)  # saved before it was removed
+    assert build(content, str(pack_file), "-o", str(tmp_path / "p.html")) == 0
     assert "refers to item 'no-such-item', which is no longer in the content" in (
         capsys.readouterr().err
     )
@@ -194,3 +199,17 @@ def test_a_full_disk_behind_a_redirect_is_a_message_not_a_traceback(
     monkeypatch.setattr(sys, "stdout", Full())
     assert main(["--content", str(content), "themes"]) == 1
     assert capsys.readouterr().err == "briefgen: no space left on device\n"
+
+
+def test_typing_mistakes_get_a_suggestion_and_write_nothing(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pack.html"
+    assert build(content, "--theme", "fundng", "-o", str(out)) == 1
+    assert "unknown theme 'fundng' (did you mean 'funding'?)" in capsys.readouterr().err
+    # An item id typed on the command line must exist (a pack file's stale ids only warn).
+    assert build(content, "--include", "t-flexibilty", "-o", str(out)) == 1
+    assert "no item 't-flexibilty' (did you mean 't-flexibility'?)" in capsys.readouterr().err
+    assert build(content, "--exclude", "nothing-like-it", "-o", str(out)) == 1
+    assert "no item 'nothing-like-it'; see `briefgen items`" in capsys.readouterr().err
+    assert not out.exists()

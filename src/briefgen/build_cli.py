@@ -182,6 +182,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     _check_paths(args, output)
     spec = spec_from_args(args)
     corpus = open_corpus(Path(args.content) if args.content else None)
+    # An id typed on the command line is a mistake to fix now; one a saved pack file names may
+    # have been removed from the content since, which is worth a warning, not a failed build.
+    for item_id in (*(args.include or ()), *(args.exclude or ())):
+        if not corpus.has_item(item_id):
+            from briefgen.pack.builder import suggestion
+
+            raise BriefgenError(
+                f"no item '{item_id}'{suggestion(item_id, corpus.by_id)}; see `briefgen items` "
+                "for the ids"
+            )
     for item_id in missing_items(corpus, spec):
         print(
             f"briefgen: warning: the pack refers to item '{item_id}', which is no longer in "

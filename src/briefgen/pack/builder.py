@@ -38,6 +38,14 @@ from briefgen.selection import AUDIENCES, primary_theme, select_items, theme_ord
 VIEW_KINDS = ("recommendation", "position", "proposition", "principle", "risk")
 
 
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """ " (did you mean 'funding'?)" for a near miss, else ""."""
+    import difflib  # only when something is misspelt
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def check_spec(corpus: Corpus, spec: PackSpec) -> None:
     """Raise `BriefgenError` naming every choice in `spec` that briefgen does not know."""
     problems = []
@@ -47,7 +55,10 @@ def check_spec(corpus: Corpus, spec: PackSpec) -> None:
         problems.append(f"unknown audience '{spec.audience}'; choose from {', '.join(AUDIENCES)}")
     for theme in spec.themes:
         if theme not in corpus.themes:
-            problems.append(f"unknown theme '{theme}'; see `briefgen themes` for the list")
+            problems.append(
+                f"unknown theme '{theme}'{suggestion(theme, corpus.themes)}; see `briefgen "
+                "themes` for the list"
+            )
     if spec.meeting.marking not in MARKINGS:
         problems.append(
             f"unknown protective marking '{spec.meeting.marking}'; use OFFICIAL, "
