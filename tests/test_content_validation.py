@@ -189,3 +189,15 @@ def test_check_command_passes_on_good_content(
 ) -> None:
     assert main(["--content", str(make_content()), "check"]) == 0
     assert "Content OK: 3 items" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["items/emptied.yaml", "themes.yaml"])
+def test_an_emptied_file_is_named_not_silently_skipped(
+    make_content: Callable[..., Path], name: str
+) -> None:
+    content = make_content({"small.yaml": SMALL_ITEMS, "emptied.yaml": "# all gone\n"})
+    if name == "themes.yaml":
+        (content / name).write_text("\n", encoding="utf-8")
+    problems = problems_for(content)
+    message = f"{name}:1: the file is empty; restore its content (e.g. from version control)"
+    assert any(message in problem for problem in problems), problems

@@ -65,7 +65,7 @@ def compose(path: Path, problems: Problems) -> yaml.Node | None:
     if text is None:
         return None
     try:
-        return yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -80,6 +80,13 @@ def compose(path: Path, problems: Problems) -> yaml.Node | None:
     except yaml.YAMLError as error:
         problems.add(display_path(path), 0, f"not valid YAML: {error}")
         return None
+    if root is None:  # nothing but blank lines and comments: never what a content file means
+        problems.add(
+            display_path(path),
+            1,
+            "the file is empty; restore its content (e.g. from version control) or delete it",
+        )
+    return root
 
 
 def line_of(node: yaml.Node) -> int:
