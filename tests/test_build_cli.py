@@ -213,3 +213,12 @@ def test_typing_mistakes_get_a_suggestion_and_write_nothing(
     assert build(content, "--exclude", "nothing-like-it", "-o", str(out)) == 1
     assert "no item 'nothing-like-it'; see `briefgen items`" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pack.pdf"
+    assert build(content, "--format", "docx", "-o", str(out)) == 1
+    assert "names a .pdf file but --format is docx; name it pack.docx" in capsys.readouterr().err
+    assert not out.exists()

@@ -177,6 +177,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"cannot tell the format of '{output}' from its name; end it in .pdf, .docx or "
             ".html, or give --format"
         )
+    implied = format_for_path(output)
+    if implied is not None and implied != format_name:
+        raise BriefgenError(
+            f"-o {output} names a .{implied} file but --format is {format_name}; name it "
+            f"{output.stem}.{format_name} or leave out --format"
+        )
     if args.template and format_name != "docx":
         raise BriefgenError("--template is a Word template; use it with a .docx output")
     _check_paths(args, output)
