@@ -16,19 +16,16 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path: Path) -> None:
-    old = os.umask(0o077)
+@pytest.mark.parametrize(("umask", "expected"), [(0o077, 0o600), (0o022, 0o644)])
+def test_a_new_file_gets_the_permissions_the_umask_allows(
+    tmp_path: Path, umask: int, expected: int
+) -> None:
+    old = os.umask(umask)
     try:
-        write_atomic(tmp_path / "private.pdf", b"x")
+        write_atomic(tmp_path / "pack.pdf", b"x")
     finally:
         os.umask(old)
-    assert mode(tmp_path / "private.pdf") == 0o600
-    old = os.umask(0o022)
-    try:
-        write_atomic(tmp_path / "shared.pdf", b"x")
-    finally:
-        os.umask(old)
-    assert mode(tmp_path / "shared.pdf") == 0o644
+    assert mode(tmp_path / "pack.pdf") == expected
 
 
 def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:

@@ -222,3 +222,15 @@ def test_a_format_that_contradicts_the_file_name_is_refused(
     assert build(content, "--format", "docx", "-o", str(out)) == 1
     assert "names a .pdf file but --format is docx; name it pack.docx" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_build_that_cannot_write_its_output_saves_no_pack_file_either(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "final.html"
+    out.write_bytes(b"signed off")
+    out.chmod(0o444)
+    pack_file = tmp_path / "p.briefgen.yaml"
+    assert build(content, "-o", str(out), "--save-pack", str(pack_file)) == 1
+    assert "read-only" in capsys.readouterr().err
+    assert out.read_bytes() == b"signed off" and not pack_file.exists()

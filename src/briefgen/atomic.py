@@ -26,16 +26,14 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path | str, data: bytes) -> None:
-    """Replace `path` with `data` in one step; on any failure the old file is left as it was.
-
-    A new file gets the permissions the user's umask gives any new file; a replaced one keeps
-    its own. A read-only file is refused, as an editor would refuse it. A symbolic link is
-    followed: the file it points to is replaced, and the link still points to it."""
+def check_writable(path: Path | str) -> Path:
+    """The file `write_atomic(path, …)` will replace (a link's target), or `BriefgenError` saying
+    why it cannot be written: a missing folder, a folder in its place, or a read-only file.
+    Callers that write more than one file check them all before writing any."""
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if not folder.is_dir():
         raise BriefgenError(
             f"cannot write {target}: the folder {folder} does not exist; "
@@ -49,6 +47,17 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             f"cannot write {target}: the file is read-only; make it writable or choose "
             "another name (it is unchanged)"
         )
+    return target
+
+
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Replace `path` with `data` in one step; on any failure the old file is left as it was.
+
+    A new file gets the permissions the user's umask gives any new file; a replaced one keeps
+    its own. A read-only file is refused, as an editor would refuse it. A symbolic link is
+    followed: the file it points to is replaced, and the link still points to it."""
+    target = check_writable(path)
+    folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefgen.atomic import write_atomic
-from briefgen.counts import counted
+from briefgen.atomic import check_writable, write_atomic
+from briefgen.counts import counted, pages_text
 from briefgen.errors import BriefgenError
 from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec, marking_from_text
 from briefgen.selection import AUDIENCES
@@ -137,9 +137,9 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _check_paths(args: argparse.Namespace, output: Path) -> None:
-    """Refuse, before anything is written, a build that would overwrite the wrong file: the
-    pack file with the output, the output with the saved pack, or any file with a pack file
-    whose name does not say it is one."""
+    """Refuse, before anything is written, a build that would overwrite the wrong file (the
+    pack file with the output, the output with the saved pack, any file with a pack file whose
+    name does not say it is one) or that could write one of its two files but not the other."""
     if args.pack_file and _same_file(output, Path(args.pack_file)):
         raise BriefgenError(
             f"-o {output} is the pack file being built; write the output to another file"
@@ -156,12 +156,7 @@ def _check_paths(args: argparse.Namespace, output: Path) -> None:
         raise BriefgenError(
             f"--save-pack {saved} is also the output file; give the pack file its own name"
         )
-    folder = saved.parent if str(saved.parent) else Path(".")
-    if not folder.is_dir():
-        raise BriefgenError(
-            f"cannot save the pack file {saved}: the folder {folder} does not exist; create "
-            "it or choose another; nothing was written"
-        )
+    check_writable(saved)  # the output is written first, and checked as it is
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -171,13 +166,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     output = Path(args.output)
-    format_name = args.format or format_for_path(output)
+    implied = format_for_path(output)
+    format_name = args.format or implied
     if format_name is None:
         raise BriefgenError(
             f"cannot tell the format of '{output}' from its name; end it in .pdf, .docx or "
             ".html, or give --format"
         )
-    implied = format_for_path(output)
     if implied is not None and implied != format_name:
         raise BriefgenError(
             f"-o {output} names a .{implied} file but --format is {format_name}; name it "
@@ -192,10 +187,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     # have been removed from the content since, which is worth a warning, not a failed build.
     for item_id in (*(args.include or ()), *(args.exclude or ())):
         if not corpus.has_item(item_id):
-            from briefgen.pack.builder import suggestion
+            from briefgen.suggest import did_you_mean
 
             raise BriefgenError(
-                f"no item '{item_id}'{suggestion(item_id, corpus.by_id)}; see `briefgen items` "
+                f"no item '{item_id}'{did_you_mean(item_id, corpus.by_id)}; see `briefgen items` "
                 "for the ids"
             )
     for item_id in missing_items(corpus, spec):
@@ -213,12 +208,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         save_pack(spec, args.save_pack)
     for warning in result.warnings:
         print(f"briefgen: warning: {warning}", file=sys.stderr)
-    if result.page_count:
-        pages = f", {counted(result.page_count, 'page')}"
-    elif result.estimated_pages:
-        pages = f", about {counted(result.estimated_pages, 'page')} in print"
-    else:
-        pages = ""
+    pages = pages_text(result.page_count, result.estimated_pages)
     elapsed = time.perf_counter() - started
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "

@@ -16,6 +16,7 @@ from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.selection import AUDIENCES, select_items
+from briefgen.suggest import did_you_mean
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -40,12 +41,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -> None:
     for value in values:
         if value not in allowed:
-            import difflib
-
-            close = difflib.get_close_matches(value, list(allowed), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise BriefgenError(
-                f"{option} '{value}' is not known{hint}; choose from: {', '.join(allowed)}"
+                f"{option} '{value}' is not known{did_you_mean(value, allowed)}; choose from: "
+                f"{', '.join(allowed)}"
             )
 
 

@@ -1,6 +1,6 @@
 """The `briefgen` command's entry point: `briefgen.cli.main`, run as the short-lived process it is.
 
-Two garbage-collector settings take about a sixth off a small Word build (see
+Two garbage-collector settings take about 15 ms off a small Word build (see
 docs/decisions/0006). The youngest generation is collected after 50,000 new objects rather
 than 700: importing python-docx and building a pack create hundreds of thousands of objects
 and free almost none, so the default setting spends its time walking live objects; cycles are

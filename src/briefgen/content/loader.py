@@ -6,7 +6,6 @@ the record and how to fix it (the way MkDocs reports every config problem before
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from briefgen.content.yamlfile import (
     sequence,
 )
 from briefgen.errors import ContentError
+from briefgen.suggest import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_THEMES = 3
@@ -78,11 +78,6 @@ ITEM_FIELDS = (
 )
 
 
-def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _read_record(
     node: yaml.Node,
     fields: tuple[Field, ...],
@@ -105,7 +100,7 @@ def _read_record(
             problems.add(
                 where,
                 line_of(key_node),
-                f"{label}: unknown field '{key_node.value}'{_suggest(key_node.value, known)}",
+                f"{label}: unknown field '{key_node.value}'{did_you_mean(key_node.value, known)}",
             )
     record: dict[str, Any] = {"_line": line}
     ok = True
@@ -276,7 +271,7 @@ def _load_item_file(
         problems.add(
             where,
             line_of(top["source"]),
-            f"unknown source '{source_id}'{_suggest(source_id, list(sources))}; "
+            f"unknown source '{source_id}'{did_you_mean(source_id, list(sources))}; "
             "sources are listed in sources.yaml",
         )
     entries = sequence(top["items"])
@@ -310,8 +305,8 @@ def _load_item_file(
             problems.add(
                 where,
                 record["_line_kind"],
-                f"{label}: unknown kind '{record['kind']}'{_suggest(record['kind'], ITEM_KINDS)}; "
-                f"kinds are {', '.join(ITEM_KINDS)}",
+                f"{label}: unknown kind '{record['kind']}'"
+                f"{did_you_mean(record['kind'], ITEM_KINDS)}; kinds are {', '.join(ITEM_KINDS)}",
             )
             ok = False
         orgs: dict[str, Organisation] = corpus_parts["organisations"]
@@ -320,7 +315,7 @@ def _load_item_file(
                 where,
                 record["_line_org"],
                 f"{label}: unknown organisation '{record['org']}'"
-                f"{_suggest(record['org'], list(orgs))}; add it to organisations.yaml or fix "
+                f"{did_you_mean(record['org'], list(orgs))}; add it to organisations.yaml or fix "
                 "the spelling",
             )
             ok = False
@@ -330,7 +325,7 @@ def _load_item_file(
                 problems.add(
                     where,
                     record["_line_themes"],
-                    f"{label}: unknown theme '{theme}'{_suggest(theme, list(themes))}",
+                    f"{label}: unknown theme '{theme}'{did_you_mean(theme, list(themes))}",
                 )
                 ok = False
         if not 1 <= len(record["themes"]) <= MAX_THEMES:

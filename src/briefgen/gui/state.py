@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.content.model import Corpus, Item
-from briefgen.counts import counted
+from briefgen.counts import pages_text
 from briefgen.pack import LAYOUTS, MARKINGS, PURPOSES, PackSpec, pack_items
 from briefgen.pack.builder import ordered_themes
 from briefgen.pack.wording import load_wording
@@ -344,12 +344,8 @@ class ExportResult:
 
     @property
     def pages_text(self) -> str:
-        """ ", 3 pages" (counted), ", about 3 pages in print" (estimated) or ""."""
-        if self.page_count:
-            return f", {counted(self.page_count, 'page')}"
-        if self.estimated_pages:
-            return f", about {counted(self.estimated_pages, 'page')} in print"
-        return ""
+        """How long the export runs, for the status bar and the notice."""
+        return pages_text(self.page_count, self.estimated_pages)
 
 
 def export_pack(corpus: Corpus, spec: PackSpec, path: Path, format_name: str) -> ExportResult:

@@ -33,17 +33,10 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import load_wording, uk_date
 from briefgen.selection import AUDIENCES, primary_theme, select_items, theme_order
+from briefgen.suggest import did_you_mean
 
 # Kinds that state a view, counted in the comparison of positions.
 VIEW_KINDS = ("recommendation", "position", "proposition", "principle", "risk")
-
-
-def suggestion(word: str, choices: Iterable[str]) -> str:
-    """ " (did you mean 'funding'?)" for a near miss, else ""."""
-    import difflib  # only when something is misspelt
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def check_spec(corpus: Corpus, spec: PackSpec) -> None:
@@ -56,7 +49,7 @@ def check_spec(corpus: Corpus, spec: PackSpec) -> None:
     for theme in spec.themes:
         if theme not in corpus.themes:
             problems.append(
-                f"unknown theme '{theme}'{suggestion(theme, corpus.themes)}; see `briefgen "
+                f"unknown theme '{theme}'{did_you_mean(theme, corpus.themes)}; see `briefgen "
                 "themes` for the list"
             )
     if spec.meeting.marking not in MARKINGS:

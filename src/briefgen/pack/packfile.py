@@ -52,6 +52,7 @@ from briefgen.pack.model import (
     marking_from_text,
 )
 from briefgen.selection import AUDIENCES
+from briefgen.suggest import closest
 
 FORMAT_VERSION = 1
 SUFFIX = ".briefgen.yaml"
@@ -149,10 +150,8 @@ class _Reader:
         allowed = FIELDS[field_path]
         for name in data:
             if name not in allowed:
-                import difflib
-
-                close = difflib.get_close_matches(str(name), allowed, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                close = closest(str(name), allowed)
+                hint = f"did you mean '{close}'? " if close else ""
                 where = f"{field_path}.{name}" if field_path else str(name)
                 raise self.fail(
                     where, f"is not a pack file field; {hint}fields here: {', '.join(allowed)}"

@@ -5,8 +5,7 @@ lays nothing out (Word does that when the file is opened), so it estimates: `est
 the pack's blocks and adds up their heights in the PDF's page geometry (`assets/pack.css`),
 wrapping text at an average character width (fitted against 55 laid-out packs of 3 to 46
 pages: off by 0.13 pages on average, never by more than one; `tests/test_length.py` checks
-some). Imports nothing heavy: the
-Word build stays quick.
+some). Imports nothing heavy: the Word build stays quick.
 """
 
 from __future__ import annotations
