@@ -130,3 +130,20 @@ def test_the_cache_is_one_file_per_content_folder_with_no_leftovers(
         corpus_cache.cache_file(content).name
     ]
     assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
+
+
+def test_two_folders_with_the_same_files_each_get_their_own_corpus(
+    make_content: Callable[..., Path], tmp_path: Path, loads: list[Path]
+) -> None:
+    import shutil
+
+    first = make_content()
+    second = tmp_path / "copy of content"
+    shutil.copytree(first, second)
+    assert open_corpus(first).root == first
+    # Same bytes in a different folder: the cache must not hand back the first folder's corpus,
+    # whose sources point at files in that folder.
+    copy = open_corpus(second)
+    assert copy.root == second
+    assert all(source.path.is_relative_to(second) for source in copy.sources.values())
+    assert open_corpus(first).root == first

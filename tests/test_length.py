@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -45,16 +44,16 @@ def test_a_word_build_over_its_norm_warns_with_the_estimate_and_what_to_trim(
     pack = build_pack(shipped_corpus, spec)
     pages, _ = estimate(pack)
     assert pages > 5
-    result = render(dataclasses.replace(pack, page_limit=5), shipped_corpus, "docx")
+    result = render(pack._replace(page_limit=5), shipped_corpus, "docx")
     assert result.page_count is None and result.estimated_pages == pages
     (warning,) = result.warnings
     assert warning.startswith(
         f"The committee report will run to about {pages} pages in print; its length norm is 5"
     )
     assert "Trim: Funding (" in warning
-    within = render(dataclasses.replace(pack, page_limit=pages), shipped_corpus, "docx")
+    within = render(pack._replace(page_limit=pages), shipped_corpus, "docx")
     assert within.warnings == ()
-    large = dataclasses.replace(pack, page_limit=5, large_print=True)
+    large = pack._replace(page_limit=5, large_print=True)
     assert render(large, shipped_corpus, "docx").warnings == ()
 
 

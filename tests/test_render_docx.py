@@ -3,7 +3,6 @@ verbatim, marked headers and footers, UK English, large print, and a council's o
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import io
 import re
@@ -301,7 +300,7 @@ def test_page_label_and_contents_heading_come_from_the_wording(
 ) -> None:
     pack, _, _ = built("member-briefing")
     wording = {**pack.wording, "page_of": "p. {page} / {pages}", "contents": "In this pack"}
-    result = render(dataclasses.replace(pack, wording=wording), small, "docx")
+    result = render(pack._replace(wording=wording), small, "docx")
     document = Document(io.BytesIO(result.data))
     footer = document.sections[0].footer.paragraphs[0]
     assert footer.text.endswith("p. 1 / 1")

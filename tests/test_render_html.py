@@ -154,14 +154,12 @@ def test_acronyms_are_explained_in_a_line_after_the_block(small: Corpus) -> None
     pack = make_pack(small)
     html = render_html_string(pack, small)
     first = quotes(pack)[0]
-    with_acronym = dataclasses.replace(
-        first, acronyms=(Acronym("LGA", "Local Government Association"),)
-    )
+    with_acronym = first._replace(acronyms=(Acronym("LGA", "Local Government Association"),))
     sections = tuple(
-        dataclasses.replace(s, blocks=tuple(with_acronym if b is first else b for b in s.blocks))
+        s._replace(blocks=tuple(with_acronym if b is first else b for b in s.blocks))
         for s in pack.sections
     )
-    html = render_html_string(dataclasses.replace(pack, sections=sections), small)
+    html = render_html_string(pack._replace(sections=sections), small)
     assert (
         '<p class="acronyms"><span class="acronyms-label">Acronyms:</span> '
         "LGA – Local Government Association</p>"
@@ -266,7 +264,7 @@ def test_css_strings_cannot_break_out_of_the_string_or_the_style_element() -> No
 
 def test_large_print_sets_18pt_body_and_no_italics(small: Corpus) -> None:
     normal = make_pack(small)
-    large = dataclasses.replace(normal, large_print=True)
+    large = normal._replace(large_print=True)
     normal_css = pack_context(normal, small)["stylesheet"]
     large_css = pack_context(large, small)["stylesheet"]
     assert "font-size: 10.5pt" in normal_css and "large-print" not in normal_css
@@ -317,6 +315,6 @@ def test_html_module_does_not_import_weasyprint() -> None:
 def test_sections_at_every_level_get_a_heading_below_the_title(small: Corpus) -> None:
     pack = make_pack(small)
     extra = Section("Deep", "deep-anchor", level=3)
-    html = render_html_string(dataclasses.replace(pack, sections=(*pack.sections, extra)), small)
+    html = render_html_string(pack._replace(sections=(*pack.sections, extra)), small)
     assert '<h4 id="deep-anchor" class="heading">Deep</h4>' in html
     assert html.count("<h1") == 1

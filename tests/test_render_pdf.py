@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import logging
 import math
@@ -363,7 +362,7 @@ def test_a_pack_over_its_length_norm_names_the_longest_sections(
 ) -> None:
     pack, result = built("committee-report", "senior-officers")
     assert result.page_count and result.page_count > 2
-    over = dataclasses.replace(pack, page_limit=2)
+    over = pack._replace(page_limit=2)
     warnings = render(over, small, "pdf").warnings
     assert len(warnings) == 1
     assert warnings[0].startswith(
@@ -373,14 +372,14 @@ def test_a_pack_over_its_length_norm_names_the_longest_sections(
     named = re.findall(r"([^:,]+?) \((\d+) pages?\)", warnings[0].split("Trim: ")[1])
     titles = {s.title for s in pack.sections}
     assert named and all(title.strip() in titles for title, _ in named)
-    within = dataclasses.replace(pack, page_limit=result.page_count)
+    within = pack._replace(page_limit=result.page_count)
     assert render(within, small, "pdf").warnings == ()
 
 
 def test_length_warning_orders_sections_longest_first_and_counts_pages(
     small: Corpus,
 ) -> None:
-    pack = dataclasses.replace(build_pack(small, make_spec("member-briefing")), page_limit=6)
+    pack = build_pack(small, make_spec("member-briefing"))._replace(page_limit=6)
     lengths = [
         SectionLength("Key messages", 1, 0.6),
         SectionLength("What the documents say", 1, 6.2, quotes=30),
@@ -406,8 +405,8 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         "(set in templates/wording.yaml)."
     )
     assert length_warning(pack, lengths, 6) == ""
-    assert length_warning(dataclasses.replace(pack, large_print=True), lengths, 20) == ""
-    assert length_warning(dataclasses.replace(pack, page_limit=None), lengths, 20) == ""
+    assert length_warning(pack._replace(large_print=True), lengths, 20) == ""
+    assert length_warning(pack._replace(page_limit=None), lengths, 20) == ""
 
 
 def test_a_long_web_address_in_the_officers_text_wraps_inside_the_page(small: Corpus) -> None:

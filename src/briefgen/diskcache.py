@@ -1,16 +1,17 @@
 """Small pickled caches in the user's cache folder, for work that is slow to redo at every start.
 
-Each entry is stored with the key that produced it (a digest of every byte the value depends
-on) and is used only while that key still matches. Writes are atomic; an entry that cannot be
+Each entry is stored with the key that produced it (every byte the value depends on, compared
+exactly: no digest, so no hash library to import and no collision to reason about) and is used
+only while that key still matches. Writes are atomic; an entry that cannot be
 read or written is treated as missing, never as an error, so a cache can only make a start
 faster, never wrong. The folder is `$BRIEFGEN_CACHE_DIR`, else the platform's user cache folder.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +23,19 @@ def cache_dir() -> Path:
     configured = os.environ.get(CACHE_DIR_VARIABLE)
     if configured:
         return Path(configured)
-    from platformdirs import user_cache_dir
+    from briefgen.userdirs import user_cache_dir
 
-    return Path(user_cache_dir("briefgen", appauthor=False))
+    return user_cache_dir()
 
 
 def entry_path(kind: str, origin: Path) -> Path:
-    """The cache file for `kind` made from `origin` (one per file or folder, named by its path)."""
-    name = hashlib.sha256(str(origin.resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache_dir() / f"{kind}-{name}.pickle"
+    """The cache file for `kind` made from `origin` (one per file or folder, named by a checksum
+    of its path). Two origins that share a name only take turns: keys include the origin."""
+    name = zlib.crc32(str(origin.resolve()).encode("utf-8"))
+    return cache_dir() / f"{kind}-{name:08x}.pickle"
 
 
-def read(path: Path, key: str) -> Any:
+def read(path: Path, key: bytes) -> Any:
     """The value stored at `path` under `key`, or `MISSING`."""
     try:
         stored_key, value = pickle.loads(path.read_bytes())
@@ -42,7 +44,7 @@ def read(path: Path, key: str) -> Any:
     return value if stored_key == key else MISSING
 
 
-def write(path: Path, key: str, value: Any) -> None:
+def write(path: Path, key: bytes, value: Any) -> None:
     """Store `value` under `key` at `path`, atomically; failures are ignored."""
     try:
         from briefgen.atomic import write_atomic

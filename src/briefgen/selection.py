@@ -7,13 +7,12 @@ Pure functions over a `Corpus`; the CLI, the pack builder and the desktop app al
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.content.model import ITEM_KINDS, Corpus, Item
 
 
-@dataclass(frozen=True, slots=True)
-class Audience:
+class Audience(NamedTuple):
     """Who a pack is for: which kinds of item they get, in what order, and what comes first."""
 
     id: str

@@ -1,39 +1,37 @@
 """A cache of the verified corpus, so a build or the app's start does not re-verify every quote
 when nothing has changed.
 
-The cache is keyed by a fingerprint of every byte that decides the result: each file under the
-content folder (names and contents) and the source of the content package that reads and
-verifies them. Any edit, to content or to the loader, misses the cache and the corpus is loaded
-and verified in full, exactly as `load_corpus` does; only a corpus that loaded without problems
-is stored. `briefgen check` never uses the cache. The file lives in the user's own cache folder
-(`$BRIEFGEN_CACHE_DIR`, else the platform's) and is written atomically; a cache that cannot be
-read or written is ignored, never an error.
+The cache is keyed by every byte that decides the result: the content folder's path, each file
+under it (names and contents) and the source of the content package that reads and verifies
+them, compared exactly with the bytes stored with the cache (a few hundred kilobytes: cheaper
+to read and compare than to hash). Any edit, to content or to the loader, misses the cache and
+the corpus is loaded and verified in full, exactly as `load_corpus` does; only a corpus that
+loaded without problems is stored. `briefgen check` never uses the cache. The file lives in the
+user's own cache folder (`$BRIEFGEN_CACHE_DIR`, else the platform's) and is written atomically;
+a cache that cannot be read or written is ignored, never an error.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from briefgen import diskcache
 from briefgen.content.model import Corpus
 
-FORMAT = b"briefgen corpus cache 1"
+FORMAT = b"briefgen corpus cache 2"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def fingerprint(content_dir: Path) -> str:
-    """A digest of everything the loaded corpus depends on."""
-    digest = hashlib.sha256(FORMAT)
+def fingerprint(content_dir: Path) -> bytes:
+    """Everything the loaded corpus depends on, as one unambiguous byte string: each part is
+    preceded by its length, so no two different sets of files give the same bytes."""
+    parts = [FORMAT, str(content_dir.resolve()).encode("utf-8")]
     code = sorted(PACKAGE_DIR.glob("*.py"))
     content = sorted(path for path in content_dir.rglob("*") if path.is_file())
     for base, files in ((PACKAGE_DIR, code), (content_dir, content)):
         for path in files:
-            data = path.read_bytes()
-            name = path.relative_to(base).as_posix().encode("utf-8")
-            digest.update(len(name).to_bytes(4, "big") + name)
-            digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+            parts += (path.relative_to(base).as_posix().encode("utf-8"), path.read_bytes())
+    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
 
 
 def cache_file(content_dir: Path) -> Path:

@@ -29,9 +29,9 @@ def data_dir() -> Path:
     configured = os.environ.get(DATA_DIR_VARIABLE)
     if configured:
         return Path(configured)
-    from platformdirs import user_data_dir
+    from briefgen.userdirs import user_data_dir
 
-    return Path(user_data_dir("briefgen", appauthor=False))
+    return user_data_dir()
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,17 @@
 every renderer walks: a cover, then sections of blocks in reading order. Quoted text, the
 officer's own text and briefgen's own wording are different block roles, never mixed, so each
 output can show who wrote what.
+
+What the officer edits is mutable dataclasses; the built document is immutable named tuples
+(defined at every command-line start in a fifth of a frozen dataclass's time; see
+docs/decisions/0006 and `briefgen.content.model`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 LAYOUTS: tuple[str, ...] = ("member-briefing", "committee-report", "evidence-pack")
 MARKINGS: tuple[str, ...] = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
@@ -87,14 +92,12 @@ class PackSpec:
 ROLES = ("source", "officer", "briefgen", "placeholder")
 
 
-@dataclass(frozen=True, slots=True)
-class Acronym:
+class Acronym(NamedTuple):
     term: str
     expansion: str
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph of `role` text; `number` is its paragraph number in a committee report."""
 
     text: str
@@ -104,16 +107,14 @@ class Paragraph:
     label: str = ""  # a lead-in shown in bold before the text, e.g. "Purpose:"
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """Text the officer must complete before the document goes out; always visibly marked."""
 
     text: str
     number: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """One source item, quoted unaltered, with its short citation and briefgen's headline."""
 
     item_id: str
@@ -126,8 +127,7 @@ class Quote:
     acronyms: tuple[Acronym, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class BulletList:
+class BulletList(NamedTuple):
     """A list of `role` text; `ordered` lists are numbered by the renderer."""
 
     entries: tuple[str, ...]
@@ -137,8 +137,7 @@ class BulletList:
     acronyms: tuple[Acronym, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """A table with a header row that repeats on every page it spans."""
 
     caption: str
@@ -150,8 +149,7 @@ class Table:
 Block = Paragraph | Placeholder | Quote | BulletList | Table
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A headed part of the pack; `level` 1 or 2; `anchor` is unique in the pack."""
 
     title: str
@@ -162,16 +160,14 @@ class Section:
     in_contents: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class SourceReference:
+class SourceReference(NamedTuple):
     """A full reference for the Sources / Background papers list."""
 
     source_id: str
     text: str  # "Local Government Association (July 2013) Rewiring Public Services: ..."
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(NamedTuple):
     """The built pack: one typed document every renderer walks in the same order."""
 
     spec: PackSpec

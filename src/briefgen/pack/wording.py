@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import date
 from functools import lru_cache
@@ -12,7 +11,7 @@ from typing import Any
 from briefgen import diskcache
 from briefgen.errors import BriefgenError
 
-CACHE_FORMAT = b"briefgen wording cache 1"
+CACHE_FORMAT = b"briefgen wording cache 2\n"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -39,7 +38,7 @@ def _load(path: Path, mtime: float) -> dict[str, Any]:
         raise BriefgenError(
             f"{path}: cannot read the pack wording ({error}); restore the file"
         ) from None
-    key = hashlib.sha256(CACHE_FORMAT + text).hexdigest()
+    key = CACHE_FORMAT + text  # the file itself, compared exactly
     cache_path = diskcache.entry_path("wording", path)
     data = diskcache.read(cache_path, key)
     if isinstance(data, dict):

@@ -7,24 +7,21 @@ desktop app start quickly (WeasyPrint alone takes about 0.6 s to import).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from briefgen.content.model import Corpus
 from briefgen.errors import RenderError
 from briefgen.pack.model import Pack
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """Per-build choices that are not part of the pack: a council's own Word template."""
 
     template: Path | None = None  # .docx or .dotx whose styles replace assets/reference.docx
 
 
-@dataclass(frozen=True)
-class RenderResult:
+class RenderResult(NamedTuple):
     """The bytes of the output file, and what the build should tell the officer."""
 
     data: bytes

@@ -11,7 +11,7 @@ some). Imports nothing heavy: the Word build stays quick.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote, Section, Table
 
@@ -19,8 +19,7 @@ from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote,
 MAX_SECTIONS_NAMED = 4
 
 
-@dataclass(frozen=True)
-class SectionLength:
+class SectionLength(NamedTuple):
     """How much of the printed document a section takes, in pages (fractions included)."""
 
     title: str
