@@ -107,6 +107,21 @@ def test_missing_items_are_named_but_the_pack_still_builds(
     )
 
 
+def test_a_pack_file_with_a_field_given_twice_is_refused_with_its_lines(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack_file = tmp_path / "p.briefgen.yaml"
+    pack_file.write_text(
+        "briefgen_pack: 1\nmeeting:\n  title: Workforce\n  title: Funding\n", encoding="utf-8"
+    )
+    out = tmp_path / "p.html"
+    assert build(content, str(pack_file), "-o", str(out)) == 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {pack_file}:4: 'meeting.title' is given twice (first on line 3); keep one\n"
+    )
+    assert not out.exists()
+
+
 def test_bad_date_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         build(content, "--date", "3/12/2026", "-o", str(tmp_path / "p.html"))

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefgen.errors import PackFileError
-from briefgen.pack import Contact, MeetingDetails, OfficerText, PackSpec
+from briefgen.pack import Contact, MeetingDetails, OfficerText, PackSpec, packfile
 from briefgen.pack.packfile import dumps, load_pack, loads, save_pack
 
 
@@ -111,6 +112,74 @@ def test_bad_choices_name_the_file_and_field() -> None:
 def test_bad_yaml_names_the_line() -> None:
     with pytest.raises(PackFileError, match=r"p.yaml:3: not valid YAML"):
         loads("briefgen_pack: 1\nthemes: [a\nlayout: x: y\n", "p.yaml")
+
+
+# Both of PyYAML's parsers: libyaml's (used when PyYAML has it) and the pure-Python one.
+LOADERS = [pytest.param(yaml.BaseLoader, id="python")] + (
+    [pytest.param(yaml.CBaseLoader, id="libyaml")] if hasattr(yaml, "CBaseLoader") else []
+)
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "briefgen_pack: 1\nmeeting:\n  title: Workforce\n  meeting: Cabinet\n"
+            "  title: Funding\n",
+            "p.yaml:5: 'meeting.title' is given twice (first on line 3); keep one",
+        ),
+        (
+            "briefgen_pack: 1\nthemes: [funding]\nlayout: committee-report\nthemes: [workforce]\n",
+            "p.yaml:4: 'themes' is given twice (first on line 2); keep one",
+        ),
+        (
+            "briefgen_pack: 1\nmeeting:\n  author: {name: Jo Bloggs, name: Sam Smith}\n",
+            "p.yaml:3: 'meeting.author.name' is given twice (earlier on the same line); keep one",
+        ),
+        (  # quoted or not, it is the same field
+            "briefgen_pack: 1\n'briefgen_pack': 1\n",
+            "p.yaml:2: 'briefgen_pack' is given twice (first on line 1); keep one",
+        ),
+    ],
+)
+def test_a_field_given_twice_names_the_line_of_each(
+    loader: type, text: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packfile, "_Loader", loader)
+    with pytest.raises(PackFileError) as caught:
+        loads(text, "p.yaml")
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_the_first_repeat_in_the_file_is_the_one_named(
+    loader: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packfile, "_Loader", loader)
+    text = (
+        "briefgen_pack: 1\n"
+        "meeting:\n"
+        "  contact: {name: A, name: B}\n"  # line 3: inside a field that is itself repeated
+        "  wards: All wards\n"
+        "meeting: {}\n"
+    )
+    with pytest.raises(PackFileError, match=r"^p\.yaml:3: 'meeting\.contact\.name' is given"):
+        loads(text, "p.yaml")
+
+
+def test_a_field_given_twice_in_a_saved_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    save_pack(full_spec(), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = lines.index("meeting:") + 1
+    lines += ["meeting:", "  title: A second title"]  # pasted in from another pack
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PackFileError) as caught:
+        load_pack(path)
+    assert str(caught.value) == (
+        f"{path}:{len(lines) - 1}: 'meeting' is given twice (first on line {first}); keep one"
+    )
 
 
 def test_missing_file(tmp_path: Path) -> None:

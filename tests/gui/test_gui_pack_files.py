@@ -69,11 +69,21 @@ def test_ctrl_s_saves_to_the_open_file(make_window: Any, tmp_path: Path, qtbot: 
     assert not window.isWindowModified()
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("briefgen_pack: 1\nthemes: [a\n", ":3: not valid YAML"),
+        (
+            "briefgen_pack: 1\nthemes: [funding]\nthemes: [workforce]\n",
+            ":3: 'themes' is given twice (first on line 2); keep one",
+        ),
+    ],
+)
 def test_a_pack_file_that_cannot_be_read_says_why(
-    make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, why: str
 ) -> None:
     broken = tmp_path / "broken.briefgen.yaml"
-    broken.write_text("briefgen_pack: 1\nthemes: [a\n", encoding="utf-8")
+    broken.write_text(text, encoding="utf-8")
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
@@ -81,7 +91,7 @@ def test_a_pack_file_that_cannot_be_read_says_why(
     window = make_window()
     assert not window.open_path(broken)
     assert shown[0][0] == "broken.briefgen.yaml could not be opened."
-    assert "not valid YAML" in shown[0][1] and "Traceback" not in shown[0][1]
+    assert f"{broken}{why}" in shown[0][1] and "Traceback" not in shown[0][1]
 
 
 @pytest.mark.parametrize(

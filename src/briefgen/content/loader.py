@@ -92,7 +92,7 @@ def _read_record(
         problems.add(where, line, f"{label}: expected a mapping of fields (name: value)")
         return None
     assert isinstance(node, yaml.MappingNode)
-    for key, key_line in duplicate_keys(node):
+    for key, key_line, _ in duplicate_keys(node):
         problems.add(where, key_line, f"{label}: field '{key}' appears twice; keep one")
     known = [f.name for f in fields]
     for key_node, _ in node.value:

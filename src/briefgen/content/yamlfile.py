@@ -100,13 +100,19 @@ def mapping(node: yaml.Node) -> dict[str, yaml.Node] | None:
     return {str(key.value): value for key, value in node.value}
 
 
-def duplicate_keys(node: yaml.MappingNode) -> list[tuple[str, int]]:
-    seen: set[str] = set()
+def duplicate_keys(node: yaml.MappingNode) -> list[tuple[str, int, int]]:
+    """Each key `node` gives again, as (key, line of the repeat, line where it was first given):
+    YAML loaders keep the last value and say nothing."""
+    first_lines: dict[str, int] = {}
     duplicates = []
     for key, _ in node.value:
-        if key.value in seen:
-            duplicates.append((str(key.value), line_of(key)))
-        seen.add(key.value)
+        if not isinstance(key, yaml.ScalarNode):
+            continue  # a list or mapping as a key: the constructor refuses it
+        name = str(key.value)
+        if name in first_lines:
+            duplicates.append((name, line_of(key), first_lines[name]))
+        else:
+            first_lines[name] = line_of(key)
     return duplicates
 
 

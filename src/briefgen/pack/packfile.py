@@ -28,7 +28,8 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
 
 Every value is read as text, then checked: `title: no` is the title "no" and `phone: 01234567`
 keeps its leading zero (YAML's own guesses would make them false and an octal number). Unknown
-fields are errors, so a misspelt one is not silently ignored.
+fields are errors, so a misspelt one is not silently ignored. A field given twice is an error too
+(YAML itself would keep the second value without a word).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from typing import Any
 import yaml
 
 from briefgen.atomic import write_atomic
+from briefgen.content.yamlfile import duplicate_keys
 from briefgen.errors import BriefgenError, PackFileError
 from briefgen.pack.model import (
     LAYOUTS,
@@ -54,6 +56,8 @@ from briefgen.pack.model import (
 from briefgen.selection import AUDIENCES
 from briefgen.suggest import closest
 
+# libyaml's parser when PyYAML has it (much faster); both give the same nodes and values.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 FORMAT_VERSION = 1
 SUFFIX = ".briefgen.yaml"
 # The fields each part of the file may have; anything else is reported, with the closest name.
@@ -259,9 +263,15 @@ def spec_from_data(data: Any, where: str = "pack file") -> PackSpec:
 
 
 def loads(text: str, where: str = "pack file") -> PackSpec:
+    # Every scalar as text (BaseLoader): the reader checks and converts each field itself.
+    loader = _Loader(text)
     try:
-        # Every scalar as text (BaseLoader): the reader checks and converts each field itself.
-        data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+        # What yaml.load does, with a look at the nodes in between: a key given twice would
+        # otherwise keep its last value without a word.
+        root = loader.get_single_node()
+        if root is not None:
+            _refuse_repeated_keys(root, where)
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -271,7 +281,35 @@ def loads(text: str, where: str = "pack file") -> PackSpec:
         ) from None
     except yaml.YAMLError as error:
         raise PackFileError(f"{where}: not valid YAML ({error})") from None
+    finally:
+        loader.dispose()
     return spec_from_data(data, where)
+
+
+def _refuse_repeated_keys(root: yaml.Node, where: str) -> None:
+    """Raise `PackFileError` for the first key (by line) given twice in one mapping, anywhere."""
+    repeats: list[tuple[int, int, str]] = []
+    checked: set[int] = set()
+    pending: list[tuple[yaml.Node, str]] = [(root, "")]
+    while pending:
+        node, field_path = pending.pop()
+        if id(node) in checked:  # an alias of a node already looked at
+            continue
+        checked.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for name, line, first_line in duplicate_keys(node):
+                repeats.append((line, first_line, f"{field_path}.{name}" if field_path else name))
+            # Reversed, so nodes come off the stack in the file's order and a mapping that is
+            # reused through an alias is named where it is written.
+            for key, value in reversed(node.value):
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                pending.append((value, f"{field_path}.{name}" if field_path else name))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend((entry, field_path) for entry in reversed(node.value))
+    if repeats:
+        line, first_line, field_path = min(repeats)
+        first = "earlier on the same line" if first_line == line else f"first on line {first_line}"
+        raise PackFileError(f"{where}:{line}: '{field_path}' is given twice ({first}); keep one")
 
 
 def load_pack(path: Path | str) -> PackSpec:
