@@ -30,13 +30,12 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
 from lxml import etree
 
 from briefgen.content.model import Corpus
@@ -160,18 +159,10 @@ _W_R, _W_RPR, _W_RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
 _W_T, _W_TAB, _W_BR, _XML_SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
 _W_TBL, _W_TYPE, _W_W = qn("w:tbl"), qn("w:type"), qn("w:w")
 # python-docx's default table look: the style's header row and first column formatting apply.
-_TABLE_LOOK = {
-    qn(f"w:{name}"): value
-    for name, value in (
-        ("firstColumn", "1"),
-        ("firstRow", "1"),
-        ("lastColumn", "0"),
-        ("lastRow", "0"),
-        ("noHBand", "0"),
-        ("noVBand", "1"),
-        ("val", "04A0"),
-    )
-}
+_TABLE_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
 _RUN_PIECES = re.compile(r"(\t|\r\n|\n|\r)")
 _HAS_BREAKS = re.compile(r"[\t\r\n]")
 
@@ -494,6 +485,46 @@ def set_properties(document: WordDocument, pack: Pack) -> None:
 # --- The writer ------------------------------------------------------------------------------
 
 
+class _Para:
+    """A body paragraph being written: its properties and its runs as WordprocessingML text.
+
+    The body is written as text and parsed once (`_Writer.flush`) rather than built element by
+    element: python-docx's element classes make each `SubElement` cost a Python object, and
+    building a short pack's few thousand elements one by one took most of its Word build."""
+
+    __slots__ = ("ind", "keep_next", "num_id", "page_break", "parts", "space_before", "style_id")
+
+    def __init__(self, style_id: str | None) -> None:
+        self.style_id = style_id
+        self.keep_next = False
+        self.page_break = False
+        self.num_id: int | None = None
+        self.space_before: int | None = None  # twips
+        self.ind: tuple[int, int] | None = None  # (left, first line) in EMU; first < 0 hangs
+        self.parts: list[str] = []
+
+    def xml(self) -> str:
+        ppr = []
+        if self.style_id is not None:
+            ppr.append(f'<w:pStyle w:val="{_attr(self.style_id)}"/>')
+        if self.keep_next:
+            ppr.append("<w:keepNext/>")
+        if self.page_break:
+            ppr.append("<w:pageBreakBefore/>")
+        if self.num_id is not None:
+            ppr.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.num_id}"/></w:numPr>')
+        if self.space_before is not None:
+            ppr.append(f'<w:spacing w:before="{self.space_before}"/>')
+        if self.ind is not None:
+            left, first = self.ind
+            first_line = (
+                f' w:hanging="{_twips(-first)}"' if first < 0 else f' w:firstLine="{_twips(first)}"'
+            )
+            ppr.append(f'<w:ind w:left="{_twips(left)}"{first_line if first else ""}/>')
+        properties = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
+        return f"<w:p>{properties}{''.join(self.parts)}</w:p>"
+
+
 @dataclass
 class _Writer:
     """Walks the pack and adds it to `document`, section by section, in the pack's order."""
@@ -507,6 +538,7 @@ class _Writer:
     warnings: list[str] = field(default_factory=list)
     style_ids: dict[str, str | None] = field(default_factory=dict)
     body_end: Any = None  # the body's section properties: new paragraphs go before them
+    _pending: list[_Para | str] = field(default_factory=list)  # body XML not yet parsed
     _left_indents: dict[str, int] = field(default_factory=dict)
     _list_indents: dict[str, tuple[int, int]] = field(default_factory=dict)
     _letters_abstract: dict[str, str] = field(default_factory=dict)
@@ -538,6 +570,7 @@ class _Writer:
             add_heading(self, section, bookmark, page_break_before=break_before)
             break_before = False
             add_blocks(self, section.blocks)
+        self.flush()
         return self.warnings
 
     # Small services the helpers share.
@@ -545,52 +578,61 @@ class _Writer:
     def style(self, name: str) -> Any:
         return self.styles[name]
 
-    def paragraph(self, style: str, text: str = "") -> WordParagraph:
+    def paragraph(self, style: str, text: str = "") -> _Para:
         """A new body paragraph in `style`, holding `text`."""
-        # Built as XML and placed before the body's section properties directly: python-docx's
-        # `add_paragraph` and `add_run` search the body and walk text a character at a time,
-        # which was most of the build time for a long pack.
+        paragraph = _Para(self.style_ids[style])
+        self._pending.append(paragraph)
+        if text:
+            self.run(paragraph, text)
+        return paragraph
+
+    def body_xml(self, xml: str) -> None:
+        """Body content other than a paragraph (a table), written as WordprocessingML."""
+        self._pending.append(xml)
+
+    def last_is_table(self) -> bool:
+        return bool(self._pending) and isinstance(self._pending[-1], str)
+
+    def flush(self) -> None:
+        """Parse the body written so far and place it before the body's section properties."""
+        if not self._pending:
+            return
+        xml = "".join(part if isinstance(part, str) else part.xml() for part in self._pending)
+        self._pending.clear()
+        for child in list(parse_xml(f"<w:body {_W_XMLNS}>{xml}</w:body>")):
+            if self.body_end is not None:
+                self.body_end.addprevious(child)
+            else:
+                self.document.element.body.append(child)
+
+    def real_paragraph(self, style: str) -> WordParagraph:
+        """A body paragraph as python-docx's object, for what only python-docx can add (a
+        picture); everything written before it is placed first."""
+        self.flush()
         body = self.document.element.body
         p = body.makeelement(_W_P, {})
-        style_id = self.style_ids[style]
-        if style_id is not None:
-            etree.SubElement(etree.SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: style_id})
         if self.body_end is not None:
             self.body_end.addprevious(p)
         else:
             body.append(p)
         paragraph = WordParagraph(p, self.document._body)
-        if text:
-            self.run(paragraph, text)
+        self.set_style(paragraph, style)
         return paragraph
 
     def set_style(self, paragraph: WordParagraph, style: str) -> None:
-        """Put an existing paragraph (a header line, a table cell) in `style`."""
+        """Put an existing paragraph (a header line) in `style`."""
         style_id = self.style_ids[style]
         if style_id is not None:
             paragraph._p.get_or_add_pPr().style = style_id
 
-    def run(self, paragraph: WordParagraph, text: str, style: str | None = None) -> Any:
+    def run(self, paragraph: _Para | WordParagraph, text: str, style: str | None = None) -> None:
         """A run of `text` at the end of `paragraph`, in character style `style` if given; tabs
         and line breaks in `text` become Word's."""
-        r = etree.SubElement(paragraph._p, _W_R)
-        if style is not None:
-            etree.SubElement(
-                etree.SubElement(r, _W_RPR), _W_RSTYLE, {_W_VAL: self.style_ids[style]}
-            )
-        text = _text(text)
-        pieces = _RUN_PIECES.split(text) if _HAS_BREAKS.search(text) else (text,)
-        for piece in pieces:
-            if piece == "\t":
-                etree.SubElement(r, _W_TAB)
-            elif piece in ("\n", "\r", "\r\n"):
-                etree.SubElement(r, _W_BR)
-            elif piece:
-                node = etree.SubElement(r, _W_T)
-                node.text = piece
-                if piece[0].isspace() or piece[-1].isspace():
-                    node.set(_XML_SPACE, "preserve")
-        return Run(r, paragraph)
+        xml = _run_xml(text, self.style_ids[style] if style is not None else None)
+        if isinstance(paragraph, _Para):
+            paragraph.parts.append(xml)
+        else:
+            _append_xml(paragraph._p, xml)
 
     def next_bookmark(self) -> str:
         self.bookmarks += 1
@@ -607,17 +649,15 @@ class _Writer:
             self._left_indents[style_name] = int(indent or 0)
         return self._left_indents[style_name]
 
-    def indent(self, paragraph: WordParagraph, style_name: str, hanging: bool = False) -> None:
+    def indent(self, paragraph: _Para, style_name: str, hanging: bool = False) -> None:
         """Shift `paragraph` right by the number gutter in a numbered document; `hanging`
         puts its first line (the paragraph number) back in the gutter."""
         if not self.gutter:
             return
-        fmt = paragraph.paragraph_format
-        fmt.left_indent = Emu(self.left_indent(style_name) + self.gutter)
-        if hanging:
-            fmt.first_line_indent = Emu(-self.gutter)
+        left = self.left_indent(style_name) + self.gutter
+        paragraph.ind = (left, -self.gutter if hanging else 0)
 
-    def number(self, paragraph: WordParagraph, number: str, style_name: str) -> None:
+    def number(self, paragraph: _Para, number: str, style_name: str) -> None:
         """Start `paragraph` with its paragraph number ("3.2") and a tab, hanging in the gutter."""
         if not number:
             self.indent(paragraph, style_name)
@@ -626,6 +666,44 @@ class _Writer:
         self.run(paragraph, "\t")
         if style_name != "Numbered Paragraph":
             self.indent(paragraph, style_name, hanging=True)
+
+
+_W_XMLNS = f'xmlns:w="{_NS["w"]}"'
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    return _escape(value).replace('"', "&quot;")
+
+
+def _twips(emu: int) -> int:
+    return round(emu / 635)  # as python-docx's `Length.twips`
+
+
+def _run_xml(text: str, style_id: str | None = None) -> str:
+    """One run of `text` as WordprocessingML: tabs and line breaks as Word's own elements."""
+    text = _text(text)
+    pieces = _RUN_PIECES.split(text) if _HAS_BREAKS.search(text) else (text,)
+    content = []
+    for piece in pieces:
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\n", "\r", "\r\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
+            content.append(f"<w:t{space}>{_escape(piece)}</w:t>")
+    style = f'<w:rPr><w:rStyle w:val="{_attr(style_id)}"/></w:rPr>' if style_id else ""
+    return f"<w:r>{style}{''.join(content)}</w:r>"
+
+
+def _append_xml(element: Any, xml: str) -> None:
+    """Append the WordprocessingML `xml` (runs, fields) to `element` (a header's paragraph)."""
+    for child in list(parse_xml(f"<w:p {_W_XMLNS}>{xml}</w:p>")):
+        element.append(child)
 
 
 # --- Page furniture, cover and contents --------------------------------------------------------
@@ -720,34 +798,32 @@ def _set_tabs(
 
 def add_page_of(writer: _Writer, paragraph: WordParagraph, label: str) -> None:
     """`label` ("Page {page} of {pages}") with PAGE and NUMPAGES fields for the placeholders."""
+    xml = []
     for piece in re.split(r"(\{pages\}|\{page\})", label):
         if piece == "{page}":
-            add_field(paragraph, "PAGE", "1")
+            xml.append(field_xml("PAGE", "1"))
         elif piece == "{pages}":
-            add_field(paragraph, "NUMPAGES", "1")
+            xml.append(field_xml("NUMPAGES", "1"))
         elif piece:
-            writer.run(paragraph, piece)
+            xml.append(_run_xml(piece))
+    _append_xml(paragraph._p, "".join(xml))
 
 
-def add_field(paragraph: WordParagraph, instruction: str, shown: str = "") -> None:
+def field_xml(instruction: str, shown: str = "") -> str:
     """A complex field: begin, `instruction`, separate, `shown` (what a reader sees until Word
     updates it), end."""
-    _field_start(paragraph, instruction)
-    if shown:
-        paragraph.add_run(shown)
-    _field_char(paragraph, "end")
+    return _field_start_xml(instruction) + (_run_xml(shown) if shown else "") + _FIELD_END
 
 
-def _field_start(paragraph: WordParagraph, instruction: str) -> None:
-    _field_char(paragraph, "begin")
-    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
-    instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    _field_char(paragraph, "separate")
+def _field_start_xml(instruction: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {_escape(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
 
 
-def _field_char(paragraph: WordParagraph, kind: str) -> None:
-    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
 def add_cover(writer: _Writer, pack: Pack) -> None:
@@ -758,7 +834,7 @@ def add_cover(writer: _Writer, pack: Pack) -> None:
     meeting_paragraph = writer.paragraph("Cover Meeting")
     meeting = pack.spec.meeting.meeting.strip()
     if meeting:
-        writer.run(meeting_paragraph, meeting).add_break()
+        writer.run(meeting_paragraph, meeting + "\n")
     writer.run(meeting_paragraph, pack.date_text)
     labels = pack.wording
     # The meeting and date are set large under the title; the facts do not repeat them.
@@ -770,7 +846,7 @@ def add_cover(writer: _Writer, pack: Pack) -> None:
     for index, (label, value) in enumerate(facts):
         add_cover_fact(writer, label, value, first=index == 0)
     note = writer.paragraph("Briefing Note", labels["generated_by"])
-    note.paragraph_format.space_before = Mm(8)
+    note.space_before = _twips(Mm(8))
 
 
 def add_logo(writer: _Writer, alt_text: str, large_print: bool) -> None:
@@ -783,7 +859,7 @@ def add_logo(writer: _Writer, alt_text: str, large_print: bool) -> None:
             "on its own)"
         )
         return
-    paragraph = writer.paragraph("Logo")
+    paragraph = writer.real_paragraph("Logo")
     try:
         shape = paragraph.add_run().add_picture(
             str(path), width=LARGE_PRINT_LOGO_WIDTH if large_print else LOGO_WIDTH
@@ -809,19 +885,18 @@ def add_contents_field(
     bookmark), each linked to its heading, so it reads right before Word refreshes it. Page
     numbers come with the refresh: until then there is no number, and no dot leader to one."""
     title = writer.paragraph("TOC Heading", heading)
-    title.paragraph_format.page_break_before = True
+    title.page_break = True
     paragraphs = []
     for level, number, text, bookmark in entries or [(1, "", "", "")]:
         paragraph = writer.paragraph(f"toc {min(max(level, 1), 3)}")
         if not paragraphs:
-            _field_start(paragraph, CONTENTS_INSTRUCTION)
+            paragraph.parts.append(_field_start_xml(CONTENTS_INSTRUCTION))
         if text:
-            link = OxmlElement("w:hyperlink", {qn("w:anchor"): bookmark, qn("w:history"): "1"})
-            paragraph._p.append(link)
-            run = writer.run(paragraph, f"{number}\t{text}" if number else text)
-            link.append(run._r)
+            paragraph.parts.append(f'<w:hyperlink w:anchor="{_attr(bookmark)}" w:history="1">')
+            writer.run(paragraph, f"{number}\t{text}" if number else text)
+            paragraph.parts.append("</w:hyperlink>")
         paragraphs.append(paragraph)
-    _field_char(paragraphs[-1], "end")
+    paragraphs[-1].parts.append(_FIELD_END)
 
 
 def add_heading(
@@ -830,18 +905,14 @@ def add_heading(
     """A real Heading 1-3 (navigation pane, contents), numbered in a committee report."""
     style = f"Heading {min(max(section.level, 1), 3)}"
     paragraph = writer.paragraph(style)
-    if page_break_before:
-        paragraph.paragraph_format.page_break_before = True
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bookmark[4:], qn("w:name"): bookmark})
-    paragraph._p.append(start)
+    paragraph.page_break = page_break_before
+    mark = _attr(bookmark[4:])
+    paragraph.parts.append(f'<w:bookmarkStart w:id="{mark}" w:name="{_attr(bookmark)}"/>')
     text = f"{section.number}\t{section.title}" if section.number else section.title
     writer.run(paragraph, text)
-    paragraph._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bookmark[4:]}))
+    paragraph.parts.append(f'<w:bookmarkEnd w:id="{mark}"/>')
     if writer.gutter:
-        fmt = paragraph.paragraph_format
-        fmt.left_indent = Emu(writer.gutter)
-        if section.number:
-            fmt.first_line_indent = Emu(-writer.gutter)
+        paragraph.ind = (writer.gutter, -writer.gutter if section.number else 0)
 
 
 # --- Blocks ----------------------------------------------------------------------------------
@@ -876,8 +947,7 @@ def add_text(writer: _Writer, block: Paragraph, keep_with_next: bool = False) ->
         writer.run(paragraph, block.label, "Label")
         writer.run(paragraph, " ")
     writer.run(paragraph, block.text)
-    if keep_with_next:
-        paragraph.paragraph_format.keep_with_next = True
+    paragraph.keep_next = keep_with_next
     add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
 
 
@@ -910,7 +980,7 @@ def add_quote(writer: _Writer, quote: Quote, words: dict[str, str]) -> None:
     add_acronyms(writer, quote.acronyms, words["acronyms"], style="Citation")
 
 
-def add_headline(writer: _Writer, paragraph: WordParagraph, headline: str, words: dict) -> None:
+def add_headline(writer: _Writer, paragraph: _Para, headline: str, words: dict) -> None:
     """briefgen's own one-line summary, labelled as such: never in the Quote style."""
     writer.run(paragraph, words["headline"], "Label")
     writer.run(paragraph, " " + words["headline_note"], "Note")
@@ -949,14 +1019,10 @@ def add_list(writer: _Writer, block: BulletList) -> None:
     indent = _list_indent(writer, style) if (writer.gutter or writer.pack.large_print) else None
     for entry in block.entries:
         paragraph = writer.paragraph(style, entry)
-        if num_id is not None:
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = num_id
+        paragraph.num_id = num_id
         if indent is not None:
             left, hanging = indent
-            paragraph.paragraph_format.left_indent = Emu(left)
-            paragraph.paragraph_format.first_line_indent = Emu(-hanging)
+            paragraph.ind = (left, -hanging)
     add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
 
 
@@ -1060,42 +1126,34 @@ def add_table(writer: _Writer, block: Table) -> None:
         caption = writer.paragraph("Caption")
         writer.number(caption, block.number, "Caption")
         writer.run(caption, block.caption)
-    body = writer.document.element.body
-    if len(body) > 1 and body[-2].tag == _W_TBL:
+    if writer.last_is_table():
         writer.paragraph("Normal")  # two tables in a row would merge into one
-    widths = _column_widths(_text_width(writer) - writer.gutter, len(block.header))
-    twips = [str(Emu(width).twips) for width in widths]
-    sub = etree.SubElement
-    tbl = body.makeelement(_W_TBL, {})
-    tbl_pr = sub(tbl, qn("w:tblPr"))
-    sub(tbl_pr, qn("w:tblStyle"), {_W_VAL: writer.style_ids["Briefing Table"] or ""})
-    sub(tbl_pr, qn("w:tblW"), {_W_TYPE: "dxa", _W_W: str(Emu(sum(widths)).twips)})
-    sub(tbl_pr, qn("w:jc"), {_W_VAL: "left"})
+    width = _text_width(writer) - writer.gutter
+    widths = [_twips(column) for column in _column_widths(width, len(block.header))]
+    style = _attr(writer.style_ids["Briefing Table"] or "")
+    xml = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>'
+        f'<w:tblW w:type="dxa" w:w="{_twips(sum(_column_widths(width, len(block.header))))}"/>'
+        '<w:jc w:val="left"/>'
+    ]
     if writer.gutter:
-        sub(tbl_pr, qn("w:tblInd"), {_W_W: str(Emu(writer.gutter).twips), _W_TYPE: "dxa"})
-    sub(tbl_pr, qn("w:tblLayout"), {_W_TYPE: "fixed"})
-    sub(tbl_pr, qn("w:tblLook"), _TABLE_LOOK)
-    grid = sub(tbl, qn("w:tblGrid"))
-    for width in twips:
-        sub(grid, qn("w:gridCol"), {_W_W: width})
+        xml.append(f'<w:tblInd w:w="{_twips(writer.gutter)}" w:type="dxa"/>')
+    xml.append(f'<w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr><w:tblGrid>')
+    xml += [f'<w:gridCol w:w="{column}"/>' for column in widths]
+    xml.append("</w:tblGrid>")
     for index, values in enumerate((block.header, *block.rows)):
-        tr = sub(tbl, qn("w:tr"))
-        tr_pr = sub(tr, qn("w:trPr"))
-        sub(tr_pr, qn("w:cantSplit"))
-        if index == 0:
-            sub(tr_pr, qn("w:tblHeader"))
-        style_id = writer.style_ids["Table Heading" if index == 0 else "Table Text"]
-        for value, width in zip(values, twips, strict=False):
-            tc = sub(tr, qn("w:tc"))
-            sub(sub(tc, qn("w:tcPr")), qn("w:tcW"), {_W_TYPE: "dxa", _W_W: width})
-            p = sub(tc, _W_P)
-            if style_id is not None:
-                sub(sub(p, _W_PPR), _W_PSTYLE, {_W_VAL: style_id})
-            writer.run(WordParagraph(p, writer.document._body), value)
-    if writer.body_end is not None:
-        writer.body_end.addprevious(tbl)
-    else:
-        body.append(tbl)
+        header = index == 0
+        xml.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
+        style_id = writer.style_ids["Table Heading" if header else "Table Text"]
+        properties = f'<w:pPr><w:pStyle w:val="{_attr(style_id)}"/></w:pPr>' if style_id else ""
+        for value, column in zip(values, widths, strict=False):
+            xml.append(
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{column}"/></w:tcPr>'
+                f"<w:p>{properties}{_run_xml(value)}</w:p></w:tc>"
+            )
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    writer.body_xml("".join(xml))
 
 
 def _column_widths(width: int, columns: int) -> list[int]:
