@@ -54,3 +54,16 @@ def test_a_link_is_followed_and_kept(tmp_path: Path) -> None:
     write_atomic(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_temporary_file_is_private_and_beside_the_target(tmp_path: Path) -> None:
+    from briefgen.atomic import _temp_file
+
+    handle, name = _temp_file(tmp_path, "pack.pdf")
+    os.close(handle)
+    temp = Path(name)
+    assert temp.parent == tmp_path and temp.name.startswith(".pack.pdf.")
+    assert temp.suffix == ".tmp" and temp.stat().st_mode & 0o777 == 0o600
+    again, other = _temp_file(tmp_path, "pack.pdf")
+    os.close(again)
+    assert other != name

@@ -129,6 +129,15 @@ def test_bad_date_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> Non
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_an_unknown_option_is_named_in_british_english(
+    content: Path, tmp_path: Path, capsys
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        build(content, "--colour", "blue", "-o", str(tmp_path / "p.html"))
+    assert caught.value.code == 2
+    assert "briefgen: error: unrecognised arguments: --colour" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("pack", sorted(Path(__file__).parents[1].glob("examples/*.briefgen.yaml")))
 def test_the_example_packs_build_from_the_shipped_content(
     pack: Path, tmp_path: Path, capsys

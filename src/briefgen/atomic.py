@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
@@ -50,6 +49,23 @@ def check_writable(path: Path | str) -> Path:
     return target
 
 
+_TEMP_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def _temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new, private file beside the target (`.NAME.RANDOM.tmp`), opened for writing: what
+    `tempfile.mkstemp` makes, without importing `tempfile` and `random` into every build."""
+    for _ in range(100):
+        temp_name = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(temp_name, _TEMP_FLAGS, 0o600), temp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {name}")
+
+
 def write_atomic(path: Path | str, data: bytes) -> None:
     """Replace `path` with `data` in one step; on any failure the old file is left as it was.
 
@@ -59,7 +75,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     target = check_writable(path)
     folder = target.parent
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = _temp_file(folder, target.name)
     except OSError as error:
         raise BriefgenError(
             f"cannot write {target}: {error.strerror.lower() if error.strerror else error}; "

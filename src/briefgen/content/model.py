@@ -129,7 +129,7 @@ class Corpus:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Corpus cannot be changed (tried to delete {name!r})")
 
-    def __reduce__(self) -> tuple[type[Corpus], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return (Corpus, self._fields())  # `by_id` is rebuilt on unpickling
 
     def __eq__(self, other: object) -> bool:

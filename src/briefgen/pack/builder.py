@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefgen.content.model import ITEM_KINDS, Corpus, GlossaryEntry, Item
 from briefgen.errors import BriefgenError
@@ -106,9 +105,8 @@ def ordered_themes(corpus: Corpus, spec: PackSpec, items: Iterable[Item] = ()) -
     return themes + [t for t in corpus.themes if t in extra]
 
 
-@dataclass
-class _Context:
-    """What every layout function needs, built once per pack."""
+class _Context(NamedTuple):
+    """What every layout function needs, built once per pack (`anchors` fills as it goes)."""
 
     corpus: Corpus
     spec: PackSpec
@@ -117,7 +115,7 @@ class _Context:
     items: list[Item]
     themes: list[str]
     acronyms: _AcronymTracker | None
-    anchors: set[str] = field(default_factory=set)
+    anchors: set[str]
 
     def kind_label(self, kind: str, plural: bool = False) -> str:
         return str(self.wording["kinds"][kind][1 if plural else 0])
@@ -554,6 +552,7 @@ def build_pack(corpus: Corpus, spec: PackSpec, today: date | None = None) -> Pac
         items=items,
         themes=themes,
         acronyms=_AcronymTracker(corpus.glossary) if explain_acronyms else None,
+        anchors=set(),
     )
     sections = LAYOUT_BUILDERS[spec.layout](ctx)
     meeting = spec.meeting

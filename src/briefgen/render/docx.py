@@ -19,7 +19,6 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -525,23 +524,23 @@ class _Para:
         return f"<w:p>{properties}{''.join(self.parts)}</w:p>"
 
 
-@dataclass
 class _Writer:
     """Walks the pack and adds it to `document`, section by section, in the pack's order."""
 
-    document: WordDocument
-    styles: dict[str, Any]
-    pack: Pack
-    numbered: bool = False
-    gutter: int = 0  # EMU: committee-report numbers hang in this margin, text starts after it
-    bookmarks: int = 0
-    warnings: list[str] = field(default_factory=list)
-    style_ids: dict[str, str | None] = field(default_factory=dict)
-    body_end: Any = None  # the body's section properties: new paragraphs go before them
-    _pending: list[_Para | str] = field(default_factory=list)  # body XML not yet parsed
-    _left_indents: dict[str, int] = field(default_factory=dict)
-    _list_indents: dict[str, tuple[int, int]] = field(default_factory=dict)
-    _letters_abstract: dict[str, str] = field(default_factory=dict)
+    def __init__(self, document: WordDocument, styles: dict[str, Any], pack: Pack) -> None:
+        self.document = document
+        self.styles = styles
+        self.pack = pack
+        self.numbered = False
+        self.gutter = 0  # EMU: committee-report numbers hang in this margin, text after it
+        self.bookmarks = 0
+        self.warnings: list[str] = []
+        self.style_ids: dict[str, str | None] = {}
+        self.body_end: Any = None  # the body's section properties: paragraphs go before them
+        self._pending: list[_Para | str] = []  # body XML not yet parsed
+        self._left_indents: dict[str, int] = {}
+        self._list_indents: dict[str, tuple[int, int]] = {}
+        self._letters_abstract: dict[str, str] = {}
 
     def write(self) -> list[str]:
         pack = self.pack
