@@ -7,8 +7,6 @@ in a fifth of the time and unpickle from the corpus cache without a `__setstate_
 See docs/decisions/0006.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

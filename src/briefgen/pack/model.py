@@ -10,8 +10,6 @@ What the officer edits is mutable dataclasses; the built document is immutable n
 docs/decisions/0006 and `briefgen.content.model`).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
