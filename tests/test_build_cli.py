@@ -59,6 +59,19 @@ def test_build_pdf_reports_pages(content: Path, tmp_path: Path, capsys) -> None:
     assert f"items, {pages} pages" in capsys.readouterr().out
 
 
+def test_characters_the_pdf_font_cannot_print_are_a_warning(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "pack.pdf"
+    assert build(content, "--title", "Funding 😀", "-o", str(output)) == 0
+    assert capsys.readouterr().err == (
+        "briefgen: warning: The PDF's font (Open Sans) cannot print a character, which would "
+        "come out as an empty box or in another typeface: U+1F600 (😀) in the title. Replace or "
+        "remove it.\n"
+    )
+    assert output.exists()
+
+
 def test_a_single_item_is_reported_in_the_singular(content: Path, tmp_path: Path, capsys) -> None:
     # Only one small-content item is a key item in localism-deregulation.
     output = tmp_path / "one.html"

@@ -99,14 +99,14 @@ def test_preview_falls_back_to_html_without_the_pdf_renderer(
     assert not window.preview.want_pdf, "no retrying the PDF on every change"
 
 
-def test_length_warnings_show_in_the_preview(window: Any, qtbot: Any, fake_render: Any) -> None:
+def test_build_warnings_show_in_the_preview(window: Any, qtbot: Any, fake_render: Any) -> None:
     settle(window, qtbot)
     fake_render.warnings = ("The member briefing runs to 9 pages; its length norm is 6.",)
     with qtbot.waitSignal(window.previewShown, timeout=3000):
         set_title(window, "Long")
     notes = window.preview_pane.notes
     assert notes.isVisible()
-    assert "Length:" in notes.text() and "runs to 9 pages" in notes.text()
+    assert "Warning:" in notes.text() and "runs to 9 pages" in notes.text()
 
 
 def export_via_ctrl_e(window: Any, qtbot: Any, monkeypatch: Any, path: Path, fmt: str) -> None:
@@ -135,7 +135,7 @@ def test_export_writes_the_file_and_offers_to_open_it(
     assert window.busy.isHidden()
     notice = window.notice
     assert notice.isVisible() and "funding.pdf" in notice.message()
-    assert "Length: The member briefing runs to 9 pages" in notice.message()
+    assert "Warning: The member briefing runs to 9 pages" in notice.message()
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     buttons = {b.text(): b for b in notice.findChildren(QPushButton)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from briefgen.gui.state import (
     move_item,
     move_item_to,
     preview_spec,
+    render_preview,
     safe_file_stem,
     set_included,
     theme_counts,
@@ -140,6 +142,20 @@ def test_preview_of_a_long_pack_shows_its_first_items(corpus: Corpus) -> None:
     assert spec.excluded == [], "the officer's spec is not changed"
     same, _ = preview_spec(corpus, spec, limit=total)
     assert same is spec
+
+
+def test_a_preview_of_part_of_a_pack_keeps_only_the_font_warning(
+    corpus: Corpus, fake_render: Any
+) -> None:
+    fake_render.warnings = ("The member briefing runs to 9 pages; its length norm is 6.",)
+    spec = spec_for()
+    spec.meeting.title = "Funding 😀"
+    preview = render_preview(corpus, spec, limit=1)
+    assert preview.trimmed
+    # The part's length says nothing of the whole's; the title prints the same in both.
+    assert len(preview.warnings) == 1 and "U+1F600 (😀) in the title" in preview.warnings[0]
+    whole = render_preview(corpus, spec)
+    assert not whole.trimmed and whole.warnings == fake_render.warnings
 
 
 def test_an_old_pack_with_unknown_choices_is_tidied_and_told(corpus: Corpus) -> None:

@@ -808,7 +808,7 @@ class MainWindow(QMainWindow):
         items = counted(result.item_count, "item")
         message = f"{result.path.name} ({items}{pages}) is in {result.path.parent}."
         if result.warnings:
-            message += "\n" + "\n".join(f"Length: {warning}" for warning in result.warnings)
+            message += "\n" + "\n".join(f"Warning: {warning}" for warning in result.warnings)
         path = result.path
         self.notice.show_notice(
             "warning" if result.warnings else "done",

@@ -273,7 +273,7 @@ class PreviewPane(QWidget):
                 f"<b>Preview only:</b> this shows the first {result.shown_items} of the pack's "
                 f"{result.total_items} items, so it stays quick; the export has them all."
             )
-        notes.extend(f"<b>Length:</b> {_escape(warning)}" for warning in result.warnings)
+        notes.extend(f"<b>Warning:</b> {_escape(warning)}" for warning in result.warnings)
         if notes:
             self.notes.setText("<br>".join(notes))
             self.notes.setAccessibleName("Preview notes")

@@ -292,7 +292,7 @@ def lines_of(text: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class PreviewResult:
     """A rendered preview: PDF bytes (or HTML where the PDF renderer cannot run here), its page
-    count, the renderer's length warnings, and how many of the pack's items it shows."""
+    count, the renderer's warnings, and how many of the pack's items it shows."""
 
     format_name: str
     data: bytes
@@ -325,7 +325,13 @@ def render_preview(
         except (ImportError, OSError) as error:  # renderer or its system libraries missing
             reason = f"the PDF renderer could not be loaded ({error})"
         else:
-            warnings = () if shown < total else result.warnings
+            warnings = result.warnings
+            if shown < total:
+                from briefgen.render.fontcheck import unprintable_warning
+
+                # A preview of part of the pack says nothing of the whole one's length, but a
+                # character the font cannot print is as wrong in the part as in the whole.
+                warnings = tuple(filter(None, [unprintable_warning(pack)]))
             return PreviewResult("pdf", result.data, result.page_count, warnings, shown, total)
     result = render(pack, corpus, "html")
     return PreviewResult("html", result.data, None, (), shown, total, reason)

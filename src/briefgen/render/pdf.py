@@ -12,6 +12,7 @@ from briefgen.content.model import Corpus
 from briefgen.errors import RenderError
 from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.fontcheck import unprintable_warning
 from briefgen.render.html import base_url, render_html_string
 from briefgen.render.length import SectionLength, length_warning, quote_count
 
@@ -26,15 +27,19 @@ PDF_OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
 
 
 def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
-    """The pack as PDF bytes, its page count and, if it is over its length norm, what to trim."""
+    """The pack as PDF bytes, its page count and warnings: what to trim if it is over its length
+    norm, and any characters its font cannot print."""
     document = layout(render_html_string(pack, corpus))
     try:
         data = document.write_pdf(**PDF_OPTIONS)
     except OSError as error:  # a font or image that vanished mid-build
         raise RenderError(f"cannot write the PDF: {error}; try again") from None
     page_count = len(document.pages)
-    warning = length_warning(pack, section_lengths(pack, document), page_count)
-    return RenderResult(data, page_count, (warning,) if warning else ())
+    warnings = (
+        length_warning(pack, section_lengths(pack, document), page_count),
+        unprintable_warning(pack),
+    )
+    return RenderResult(data, page_count, tuple(warning for warning in warnings if warning))
 
 
 def layout(html_text: str, fetcher: AssetFetcher | None = None) -> Document:
