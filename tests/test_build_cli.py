@@ -184,6 +184,31 @@ def test_the_command_entry_point_returns_the_exit_code(
         gc.set_threshold(*threshold)
 
 
+def test_the_console_script_prints_everything_and_exits_with_the_code(
+    content: Path, tmp_path: Path
+) -> None:
+    """`start` ends the process without the interpreter's tear-down: what it printed and wrote
+    must all be there, and the exit code must be the command's."""
+    import subprocess
+    import sys
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        script = "import sys; from briefgen.command import start; sys.argv[0] = 'briefgen'; start()"
+        argv = [sys.executable, "-c", script, "--content", str(content), *args]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=120)
+
+    out = tmp_path / "pack.docx"
+    built = command("build", "-o", str(out))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith(f"Wrote {out} (")
+    assert out.stat().st_size > 0 and not list(tmp_path.glob(".*.tmp"))
+    failed = command("build", "--theme", "nope", "-o", str(out))
+    assert failed.returncode == 1
+    assert "unknown theme 'nope'" in failed.stderr
+    listed = command("items", "--json")
+    assert listed.returncode == 0 and listed.stdout.rstrip().endswith("]")
+
+
 def test_save_pack_never_overwrites_the_wrong_file(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
