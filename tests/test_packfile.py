@@ -195,3 +195,65 @@ def test_save_is_atomic_and_keeps_the_old_file_on_failure(tmp_path: Path) -> Non
         save_pack(PackSpec(), tmp_path / "missing-folder" / "x.briefgen.yaml")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["pack.briefgen.yaml"]  # no temp files left
+
+
+ANNOTATED = """\
+# Scrutiny, December: agreed with the chair on 3 November.
+briefgen_pack: 1
+layout: committee-report
+# Members asked for the short version.
+audience: members
+themes: [funding]
+meeting:
+  # Title as on the agenda.
+  title: Old title
+  meeting: Children's Services Scrutiny Committee
+  author:
+    name: Priya Shah
+officer:
+  summary: |
+    First line of the summary.
+    # this line is part of the summary, not a comment
+  notes: "A value with # in it"
+  key_messages:
+    - One
+    # between the entries of a list
+    - Two
+items:
+  exclude: []
+# Ends here.
+"""
+
+
+def test_saving_over_an_annotated_pack_file_keeps_its_comments(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    path.write_text(ANNOTATED, encoding="utf-8")
+    spec = load_pack(path)
+    spec.meeting.title = "New title"
+    save_pack(spec, path)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+
+    def above(field_line: str) -> str:
+        return lines[lines.index(field_line) - 1]
+
+    assert lines[0] == packfile.HEADER.strip()
+    assert lines[1] == "# Scrutiny, December: agreed with the chair on 3 November."
+    assert above("audience: members") == "# Members asked for the short version."
+    assert above("  title: New title") == "  # Title as on the agenda."
+    assert above("  key_messages:") == "  # between the entries of a list"
+    assert lines[-1] == "# Ends here."
+    # The "#" lines inside values are text: not moved, not doubled.
+    assert text.count("# this line is part of the summary") == 1
+    assert load_pack(path) == spec
+    assert "\n# this line is part of the summary, not a comment" in spec.officer.summary
+    # Saving again changes nothing: the header and comments are not repeated.
+    save_pack(spec, path)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_saving_over_a_file_that_is_not_yaml_still_saves(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    path.write_text("# notes\n: [ not yaml\n", encoding="utf-8")
+    save_pack(full_spec(), path)
+    assert load_pack(path) == full_spec()

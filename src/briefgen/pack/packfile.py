@@ -29,7 +29,8 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
 Every value is read as text, then checked: `title: no` is the title "no" and `phone: 01234567`
 keeps its leading zero (YAML's own guesses would make them false and an octal number). Unknown
 fields are errors, so a misspelt one is not silently ignored. A field given twice is an error too
-(YAML itself would keep the second value without a word).
+(YAML itself would keep the second value without a word). Saving over a pack file keeps the
+comments an officer wrote in it (`briefgen.pack.comments`).
 """
 
 from __future__ import annotations
@@ -120,19 +121,30 @@ def spec_to_data(spec: PackSpec) -> dict[str, Any]:
     }
 
 
+HEADER = "# briefgen pack file (format 1). Build it with: briefgen build THIS_FILE -o pack.pdf\n"
+
+
 def dumps(spec: PackSpec) -> str:
-    header = (
-        "# briefgen pack file (format 1). Build it with: briefgen build THIS_FILE -o pack.pdf\n"
-    )
-    return header + yaml.safe_dump(
+    return HEADER + yaml.safe_dump(
         spec_to_data(spec), sort_keys=False, allow_unicode=True, width=100
     )
 
 
 def save_pack(spec: PackSpec, path: Path | str) -> None:
-    """Save `spec` to `path` atomically; raise `PackFileError` if it cannot be written."""
+    """Save `spec` to `path` atomically, keeping the comments of the file it replaces (see
+    `briefgen.pack.comments`); raise `PackFileError` if it cannot be written."""
+    path = Path(path)
+    text = dumps(spec)
     try:
-        write_atomic(Path(path), dumps(spec).encode("utf-8"))
+        earlier = path.read_text(encoding="utf-8") if path.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        earlier = ""  # not readable as a pack file: nothing of it to keep
+    if "#" in earlier:
+        from briefgen.pack.comments import keep_comments
+
+        text = keep_comments(earlier, text, HEADER)
+    try:
+        write_atomic(path, text.encode("utf-8"))
     except BriefgenError as error:
         raise PackFileError(str(error)) from None
 
