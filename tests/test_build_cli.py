@@ -209,6 +209,49 @@ def test_the_console_script_prints_everything_and_exits_with_the_code(
     assert listed.returncode == 0 and listed.stdout.rstrip().endswith("]")
 
 
+class _Output:
+    """Standard output whose last flush fails as `error` does."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def flush(self) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("stdout", "code", "said"),
+    [
+        (_Output(OSError(28, "No space left on device")), 1, "briefgen: no space left on device\n"),
+        (_Output(BrokenPipeError(32, "Broken pipe")), 0, ""),  # `briefgen items | head`
+        (None, 0, ""),  # started with standard output closed
+    ],
+)
+def test_the_console_script_fails_when_what_it_printed_could_not_be_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdout, code, said
+) -> None:
+    """The interpreter's own exit would say so and give 120; `start` skips that exit, so it
+    must not report success for output a full disk refused."""
+    import briefgen.command
+
+    exits: list[int] = []
+
+    class Exited(Exception):
+        pass
+
+    def exit_now(status: int) -> None:
+        exits.append(status)
+        raise Exited
+
+    monkeypatch.setattr(briefgen.command, "run", lambda: 0)
+    monkeypatch.setattr(briefgen.command.os, "_exit", exit_now)
+    monkeypatch.setattr("sys.stdout", stdout)
+    with pytest.raises(Exited):
+        briefgen.command.start()
+    assert exits == [code]
+    assert capsys.readouterr().err == said
+
+
 def test_save_pack_never_overwrites_the_wrong_file(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

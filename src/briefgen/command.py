@@ -38,8 +38,23 @@ def run() -> int:
 def start() -> None:
     """The `briefgen` console script: run the command, flush what it printed, and exit."""
     code = run()
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe (`briefgen items | head`) has nothing more to take.
+    try:
+        if sys.stdout is not None:  # None when started with no standard output at all
+            sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        pass  # a closed pipe (`briefgen items | head`) has nothing more to take
+    except OSError as error:
+        # Output redirected to a full disk: what was printed is lost, so the command failed,
+        # as `main` says when the same happens while it runs (the interpreter's own exit
+        # would have given 120).
+        from briefgen.cli import EXIT_PROBLEMS
+
+        if sys.stderr is not None:
+            reason = error.strerror.lower() if error.strerror else str(error)
+            with contextlib.suppress(OSError, ValueError):
+                print(f"briefgen: {reason}", file=sys.stderr)
+        code = code or EXIT_PROBLEMS
+    if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+            sys.stderr.flush()
     os._exit(code)
