@@ -252,6 +252,20 @@ def test_saving_over_an_annotated_pack_file_keeps_its_comments(tmp_path: Path) -
     assert path.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_keeping_comments_leaves_line_separators_in_values_as_they_are(
+    tmp_path: Path, separator: str
+) -> None:
+    # Text pasted from the web can hold a Unicode line separator; YAML writes it as it is.
+    path = tmp_path / "pack.briefgen.yaml"
+    path.write_text(ANNOTATED, encoding="utf-8")
+    spec = load_pack(path)
+    spec.meeting.title = f"Workforce{separator}and funding"
+    save_pack(spec, path)
+    assert "  # Title as on the agenda.\n  title: " in path.read_text(encoding="utf-8")
+    assert load_pack(path) == spec
+
+
 def test_saving_over_a_file_that_is_not_yaml_still_saves(tmp_path: Path) -> None:
     path = tmp_path / "pack.briefgen.yaml"
     path.write_text("# notes\n: [ not yaml\n", encoding="utf-8")

@@ -52,7 +52,9 @@ def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
             waiting.append(comment)
     if not above and not waiting:
         return new_text
-    lines = new_text.splitlines()
+    # Each line keeps its own ending: YAML, like `splitlines`, also ends a line at U+2028,
+    # U+2029 and U+0085, which a value may hold, and only the "\n"s are briefgen's.
+    lines = new_text.splitlines(keepends=True)
     starts = {line: path for path, line in new_keys}
     leftover = [
         comment for path, comments in above.items() if path not in dict(new_keys)
@@ -63,10 +65,10 @@ def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
         path = starts.get(number)
         if path in above:
             indent = " " * (len(line) - len(line.lstrip(" ")))
-            result += [indent + comment for comment in above[path]]
+            result += [f"{indent}{comment}\n" for comment in above[path]]
         result.append(line)
-    result += leftover + waiting
-    return "\n".join(result) + "\n"
+    result += [f"{comment}\n" for comment in leftover + waiting]
+    return "".join(result)
 
 
 def _key_lines(text: str) -> Iterator[tuple[str, int]]:
