@@ -266,6 +266,20 @@ def test_keeping_comments_leaves_line_separators_in_values_as_they_are(
     assert load_pack(path) == spec
 
 
+def test_a_comment_above_the_first_entry_of_a_list_stays_with_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    path.write_text(
+        "briefgen_pack: 1\nthemes:\n  # Funding first: the chair asked.\n  - funding\n"
+        "  - workforce\naudience: members\n",
+        encoding="utf-8",
+    )
+    spec = load_pack(path)
+    save_pack(spec, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("themes:") - 1] == "# Funding first: the chair asked."
+    assert load_pack(path) == spec
+
+
 def test_saving_over_a_file_that_is_not_yaml_still_saves(tmp_path: Path) -> None:
     path = tmp_path / "pack.briefgen.yaml"
     path.write_text("# notes\n: [ not yaml\n", encoding="utf-8")

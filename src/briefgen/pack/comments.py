@@ -4,9 +4,9 @@ A pack file is written afresh from the pack on every save, so comments typed int
 (why a theme is left out, who asked for an item) would be lost. Before saving over a file,
 its comment lines are collected with the field they stand above ("meeting.title"), and put
 back above that field in the new text, indented as it is; comments after the last field stay
-at the end. A comment between the entries of a list goes above the list's own field (the
-entries are written afresh). Comments at the end of a line of values are not kept (the value
-they describe may have changed).
+at the end. A comment above or between the entries of a list goes above the list's own field
+(the entries are written afresh). Comments at the end of a line of values are not kept (the
+value they describe may have changed).
 
 The fields are found by YAML's own parser, never by pattern, so a "#" inside a quoted or
 multi-line value is never taken for a comment and nothing is inserted inside a value.
@@ -88,19 +88,20 @@ def _key_lines(text: str) -> Iterator[tuple[str, int]]:
 
 
 def _list_lines(text: str) -> dict[int, str]:
-    """The lines between the entries of each list that is a field's value, with the field."""
+    """The lines between the field of each list and its last entry, with the field."""
     owners: dict[int, str] = {}
     root = yaml.compose(text, Loader=_Loader)
-    pending: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    pending: list[tuple[yaml.Node, str, int]] = [(root, "", -1)] if root is not None else []
     while pending:
-        node, path = pending.pop()
+        node, path, key_line = pending.pop()
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                pending.append((value, f"{path}.{name}" if path else name))
+                pending.append((value, f"{path}.{name}" if path else name, key.start_mark.line))
         elif isinstance(node, yaml.SequenceNode) and node.value:
-            first, last = node.value[0].start_mark.line, node.value[-1].start_mark.line
-            owners.update(dict.fromkeys(range(first + 1, last), path))
+            # From the field's own line: a comment above the first entry is the list's too.
+            first = key_line if key_line >= 0 else node.value[0].start_mark.line
+            owners.update(dict.fromkeys(range(first + 1, node.value[-1].start_mark.line), path))
     return owners
 
 
