@@ -280,6 +280,18 @@ def test_a_comment_above_the_first_entry_of_a_list_stays_with_the_list(tmp_path:
     assert load_pack(path) == spec
 
 
+def test_a_comment_on_the_first_line_of_a_file_with_a_byte_order_mark_is_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pack.briefgen.yaml"
+    path.write_text("\ufeff" + ANNOTATED, encoding="utf-8")
+    spec = load_pack(path)
+    save_pack(spec, path)
+    assert "\n# Scrutiny, December: agreed with the chair on 3 November.\n" in path.read_text(
+        encoding="utf-8"
+    )
+
+
 def test_saving_over_a_file_that_is_not_yaml_still_saves(tmp_path: Path) -> None:
     path = tmp_path / "pack.briefgen.yaml"
     path.write_text("# notes\n: [ not yaml\n", encoding="utf-8")

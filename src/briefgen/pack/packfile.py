@@ -136,7 +136,8 @@ def save_pack(spec: PackSpec, path: Path | str) -> None:
     path = Path(path)
     text = dumps(spec)
     try:
-        earlier = path.read_text(encoding="utf-8") if path.is_file() else ""
+        # "utf-8-sig": Windows Notepad may have saved the officer's edits with a byte-order mark.
+        earlier = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     except (OSError, UnicodeDecodeError):
         earlier = ""  # not readable as a pack file: nothing of it to keep
     if "#" in earlier:
