@@ -405,6 +405,15 @@ def test_text_with_control_characters_still_builds(small: Corpus) -> None:
     assert styled(document, "Title")[0].text == "Budget 2027 report"
 
 
+def test_a_paragraph_of_over_ten_million_characters_still_builds(small: Corpus) -> None:
+    # libxml2 refuses a text node that long unless told otherwise; a pasted document can be.
+    spec = make_spec("member-briefing")
+    spec.officer.notes = "word " * 2_100_000
+    data = render(build_pack(small, spec), small, "docx").data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert spec.officer.notes.strip().encode() in package.read("word/document.xml")
+
+
 # --- Large print -------------------------------------------------------------------------------
 
 

@@ -29,8 +29,9 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import element_class_lookup
 from docx.shared import Emu, Mm, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
@@ -598,7 +599,7 @@ class _Writer:
             return
         xml = "".join(part if isinstance(part, str) else part.xml() for part in self._pending)
         self._pending.clear()
-        for child in list(parse_xml(f"<w:body {_W_XMLNS}>{xml}</w:body>")):
+        for child in list(etree.fromstring(f"<w:body {_W_XMLNS}>{xml}</w:body>", _PARSER)):
             if self.body_end is not None:
                 self.body_end.addprevious(child)
             else:
@@ -668,6 +669,10 @@ class _Writer:
 
 
 _W_XMLNS = f'xmlns:w="{_NS["w"]}"'
+# python-docx's own parser (its element classes), without libxml2's limit of ten million
+# characters in one text node: a long document pasted in as the notes is one run.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+_PARSER.set_element_class_lookup(element_class_lookup)
 
 
 def _escape(text: str) -> str:
@@ -701,7 +706,7 @@ def _run_xml(text: str, style_id: str | None = None) -> str:
 
 def _append_xml(element: Any, xml: str) -> None:
     """Append the WordprocessingML `xml` (runs, fields) to `element` (a header's paragraph)."""
-    for child in list(parse_xml(f"<w:p {_W_XMLNS}>{xml}</w:p>")):
+    for child in list(etree.fromstring(f"<w:p {_W_XMLNS}>{xml}</w:p>", _PARSER)):
         element.append(child)
 
 
