@@ -57,6 +57,31 @@ def test_any_edit_to_the_content_loads_and_verifies_again(
     assert corpus.item("t-flexibility").headline == "More."
 
 
+def test_an_edit_in_a_linked_items_folder_loads_and_verifies_again(
+    make_content: Callable[..., Path], tmp_path: Path, loads: list[Path]
+) -> None:
+    content = make_content()
+    shared = tmp_path / "shared items"
+    (content / "items").rename(shared)
+    try:
+        (content / "items").symlink_to(shared, target_is_directory=True)
+    except OSError:
+        pytest.skip("this system cannot make a symbolic link")
+    open_corpus(content)
+    items = shared / "small.yaml"
+    items.write_text(
+        items.read_text(encoding="utf-8").replace("Councils should have more freedom.", "More."),
+        encoding="utf-8",
+    )
+    corpus = open_corpus(content)
+    assert len(loads) == 2
+    assert corpus.item("t-flexibility").headline == "More."
+    # A link back up the tree is not followed round and round: the cache still works.
+    (shared / "up").symlink_to(content, target_is_directory=True)
+    open_corpus(content)
+    assert len(loads) == 2
+
+
 def test_a_broken_quote_is_caught_even_after_the_corpus_was_cached(
     make_content: Callable[..., Path],
 ) -> None:

@@ -38,9 +38,16 @@ def fingerprint(content_dir: Path) -> bytes:
 
 def _files_under(folder: str) -> list[str]:
     """Every file under `folder`, as sorted "/"-separated relative names (os.walk: several
-    times quicker than pathlib's rglob, and this runs at every start)."""
+    times quicker than pathlib's rglob, and this runs at every start). A linked folder is
+    followed, as the loader follows it: an edit there must miss the cache too."""
     names = []
-    for here, folders, files in os.walk(folder):
+    seen = set()
+    for here, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(here)
+        if real in seen:  # a link back up the tree: its files are listed already
+            folders.clear()
+            continue
+        seen.add(real)
         folders.sort()
         relative = os.path.relpath(here, folder).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
