@@ -82,6 +82,27 @@ def test_an_edit_in_a_linked_items_folder_loads_and_verifies_again(
     assert len(loads) == 2
 
 
+def test_names_in_another_encoding_in_or_of_the_content_folder_are_no_error(
+    make_content: Callable[..., Path], loads: list[Path]
+) -> None:
+    import os
+
+    content = make_content()
+    try:  # "café.txt" as Windows-1252 wrote it, unzipped on Linux
+        with open(os.fsencode(content / "sources") + b"/caf\xe9.txt", "wb"):
+            pass
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    first = open_corpus(content)
+    assert open_corpus(content) == first
+    assert len(loads) == 1
+    # And the content folder itself so named.
+    moved = Path(os.fsdecode(os.fsencode(content.parent) + b"/caf\xe9"))
+    content.rename(moved)
+    assert open_corpus(moved) == open_corpus(moved)
+    assert len(loads) == 2
+
+
 def test_a_broken_quote_is_caught_even_after_the_corpus_was_cached(
     make_content: Callable[..., Path],
 ) -> None:

@@ -31,7 +31,7 @@ def cache_dir() -> Path:
 def entry_path(kind: str, origin: Path) -> Path:
     """The cache file for `kind` made from `origin` (one per file or folder, named by a checksum
     of its path). Two origins that share a name only take turns: keys include the origin."""
-    name = zlib.crc32(str(origin.resolve()).encode("utf-8"))
+    name = zlib.crc32(str(origin.resolve()).encode("utf-8", "surrogatepass"))
     return cache_dir() / f"{kind}-{name:08x}.pickle"
 
 

@@ -27,13 +27,19 @@ def fingerprint(content_dir: Path) -> bytes:
     """Everything the loaded corpus depends on, as one unambiguous byte string: each part is
     preceded by its length, so no two different sets of files give the same bytes."""
     root = os.path.realpath(content_dir)
-    parts = [FORMAT, root.encode("utf-8")]
+    parts = [FORMAT, _name_bytes(root)]
     code = sorted(name for name in os.listdir(PACKAGE_DIR) if name.endswith(".py"))
     for base, names in ((str(PACKAGE_DIR), code), (root, _files_under(root))):
         for name in names:
             with open(os.path.join(base, name), "rb") as stream:
-                parts += (name.encode("utf-8"), stream.read())
+                parts += (_name_bytes(name), stream.read())
     return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+
+
+def _name_bytes(name: str) -> bytes:
+    """`name` as bytes, even a file name that is not valid UTF-8 (Python holds its undecodable
+    bytes as lone surrogates, which a plain encode refuses)."""
+    return name.encode("utf-8", "surrogatepass")
 
 
 def _files_under(folder: str) -> list[str]:
