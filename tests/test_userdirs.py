@@ -22,6 +22,9 @@ def test_linux_folders_follow_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert userdirs.user_cache_dir() == tmp_path / "home" / ".cache" / "briefgen"
     assert userdirs.user_data_dir() == tmp_path / "home" / ".local" / "share" / "briefgen"
+    # Relative: not a folder the app could find again from another working directory.
+    monkeypatch.setenv("XDG_DATA_HOME", "data")
+    assert userdirs.user_data_dir() == tmp_path / "home" / ".local" / "share" / "briefgen"
 
 
 def test_windows_folders_are_under_local_app_data(

@@ -16,7 +16,9 @@ APP = "briefgen"
 
 def _environ_dir(variable: str, default: Path) -> Path:
     value = os.environ.get(variable, "").strip()
-    return Path(value) if value else default
+    # A relative path is ignored, as the XDG rules and platformdirs say: it would name another
+    # folder from every working directory, and autosaved work would not be found again.
+    return Path(value) if os.path.isabs(value) else default
 
 
 def user_cache_dir() -> Path:
