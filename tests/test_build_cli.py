@@ -339,3 +339,14 @@ def test_a_build_that_cannot_write_its_output_saves_no_pack_file_either(
     assert build(content, "-o", str(out), "--save-pack", str(pack_file)) == 1
     assert "read-only" in capsys.readouterr().err
     assert out.read_bytes() == b"signed off" and not pack_file.exists()
+
+
+def test_a_text_option_that_is_not_utf8_is_a_usage_error(
+    content: Path, tmp_path: Path, capsys
+) -> None:
+    # What Python makes of `--title $'Bad \xff'` typed in a terminal set to another encoding.
+    with pytest.raises(SystemExit) as caught:
+        build(content, "--title", "Bad \udcff", "-o", str(tmp_path / "p.html"))
+    assert caught.value.code == 2
+    assert "--title holds characters that are not UTF-8 text" in capsys.readouterr().err
+    assert not (tmp_path / "p.html").exists()

@@ -201,3 +201,15 @@ def test_an_emptied_file_is_named_not_silently_skipped(
     problems = problems_for(content)
     message = f"{name}:1: the file is empty; restore its content (e.g. from version control)"
     assert any(message in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("name", ["../../outside.txt", "/etc/hostname", "C:\\\\texts\\\\x.txt"])
+def test_a_source_file_must_be_inside_the_sources_folder(
+    make_content: Callable[..., Path], name: str
+) -> None:
+    content = make_content()
+    sources = content / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    first = text.split("file: ", 1)[1].split("\n", 1)[0]
+    sources.write_text(text.replace(f"file: {first}", f"file: '{name}'", 1), encoding="utf-8")
+    expect_error(content, "sources.yaml", "must be a name inside the content folder's sources/")

@@ -187,9 +187,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
+_FILE_OPTIONS = frozenset({"content", "pack_file", "output", "template", "save_pack"})
+
+
+def _undecodable_option(args: argparse.Namespace) -> str | None:
+    """The first text option holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no output can encode), as typed on the command line; None if none."""
+    for name, value in vars(args).items():
+        if name in _FILE_OPTIONS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= char <= "\udcff" for char in text):
+                return f"--{name.replace('_', '-')}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    undecodable = _undecodable_option(args)
+    if undecodable:
+        parser.error(
+            f"{undecodable} holds characters that are not UTF-8 text; retype it, or set the "
+            "terminal to UTF-8"
+        )
     try:
         return int(args.handler(args))
     except BriefgenError as error:

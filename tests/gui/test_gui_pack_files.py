@@ -69,6 +69,27 @@ def test_ctrl_s_saves_to_the_open_file(make_window: Any, tmp_path: Path, qtbot: 
     assert not window.isWindowModified()
 
 
+def test_save_keeps_the_files_own_comments_and_save_as_does_not_inherit_others(
+    make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.briefgen.yaml"
+    mine.write_text(
+        "briefgen_pack: 1\n# Chair asked for workforce.\nthemes: [funding]\n", encoding="utf-8"
+    )
+    other = tmp_path / "other.briefgen.yaml"
+    other.write_text("# A different pack's note.\nbriefgen_pack: 1\n", encoding="utf-8")
+    window = make_window()
+    window.open_path(mine)
+    window.set_themes(["workforce"])
+    assert window.save()
+    assert "# Chair asked for workforce.\nthemes:\n- workforce" in mine.read_text("utf-8")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: other)
+    assert window.save_as()  # over another pack the officer chose to replace
+    text = other.read_text("utf-8")
+    assert "A different pack's note" not in text and "Chair asked for workforce" not in text
+    assert load_pack(other).themes == ["workforce"]
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -219,6 +219,15 @@ def _load_sources(
                     f"expression ({error})",
                 )
                 furniture = []
+        name = PurePosixPath(str(record["file"]).replace("\\", "/"))
+        if name.is_absolute() or ".." in name.parts or ":" in str(name):
+            problems.add(
+                where,
+                record.get("_line_file", line),
+                f"{label}: its file '{record['file']}' must be a name inside the content "
+                "folder's sources/ folder; copy the text there and give its name",
+            )
+            continue
         path = content_dir / "sources" / record["file"]
         text = read_text(path, problems, what="source text")
         if text is None:

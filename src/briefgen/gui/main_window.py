@@ -80,6 +80,13 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first == second
+
+
 def _documents_folder() -> str:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return folder or str(Path.home())
@@ -673,7 +680,9 @@ class MainWindow(QMainWindow):
         self.meeting_form.store(self.spec)
         self.officer_form.store(self.spec)
         try:
-            save_pack(self.spec, path)
+            # The comments in the pack's own file are kept; another pack's are not inherited.
+            same_file = self.path is not None and _same_file(self.path, path)
+            save_pack(self.spec, path, keep_comments=same_file)
         except BriefgenError as error:
             dialogs.show_error(self, f"The pack could not be saved as {path.name}.", f"{error}")
             return False

@@ -130,24 +130,29 @@ def dumps(spec: PackSpec) -> str:
     )
 
 
-def save_pack(spec: PackSpec, path: Path | str) -> None:
+def save_pack(spec: PackSpec, path: Path | str, keep_comments: bool = True) -> None:
     """Save `spec` to `path` atomically, keeping the comments of the file it replaces (see
-    `briefgen.pack.comments`); raise `PackFileError` if it cannot be written."""
+    `briefgen.pack.comments`) unless `keep_comments` is false (the app's Save As over a
+    different pack, whose comments describe that pack); `PackFileError` if it cannot be written."""
     path = Path(path)
     text = dumps(spec)
-    try:
-        # "utf-8-sig": Windows Notepad may have saved the officer's edits with a byte-order mark.
-        earlier = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    except (OSError, UnicodeDecodeError):
-        earlier = ""  # not readable as a pack file: nothing of it to keep
+    earlier = _earlier_text(path) if keep_comments else ""
     if "#" in earlier:
-        from briefgen.pack.comments import keep_comments
+        from briefgen.pack.comments import keep_comments as with_comments
 
-        text = keep_comments(earlier, text, HEADER)
+        text = with_comments(earlier, text, HEADER)
     try:
         write_atomic(path, text.encode("utf-8"))
     except BriefgenError as error:
         raise PackFileError(str(error)) from None
+
+
+def _earlier_text(path: Path) -> str:
+    try:
+        # "utf-8-sig": Windows Notepad may have saved the officer's edits with a byte-order mark.
+        return path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        return ""  # not readable as a pack file: nothing of it to keep
 
 
 class _Reader:
