@@ -14,8 +14,6 @@ multi-line value is never taken for a comment and nothing is inserted inside a v
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import yaml
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -26,28 +24,25 @@ def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
     comment briefgen writes at the top of every pack file) is not repeated. If either text is
     not YAML, `new_text` unchanged."""
     try:
-        old_keys = dict(_key_lines(old_text))
-        new_keys = list(_key_lines(new_text))
-        lists = _list_lines(old_text)
+        old = _Layout(old_text)
+        new_keys = _Layout(new_text).keys
     except yaml.YAMLError:
         return new_text
-    old_lines = old_text.splitlines()
-    inside_values = _value_lines(old_text)
     above: dict[str, list[str]] = {}
     waiting: list[str] = []
-    by_line = {line: path for path, line in old_keys.items()}
+    by_line = {line: path for path, line in old.keys.items()}
     header_lines = set(header.strip().splitlines())
-    for number, line in enumerate(old_lines):
+    for number, line in enumerate(old_text.splitlines()):
         if number in by_line:
             if waiting:
                 above[by_line[number]] = waiting
                 waiting = []
             continue
         comment = line.strip()
-        if not comment.startswith("#") or number in inside_values or comment in header_lines:
+        if not comment.startswith("#") or number in old.in_values or comment in header_lines:
             continue
-        if number in lists:
-            above.setdefault(lists[number], []).append(comment)
+        if number in old.in_lists:
+            above.setdefault(old.in_lists[number], []).append(comment)
         else:
             waiting.append(comment)
     if not above and not waiting:
@@ -55,9 +50,9 @@ def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
     # Each line keeps its own ending: YAML, like `splitlines`, also ends a line at U+2028,
     # U+2029 and U+0085, which a value may hold, and only the "\n"s are briefgen's.
     lines = new_text.splitlines(keepends=True)
-    starts = {line: path for path, line in new_keys}
+    starts = {line: path for path, line in new_keys.items()}
     leftover = [
-        comment for path, comments in above.items() if path not in dict(new_keys)
+        comment for path, comments in above.items() if path not in new_keys
         for comment in comments
     ]  # fmt: skip
     result: list[str] = []
@@ -71,54 +66,40 @@ def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
     return "".join(result)
 
 
-def _key_lines(text: str) -> Iterator[tuple[str, int]]:
-    """Each mapping key in `text` as its dotted field path and the 0-based line it is on."""
-    root = yaml.compose(text, Loader=_Loader)
-    pending: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
-    while pending:
-        node, path = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                field = f"{path}.{name}" if path else name
-                yield field, key.start_mark.line
-                pending.append((value, field))
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend((entry, path) for entry in node.value)
+class _Layout:
+    """Where a YAML text's fields, lists and values are, from one pass over its nodes.
 
+    `keys`: each mapping key's dotted field path and the 0-based line it is on. `in_lists`:
+    the lines from a list's field to its last entry, with the field (a comment there belongs
+    to the list). `in_values`: the lines inside multi-line scalar values, where a "#" is text.
+    """
 
-def _list_lines(text: str) -> dict[int, str]:
-    """The lines between the field of each list and its last entry, with the field."""
-    owners: dict[int, str] = {}
-    root = yaml.compose(text, Loader=_Loader)
-    pending: list[tuple[yaml.Node, str, int]] = [(root, "", -1)] if root is not None else []
-    while pending:
-        node, path, key_line = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                pending.append((value, f"{path}.{name}" if path else name, key.start_mark.line))
-        elif isinstance(node, yaml.SequenceNode) and node.value:
-            # From the field's own line: a comment above the first entry is the list's too.
-            first = key_line if key_line >= 0 else node.value[0].start_mark.line
-            owners.update(dict.fromkeys(range(first + 1, node.value[-1].start_mark.line), path))
-    return owners
-
-
-def _value_lines(text: str) -> set[int]:
-    """The lines inside multi-line scalar values, where a "#" is text, not a comment."""
-    root = yaml.compose(text, Loader=_Loader)
-    lines: set[int] = set()
-    pending = [root] if root is not None else []
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.ScalarNode):
-            end = node.end_mark  # just after the value: a block value ends at a line's start
-            last = end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
-            lines.update(range(node.start_mark.line, last + 1))
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                pending += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            pending += node.value
-    return lines
+    def __init__(self, text: str) -> None:
+        self.keys: dict[str, int] = {}
+        self.in_lists: dict[int, str] = {}
+        self.in_values: set[int] = set()
+        root = yaml.compose(text, Loader=_Loader)
+        pending: list[tuple[yaml.Node, str, int]] = [(root, "", -1)] if root is not None else []
+        while pending:
+            node, path, key_line = pending.pop()
+            if isinstance(node, yaml.ScalarNode):
+                end = node.end_mark  # just after the value: a block value ends at a line's start
+                last = (
+                    end.line - 1
+                    if end.column == 0 and end.line > node.start_mark.line
+                    else end.line
+                )
+                self.in_values.update(range(node.start_mark.line, last + 1))
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                    field = f"{path}.{name}" if path else name
+                    self.keys.setdefault(field, key.start_mark.line)
+                    pending += ((key, path, -1), (value, field, key.start_mark.line))
+            elif isinstance(node, yaml.SequenceNode):
+                if node.value:
+                    # From the field's own line: a comment above the first entry is the list's.
+                    first = key_line if key_line >= 0 else node.value[0].start_mark.line
+                    last = node.value[-1].start_mark.line
+                    self.in_lists.update(dict.fromkeys(range(first + 1, last), path))
+                pending += ((entry, path, -1) for entry in node.value)

@@ -1132,12 +1132,12 @@ def add_table(writer: _Writer, block: Table) -> None:
         writer.run(caption, block.caption)
     if writer.last_is_table():
         writer.paragraph("Normal")  # two tables in a row would merge into one
-    width = _text_width(writer) - writer.gutter
-    widths = [_twips(column) for column in _column_widths(width, len(block.header))]
+    columns = _column_widths(_text_width(writer) - writer.gutter, len(block.header))
+    widths = [_twips(column) for column in columns]
     style = _attr(writer.style_ids["Briefing Table"] or "")
     xml = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>'
-        f'<w:tblW w:type="dxa" w:w="{_twips(sum(_column_widths(width, len(block.header))))}"/>'
+        f'<w:tblW w:type="dxa" w:w="{_twips(sum(columns))}"/>'
         '<w:jc w:val="left"/>'
     ]
     if writer.gutter:
