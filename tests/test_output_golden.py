@@ -1,7 +1,8 @@
 """The Word and HTML files of every layout and audience, large print, each marking and a house
 template stay exactly as they were: canonical XML of every Word part, and the HTML the PDF is
-printed from, compared with files kept in `tests/golden/`. A guard for refactoring the Word writer; when the output is meant to
-change (new wording, new content), look at the new files and regenerate them with
+printed from, compared with files kept in `tests/golden/`. A guard for refactoring the Word
+writer and the builder; when the output is meant to change (new wording, new content), look at
+the new files and regenerate them with
 `BRIEFGEN_UPDATE_GOLDEN=1 pytest tests/test_output_golden.py`."""
 
 from __future__ import annotations
