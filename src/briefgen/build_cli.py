@@ -187,7 +187,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     # have been removed from the content since, which is worth a warning, not a failed build.
     for item_id in (*(args.include or ()), *(args.exclude or ())):
         if not corpus.has_item(item_id):
-            from briefgen.suggest import did_you_mean
+            from briefgen.spelling import did_you_mean
 
             raise BriefgenError(
                 f"no item '{item_id}'{did_you_mean(item_id, corpus.by_id)}; see `briefgen items` "

@@ -16,7 +16,7 @@ from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.selection import AUDIENCES, select_items
-from briefgen.suggest import did_you_mean
+from briefgen.spelling import did_you_mean
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

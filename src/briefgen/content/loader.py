@@ -37,7 +37,7 @@ from briefgen.content.yamlfile import (
     sequence,
 )
 from briefgen.errors import ContentError
-from briefgen.suggest import did_you_mean
+from briefgen.spelling import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_THEMES = 3

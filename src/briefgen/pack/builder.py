@@ -32,7 +32,7 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import load_wording, uk_date
 from briefgen.selection import AUDIENCES, primary_theme, select_items, theme_order
-from briefgen.suggest import did_you_mean
+from briefgen.spelling import did_you_mean
 
 # Kinds that state a view, counted in the comparison of positions.
 VIEW_KINDS = ("recommendation", "position", "proposition", "principle", "risk")

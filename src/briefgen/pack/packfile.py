@@ -55,7 +55,7 @@ from briefgen.pack.model import (
     marking_from_text,
 )
 from briefgen.selection import AUDIENCES
-from briefgen.suggest import closest
+from briefgen.spelling import closest
 
 # libyaml's parser when PyYAML has it (much faster); both give the same nodes and values.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
