@@ -14,9 +14,10 @@ from pathlib import Path
 
 from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
 from briefgen.counts import counted
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ContentError
 from briefgen.selection import AUDIENCES, select_items
 from briefgen.spelling import did_you_mean
+from briefgen.terminal import printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -114,9 +115,10 @@ def cmd_items(args: argparse.Namespace) -> int:
     text_width = max(width - id_width - 63, 20)
     for item in items:
         key = "*" if item.key else " "
-        text = item.text if len(item.text) <= text_width else item.text[: text_width - 1] + "…"
-        org = corpus.organisations[item.org].short
-        locator = item.locator if len(item.locator) <= 24 else item.locator[:23] + "…"
+        text, locator = printable(item.text), printable(item.locator)
+        text = text if len(text) <= text_width else text[: text_width - 1] + "…"
+        org = printable(corpus.organisations[item.org].short)
+        locator = locator if len(locator) <= 24 else locator[:23] + "…"
         print(f"{item.id:<{id_width}}  {item.kind:<17}  {org:<12}  {locator:<24} {key}{text}")
     print(f"\n{counted(len(items), 'item')} (* = key item for member briefings)")
     return EXIT_OK
@@ -128,7 +130,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
     for theme in corpus.themes.values():
         items = [item for item in corpus.items if theme.id in item.themes]
         key = sum(item.key for item in items)
-        print(f"{theme.id:<28} {theme.label:<32} {len(items):>4} items ({key} key)")
+        print(f"{theme.id:<28} {printable(theme.label):<32} {len(items):>4} items ({key} key)")
         if args.verbose:
             for kind in ITEM_KINDS:
                 count = sum(item.kind == kind for item in items)
@@ -143,8 +145,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
     corpus = _load(args)
     for source in corpus.sources.values():
         count = sum(item.source == source.id for item in corpus.items)
-        print(f"{source.id:<18} {count:>4} items  {source.publisher}, {source.date}")
-        print(f"{'':<18}        {source.title}")
+        publisher, date = printable(source.publisher), printable(source.date)
+        print(f"{source.id:<18} {count:>4} items  {publisher}, {date}")
+        print(f"{'':<18}        {printable(source.title)}")
     return EXIT_OK
 
 
@@ -203,6 +206,15 @@ def _undecodable_option(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _message(error: BriefgenError) -> str:
+    """`error` for the terminal, with the content and file names it quotes escaped: a content
+    error one problem a line (a line break inside a problem escaped too)."""
+    if isinstance(error, ContentError):
+        head = str(error).split("\n", 1)[0]
+        return "\n".join([head, *(printable(problem, keep="\t") for problem in error.problems)])
+    return printable(str(error), keep="\n\t")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -215,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except BriefgenError as error:
-        print(f"briefgen: {error}", file=sys.stderr)
+        print(f"briefgen: {_message(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except BrokenPipeError:  # `briefgen items | head`
         return EXIT_OK
