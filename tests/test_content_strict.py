@@ -222,42 +222,44 @@ def test_other_content_files_have_the_same_limit(
     )
 
 
+FLEXIBILITY_TEXT = (
+    "    text: >-\n      The LGA and Solace support the principle of greater flexibility for "
+    "councils to deliver\n      services in the way that works best for local children and "
+    "young people.\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("field", "line", "remedy"),
+    ("field", "old", "line", "remedy"),
     [
-        ("headline", 9, "shorten it"),
-        ("locator", 6, "shorten it"),
-        ("text", 10, "quote a shorter passage"),
+        ("headline", "Councils should have more freedom.", 9, "shorten it"),
+        ("locator", "Response para 1", 6, "shorten it"),
+        ("text", FLEXIBILITY_TEXT, 10, "quote a shorter passage"),
     ],
 )
 def test_an_item_field_over_the_limit_is_refused(
     make_content: Callable[..., Path],
     capsys: pytest.CaptureFixture[str],
     field: str,
+    old: str,
     line: int,
     remedy: str,
 ) -> None:
-    at_limit = "x" * FIELD_CHARACTERS
-    if field == "text":
-        old = "    text: >-\n      The LGA and Solace support"
-        new = f"    text: {at_limit}y\n    other: >-\n      The LGA and Solace support"
-    else:
-        old = {"headline": "Councils should have more freedom.", "locator": "Response para 1"}[
-            field
-        ]
-        new = at_limit
-        # Exactly at the limit is fine.
-        assert load_corpus(make_content({"small.yaml": SMALL_ITEMS.replace(old, new, 1)}))
-        new += "y"
+    assert old in SMALL_ITEMS
+    value = "x" * FIELD_CHARACTERS
+    if field == "text":  # not found in the source, but not even looked for
+        value += "y"
+    else:  # exactly at the limit is fine
+        assert load_corpus(make_content({"small.yaml": SMALL_ITEMS.replace(old, value, 1)}))
+        value += "y"
+    new = f"    text: {value}\n" if field == "text" else value
     content = make_content({"small.yaml": SMALL_ITEMS.replace(old, new, 1)})
-    expected = (
+    check_fails_with(
+        content,
+        capsys,
         f"{content}/items/small.yaml:{line}: item 't-flexibility': '{field}' is 10,001 "
-        f"characters long, over briefgen's limit of 10,000 for a field; {remedy}"
+        f"characters long, over briefgen's limit of 10,000 for a field; {remedy}",
     )
-    problems = problems_for(content)
-    assert expected in problems
-    if field != "text":
-        assert problems == [expected]
 
 
 def test_megabytes_round_up_so_a_file_over_the_limit_never_reads_as_the_limit() -> None:
