@@ -37,6 +37,12 @@ items:
 """
 
 
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in the folder above the content, so messages name files as `content/...`."""
+    monkeypatch.chdir(tmp_path)
+
+
 def link(path: Path, target: Path) -> None:
     try:
         path.symlink_to(target, target_is_directory=target.is_dir())
@@ -80,12 +86,12 @@ def test_a_source_linked_outside_the_folder_is_refused_and_never_read(
     assert captured.out == ""
     assert captured.err == (
         "briefgen: 3 problems in the content:\n"
-        f"{content}/sources/passwd.txt: this source text is a link to {elsewhere}/passwd, "
+        f"content/sources/passwd.txt: this source text is a link to {elsewhere}/passwd, "
         "outside the content folder; copy the file into the content folder instead (briefgen "
         "reads nothing outside it)\n"
-        f"{content}/sources.yaml:{line}: source 'passwd': its file 'sources/passwd.txt' "
+        f"content/sources.yaml:{line}: source 'passwd': its file 'sources/passwd.txt' "
         "could not be read (see above)\n"
-        f"{content}/items/passwd.yaml:1: source 'passwd' has no text to check these quotes "
+        f"content/items/passwd.yaml:1: source 'passwd' has no text to check these quotes "
         "against: its file could not be read (see above)\n"
     )
     assert "root:x" not in captured.err
@@ -131,7 +137,7 @@ def test_items_linked_outside_the_folder_are_refused_and_never_read(
     if linked == "items file":
         link(content / "items" / "more.yaml", shared / "more.yaml")
         expected = (
-            f"{content}/items/more.yaml: this items file is a link to {shared}/more.yaml, "
+            f"content/items/more.yaml: this items file is a link to {shared}/more.yaml, "
             "outside the content folder; copy the file into the content folder instead "
             "(briefgen reads nothing outside it)"
         )
@@ -140,7 +146,7 @@ def test_items_linked_outside_the_folder_are_refused_and_never_read(
         (content / "items").rmdir()
         link(content / "items", shared)
         expected = (
-            f"{content}/items: this folder is a link to {shared}, outside the content folder; "
+            f"content/items: this folder is a link to {shared}, outside the content folder; "
             "copy the items files into the content folder instead (briefgen reads nothing "
             "outside it)"
         )
@@ -178,6 +184,6 @@ def test_a_source_that_is_not_a_plain_file_is_refused_without_waiting(
     for command in ("items", "check"):
         assert main(["--content", str(content), command]) == 1
         assert (
-            f"{source}: this source text is not a file; replace it with the file itself"
-            in capsys.readouterr().err
+            f"content/sources/{source.name}: this source text is not a file; replace it with the "
+            "file itself" in capsys.readouterr().err
         )

@@ -16,6 +16,12 @@ from briefgen.errors import ContentError
 from briefgen.limits import CONTENT_FILE_BYTES, FIELD_CHARACTERS, SOURCE_TEXT_BYTES, megabytes
 
 
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in the folder above the content, so messages name files as `content/...`."""
+    monkeypatch.chdir(tmp_path)
+
+
 def problems_for(content: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load_corpus(content)
@@ -44,7 +50,7 @@ def test_a_misspelt_key_in_an_items_file_is_named_with_a_suggestion(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:{END}: unknown field 'soruce' (did you mean 'source'?)",
+        f"content/items/small.yaml:{END}: unknown field 'soruce' (did you mean 'source'?)",
     )
 
 
@@ -55,8 +61,8 @@ def test_a_misspelt_source_key_is_named_even_when_the_source_is_missing(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:1: unknown field 'soruce' (did you mean 'source'?)",
-        f"{content}/items/small.yaml:1: an items file needs 'source: <source id>' and 'items:' "
+        "content/items/small.yaml:1: unknown field 'soruce' (did you mean 'source'?)",
+        "content/items/small.yaml:1: an items file needs 'source: <source id>' and 'items:' "
         "followed by a list of items",
     )
 
@@ -70,8 +76,7 @@ def test_a_second_items_list_is_an_error_naming_both_lines(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:{END}: field 'items' is given twice (first on line 2); "
-        "keep one",
+        f"content/items/small.yaml:{END}: field 'items' is given twice (first on line 2); keep one",
     )
 
 
@@ -89,7 +94,7 @@ def test_a_field_given_twice_in_a_record_names_both_lines(
     check_fails_with(
         content,
         capsys,
-        f"{content}/themes.yaml:{line}: theme 'delivery-models': field 'label' is given twice "
+        f"content/themes.yaml:{line}: theme 'delivery-models': field 'label' is given twice "
         f"(first on line {line - 1}); keep one",
     )
 
@@ -123,7 +128,7 @@ def test_a_quote_never_closed_is_reported_where_it_opens(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:9: not valid YAML at column 15: this quote mark is never "
+        "content/items/small.yaml:9: not valid YAML at column 15: this quote mark is never "
         "closed; end the text with the same quote mark, or write it in a block (>-) without one",
     )
 
@@ -142,7 +147,7 @@ def test_a_quote_left_open_and_closed_by_a_later_one_is_reported_where_it_opens(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:9: not valid YAML at column 15: this quote mark is closed "
+        f"content/items/small.yaml:9: not valid YAML at column 15: this quote mark is closed "
         f"only on line {next_quote}, where the file stops making sense; end the text with the "
         "same quote mark, or write it in a block (>-) without one",
     )
@@ -155,7 +160,7 @@ def test_other_syntax_errors_keep_the_line_the_parser_gives(
         {"small.yaml": MANY_ITEMS.replace("    locator: Response para 1", "    locator: a: b", 1)}
     )
     assert problems_for(content) == [
-        f"{content}/items/small.yaml:6: not valid YAML at column 15: mapping values are not "
+        "content/items/small.yaml:6: not valid YAML at column 15: mapping values are not "
         "allowed in this context; check the indentation, and put text containing ': ' or "
         "starting with a quote mark in a block (>-)"
     ]
@@ -182,11 +187,11 @@ def test_a_source_text_over_the_limit_is_refused_unread(
     check_fails_with(
         content,
         capsys,
-        f"{source}: this source text is 20.1 MB, over briefgen's limit of 20 MB; split the "
-        "document into parts, each a source of its own",
-        f"{content}/sources.yaml:17: source 'lga-solace-2014': its file 'sources/{source.name}' "
+        f"content/sources/{source.name}: this source text is 20.1 MB, over briefgen's limit of "
+        "20 MB; split the document into parts, each a source of its own",
+        f"content/sources.yaml:17: source 'lga-solace-2014': its file 'sources/{source.name}' "
         "could not be read (see above)",
-        f"{content}/items/small.yaml:1: source 'lga-solace-2014' has no text to check these "
+        "content/items/small.yaml:1: source 'lga-solace-2014' has no text to check these "
         "quotes against: its file could not be read (see above)",
     )
     assert str(source) not in files_touched
@@ -204,8 +209,8 @@ def test_an_items_file_at_the_limit_loads_and_one_byte_more_is_refused(
     check_fails_with(
         content,
         capsys,
-        f"{path}: this items file is 2.1 MB, over briefgen's limit of 2 MB; split its items "
-        "over several items files",
+        "content/items/small.yaml: this items file is 2.1 MB, over briefgen's limit of 2 MB; "
+        "split its items over several items files",
     )
 
 
@@ -217,7 +222,7 @@ def test_other_content_files_have_the_same_limit(
     check_fails_with(
         content,
         capsys,
-        f"{content}/glossary.yaml: this file is 50 MB, over briefgen's limit of 2 MB; keep only "
+        "content/glossary.yaml: this file is 50 MB, over briefgen's limit of 2 MB; keep only "
         "what briefgen needs in it",
     )
 
@@ -257,7 +262,7 @@ def test_an_item_field_over_the_limit_is_refused(
     check_fails_with(
         content,
         capsys,
-        f"{content}/items/small.yaml:{line}: item 't-flexibility': '{field}' is 10,001 "
+        f"content/items/small.yaml:{line}: item 't-flexibility': '{field}' is 10,001 "
         f"characters long, over briefgen's limit of 10,000 for a field; {remedy}",
     )
 

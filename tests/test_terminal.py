@@ -19,6 +19,12 @@ HOSTILE = "\x1b[2J\x1b]0;pwned\x07\x9b\u202e\u2066"
 SHOWN = "\\x1b[2J\\x1b]0;pwned\\x07\\x9b\\u202e\\u2066"
 
 
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in the folder above the content, so messages name files as `content/...`."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("text", "keep", "shown"),
     [
@@ -123,7 +129,7 @@ def test_check_messages_print_content_escaped(
     assert_nothing_raw(err)
     assert err == (
         "briefgen: 1 problem in the content:\n"
-        f"{content}/items/small.yaml:26: item 't-cherry-picked': unknown theme "
+        "content/items/small.yaml:26: item 't-cherry-picked': unknown theme "
         "'markets-commissioning\\u202e\\x1b[31m' (did you mean 'markets-commissioning'?)\n"
     )
 

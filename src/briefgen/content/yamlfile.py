@@ -6,6 +6,7 @@ its size limit (`briefgen.limits`): content comes from shared drives and colleag
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +39,16 @@ class Problems:
 
 
 def display_path(path: Path) -> str:
-    """`path` relative to the working directory when it is below it, as users typed it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """`path` relative to the working directory when it is below it, as users typed it. A link
+    keeps its own name (resolving it would name its target instead), and only its folder is
+    resolved when the working directory was reached through other links."""
+    absolute = Path(os.path.abspath(path))
+    cwd = Path.cwd()
+    real_folder = absolute.parent.resolve() / absolute.name
+    for candidate, base in ((absolute, cwd), (real_folder, cwd.resolve())):
+        if candidate.is_relative_to(base):
+            return str(candidate.relative_to(base))
+    return str(path)
 
 
 # What to do about a file over its size limit, by what the file is.
