@@ -153,6 +153,27 @@ def test_a_quote_left_open_and_closed_by_a_later_one_is_reported_where_it_opens(
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "column"),
+    [("'Councils' freedom to choose'", 24), ('"Councils should have "more" freedom"', 37)],
+)
+def test_a_quote_mark_inside_quoted_text_is_reported_where_the_text_opens(
+    make_content: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    headline: str,
+    column: int,
+) -> None:
+    text = SMALL_ITEMS.replace("Councils should have more freedom.", headline)
+    content = make_content({"small.yaml": text})
+    check_fails_with(
+        content,
+        capsys,
+        f"content/items/small.yaml:9: not valid YAML at column 15: this quote mark is closed at "
+        f"column {column}, before the text ends (a quote mark inside it?); end the text with "
+        "the same quote mark, or write it in a block (>-) without one",
+    )
+
+
 def test_other_syntax_errors_keep_the_line_the_parser_gives(
     make_content: Callable[..., Path],
 ) -> None:

@@ -156,14 +156,20 @@ def syntax_error_start(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
     mark = error.problem_mark or error.context_mark
     if mark is None:
         return 0, 0, problem
-    opened = _quote_closed_on_line(text, mark.line)
-    if opened is not None:
-        return (
-            opened.line + 1,
-            opened.column + 1,
-            f"this quote mark is closed only on line {mark.line + 1}, where the file stops "
-            f"making sense; {_QUOTE_REMEDY}",
-        )
+    quoted = _quoted_text_ending_on(text, mark)
+    if quoted is not None:
+        opening, closing = quoted.start_mark, quoted.end_mark
+        if opening.line < closing.line:
+            where = (
+                f"this quote mark is closed only on line {closing.line + 1}, where the file "
+                "stops making sense"
+            )
+        else:  # "He said "no" today", 'Council's view'
+            where = (
+                f"this quote mark is closed at column {closing.column}, before the text ends "
+                "(a quote mark inside it?)"
+            )
+        return opening.line + 1, opening.column + 1, f"{where}; {_QUOTE_REMEDY}"
     return (
         mark.line + 1,
         mark.column + 1,
@@ -172,21 +178,21 @@ def syntax_error_start(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
     )
 
 
-def _quote_closed_on_line(text: str, line: int) -> yaml.Mark | None:
-    """The opening mark of a quoted text that runs over several lines and closes on `line` (0
-    based), where the parser then failed: the sign of a quote left open further up, whose
-    "closing" mark is really the next text's opening one."""
+def _quoted_text_ending_on(text: str, mark: yaml.Mark) -> yaml.ScalarToken | None:
+    """The quoted text that closes on the line where the parser failed, before the failure:
+    the sign of a quote mark that ended the text early (one inside it), or of a quote left open
+    further up whose "closing" mark is really the next text's opening one."""
     found = None
     try:
         for token in yaml.scan(text, Loader=_Loader):
-            if token.start_mark.line > line:
+            if token.start_mark.index >= mark.index:
                 break
             if (
                 isinstance(token, yaml.ScalarToken)
                 and token.style in ('"', "'")
-                and token.start_mark.line < token.end_mark.line == line
+                and token.end_mark.line == mark.line
             ):
-                found = token.start_mark
+                found = token
     except yaml.YAMLError:
         pass  # the tokens up to the failure are all that is needed
     return found
