@@ -160,6 +160,7 @@ def _check_paths(args: argparse.Namespace, output: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from briefgen.cli import library_folders
     from briefgen.content import open_corpus
     from briefgen.pack import build_pack, missing_items
     from briefgen.render import RenderOptions, format_for_path, render
@@ -182,7 +183,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise BriefgenError("--template is a Word template; use it with a .docx output")
     _check_paths(args, output)
     spec = spec_from_args(args)
-    corpus = open_corpus(Path(args.content) if args.content else None)
+    corpus = open_corpus(library_folders(args))
     # An id typed on the command line is a mistake to fix now; one a saved pack file names may
     # have been removed from the content since, which is worth a warning, not a failed build.
     for item_id in (*(args.include or ()), *(args.exclude or ())):

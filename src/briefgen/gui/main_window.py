@@ -64,6 +64,7 @@ from briefgen.gui.state import (
 )
 from briefgen.gui.widgets import NoticeBar, describe, heading, shrinkable
 from briefgen.gui.workers import TaskRunner
+from briefgen.library.folders import library_folders
 from briefgen.pack import LAYOUTS, PackSpec, missing_items
 from briefgen.pack.packfile import SUFFIX, load_pack, save_pack
 from briefgen.selection import AUDIENCES
@@ -388,7 +389,7 @@ class MainWindow(QMainWindow):
         self.preview_pane.show_waiting("Loading the content…")
         content_dir = self.content_dir
         self.tasks.start(
-            lambda: open_corpus(content_dir),
+            lambda: open_corpus(library_folders(content_dir)),
             self._corpus_ready,
             self._corpus_failed,
             doing="loading the content",
