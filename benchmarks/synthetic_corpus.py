@@ -83,3 +83,68 @@ def generate(target: Path, documents: int, items: int, seed: int = 7) -> Path:
         )
     (target / "sources.yaml").write_text("".join(source_entries), encoding="utf-8")
     return target
+
+
+def generate_library(
+    target: Path, documents: int = 50, items: int = 10_000, seed: int = 11
+) -> Path:
+    """Write a content library at `target` (to read beside the shipped content, which defines
+    its themes and organisations): `documents` sources made of the shipped sources' real
+    paragraphs, each rotated to a different start so no two texts are the same, and `items`
+    quotes of 12-40 words from them, written through the library writer. Returns `target`."""
+    import yaml
+
+    from briefgen.content.quotes import locate, normalise_source
+    from briefgen.library.writer import append_items, append_source
+
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "sources").mkdir(parents=True)
+    content = ROOT / "content"
+    shipped = yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))
+    themes = [t["id"] for t in yaml.safe_load((content / "themes.yaml").read_text("utf-8"))]
+    orgs = [o["id"] for o in yaml.safe_load((content / "organisations.yaml").read_text("utf-8"))]
+    per_doc = items // documents
+    for doc in range(documents):
+        model = shipped[doc % len(shipped)]
+        paragraphs = (content / "sources" / model["file"]).read_text("utf-8").split("\n\n")
+        turn = (doc // len(shipped) + 1) * len(paragraphs) // (documents // len(shipped) + 1)
+        text = "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
+        source_id = f"lib-{doc:02d}"
+        (target / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+        furniture = model.get("furniture", [])
+        append_source(
+            target,
+            {
+                "id": source_id,
+                "title": f"{model['title']} (copy {doc})",
+                "publisher": model["publisher"],
+                "date": str(model["date"]),
+                "short_title": f"{model['short_title']} ({doc})",
+                "file": f"{source_id}.txt",
+                "furniture": furniture,
+            },
+        )
+        normalised = normalise_source(text, furniture)
+        words = normalised.text.split(" ")
+        records = []
+        for n in range(per_doc):
+            quote = ""
+            while not quote or locate(quote, normalised) is None:  # a few marks survive
+                length = rng.randint(12, 40)
+                start = rng.randrange(len(words) - length)
+                quote = " ".join(words[start : start + length])
+            records.append(
+                {
+                    "id": f"{source_id}-{n:03d}",
+                    "kind": rng.choice(KINDS),
+                    "org": rng.choice(orgs),
+                    "locator": f"para {n + 1}",
+                    "themes": rng.sample(themes, rng.randint(1, 3)),
+                    "key": rng.random() < 0.15,
+                    "text": quote,
+                }
+            )
+        append_items(target, source_id, model["title"], records)
+    return target

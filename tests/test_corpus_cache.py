@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
-from briefgen.content import cache as corpus_cache
 from briefgen.content import LibraryFolder, load_corpus, open_corpus
+from briefgen.content import cache as corpus_cache
 from briefgen.errors import ContentError
 
 

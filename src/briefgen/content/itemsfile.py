@@ -115,7 +115,7 @@ def verify_items_file(data: bytes, where: str, library: str, context: ItemsConte
     recorder = Recorder()
     text = decode(data, where, recorder, "items file")
     root = parse(text, where, recorder) if text is not None else None
-    source_id, items = "", []
+    source_id, items = "", list[Item]()
     orgs: set[str] = set()
     themes: set[str] = set()
     if root is not None:

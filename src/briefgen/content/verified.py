@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -29,7 +30,9 @@ from briefgen.content.model import LibraryFolder
 
 FORMAT = b"briefgen verified items 1"
 
-Entry = tuple[bytes, bytes, FileResult]  # (file key, dependencies, result)
+# (file key, dependencies, pickled result): each result stays pickled until it is used, so
+# keeping one new result does not pickle all the others again.
+Entry = tuple[bytes, bytes, bytes]
 
 
 @cache
@@ -78,15 +81,16 @@ class VerifiedItems:
         file_key = digest((where.encode("utf-8", "surrogatepass"), data))
         entry = self.kept.get(name)
         if entry is not None and entry[0] == file_key:
+            kept = _unpickle(entry[2])
             # Same bytes, so the same source, organisations and themes named as last time.
-            now = depends(entry[2])
-            if now is not None and now == entry[1]:
+            now = depends(kept) if kept is not None else None
+            if kept is not None and now is not None and now == entry[1]:
                 self.current[name] = entry
-                return entry[2]
+                return kept
         result = verify()
         now = depends(result)
         if now is not None:
-            self.current[name] = (file_key, now, result)
+            self.current[name] = (file_key, now, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
         self.changed = True
         return result
 
@@ -94,3 +98,11 @@ class VerifiedItems:
         """Keep the results of this load (files no longer there are dropped)."""
         if self.changed or self.current.keys() != self.kept.keys():
             diskcache.write(self.path, self.key, self.current)
+
+
+def _unpickle(data: bytes) -> FileResult | None:
+    try:
+        result = pickle.loads(data)
+    except Exception:  # a damaged entry is verified again
+        return None
+    return result if isinstance(result, FileResult) else None

@@ -24,6 +24,8 @@ try:  # libyaml is ten times faster; the pure-Python loader gives the same nodes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+SafeLoader = _Loader  # for other readers of content YAML (the library writer's read-back)
+
 
 @dataclass
 class Problems:
