@@ -481,3 +481,15 @@ def test_a_template_for_a_format_that_takes_none_is_refused(
     assert capsys.readouterr().err == (
         "briefgen: --template is a Word template; use it with a .docx output\n"
     )
+
+
+def test_an_empty_option_means_what_an_empty_pack_file_value_means(tmp_path: Path) -> None:
+    pack_file = tmp_path / "p.briefgen.yaml"
+    save_pack(PackSpec(layout="evidence-pack"), pack_file)
+    pack_file.write_text(
+        pack_file.read_text(encoding="utf-8").replace("date: ''", "date: 2026-12-03"),
+        encoding="utf-8",
+    )
+    argv = ["build", str(pack_file), "--date", "", "--layout", "", "-o", str(tmp_path / "p.html")]
+    spec = spec_from_args(build_parser().parse_args(argv))
+    assert spec.meeting.meeting_date is None and spec.layout == "member-briefing"

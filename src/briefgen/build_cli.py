@@ -32,7 +32,14 @@ class _SpecOption(argparse.Action):
 
     def __init__(self, option_strings: list[str], dest: str, spec_field: SpecField) -> None:
         self.spec_field = spec_field
-        super().__init__(option_strings, dest, metavar=spec_field.metavar, help=_help(spec_field))
+        # Absent unless given, as an empty value ("--date ''") is a value, as in a pack file.
+        super().__init__(
+            option_strings,
+            dest,
+            default=argparse.SUPPRESS,
+            metavar=spec_field.metavar,
+            help=_help(spec_field),
+        )
 
     def __call__(
         self,
@@ -43,7 +50,7 @@ class _SpecOption(argparse.Action):
     ) -> None:
         assert isinstance(values, str)
         try:
-            value = self.spec_field.kind.add(values, getattr(namespace, self.dest))
+            value = self.spec_field.kind.add(values, getattr(namespace, self.dest, None))
         except Invalid as problem:
             parser.error(f"--{self.spec_field.option} {problem.reason}")
         setattr(namespace, self.dest, value)
@@ -75,6 +82,7 @@ def add_build_command(commands: Any) -> argparse.ArgumentParser:
             build.add_argument(
                 f"--{spec_field.option}",
                 action=argparse.BooleanOptionalAction,
+                default=argparse.SUPPRESS,
                 help=spec_field.help,
             )
         else:
@@ -95,14 +103,15 @@ def spec_from_args(args: argparse.Namespace) -> PackSpec:
         spec = load_pack(args.pack_file)
     else:
         spec = PackSpec()
+    given = vars(args)  # holds only the options given: an empty value is a value
     for spec_field in spec_fields(PackSpec):
-        if spec_field.option is None:
+        name = spec_field.option.replace("-", "_") if spec_field.option is not None else ""
+        if name not in given:
             continue
-        value = getattr(args, spec_field.option.replace("-", "_"))
-        if value is not None:
-            if spec_field.extend:
-                value = [*value_of(spec, spec_field), *value]
-            set_value(spec, spec_field, value)
+        value = given[name]
+        if spec_field.extend:
+            value = [*value_of(spec, spec_field), *value]
+        set_value(spec, spec_field, value)
     problem = first_problem(spec)  # only a pack file's list and an option's added together
     if problem:
         spec_field, invalid = problem
@@ -168,7 +177,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = open_corpus(Path(args.content) if args.content else None)
     # An id typed on the command line is a mistake to fix now; one a saved pack file names may
     # have been removed from the content since, which is worth a warning, not a failed build.
-    for item_id in (*(args.include or ()), *(args.exclude or ())):
+    for item_id in (*getattr(args, "include", ()), *getattr(args, "exclude", ())):
         if not corpus.has_item(item_id):
             from briefgen.spelling import did_you_mean
 

@@ -26,11 +26,14 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       include: [item ids]
       order: [item ids]
 
-Every value is read as text, then checked: `title: no` is the title "no" and `phone: 01234567`
-keeps its leading zero (YAML's own guesses would make them false and an octal number). Unknown
-fields are errors, so a misspelt one is not silently ignored. A field given twice is an error too
-(YAML itself would keep the second value without a word). Saving over a pack file keeps the
-comments an officer wrote in it (`briefgen.pack.comments`).
+The fields, their kinds and their limits are declared once, in `briefgen.pack.model`; reading
+and writing walk those declarations (`briefgen.pack.spec`). Every value is read as text, then
+checked: `title: no` is the title "no" and `phone: 01234567` keeps its leading zero (YAML's own
+guesses would make them false and an octal number). Unknown fields are errors, so a misspelt one
+is not silently ignored. A field given twice is an error too (YAML itself would keep the second
+value without a word). A value over its limit is an error naming its line, and a file of over
+`MAX_FILE_BYTES` is not read at all. Saving over a pack file keeps the comments an officer wrote
+in it (`briefgen.pack.comments`).
 """
 
 from __future__ import annotations
