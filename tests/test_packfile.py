@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,19 @@ import yaml
 from briefgen.errors import PackFileError
 from briefgen.pack import Contact, MeetingDetails, OfficerText, PackSpec, packfile
 from briefgen.pack.packfile import dumps, load_pack, loads, save_pack, spec_to_data
-from briefgen.pack.spec import Choice, Date, Flag, Text, TextList, set_value, spec_fields
+from briefgen.pack.spec import (
+    Choice,
+    Date,
+    Flag,
+    Group,
+    Text,
+    TextList,
+    declare,
+    first_problem,
+    mapping_keys,
+    set_value,
+    spec_fields,
+)
 
 
 def full_spec() -> PackSpec:
@@ -437,3 +450,60 @@ def test_saving_a_field_over_its_limit_is_refused_and_writes_nothing(tmp_path: P
         "2,000; shorten it"
     )
     assert not path.exists()
+
+
+def test_a_field_is_added_by_declaring_it_and_nothing_else() -> None:
+    # What adding `officer.risks` to the model would give (docs/decisions/0050 shows the trial).
+    @dataclass
+    class Officer(OfficerText):
+        risks: list[str] = declare(TextList(500, entries=20), option="risk", help="a risk")
+
+    @dataclass
+    class Spec(PackSpec):
+        officer: Officer = declare(Group(Officer))
+
+    added = {field.path: field for field in spec_fields(Spec)}["officer.risks"]
+    assert (added.attrs, added.option, added.help) == (("officer", "risks"), "risk", "a risk")
+    assert mapping_keys(Spec)["officer"] == (*mapping_keys(PackSpec)["officer"], "risks")
+    spec = Spec()
+    spec.officer.risks = ["x" * 501]
+    problem = first_problem(spec)
+    assert problem is not None and problem[0] == added
+    assert problem[1].reason == "is 501 characters long, over the limit of 500; shorten it"
+
+
+def test_a_field_not_declared_is_refused_when_the_spec_is_walked() -> None:
+    @dataclass
+    class Spec(PackSpec):
+        colour: str = ""
+
+    with pytest.raises(TypeError, match=r"Spec\.colour is not declared with `declare`"):
+        spec_fields(Spec)
+
+
+def nested_aliases(levels: int = 7) -> str:
+    """YAML whose aliases, followed, hold 10**levels values (a "billion laughs" file, smaller:
+    walking each alias again took 17 s for ten million, rather than for ever)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_nested_aliases_in_a_pack_file_are_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    path.write_text(nested_aliases() + "briefgen_pack: 1\nthemes: *a6\n", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(PackFileError, match=r"'a0' is not a pack file field"):
+        load_pack(path)
+    assert time.perf_counter() - started < 5
+
+
+def test_saving_over_a_file_of_nested_aliases_keeps_its_comment_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    path.write_text("# Kept.\n" + nested_aliases(), encoding="utf-8")
+    started = time.perf_counter()
+    save_pack(full_spec(), path)
+    assert time.perf_counter() - started < 5  # each alias was walked again: for ever
+    assert load_pack(path) == full_spec()
+    assert path.read_text(encoding="utf-8").endswith("# Kept.\n")
