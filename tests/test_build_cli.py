@@ -16,7 +16,7 @@ from briefgen.cli import build_parser, main
 from briefgen.errors import RenderError
 from briefgen.pack import PackSpec
 from briefgen.pack.packfile import save_pack
-from briefgen.pack.spec import Choice, Date, Flag, TextList, spec_fields, value_of
+from briefgen.pack.spec import Choice, Date, Flag, Text, TextList, spec_fields, value_of
 
 
 @pytest.fixture
@@ -376,7 +376,11 @@ def test_every_option_sets_its_field(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "spec_field",
-    [pytest.param(field, id=field.option) for field in OPTIONS if hasattr(field.kind, "limit")],
+    [
+        pytest.param(field, id=field.option)
+        for field in OPTIONS
+        if isinstance(field.kind, (Text, TextList))
+    ],
 )
 def test_an_option_over_its_limit_is_a_usage_error_naming_the_limit(
     spec_field, tmp_path: Path, capsys: pytest.CaptureFixture[str]
