@@ -507,3 +507,14 @@ def test_saving_over_a_file_of_nested_aliases_keeps_its_comment_at_once(tmp_path
     assert time.perf_counter() - started < 5  # each alias was walked again: for ever
     assert load_pack(path) == full_spec()
     assert path.read_text(encoding="utf-8").endswith("# Kept.\n")
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+
+    lines = ["briefgen_pack: 1", "title: \"Children's services", "layout: member-briefing"]
+    lines += [f"# note {n}" for n in range(40)] + ["audience: members"]
+    path = tmp_path / "open.briefgen.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PackFileError) as raised:
+        load_pack(path)
+    assert f"{path}:2: not valid YAML (this quote mark is" in str(raised.value)

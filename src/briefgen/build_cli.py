@@ -23,6 +23,7 @@ from briefgen.pack.spec import (
     value_of,
 )
 from briefgen.render import FORMATS, format_for_path, suffixes
+from briefgen.terminal import printable
 
 
 class _SpecOption(argparse.Action):
@@ -187,8 +188,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             )
     for item_id in missing_items(corpus, spec):
         print(
-            f"briefgen: warning: the pack refers to item '{item_id}', which is no longer in "
-            "the content; it is left out",
+            f"briefgen: warning: the pack refers to item '{printable(item_id)}', which is no "
+            "longer in the content; it is left out",
             file=sys.stderr,
         )
     pack = build_pack(corpus, spec)
@@ -199,7 +200,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         save_pack(spec, args.save_pack)
     for warning in result.warnings:
-        print(f"briefgen: warning: {warning}", file=sys.stderr)
+        print(f"briefgen: warning: {printable(warning, keep=chr(9))}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "

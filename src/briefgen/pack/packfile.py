@@ -227,10 +227,14 @@ def loads(text: str, where: str = "pack file") -> PackSpec:
         lines = _field_lines(root, where) if root is not None else {}
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = f":{mark.line + 1}" if mark else ""
+        # Where the mistake starts (a quote left open is reported where it opens), not where
+        # the parser gave up.
+        from briefgen.content.yamlfile import syntax_error_start
+
+        line_number, _, problem = syntax_error_start(text, error)
+        line = f":{line_number}" if line_number else ""
         raise PackFileError(
-            f"{where}{line}: not valid YAML ({error.problem}); fix the file or save the pack again "
+            f"{where}{line}: not valid YAML ({problem}); fix the file or save the pack again "
             "from briefgen"
         ) from None
     except yaml.YAMLError as error:
