@@ -24,9 +24,11 @@ from briefgen.errors import RenderError
 from briefgen.pack.wording import assets_dir
 from briefgen.render.docx import oxml
 from briefgen.render.docx.package import (
+    WORD_PACKAGE_BYTES,
     SafePackage,
     TooLarge,
     Unreadable,
+    check_file_size,
     safe_package,
 )
 
@@ -162,16 +164,17 @@ def open_template(path: Path) -> tuple[WordDocument, tuple[str, ...]]:
 
 
 def _safe_package(path: Path, source: _Source) -> SafePackage:
-    """The file at `path` read and relabelled (`package.safe_package`); `RenderError` naming
-    the problem."""
+    """The file at `path` read no further than the size limit, checked and cleaned
+    (`package.safe_package`); `RenderError` naming the limit or the problem."""
     try:
-        data = path.read_bytes()
+        check_file_size(path.stat().st_size)
+        with path.open("rb") as file:
+            data = file.read(WORD_PACKAGE_BYTES + 1)  # the file may grow in between
+        return safe_package(data)
     except OSError as error:
         raise RenderError(
             f"cannot read {source.name} ({error.strerror or error}); {source.unreadable_remedy}"
         ) from None
-    try:
-        return safe_package(data)
     except TooLarge as error:
         raise RenderError(
             f"{source.name} is too large to open safely: {error}; {source.size_remedy}"
