@@ -253,7 +253,8 @@ def test_outside_links_in_a_template_are_dropped_and_named_in_a_warning(
     data, warnings = build(shipped_corpus, template)
 
     assert [w for w in warnings if "outside" in w] == [
-        f"{template} links to files outside it, which Word could fetch when a file is opened; "
+        f"the Word template {template} links to files outside it, which Word could fetch when "
+        "the pack is opened; "
         f"they were left out of this Word file: a linked picture at {base}/logo.png; a web link "
         f"at {base}/intranet; an attached template at {base}/remote.dotx"
     ]

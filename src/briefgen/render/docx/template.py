@@ -120,9 +120,9 @@ class _Source(NamedTuple):
     """How messages name a Word file briefgen opens, and how to put each problem right."""
 
     name: str  # "the Word template council.dotx"
-    unreadable_remedy: str
-    unopenable_remedy: str  # too large, or not a Word file
-    size_remedy: str
+    cannot_read_remedy: str
+    not_word_remedy: str
+    too_large_remedy: str
 
 
 def _reference_source(path: Path) -> _Source:
@@ -146,21 +146,23 @@ def _reference_package(path: Path, mtime: float) -> SafePackage:
 
 
 def open_reference() -> tuple[WordDocument, tuple[str, ...]]:
-    """A fresh copy of `assets/reference.docx` (parsed anew: each render changes it)."""
+    """A fresh copy of `assets/reference.docx` (parsed anew: each render changes it), and the
+    warnings reading it gave."""
     path = reference_path()
     package = _reference_package(path, path.stat().st_mtime)
-    return _open_word(package.data, path, REFERENCE_REMEDY), _link_warnings(path, package)
+    return _open_word(package, path, _reference_source(path))
 
 
 def open_template(path: Path) -> tuple[WordDocument, tuple[str, ...]]:
-    """A council's .docx or .dotx, opened as a document; `RenderError` if it cannot be."""
+    """A council's .docx or .dotx, opened as a document, and the warnings reading it gave;
+    `RenderError` if it cannot be."""
     if path.suffix.lower() not in (".docx", ".dotx"):
         raise RenderError(
             f"the Word template {path} is not a .docx or .dotx file; save it from Word as a "
             "Word template (.dotx) or document (.docx), or build without --template"
         )
-    package = _safe_package(path, _template_source(path))
-    return _open_word(package.data, path, TEMPLATE_REMEDY), _link_warnings(path, package)
+    source = _template_source(path)
+    return _open_word(_safe_package(path, source), path, source)
 
 
 def _safe_package(path: Path, source: _Source) -> SafePackage:
@@ -173,30 +175,31 @@ def _safe_package(path: Path, source: _Source) -> SafePackage:
         return safe_package(data)
     except OSError as error:
         raise RenderError(
-            f"cannot read {source.name} ({error.strerror or error}); {source.unreadable_remedy}"
+            f"cannot read {source.name} ({error.strerror or error}); {source.cannot_read_remedy}"
         ) from None
     except TooLarge as error:
         raise RenderError(
-            f"{source.name} is too large to open safely: {error}; {source.size_remedy}"
+            f"{source.name} is too large to open safely: {error}; {source.too_large_remedy}"
         ) from None
     except Unreadable as error:
-        raise _unreadable(path, str(error), source.unopenable_remedy) from None
+        raise _unreadable(path, str(error), source.not_word_remedy) from None
 
 
-def _link_warnings(path: Path, package: SafePackage) -> tuple[str, ...]:
-    if not package.dropped:
-        return ()
-    return (
-        f"{path} links to files outside it, which Word could fetch when a file is opened; "
-        f"they were left out of this Word file: {'; '.join(package.dropped)}",
-    )
-
-
-def _open_word(data: bytes, path: Path, remedy: str) -> WordDocument:
+def _open_word(
+    package: SafePackage, path: Path, source: _Source
+) -> tuple[WordDocument, tuple[str, ...]]:
+    """The package opened by python-docx, and a warning naming the outside links left out."""
     try:
-        return Document(io.BytesIO(data))
+        document = Document(io.BytesIO(package.data))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
-        raise _unreadable(path, str(error).strip() or type(error).__name__, remedy) from None
+        detail = str(error).strip() or type(error).__name__
+        raise _unreadable(path, detail, source.not_word_remedy) from None
+    if not package.dropped:
+        return document, ()
+    return document, (
+        f"{source.name} links to files outside it, which Word could fetch when the pack is "
+        f"opened; they were left out of this Word file: {'; '.join(package.dropped)}",
+    )
 
 
 def _unreadable(path: Path, detail: str, remedy: str) -> RenderError:
