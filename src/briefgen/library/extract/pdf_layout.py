@@ -1,0 +1,247 @@
+"""Reading a PDF's lines as a person reads the page: printed page numbers, running headers and
+footers, headings by type size, and words hyphenated at a line end.
+
+Pure functions over lines already taken out of the PDF (`pdf.py` does the taking), so each rule
+can be tested on a few strings. See docs/decisions/0030 for why each rule is what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.library.extract.model import LabelSource
+
+# Running headers and footers are looked for among the first and last lines of each page: PDF
+# content order puts a footer first as often as last.
+EDGE_LINES = 3
+# A line at a page edge that repeats (digits aside) on this many pages is furniture; in a
+# document of fewer pages, on every page.
+FURNITURE_MIN_PAGES = 3
+# A heading is set this much larger than the body text, or bold where the body is not.
+HEADING_SIZE_RATIO = 1.15
+MAX_HEADING_CHARS = 200
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a page's text with the type it starts and ends in."""
+
+    text: str
+    size: float = 0.0
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageLabel:
+    label: str
+    source: LabelSource
+
+
+_ROMAN = re.compile(r"(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+# A line that is nothing but a page number: "12", "- 12 -", "Page 12", "Page 12 of 40", "xii".
+_NUMBER_LINE = re.compile(
+    r"(?i)(?:page\s+)?[-–—]?\s*(\d{1,4}|[ivxlcdm]{1,8})\s*[-–—]?(?:\s+of\s+\d{1,4})?"
+)
+# A number at either end of a running header or footer: "Annual report 2025 | 12", "12 Title".
+_EDGE_NUMBER = re.compile(r"^(\d{1,4}|[ivxlcdm]{1,8})\b|\b(\d{1,4}|[ivxlcdm]{1,8})$", re.I)
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lower- or upper-case roman numeral, or None if `text` is not one."""
+    lower = text.lower()
+    if not lower or _ROMAN.match(lower) is None:
+        return None
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for char, following in zip(lower, [*lower[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def to_roman(value: int, upper: bool) -> str:
+    """`value` as a roman numeral, in the case the document prints."""
+    numerals = (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    )  # fmt: skip
+    out = []
+    for amount, numeral in numerals:
+        while value >= amount:
+            out.append(numeral)
+            value -= amount
+    text = "".join(out)
+    return text.upper() if upper else text
+
+
+def _furniture_key(text: str) -> str:
+    """A line with its numbers masked, so "Page 3" and "Page 4" are the same furniture."""
+    masked = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return "#" if _ROMAN.match(masked) else masked
+
+
+def _edge_indices(count: int) -> list[int]:
+    if count <= 2 * EDGE_LINES:
+        return list(range(count))
+    return [*range(EDGE_LINES), *range(count - EDGE_LINES, count)]
+
+
+def find_furniture(pages: Sequence[Sequence[Line]]) -> list[set[int]]:
+    """For each page, the indices of lines that are running headers or footers: lines at a page
+    edge whose text (numbers masked) repeats at the edges of other pages."""
+    keys_per_page = [
+        {
+            i: _furniture_key(lines[i].text)
+            for i in _edge_indices(len(lines))
+            if lines[i].text.strip()
+        }
+        for lines in pages
+    ]
+    counts = Counter(key for keys in keys_per_page for key in set(keys.values()))
+    needed = FURNITURE_MIN_PAGES if len(pages) > FURNITURE_MIN_PAGES else max(2, len(pages))
+    return [
+        {i for i, key in keys.items() if counts[key] >= needed and key != "#"}
+        for keys in keys_per_page
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    line: int
+    value: int
+    printed: str
+    roman: bool
+
+
+def _candidates(lines: Sequence[Line], furniture: set[int]) -> list[_Candidate]:
+    found = []
+    for i in _edge_indices(len(lines)):
+        text = " ".join(lines[i].text.split())
+        whole = _NUMBER_LINE.fullmatch(text)
+        matches = [whole.group(1)] if whole else []
+        if not whole and i in furniture:
+            edge = _EDGE_NUMBER.search(text)
+            matches = [edge.group(1) or edge.group(2)] if edge else []
+        for printed in matches:
+            if printed.isdigit():
+                found.append(_Candidate(i, int(printed), printed, roman=False))
+            elif (value := roman_value(printed)) is not None:
+                found.append(_Candidate(i, value, printed, roman=True))
+    return found
+
+
+def printed_labels(
+    pages: Sequence[Sequence[Line]], furniture: list[set[int]]
+) -> tuple[list[PageLabel | None], list[set[int]]]:
+    """The page numbers printed in headers and footers, and the lines that print them.
+
+    A number counts only if it keeps step with the page index on at least one other page (the
+    same offset, e.g. PDF page 14 printing "12" and page 15 printing "13"), so a year in a
+    running header or a "3" that is a chapter number is not taken for a page number. Pages
+    where nothing is printed get the number their neighbours imply, if both agree."""
+    per_page = [_candidates(lines, furniture[i]) for i, lines in enumerate(pages)]
+    offsets = Counter((c.roman, c.value - i) for i, cands in enumerate(per_page) for c in cands)
+    minimum = 1 if len(pages) == 1 else 2
+    chosen: list[tuple[bool, int, str] | None] = []
+    number_lines: list[set[int]] = []
+    for i, cands in enumerate(per_page):
+        supported = [c for c in cands if offsets[(c.roman, c.value - i)] >= minimum]
+        if not supported:
+            chosen.append(None)
+            number_lines.append(set())
+            continue
+        best = max(supported, key=lambda c: offsets[(c.roman, c.value - i)])
+        chosen.append((best.roman, best.value - i, best.printed))
+        number_lines.append({c.line for c in supported})
+    labels: list[PageLabel | None] = [
+        PageLabel(c[2], LabelSource.PRINTED) if c else None for c in chosen
+    ]
+    for i, label in enumerate(labels):
+        if label is not None:
+            continue
+        before = next((chosen[j] for j in range(i - 1, -1, -1) if chosen[j]), None)
+        after = next((chosen[j] for j in range(i + 1, len(chosen)) if chosen[j]), None)
+        if before and after and before[:2] == after[:2]:
+            roman, offset, printed = before
+            value = i + offset
+            if value > 0:
+                text = to_roman(value, printed.isupper()) if roman else str(value)
+                labels[i] = PageLabel(text, LabelSource.INFERRED)
+    return labels, number_lines
+
+
+_SOFT_BREAKS = ("\u2010", "\u00ad")  # hyphens a layout engine adds where it breaks a word
+_WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
+_WORD_HEAD = re.compile(r"^([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def vocabulary(lines: Sequence[str]) -> set[str]:
+    """Every word (lower case) written whole in `lines`, to settle how to join a broken one."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(word.lower() for word in _WORD.findall(line))
+    return words
+
+
+def join_hyphenated(left: str, right: str, soft: bool, words: set[str]) -> str:
+    """The word `left`-`right` broken at a line end, as it is to be read.
+
+    PDFium cannot tell a real hyphen ("up-to-" + "date") from an optional one ("sub-" +
+    "regional"); the page shows both with a hyphen. Keep the hyphen (so a quote copied from the
+    page verifies), unless the layout engine's own hyphenation mark (`soft`) was used, and
+    either way let the document decide when it writes the word whole elsewhere."""
+    hyphenated, joined = f"{left}-{right}".lower(), f"{left}{right}".lower()
+    if "-" in left:
+        return f"{left}-{right}"
+    if joined in words and hyphenated not in words:
+        return left + right
+    if hyphenated in words and joined not in words:
+        return f"{left}-{right}"
+    return left + right if soft else f"{left}-{right}"
+
+
+def line_end_break(line: str, following: str) -> tuple[str, str, bool] | None:
+    """If `line` ends in a word broken by a hyphen that `following` completes, the word's two
+    halves and whether the hyphen was a soft one; else None."""
+    stripped = line.rstrip()
+    if not stripped or stripped[-1] not in ("-", *_SOFT_BREAKS):
+        return None
+    tail = _WORD_TAIL.search(stripped[:-1])
+    head = _WORD_HEAD.match(following.lstrip())
+    if tail is None or head is None or not head.group(1)[0].islower():
+        return None
+    return tail.group(1), head.group(1), stripped[-1] in _SOFT_BREAKS
+
+
+def heading_levels(pages: Sequence[Sequence[Line]]) -> tuple[dict[tuple[float, bool], int], float]:
+    """The heading level of each type style larger (or bolder) than the body text, and the
+    body's size: the size most characters are set in."""
+    sizes: Counter[tuple[float, bool]] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[(round(line.size, 1), line.bold)] += len(line.text)
+    if not sizes:
+        return {}, 0.0
+    body_size, body_bold = sizes.most_common(1)[0][0]
+    heading_styles = sorted(
+        (
+            style
+            for style in sizes
+            if style[0] >= body_size * HEADING_SIZE_RATIO
+            or (style[1] and not body_bold and style[0] >= body_size * 0.95)
+        ),
+        key=lambda style: (-style[0], not style[1]),
+    )
+    return {style: min(level + 1, 6) for level, style in enumerate(heading_styles)}, body_size
+
+
+def is_heading_line(line: Line, levels: dict[tuple[float, bool], int]) -> int:
+    """`line`'s heading level, or 0 if it is body text."""
+    text = line.text.strip()
+    if not text or len(text) > MAX_HEADING_CHARS or text.endswith(","):
+        return 0
+    return levels.get((round(line.size, 1), line.bold), 0)

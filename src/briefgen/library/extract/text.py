@@ -1,0 +1,151 @@
+"""Plain text and Markdown import: UTF-8, or another encoding charset-normalizer recognises (and
+the notice names); Markdown's # headings and "4.3" paragraph numbers give the locators."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import charset_normalizer
+
+from briefgen.library.extract.errors import ExtractError
+from briefgen.library.extract.limits import MAX_TEXT_BYTES
+from briefgen.library.extract.model import DocumentBuilder, ExtractedDocument, Metadata
+from briefgen.library.extract.progress import CancelCheck, Monitor, ProgressCallback
+from briefgen.library.extract.sniff import check_size, looks_like
+from briefgen.library.extract.structure import paragraph_number, split_heading_number
+
+_ATX_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"(```|~~~)")
+# Inline Markdown that is not part of what a reader sees: images, and a link's address.
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
+_FRONT_FIELD = re.compile(r"(?m)^(title|author|date|publisher):[ \t]*[\"']?(.*?)[\"']?[ \t]*$")
+
+
+def extract_text(
+    path: Path,
+    markdown: bool,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ExtractedDocument:
+    """Read a text (or, if `markdown`, a Markdown) file as the document's text."""
+    monitor = Monitor(path, progress, cancel)
+    check_size(path, MAX_TEXT_BYTES, "text file")
+    data = path.read_bytes()
+    kind = looks_like(data[:1024])
+    if kind is not None:
+        raise ExtractError(
+            path,
+            f"is a {_KIND_NAMES[kind]} file, not text; rename it with the right extension "
+            "or save it as plain text",
+        )
+    text, notice = _decode(path, data)
+    monitor.step(0, 1)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ExtractError(path, "holds no text (only spaces or blank lines); check the file")
+    builder = DocumentBuilder(path, "markdown" if markdown else "text")
+    if notice:
+        builder.notices.append(notice)
+    metadata = Metadata()
+    if markdown:
+        metadata, text = _front_matter(text)
+        _read_markdown(builder, text)
+    else:
+        _read_plain(builder, text)
+    monitor.step(1, 1)
+    return builder.build(metadata)
+
+
+_KIND_NAMES = {"pdf": "PDF", "zip": "zip (perhaps Word)", "ole": "legacy Office", "rtf": "RTF"}
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """The text of `data` and a notice naming its encoding when that was not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        raise ExtractError(
+            path,
+            "is not UTF-8 and its encoding cannot be recognised; open it in a text editor "
+            "and save it as UTF-8",
+        )
+    name = best.encoding.replace("_", "-")
+    return str(best), (
+        f"{path}: read as {name}, not UTF-8; check that accented letters and quotation marks "
+        "look right in the imported text"
+    )
+
+
+def _front_matter(text: str) -> tuple[Metadata, str]:
+    """Title, author and date from a YAML front-matter block, which is not part of the text."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return Metadata(), text
+    fields = {key: value for key, value in _FRONT_FIELD.findall(match.group(1))}
+    metadata = Metadata(
+        title=fields.get("title", ""),
+        author=fields.get("author", ""),
+        publisher=fields.get("publisher", ""),
+        date=fields.get("date", ""),
+    )
+    return metadata, text[match.end() :]
+
+
+def _read_plain(builder: DocumentBuilder, text: str) -> None:
+    previous: str | None = None
+    for line in text.split("\n"):
+        start, _ = builder.append(line + "\n")
+        number = paragraph_number(line.strip(), previous)
+        if number is not None:
+            builder.numbered_paragraph(start + len(line) - len(line.lstrip()), number)
+        previous = line if line.strip() else None
+
+
+def _read_markdown(builder: DocumentBuilder, text: str) -> None:
+    """Headings (# and underlined) without their marks, links as their words, images dropped."""
+    lines = text.split("\n")
+    previous: str | None = None
+    in_fence = False
+    underlines: set[int] = set()
+    for i, raw in enumerate(lines):
+        if i in underlines:
+            continue
+        if _FENCE.match(raw.lstrip()):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            builder.append(raw + "\n")
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        atx = _ATX_HEADING.match(raw)
+        setext = bool(raw.strip()) and previous is None and _SETEXT_UNDERLINE.match(following)
+        if atx or setext:
+            if atx:
+                level, title = len(atx.group(1)), str(atx.group(2))
+            else:
+                level, title = (1 if following.startswith("=") else 2), raw.strip()
+                underlines.add(i + 1)
+            title = _inline(title)
+            start, end = builder.append(title)
+            builder.append("\n")
+            number, rest = split_heading_number(title)
+            builder.heading(start, end, rest, level, number)
+            previous = None
+            continue
+        text = _inline(raw)
+        start, _ = builder.append(text + "\n")
+        paragraph = paragraph_number(text.strip(), previous)
+        if paragraph is not None:
+            builder.numbered_paragraph(start + len(text) - len(text.lstrip()), paragraph)
+        previous = text if text.strip() else None
+
+
+def _inline(line: str) -> str:
+    return _LINK.sub(r"\1", _IMAGE.sub("", line))
