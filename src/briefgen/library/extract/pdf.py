@@ -46,7 +46,8 @@ _LIGATURES = str.maketrans(
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
 _LINE = re.compile(r"[^\r\n]+")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
-SUPERSCRIPT_RATIO = 0.85
+SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
+SUPERSCRIPT_RISE = 0.15  # … or raised above its baseline by this share of the type size
 
 
 def extract_pdf(
@@ -145,15 +146,29 @@ def _style(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, bool]:
 
 def _mark_superscripts(textpage: pypdfium2.PdfTextPage, line: str, offset: int) -> str:
     """Write footnote references glued to a word ("achievable81") as `<sup>81</sup>`, which
-    quote verification skips, when they are set smaller than the character before them."""
+    quote verification skips, when they sit above the line or are set smaller."""
     pieces, cursor = [], 0
     for match in _GLUED_DIGITS.finditer(line):
-        before = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, offset + match.start() - 1))
-        digit = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, offset + match.start()))
-        if before > 0 and digit < before * SUPERSCRIPT_RATIO:
+        before, digit = offset + match.start() - 1, offset + match.start()
+        before_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, before))
+        digit_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, digit))
+        rise = _baseline(textpage, digit) - _baseline(textpage, before)
+        if before_size > 0 and (
+            digit_size < before_size * SUPERSCRIPT_RATIO or rise > before_size * SUPERSCRIPT_RISE
+        ):
             pieces += [line[cursor : match.start()], f"<sup>{match.group()}</sup>"]
             cursor = match.end()
     return "".join(pieces) + line[cursor:] if pieces else line
+
+
+_ORIGIN_X, _ORIGIN_Y = ctypes.c_double(), ctypes.c_double()
+
+
+def _baseline(textpage: pypdfium2.PdfTextPage, index: int) -> float:
+    pdfium_c.FPDFText_GetCharOrigin(
+        textpage.raw, index, ctypes.byref(_ORIGIN_X), ctypes.byref(_ORIGIN_Y)
+    )
+    return float(_ORIGIN_Y.value)
 
 
 def _assemble(

@@ -1,0 +1,218 @@
+"""PDF import: printed page labels, running headers dropped, words broken at line ends, columns,
+paragraph numbers, footnote references, and the messages for PDFs that cannot be imported."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+
+from briefgen.content.quotes import locate, normalise_source
+from briefgen.library.extract import ExtractCancelled, ExtractError, LabelSource, extract
+from tests.library import documents
+
+
+@pytest.fixture(scope="session")
+def report(report_pdf: Path):  # type: ignore[no-untyped-def]
+    return extract(report_pdf)
+
+
+def where(document, quote: str) -> str:  # type: ignore[no-untyped-def]
+    """The locator of `quote`, after checking it verifies as quote verification will."""
+    span = locate(quote, normalise_source(document.text))
+    assert span is not None, f"quote does not verify: {quote!r}"
+    return str(document.locator(*span))
+
+
+def raw_pages(path: Path) -> list[str]:
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def test_printed_footer_numbers_become_page_labels_roman_then_arabic(report, report_pdf):  # type: ignore[no-untyped-def]
+    with pikepdf.open(report_pdf) as pdf:
+        assert "/PageLabels" not in pdf.Root  # the labels come from the footers alone
+    assert [(p.label, p.label_source) for p in report.pages] == [
+        ("i", LabelSource.PRINTED),
+        ("ii", LabelSource.PRINTED),
+        ("1", LabelSource.PRINTED),
+        ("2", LabelSource.PRINTED),
+        ("3", LabelSource.PRINTED),
+    ]
+    assert where(report, "This foreword introduces the report") == "p. ii, 'Foreword'"
+    assert where(report, "The council received its settlement in February.") == "p. 1, para 1.1"
+
+
+def test_running_header_and_page_numbers_are_not_in_the_text(report):  # type: ignore[no-untyped-def]
+    assert "Annual Report 2025 | Anytown Council" not in report.text
+    assert not re.search(r"(?m)^(?:[ivx]+|\d+)$", report.text)
+
+
+def test_sentence_across_a_page_break_verifies_with_both_pages(report, report_pdf):  # type: ignore[no-untyped-def]
+    pages = raw_pages(report_pdf)
+    sentences = re.findall(r"Review sentence \d+ records that the partnership met its target "
+                           r"for quarter \d+\.", documents.LONG_PARAGRAPH)  # fmt: skip
+    flat = [" ".join(page.split()) for page in pages]
+    split = [s for s in sentences if not any(s in page for page in flat)]
+    assert split, "the fixture must break a sentence across pages"
+    assert where(report, split[0]) == "pp. 1–2, para 1.2"
+
+
+def test_hard_hyphen_at_line_end_keeps_the_word_whole(report, report_pdf):  # type: ignore[no-untyped-def]
+    assert "up\ufffeto-date" in raw_pages(report_pdf)[3]  # PDFium's mark for the break
+    assert "up-to-date" in report.text
+    assert where(report, "Keep the housing register up-to-date every month.") == "p. 2, para 1.3"
+
+
+def test_soft_and_automatic_hyphens_at_line_end_join_the_word(report, report_pdf):  # type: ignore[no-untyped-def]
+    raw = raw_pages(report_pdf)[3]
+    assert "sub\u2010\r\nregional" in raw  # &shy; printed as a hyphen at the line end
+    assert "\u2010\r\n" in raw.split("1.5", 1)[1]  # hyphens: auto broke a word too
+    assert where(report, "A single subregional partnership will lead.") == "p. 2, para 1.4"
+    assert where(
+        report, "Intergovernmental responsibilities are comprehensively documented."
+    ) == "p. 2, para 1.5"
+
+
+def test_two_columns_read_left_then_right(report):  # type: ignore[no-untyped-def]
+    left = report.text.index("The left column describes")
+    right = report.text.index("The right column reports")
+    assert left < right
+    assert where(report, documents.COLUMN_RIGHT[4:]) == "p. 3, para 2.2"
+
+
+def test_footnote_reference_glued_to_a_word_is_marked_and_skipped(report):  # type: ignore[no-untyped-def]
+    assert "achievable<sup>3</sup>" in report.text
+    assert where(report, "The council judged the saving achievable within two years.") == (
+        "p. 1, para 1.1"
+    )
+
+
+def test_headings_have_levels_and_numbers(report):  # type: ignore[no-untyped-def]
+    assert [(h.title, h.level, h.number) for h in report.headings] == [
+        ("Anytown Council Annual Report", 1, ""),
+        ("Foreword", 2, ""),
+        ("Funding", 2, "1"),
+        ("Housing", 2, "2"),
+    ]
+    assert report.metadata.first_heading == "Anytown Council Annual Report"
+    assert report.metadata.title == "Anytown Annual Report"
+
+
+def test_pdf_page_labels_win_over_printed_numbers(labelled_pdf):  # type: ignore[no-untyped-def]
+    document = extract(labelled_pdf)
+    assert [p.label for p in document.pages] == ["I", "II", "10", "11", "12"]
+    assert {p.label_source for p in document.pages} == {LabelSource.PDF_LABEL}
+    assert where(document, "The council received its settlement") == "p. 10, para 1.1"
+
+
+def test_progress_counts_pages_and_cancel_stops(report_pdf):  # type: ignore[no-untyped-def]
+    calls: list[tuple[int, int]] = []
+    extract(report_pdf, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    stop = threading.Event()
+
+    def cancel_after_two(done: int, total: int) -> None:
+        if done == 2:
+            stop.set()
+
+    with pytest.raises(ExtractCancelled, match="import cancelled; nothing was added"):
+        extract(report_pdf, progress=cancel_after_two, cancel=stop)
+
+
+def test_thousand_page_pdf_imports_with_progress(tmp_path, report_pdf):  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.pdf"
+    with pikepdf.open(report_pdf) as source, pikepdf.new() as pdf:
+        for _ in range(200):
+            pdf.pages.extend(source.pages)
+        pdf.save(path)
+    calls: list[int] = []
+    document = extract(path, progress=lambda done, total: calls.append(done))
+    assert len(document.pages) == 1000 and calls[-1] == 1000 and len(calls) == 1000
+    assert document.text.count("The right column reports") == 200
+
+
+def test_scanned_pdf_without_text_is_refused_with_ocr_advice(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "scan.pdf"
+    documents.blank_pdf(path, 40)
+    with pytest.raises(ExtractError) as caught:
+        extract(path)
+    assert str(caught.value) == (
+        f"{path}: has no text on 40 of 40 pages (it is probably scanned); run it through OCR, "
+        "for example `ocrmypdf`, and import the result"
+    )
+
+
+def test_partly_scanned_pdf_imports_with_a_warning_naming_pages(tmp_path, report_pdf):  # type: ignore[no-untyped-def]
+    path = tmp_path / "partly.pdf"
+    documents.append_blank_pages(report_pdf, path, 2)
+    document = extract(path)
+    assert document.warnings == (
+        f"{path}: no text on 2 of 7 pages (PDF pages 6 and 7); they may be scanned images, and "
+        "quotes from them cannot be verified; to include them, run it through OCR, for example "
+        "`ocrmypdf`, and import the result",
+    )
+
+
+def test_password_protected_pdf_is_refused(tmp_path, report_pdf):  # type: ignore[no-untyped-def]
+    path = tmp_path / "locked.pdf"
+    with pikepdf.open(report_pdf) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+    with pytest.raises(ExtractError) as caught:
+        extract(path)
+    assert str(caught.value) == (
+        f"{path}: is protected by a password; open it in a PDF reader, save or print a copy "
+        "without the password, and import that"
+    )
+
+
+def test_truncated_pdf_is_refused_as_damaged(tmp_path, report_pdf):  # type: ignore[no-untyped-def]
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(report_pdf.read_bytes()[:1500])
+    with pytest.raises(ExtractError) as caught:
+        extract(path)
+    assert str(caught.value) == (
+        f"{path}: is damaged or incomplete and cannot be read as a PDF; download or save it "
+        "again and check it opens in a PDF reader"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty (0 bytes); check it was saved or downloaded whole"),
+        (b"PK\x03\x04 not really", "is not a PDF (it does not start as one); check the file"),
+    ],
+)
+def test_empty_or_misnamed_pdf_is_refused(tmp_path, content, message):  # type: ignore[no-untyped-def]
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ExtractError) as caught:
+        extract(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_pdf_over_the_size_limit_is_refused_before_reading(tmp_path, report_pdf, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("briefgen.library.extract.pdf.MAX_PDF_BYTES", 1024 * 1024)
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"0" * (3 * 1024 * 1024))
+    with pytest.raises(ExtractError) as caught:
+        extract(path)
+    assert str(caught.value) == (
+        f"{path}: is 3 MB, more than the 1 MB briefgen imports as a PDF; split it and import "
+        "the part you need"
+    )
+
+
+def test_extracted_maps_survive_a_round_trip_as_plain_data(report):  # type: ignore[no-untyped-def]
+    from briefgen.library.extract import ExtractedDocument
+
+    again = ExtractedDocument.from_dict(report.path, report.text, report.as_dict())
+    assert again == report
