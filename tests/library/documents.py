@@ -52,7 +52,8 @@ h1 {{ font-size: 20pt }} h2 {{ font-size: 14pt }}
 <p>1.2 {LONG_PARAGRAPH}</p>
 <div class="narrow"><p>1.3 Keep the housing register up-to-date every month.</p></div>
 <div class="narrower"><p>1.4 A single sub&shy;regional partnership will lead.</p></div>
-<div class="auto"><p>1.5 Intergovernmental responsibilities are comprehensively documented.</p></div>
+<div class="auto"><p>1.5 Intergovernmental responsibilities are comprehensively
+documented.</p></div>
 <h2 style="break-before: page">2 Housing</h2>
 <div class="columns"><p>{COLUMN_LEFT}</p><p>{COLUMN_RIGHT}</p></div>
 </div></body></html>"""
@@ -117,8 +118,8 @@ def tiny_png() -> bytes:
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
 
 
@@ -131,11 +132,14 @@ NUMBERING = f"""<w:numbering {nsdecls("w")}>
     <w:multiLevelType w:val="multilevel"/>
     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading1"/>
       <w:lvlText w:val="%1."/></w:lvl>
-    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
-    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+      <w:lvlText w:val="%1.%2"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+      <w:lvlText w:val="(%3)"/></w:lvl>
   </w:abstractNum>
   <w:abstractNum w:abstractNumId="20">
-    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1)"/></w:lvl>
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>
+      <w:lvlText w:val="%1)"/></w:lvl>
   </w:abstractNum>
   <w:abstractNum w:abstractNumId="30">
     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
@@ -182,12 +186,11 @@ def write_report_docx(path: Path) -> None:
         numbering.append(child)
     # Heading 1 takes its number from its style, as in a council's report template.
     heading_style = document.styles["Heading 1"].element.get_or_add_pPr()
-    heading_style.append(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="5"/></w:numPr>')
-    )
+    heading_style.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="5"/></w:numPr>'))
     document.add_heading("Anytown Housing Strategy", level=0)
     document.add_heading("Purpose", level=1)
-    _number(document.add_paragraph("This strategy sets out how the council will house residents."), 5, 1)
+    purpose = "This strategy sets out how the council will house residents."
+    _number(document.add_paragraph(purpose), 5, 1)
     _number(document.add_paragraph("It replaces the strategy adopted in 2019."), 5, 1)
     document.add_heading("Funding", level=1)
     _number(document.add_paragraph("The council will invest in three programmes:"), 5, 1)

@@ -63,7 +63,9 @@ def test_a_lone_number_out_of_step_is_not_a_page_number() -> None:
 
 
 def test_body_lines_that_do_not_repeat_are_not_furniture() -> None:
-    pages = pages_of("Introduction\nBody one.\n1", "Findings\nBody two.\n2", "Summary\nBody three.\n3")
+    pages = pages_of(
+        "Introduction\nBody one.\n1", "Findings\nBody two.\n2", "Summary\nBody three.\n3"
+    )
     assert find_furniture(pages) == [set(), set(), set()]
 
 

@@ -214,7 +214,7 @@ class Numbering:
 
 
 def _clean(shown: str) -> str:
-    """"4.3." and "iv)" are cited as "4.3" and "iv"; "(a)" keeps its brackets."""
+    """ "4.3." and "iv)" are cited as "4.3" and "iv"; "(a)" keeps its brackets."""
     cleaned = shown.strip().rstrip(".").strip()
     if cleaned.endswith(")") and "(" not in cleaned:
         cleaned = cleaned[:-1].strip()

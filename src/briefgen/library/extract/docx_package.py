@@ -5,6 +5,7 @@ followed; the notice names them)."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -97,7 +98,7 @@ def _inflate(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, room
                 size += len(chunk)
                 if size > limit:
                     raise _bomb(path, member.filename, "inflates past its declared size")
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         raise ExtractError(
             path, f"is damaged (its part {member.filename} cannot be read); open it in Word "
             "and save it again as .docx"

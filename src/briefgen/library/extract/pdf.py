@@ -126,6 +126,8 @@ def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
 
 def _clean(text: str) -> str:
     text = text.translate(_LIGATURES).replace("\t", " ")
+    if _CONTROL.search(text) is None:
+        return text
     # Keep PDFium's line-end hyphen marks for `_assemble`; drop other control characters.
     return _CONTROL.sub(lambda m: m.group() if m.group() in "\ufffe\x02" else "", text)
 
@@ -213,10 +215,12 @@ def _assemble(
             text = text.rstrip()[: -1 - len(left)] + join_hyphenated(left, right, soft, words)
             text += following[len(right) :]
             position += 1
-        text = _LINE_END_HYPHEN.sub(
-            lambda m: join_hyphenated(m.group(1), m.group(2), False, words), text
-        )
-        text = text.replace("\ufffe", "-").replace("\x02", "-").strip()
+        if "\ufffe" in text or "\x02" in text:
+            text = _LINE_END_HYPHEN.sub(
+                lambda m: join_hyphenated(m.group(1), m.group(2), False, words), text
+            )
+            text = text.replace("\ufffe", "-").replace("\x02", "-")
+        text = text.strip()
         start, end = builder.append(text)
         level = is_heading_line(line, levels)
         if level and heading and heading[2] == level and heading[1] == start - 1:

@@ -102,9 +102,18 @@ def find_furniture(pages: Sequence[Sequence[Line]]) -> list[set[int]]:
     ]
     counts = Counter(key for keys in keys_per_page for key in set(keys.values()))
     needed = FURNITURE_MIN_PAGES if len(pages) > FURNITURE_MIN_PAGES else max(2, len(pages))
-    return [
+    found = [
         {i for i, key in keys.items() if counts[key] >= needed and key != "#"}
         for keys in keys_per_page
+    ]
+    # A page is never emptied: where every line "repeats", the pages are copies of one form
+    # (or one page), and their text is the content.
+    return [
+        set()
+        if len(lines) <= 2 * EDGE_LINES
+        and all(i in furniture or key == "#" for i, key in keys.items())
+        else furniture
+        for furniture, keys, lines in zip(found, keys_per_page, pages, strict=True)
     ]
 
 
@@ -159,11 +168,21 @@ def printed_labels(
     labels: list[PageLabel | None] = [
         PageLabel(c[2], LabelSource.PRINTED) if c else None for c in chosen
     ]
+    before_of: list[tuple[bool, int, str] | None] = []
+    last: tuple[bool, int, str] | None = None
+    for found in chosen:
+        before_of.append(last)
+        last = found or last
+    after_of: list[tuple[bool, int, str] | None] = []
+    last = None
+    for found in reversed(chosen):
+        after_of.append(last)
+        last = found or last
+    after_of.reverse()
     for i, label in enumerate(labels):
         if label is not None:
             continue
-        before = next((chosen[j] for j in range(i - 1, -1, -1) if chosen[j]), None)
-        after = next((chosen[j] for j in range(i + 1, len(chosen)) if chosen[j]), None)
+        before, after = before_of[i], after_of[i]
         if before and after and before[:2] == after[:2]:
             roman, offset, printed = before
             value = i + offset

@@ -69,7 +69,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    best = _best_match(charset_normalizer.from_bytes(data))
     if best is None or best.encoding in ("utf_8", "ascii"):
         raise ExtractError(
             path,
@@ -81,6 +81,26 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         f"{path}: read as {name}, not UTF-8; check that accented letters and quotation marks "
         "look right in the imported text"
     )
+
+
+# Officers' files that are not UTF-8 are nearly always Windows "ANSI" (Western European); when
+# charset-normalizer finds other code pages decode the bytes equally cleanly (cp1250 reads a
+# cp1252 "ï" as "ď"), these win the tie.
+_WESTERN = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
+_TIE = 0.01
+
+
+def _best_match(
+    matches: charset_normalizer.CharsetMatches,
+) -> charset_normalizer.CharsetMatch | None:
+    best = matches.best()
+    if best is None:
+        return None
+    for encoding in _WESTERN:
+        for match in matches:
+            if match.encoding == encoding and match.chaos <= best.chaos + _TIE:
+                return match
+    return best
 
 
 def _front_matter(text: str) -> tuple[Metadata, str]:
