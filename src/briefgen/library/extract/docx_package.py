@@ -1,6 +1,6 @@
 """Checks on a Word file's zip package before python-docx reads it: that it is one, that no part
 inflates beyond the limits (a zip bomb), and which external relationships it carries (never
-followed; the notice names them)."""
+followed; the notice names them). See docs/decisions/0032."""
 
 from __future__ import annotations
 
