@@ -19,10 +19,13 @@ ATTACHED_TEMPLATE = (
 )
 # Forty numbered sentences, so a test can find one that the page break splits.
 LONG_PARAGRAPH = " ".join(
-    f"Review sentence {n} records that the partnership met its target for quarter {n}."
+    f"Review sentence {n} records that the local partnership met its target for quarter {n}."
     for n in range(1, 41)
 )
-FOOTNOTED = "The council judged the saving achievable<sup>3</sup> within two years."
+FOOTNOTED = (
+    "The council judged the saving achievable<sup>3</sup> within two years. Costs fell by a "
+    "fifth<sup>4</sup>. The board noted it."
+)
 COLUMN_LEFT = "2.1 The left column describes the housing register in some detail. " + " ".join(
     f"Column filler sentence {n} about waiting lists." for n in range(1, 25)
 )

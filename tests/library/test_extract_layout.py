@@ -97,3 +97,27 @@ def test_heading_numbers_are_split_from_titles() -> None:
     assert split_heading_number("A new approach") == ("", "A new approach")
     assert split_heading_number("B. Scope") == ("B", "Scope")
     assert split_heading_number("2025 budget") == ("", "2025 budget")
+
+
+def test_a_repeated_body_line_is_furniture_only_at_the_same_place_and_never_mid_sentence() -> None:
+    repeated = ". This line repeats."
+    bodies = [
+        ["First text.", repeated, "a1.", "a2.", "a3.", "a4."],
+        ["Second text.", "b1.", "b2.", "b3.", repeated, "b4."],
+        [repeated, "c1.", "c2.", "c3.", "c4.", "c5."],
+        ["Fourth.", "d1.", "d2.", "d3.", "d4.", "d5."],
+    ]
+    pages = pages_of(
+        *(
+            "\n".join(["Cabinet report", *body, f"Page {n}"])
+            for n, body in enumerate(bodies, start=1)
+        )
+    )
+    assert find_furniture(pages) == [{0, 7}, {0, 7}, {0, 7}, {0, 7}]
+    pages = pages_of("Header\nStarts here.\n1", "Header\nsecond page text\n2", "Header\nthird.\n3")
+    assert find_furniture(pages) == [{0}, {0}, {0}]  # a short page keeps its text lines
+
+
+def test_a_footnote_reference_ending_the_line_before_still_ends_a_sentence() -> None:
+    assert paragraph_number("1.9 But if people", previous="young people.<sup>8</sup>") == "1.9"
+    assert paragraph_number("1.9 But if people", previous="young people<sup>8</sup>") is None

@@ -45,6 +45,7 @@ _LIGATURES = str.maketrans(
 # Digits glued to the end of a word or sentence: a footnote reference if set smaller.
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
 _LINE = re.compile(r"[^\r\n]+")
+_OPENS_WITH_STOP = re.compile(r"[.,;:!?)](?!\.)")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
 SUPERSCRIPT_RISE = 0.15  # … or raised above its baseline by this share of the type size
@@ -199,7 +200,10 @@ def _assemble(
     next_page = 0
     while position < len(flat):
         page, line = flat[position]
-        if not builder.ends_with_newline():
+        # A line that opens with a stop continues the one before (PDFium breaks the line after
+        # a raised footnote reference: "services4" / ". This …").
+        joined = previous is not None and _OPENS_WITH_STOP.match(line.text.lstrip()) is not None
+        if not builder.ends_with_newline() and not joined:
             builder.append("\n")
         while next_page <= page:
             builder.start_page(next_page, labels[next_page].label, labels[next_page].source)

@@ -46,6 +46,7 @@ _NUMBER_LINE = re.compile(
     r"(?i)(?:page\s+)?[-–—]?\s*(\d{1,4}|[ivxlcdm]{1,8})\s*[-–—]?(?:\s+of\s+\d{1,4})?"
 )
 # A number at either end of a running header or footer: "Annual report 2025 | 12", "12 Title".
+_CONTINUATION = re.compile(r"[a-z.,;:!?)\]’”]")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4}|[ivxlcdm]{1,8})\b|\b(\d{1,4}|[ivxlcdm]{1,8})$", re.I)
 
 
@@ -89,29 +90,51 @@ def _edge_indices(count: int) -> list[int]:
     return [*range(EDGE_LINES), *range(count - EDGE_LINES, count)]
 
 
+def _positions(index: int, count: int) -> list[tuple[int, ...]]:
+    """Where an edge line sits: (0, n) for the n-th line from the top, (1, n) from the bottom."""
+    places = []
+    if index < EDGE_LINES:
+        places.append((0, index))
+    if index >= count - EDGE_LINES:
+        places.append((1, count - 1 - index))
+    return places
+
+
 def find_furniture(pages: Sequence[Sequence[Line]]) -> list[set[int]]:
     """For each page, the indices of lines that are running headers or footers: lines at a page
-    edge whose text (numbers masked) repeats at the edges of other pages."""
+    edge whose text (numbers masked) recurs at the same place (say, the second line from the
+    bottom) on other pages. Lines that open with a small letter or a stop continue a sentence,
+    so they are never furniture."""
     keys_per_page = [
         {
             i: _furniture_key(lines[i].text)
             for i in _edge_indices(len(lines))
-            if lines[i].text.strip()
+            if lines[i].text.strip() and not _CONTINUATION.match(lines[i].text.lstrip())
         }
         for lines in pages
     ]
-    counts = Counter(key for keys in keys_per_page for key in set(keys.values()))
+    counts = Counter(
+        (place, key)
+        for keys, lines in zip(keys_per_page, pages, strict=True)
+        for i, key in keys.items()
+        for place in _positions(i, len(lines))
+    )
     needed = FURNITURE_MIN_PAGES if len(pages) > FURNITURE_MIN_PAGES else max(2, len(pages))
     found = [
-        {i for i, key in keys.items() if counts[key] >= needed and key != "#"}
-        for keys in keys_per_page
+        {
+            i
+            for i, key in keys.items()
+            if key != "#"
+            and any(counts[(place, key)] >= needed for place in _positions(i, len(lines)))
+        }
+        for keys, lines in zip(keys_per_page, pages, strict=True)
     ]
     # A page is never emptied: where every line "repeats", the pages are copies of one form
     # (or one page), and their text is the content.
     return [
         set()
         if len(lines) <= 2 * EDGE_LINES
-        and all(i in furniture or key == "#" for i, key in keys.items())
+        and all(i in furniture or keys.get(i) == "#" for i in range(len(lines)))
         else furniture
         for furniture, keys, lines in zip(found, keys_per_page, pages, strict=True)
     ]

@@ -14,6 +14,7 @@ _PARAGRAPH_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?:[ \t\u00a0]+|$
 _SENTENCE_START = re.compile(r"[\"'‘“(\[A-Z]")
 # The end of a sentence or a block, after which a new numbered paragraph may start.
 _BLOCK_END = re.compile(r"[.:;!?)\]\"'’”]\s*$")
+_TRAILING_FOOTNOTE = re.compile(r"(?:<sup>[^<]*</sup>)+$")
 _HEADING_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z]|[IVX]{1,5})[.)]?[ \t\u00a0]+(?=\S)")
 
 
@@ -30,7 +31,9 @@ def paragraph_number(line: str, previous: str | None) -> str | None:
     rest = line[match.end() :]
     if rest and not _SENTENCE_START.match(rest):
         return None
-    if previous is not None and previous.strip() and not _BLOCK_END.search(previous):
+    if previous is not None:
+        previous = _TRAILING_FOOTNOTE.sub("", previous.rstrip())
+    if previous and not _BLOCK_END.search(previous):
         return None
     return match.group(1)
 
