@@ -90,7 +90,7 @@ def _edge_indices(count: int) -> list[int]:
     return [*range(EDGE_LINES), *range(count - EDGE_LINES, count)]
 
 
-def _positions(index: int, count: int) -> list[tuple[int, ...]]:
+def _positions(index: int, count: int) -> list[tuple[int, int]]:
     """Where an edge line sits: (0, n) for the n-th line from the top, (1, n) from the bottom."""
     places = []
     if index < EDGE_LINES:
