@@ -98,6 +98,24 @@ def test_footnote_reference_glued_to_a_word_is_marked_and_skipped(report):
     assert where(report, "Costs fell by a fifth. The board noted it.") == "p. 1, para 1.1"
 
 
+HANGING = """<style>@page { margin-left: 25mm } h2, p { position: relative }
+.number { position: absolute; left: -12mm }</style>
+<h2><span class="number">4</span>Funding</h2>
+<p><span class="number">4.1</span>The council agreed the budget for the coming year.</p>
+<p><span class="number">4.2</span>Members asked for a review of reserves.</p>"""
+
+
+def test_hanging_numbers_given_after_their_paragraph_go_back_to_its_start(tmp_path):
+    path = tmp_path / "hanging.pdf"
+    path.write_bytes(documents.pdf_bytes(HANGING, footer="none"))
+    raw = raw_pages(path)[0]
+    assert raw.index("The council agreed") < raw.index("4.1")  # PDFium's content order
+    document = extract(path)
+    assert document.text.startswith("4 Funding\n4.1 The council agreed the")
+    assert where(document, "Members asked for a review of reserves.") == "p. 1, para 4.2"
+    assert [(h.title, h.number) for h in document.headings] == [("Funding", "4")]
+
+
 def test_headings_have_levels_and_numbers(report):
     assert [(h.title, h.level, h.number) for h in report.headings] == [
         ("Anytown Council Annual Report", 1, ""),

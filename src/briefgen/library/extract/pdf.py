@@ -22,6 +22,7 @@ from briefgen.library.extract.model import (
 from briefgen.library.extract.pdf_layout import (
     Line,
     PageLabel,
+    attach_hanging_numbers,
     find_furniture,
     heading_levels,
     is_heading_line,
@@ -119,7 +120,10 @@ def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
             size_first, bold_first = _style(textpage, first)
             size_last, bold_last = _style(textpage, last)
             line_text = _mark_superscripts(textpage, line_text, match.start())
-            yield Line(_clean(line_text), min(size_first, size_last), bold_first and bold_last)
+            x, y = _origin(textpage, first)
+            yield Line(
+                _clean(line_text), min(size_first, size_last), bold_first and bold_last, x, y
+            )
     finally:
         textpage.close()
         page.close()
@@ -167,11 +171,16 @@ def _mark_superscripts(textpage: pypdfium2.PdfTextPage, line: str, offset: int) 
 _ORIGIN_X, _ORIGIN_Y = ctypes.c_double(), ctypes.c_double()
 
 
-def _baseline(textpage: pypdfium2.PdfTextPage, index: int) -> float:
+def _origin(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where character `index` starts: x, and y of its baseline."""
     pdfium_c.FPDFText_GetCharOrigin(
         textpage.raw, index, ctypes.byref(_ORIGIN_X), ctypes.byref(_ORIGIN_Y)
     )
-    return float(_ORIGIN_Y.value)
+    return float(_ORIGIN_X.value), float(_ORIGIN_Y.value)
+
+
+def _baseline(textpage: pypdfium2.PdfTextPage, index: int) -> float:
+    return _origin(textpage, index)[1]
 
 
 def _assemble(
@@ -181,7 +190,9 @@ def _assemble(
     furniture = find_furniture(pages)
     printed, number_lines = printed_labels(pages, furniture)
     body = [
-        [line for i, line in enumerate(lines) if i not in furniture[p] | number_lines[p]]
+        attach_hanging_numbers(
+            [line for i, line in enumerate(lines) if i not in furniture[p] | number_lines[p]]
+        )
         for p, lines in enumerate(pages)
     ]
     empty = [p for p, lines in enumerate(pages) if not lines]

@@ -27,11 +27,13 @@ MAX_HEADING_CHARS = 200
 
 @dataclass(slots=True)
 class Line:
-    """One line of a page's text with the type it starts and ends in."""
+    """One line of a page's text with the type it starts and ends in, and where it starts."""
 
     text: str
     size: float = 0.0
     bold: bool = False
+    x: float = 0.0  # the first character's origin, in PDF points from the page's lower left
+    y: float = 0.0  # its baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,53 @@ def printed_labels(
                 text = to_roman(value, printed.isupper()) if roman else str(value)
                 labels[i] = PageLabel(text, LabelSource.INFERRED)
     return labels, number_lines
+
+
+# A number standing alone: a hanging paragraph or heading number ("4.3", "4", "12.", "(b)").
+_HANGING_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,4}\)|[a-z]\))")
+# How close two baselines must be, as a share of the type size, to be one line on the page.
+SAME_BASELINE = 0.3
+
+
+def attach_hanging_numbers(lines: Sequence[Line]) -> list[Line]:
+    """Put each number that hangs in the margin back at the start of the line it sits beside.
+
+    A paragraph or heading number set apart (a tab, a hanging indent, an absolutely placed
+    box) is often its own text object, which PDFium gives in content order: before the
+    heading, or after the whole paragraph. Where a number stands alone on a line and another
+    line starts to its right on the same baseline, the page reads "4.1 The council …"; so
+    does the text."""
+    numbers = [
+        i
+        for i, line in enumerate(lines)
+        if line.size > 0 and _HANGING_NUMBER.fullmatch(line.text.strip())
+    ]
+    if not numbers:
+        return list(lines)
+    moved: dict[int, str] = {}  # line index -> the number that belongs at its start
+    taken: set[int] = set()
+    for i in numbers:
+        number = lines[i]
+        beside = [
+            j
+            for j, line in enumerate(lines)
+            if j not in numbers
+            and j not in moved
+            and line.x > number.x
+            and abs(line.y - number.y) <= SAME_BASELINE * max(line.size, number.size)
+        ]
+        if beside:
+            target = min(beside, key=lambda j: lines[j].x)
+            moved[target] = number.text.strip()
+            taken.add(i)
+    result = []
+    for j, line in enumerate(lines):
+        if j in taken:
+            continue
+        if j in moved:
+            line = Line(f"{moved[j]} {line.text.lstrip()}", line.size, line.bold, line.x, line.y)
+        result.append(line)
+    return result
 
 
 _SOFT_BREAKS = ("\u2010", "\u00ad")  # hyphens a layout engine adds where it breaks a word
