@@ -205,3 +205,27 @@ def test_progress_and_cancel_in_word(report_docx):
     with pytest.raises(ExtractCancelled) as caught:
         extract(report_docx, cancel=lambda: True)
     assert str(caught.value) == f"{report_docx}: import cancelled; nothing was added"
+
+
+def test_tracked_moves_and_text_box_copies_are_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Kept text.")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:moveFrom {nsdecls("w")} w:id="1" w:author="A" w:date="2025-01-01T00:00:00Z">'
+            "<w:r><w:t>Moved away.</w:t></w:r></w:moveFrom>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')}><mc:AlternateContent "
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            '<mc:Choice Requires="wps"><w:t> Box text.</w:t></mc:Choice>'
+            "<mc:Fallback><w:t> Box text.</w:t></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert extract(path).text == "Kept text. Box text.\n"

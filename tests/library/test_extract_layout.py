@@ -48,6 +48,18 @@ def test_page_n_of_m_and_a_year_in_the_header_are_told_apart() -> None:
     assert find_furniture(pages) == [{0, 2}, {0, 2}, {0, 2}]
 
 
+def test_page_number_inside_a_running_footer_is_read_not_the_page_count() -> None:
+    pages = pages_of(
+        "Text one.\nAnytown Council | Page 3 of 40",
+        "Text two.\nAnytown Council | Page 4 of 40",
+        "Text three.\nCivic Centre | Page 5 of 40",
+    )
+    assert [label[0] if label else None for label in labels(pages)] == ["3", "4", "5"]
+    # The third footer differs, so no line repeats on all three pages, but each says "Page N"
+    # and keeps step, so each is dropped as the line that prints the page number.
+    assert printed_labels(pages, find_furniture(pages))[1] == [{1}, {1}, {1}]
+
+
 def test_page_without_a_printed_number_gets_its_neighbours_sequence() -> None:
     pages = pages_of("Text a.\n7", "A full-page chart title", "Text c.\n9", "Text d.\n10")
     assert labels(pages)[1] == ("8", LabelSource.INFERRED)

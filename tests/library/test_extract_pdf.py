@@ -239,3 +239,24 @@ def test_extracted_maps_survive_a_round_trip_as_plain_data(report):
 
     again = ExtractedDocument.from_dict(report.path, report.text, report.as_dict())
     assert again == report
+
+
+def test_pages_whose_fonts_give_no_letters_are_named_or_refused(tmp_path):
+    from briefgen.library.extract.pdf import _assemble
+    from briefgen.library.extract.pdf_layout import Line
+
+    path = tmp_path / "old.pdf"
+    readable = [Line("Readable text on this page.", 10.0)]
+    unreadable = [Line("\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd \ufffd\ufffd", 10.0)]
+    document = _assemble(path, [readable, unreadable], ["", ""], {})
+    assert document.warnings == (
+        f"{path}: the text of 1 of 2 pages (PDF page 2) cannot be read (its fonts do not say "
+        "which letters they draw), and quotes from them will not verify; to include them, run "
+        "it through OCR, for example `ocrmypdf`, and import the result",
+    )
+    with pytest.raises(ExtractError) as caught:
+        _assemble(path, [unreadable, []], ["", ""], {})
+    assert str(caught.value) == (
+        f"{path}: has text that cannot be read (its fonts do not say which letters they draw); "
+        "run it through OCR, for example `ocrmypdf`, and import the result"
+    )

@@ -26,7 +26,7 @@ Setext heading
 town centre by working with businesses.
 
 2.2 Reports rose by
-4.3 per cent last year.
+4.3 per cent last year. The _key_ measure is `reports per 1,000 residents`.
 
 ![A chart of reports](chart.png)
 
@@ -56,6 +56,7 @@ def test_markdown_headings_links_and_paragraph_numbers(tmp_path):
     quote = "The partnership will reduce anti-social behaviour in the town centre"
     assert where(document, quote) == "para 2.1"
     assert where(document, "Reports rose by 4.3 per cent last year.") == "para 2.2"
+    assert where(document, "The key measure is reports per 1,000 residents.") == "para 2.2"
     assert "https://example.org" not in document.text and "chart.png" not in document.text
     assert document.metadata.title == "Community Safety Plan"
     assert document.metadata.author == "Safer Anytown Partnership"

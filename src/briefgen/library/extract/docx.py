@@ -27,6 +27,8 @@ from briefgen.library.extract.sniff import check_size, looks_like, read_head
 
 _HEADING_NAME = re.compile(r"(?i)heading\s*([1-9])$")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Text that is not on the page: the other copy of a text box, and text a tracked move took away.
+_SKIPPED = (_MC_FALLBACK, qn("w:moveFrom"))
 # Run content a reader sees, and what each becomes in the text.
 _TEXT, _TAB, _BREAK, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NO_BREAK_HYPHEN, _PARAGRAPH, _TABLE = qn("w:noBreakHyphen"), qn("w:p"), qn("w:tbl")
@@ -158,8 +160,8 @@ def _run_text(paragraph: etree._Element) -> Iterator[str]:
     """The characters a reader sees in `paragraph`, in order: text, tabs and breaks as spaces
     and line ends, deleted text and field codes left out (they are other elements)."""
     for element in paragraph.iter(_TEXT, _TAB, _BREAK, _CR, _NO_BREAK_HYPHEN):
-        if any(ancestor.tag == _MC_FALLBACK for ancestor in element.iterancestors()):
-            continue  # the same text box again, for old readers
+        if any(ancestor.tag in _SKIPPED for ancestor in element.iterancestors()):
+            continue
         if element.tag == _TEXT:
             yield element.text or ""
         elif element.tag == _NO_BREAK_HYPHEN:

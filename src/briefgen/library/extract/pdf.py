@@ -48,6 +48,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
 _LINE = re.compile(r"[^\r\n]+")
 _OPENS_WITH_STOP = re.compile(r"[.,;:!?)](?!\.)")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+UNREADABLE_SHARE = 0.3  # a page with more unknown glyphs than this cannot be quoted
 SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
 SUPERSCRIPT_RISE = 0.15  # … or raised above its baseline by this share of the type size
 
@@ -73,7 +74,10 @@ def extract_pdf(
         pages: list[list[Line]] = []
         for index in range(count):
             monitor.check()
-            pages.append(list(_page_lines(pdf, index)))
+            try:
+                pages.append(list(_page_lines(pdf, index)))
+            except pypdfium2.PdfiumError:
+                pages.append([])  # a damaged page reads as one without text, and is named
             monitor.step(index + 1, count)
         pdf_labels = [pdf.get_page_label(index) for index in range(count)]
         info = pdf.get_metadata_dict()
@@ -200,6 +204,12 @@ def _assemble(
         raise ExtractError(
             path, f"has no text on {count} of {count} pages (it is probably scanned); {OCR_ADVICE}"
         )
+    garbled = [p for p, lines in enumerate(pages) if lines and _unreadable(lines)]
+    if len(garbled) + len(empty) == count:
+        raise ExtractError(
+            path, "has text that cannot be read (its fonts do not say which letters they "
+            f"draw); {OCR_ADVICE}"
+        )  # fmt: skip
     words = vocabulary([line.text for lines in body for line in lines])
     levels, _ = heading_levels(body)
     builder = DocumentBuilder(path, "pdf")
@@ -261,7 +271,20 @@ def _assemble(
             f"they may be scanned images, and quotes from them cannot be verified; to include "
             f"them, {OCR_ADVICE}"
         )
+    if garbled:
+        builder.warnings.append(
+            f"{path}: the text of {len(garbled)} of {count} pages ({_page_list(garbled, labels)}) "
+            "cannot be read (its fonts do not say which letters they draw), and quotes from "
+            f"them will not verify; to include them, {OCR_ADVICE}"
+        )
     return builder.build(_metadata(info))
+
+
+def _unreadable(lines: list[Line]) -> bool:
+    """Whether most of a page's characters are U+FFFD: glyphs PDFium could not map to text."""
+    characters = sum(len(line.text) for line in lines)
+    unknown = sum(line.text.count("\ufffd") for line in lines)
+    return unknown > UNREADABLE_SHARE * characters
 
 
 def _close_heading(builder: DocumentBuilder, heading: list[int | str]) -> None:

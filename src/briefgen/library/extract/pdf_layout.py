@@ -49,7 +49,12 @@ _NUMBER_LINE = re.compile(
 )
 # A number at either end of a running header or footer: "Annual report 2025 | 12", "12 Title".
 _CONTINUATION = re.compile(r"[a-z.,;:!?)\]’”]")
-_EDGE_NUMBER = re.compile(r"^(\d{1,4}|[ivxlcdm]{1,8})\b|\b(\d{1,4}|[ivxlcdm]{1,8})$", re.I)
+_PAGE_WORD = re.compile(r"\bpage\s+(\d{1,4}|[ivxlcdm]{1,8})\b", re.I)
+# ("Page 12 of 40" anywhere in the line; the 40 at its end never keeps step with the pages.)
+_EDGE_NUMBER = re.compile(
+    r"\bpage\s+(\d{1,4}|[ivxlcdm]{1,8})\b|^(\d{1,4}|[ivxlcdm]{1,8})\b|\b(\d{1,4}|[ivxlcdm]{1,8})$",
+    re.I,
+)
 
 
 def roman_value(text: str) -> int | None:
@@ -157,8 +162,10 @@ def _candidates(lines: Sequence[Line], furniture: set[int]) -> list[_Candidate]:
         whole = _NUMBER_LINE.fullmatch(text)
         matches = [whole.group(1)] if whole else []
         if not whole and i in furniture:
-            edge = _EDGE_NUMBER.search(text)
-            matches = [edge.group(1) or edge.group(2)] if edge else []
+            matches = [g for m in _EDGE_NUMBER.finditer(text) for g in m.groups() if g]
+        elif not whole:
+            # "Page 12" says what it is even in a footer that is not repeated word for word.
+            matches = [m.group(1) for m in _PAGE_WORD.finditer(text)]
         for printed in matches:
             if printed.isdigit():
                 found.append(_Candidate(i, int(printed), printed, roman=False))

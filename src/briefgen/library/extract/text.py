@@ -21,6 +21,8 @@ _FENCE = re.compile(r"(```|~~~)")
 # Inline Markdown that is not part of what a reader sees: images, and a link's address.
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CODE = re.compile(r"`([^`]+)`")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FRONT_FIELD = re.compile(r"(?m)^(title|author|date|publisher):[ \t]*[\"']?(.*?)[\"']?[ \t]*$")
 
@@ -168,4 +170,7 @@ def _read_markdown(builder: DocumentBuilder, text: str) -> None:
 
 
 def _inline(line: str) -> str:
-    return _LINK.sub(r"\1", _IMAGE.sub("", line))
+    """A Markdown line as read: links as their words, images and code and emphasis marks gone
+    (asterisks are left to quote verification, which skips them)."""
+    line = _LINK.sub(r"\1", _IMAGE.sub("", line))
+    return _UNDERSCORE_EMPHASIS.sub(r"\2", _CODE.sub(r"\1", line))
