@@ -260,3 +260,11 @@ def test_pages_whose_fonts_give_no_letters_are_named_or_refused(tmp_path):
         f"{path}: has text that cannot be read (its fonts do not say which letters they draw); "
         "run it through OCR, for example `ocrmypdf`, and import the result"
     )
+
+
+def test_imports_in_worker_threads_at_once_give_the_same_text(report_pdf, report):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(extract, [report_pdf] * 4))
+    assert all(result == report for result in results)

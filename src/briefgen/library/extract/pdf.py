@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,10 @@ from briefgen.library.extract.progress import CancelCheck, Monitor, ProgressCall
 from briefgen.library.extract.sniff import check_size, looks_like, read_head
 from briefgen.library.extract.structure import paragraph_number, split_heading_number
 
+# PDFium may not be called from two threads at once, even for different documents (pypdfium2's
+# documentation); imports run in worker threads, so PDF reading is serialised here. The ctypes
+# buffers below are used only under this lock.
+_PDFIUM = threading.Lock()
 OCR_ADVICE = "run it through OCR, for example `ocrmypdf`, and import the result"
 # PDFium marks a hyphen it found at a line end (and joins the line) with one of these.
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_][\w'’-]*)[\ufffe\x02]([^\W\d_]+)")
@@ -61,6 +66,13 @@ def extract_pdf(
     check_size(path, MAX_PDF_BYTES, "PDF")
     if looks_like(read_head(path)) != "pdf":
         raise ExtractError(path, "is not a PDF (it does not start as one); check the file")
+    with _PDFIUM:
+        pages, pdf_labels, info = _read(path, monitor)
+    return _assemble(path, pages, pdf_labels, info)
+
+
+def _read(path: Path, monitor: Monitor) -> tuple[list[list[Line]], list[str], dict[str, str]]:
+    """Every page's lines, the PDF's own page labels ('' where none) and its document info."""
     pdf = _open(path)
     try:
         count = len(pdf)
@@ -80,10 +92,10 @@ def extract_pdf(
                 pages.append([])  # a damaged page reads as one without text, and is named
             monitor.step(index + 1, count)
         pdf_labels = [pdf.get_page_label(index) for index in range(count)]
-        info = pdf.get_metadata_dict()
+        info: dict[str, str] = pdf.get_metadata_dict()
     finally:
         pdf.close()
-    return _assemble(path, pages, pdf_labels, info)
+    return pages, pdf_labels, info
 
 
 def _open(path: Path) -> pypdfium2.PdfDocument:
