@@ -268,3 +268,41 @@ def test_imports_in_worker_threads_at_once_give_the_same_text(report_pdf, report
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(extract, [report_pdf] * 4))
     assert all(result == report for result in results)
+
+
+OUTLINED = """<h1>Review of reserves</h1>
+<p style="bookmark-level: 2; bookmark-label: content(text)">Scope of the review</p>
+<p>The review covers the general fund.</p>
+<p style="font-size: 16pt">A pull quote set large.</p>
+<p>Reserves fell in the year.</p>"""
+
+
+def test_outline_gives_headings_where_type_sizes_mislead_and_type_sizes_without_one(tmp_path):
+    path = tmp_path / "outlined.pdf"
+    path.write_bytes(documents.pdf_bytes(OUTLINED))
+    with_outline = extract(path)
+    assert [(h.title, h.level) for h in with_outline.headings] == [
+        ("Review of reserves", 1),
+        ("Scope of the review", 2),
+    ]
+    assert where(with_outline, "Reserves fell in the year.") == "p. 1, 'Scope of the review'"
+    bare = tmp_path / "no-outline.pdf"
+    with pikepdf.open(path) as pdf:
+        del pdf.Root.Outlines
+        pdf.save(bare)
+    without = extract(bare)
+    assert [(h.title, h.level) for h in without.headings] == [
+        ("Review of reserves", 1),
+        ("A pull quote set large.", 2),
+    ]
+
+
+def test_a_title_page_left_out_of_the_outline_still_gives_a_heading(tmp_path):
+    path = tmp_path / "titled.pdf"
+    path.write_bytes(
+        documents.pdf_bytes(
+            '<p style="font-size: 22pt; bookmark-level: none">Cabinet report</p>'
+            "<h2>Background</h2><p>Members asked for this report.</p>"
+        )
+    )
+    assert [h.title for h in extract(path).headings] == ["Cabinet report", "Background"]

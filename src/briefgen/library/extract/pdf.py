@@ -20,13 +20,12 @@ from briefgen.library.extract.model import (
     LabelSource,
     Metadata,
 )
+from briefgen.library.extract.pdf_headings import Bookmark, find_headings
 from briefgen.library.extract.pdf_layout import (
     Line,
     PageLabel,
     attach_hanging_numbers,
     find_furniture,
-    heading_levels,
-    is_heading_line,
     join_hyphenated,
     line_end_break,
     printed_labels,
@@ -67,12 +66,15 @@ def extract_pdf(
     if looks_like(read_head(path)) != "pdf":
         raise ExtractError(path, "is not a PDF (it does not start as one); check the file")
     with _PDFIUM:
-        pages, pdf_labels, info = _read(path, monitor)
-    return _assemble(path, pages, pdf_labels, info)
+        pages, pdf_labels, info, outline = _read(path, monitor)
+    return _assemble(path, pages, pdf_labels, info, outline)
 
 
-def _read(path: Path, monitor: Monitor) -> tuple[list[list[Line]], list[str], dict[str, str]]:
-    """Every page's lines, the PDF's own page labels ('' where none) and its document info."""
+def _read(
+    path: Path, monitor: Monitor
+) -> tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark]]:
+    """Every page's lines, the PDF's own page labels ('' where none), its document info and
+    its outline."""
     pdf = _open(path)
     try:
         count = len(pdf)
@@ -93,9 +95,24 @@ def _read(path: Path, monitor: Monitor) -> tuple[list[list[Line]], list[str], di
             monitor.step(index + 1, count)
         pdf_labels = [pdf.get_page_label(index) for index in range(count)]
         info: dict[str, str] = pdf.get_metadata_dict()
+        outline = _outline(pdf)
     finally:
         pdf.close()
-    return pages, pdf_labels, info
+    return pages, pdf_labels, info, outline
+
+
+def _outline(pdf: pypdfium2.PdfDocument) -> list[Bookmark]:
+    """The PDF's bookmarks that point at a page, in order (a broken outline reads as none)."""
+    bookmarks = []
+    try:
+        for item in pdf.get_toc():
+            destination = item.get_dest()
+            index = destination.get_index() if destination is not None else None
+            if index is not None:
+                bookmarks.append(Bookmark(int(item.level), str(item.get_title()), int(index)))
+    except pypdfium2.PdfiumError:
+        return []
+    return bookmarks
 
 
 def _open(path: Path) -> pypdfium2.PdfDocument:
@@ -200,7 +217,11 @@ def _baseline(textpage: pypdfium2.PdfTextPage, index: int) -> float:
 
 
 def _assemble(
-    path: Path, pages: list[list[Line]], pdf_labels: list[str], info: dict[str, str]
+    path: Path,
+    pages: list[list[Line]],
+    pdf_labels: list[str],
+    info: dict[str, str],
+    outline: list[Bookmark] = [],  # noqa: B006 (never changed)
 ) -> ExtractedDocument:
     count = len(pages)
     furniture = find_furniture(pages)
@@ -223,16 +244,16 @@ def _assemble(
             f"draw); {OCR_ADVICE}"
         )  # fmt: skip
     words = vocabulary([line.text for lines in body for line in lines])
-    levels, _ = heading_levels(body)
+    headings = find_headings(body, outline)
     builder = DocumentBuilder(path, "pdf")
     labels = [_label(index, pdf_labels[index], printed[index]) for index in range(count)]
-    flat = [(p, line) for p, lines in enumerate(body) for line in lines]
+    flat = [(p, i, line) for p, lines in enumerate(body) for i, line in enumerate(lines)]
     previous: str | None = None
-    heading: list[int | str] = []  # start, end, level, title of the heading being read
+    heading: list[int | str] = []  # start, end, level, title, group of the heading being read
     position = 0
     next_page = 0
     while position < len(flat):
-        page, line = flat[position]
+        page, index, line = flat[position]
         # A line that opens with a stop continues the one before (PDFium breaks the line after
         # a raised footnote reference: "services4" / ". This …").
         joined = previous is not None and _OPENS_WITH_STOP.match(line.text.lstrip()) is not None
@@ -244,11 +265,11 @@ def _assemble(
         text = line.text
         # A word broken at the end of this line (or page) is completed by the next body line.
         while position + 1 < len(flat):
-            broken = line_end_break(text, flat[position + 1][1].text)
+            broken = line_end_break(text, flat[position + 1][2].text)
             if broken is None:
                 break
             left, right, soft = broken
-            following = flat[position + 1][1].text.lstrip()
+            following = flat[position + 1][2].text.lstrip()
             text = text.rstrip()[: -1 - len(left)] + join_hyphenated(left, right, soft, words)
             text += following[len(right) :]
             position += 1
@@ -259,12 +280,12 @@ def _assemble(
             text = text.replace("\ufffe", "-").replace("\x02", "-")
         text = text.strip()
         start, end = builder.append(text)
-        level = is_heading_line(line, levels)
-        if level and heading and heading[2] == level and heading[1] == start - 1:
+        group, level = headings.get((page, index), (-1, 0))
+        if level and heading and heading[4] == group and heading[1] == start - 1:
             heading[1], heading[3] = end, f"{heading[3]} {text}"
         elif level:
             _close_heading(builder, heading)
-            heading = [start, end, level, text]
+            heading = [start, end, level, text, group]
         else:
             _close_heading(builder, heading)
             heading = []
@@ -301,7 +322,7 @@ def _unreadable(lines: list[Line]) -> bool:
 
 def _close_heading(builder: DocumentBuilder, heading: list[int | str]) -> None:
     if heading:
-        start, end, level, title = heading
+        start, end, level, title, _ = heading
         number, rest = split_heading_number(str(title))
         builder.heading(int(start), int(end), rest, int(level), number)
 

@@ -20,9 +20,6 @@ EDGE_LINES = 3
 # A line at a page edge that repeats (digits aside) on this many pages is furniture; in a
 # document of fewer pages, on every page.
 FURNITURE_MIN_PAGES = 3
-# A heading is set this much larger than the body text, or bold where the body is not.
-HEADING_SIZE_RATIO = 1.15
-MAX_HEADING_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -313,33 +310,3 @@ def line_end_break(line: str, following: str) -> tuple[str, str, bool] | None:
     if tail is None or head is None or not head.group(1)[0].islower():
         return None
     return tail.group(1), head.group(1), stripped[-1] in _SOFT_BREAKS
-
-
-def heading_levels(pages: Sequence[Sequence[Line]]) -> tuple[dict[tuple[float, bool], int], float]:
-    """The heading level of each type style larger (or bolder) than the body text, and the
-    body's size: the size most characters are set in."""
-    sizes: Counter[tuple[float, bool]] = Counter()
-    for lines in pages:
-        for line in lines:
-            sizes[(round(line.size, 1), line.bold)] += len(line.text)
-    if not sizes:
-        return {}, 0.0
-    body_size, body_bold = sizes.most_common(1)[0][0]
-    heading_styles = sorted(
-        (
-            style
-            for style in sizes
-            if style[0] >= body_size * HEADING_SIZE_RATIO
-            or (style[1] and not body_bold and style[0] >= body_size * 0.95)
-        ),
-        key=lambda style: (-style[0], not style[1]),
-    )
-    return {style: min(level + 1, 6) for level, style in enumerate(heading_styles)}, body_size
-
-
-def is_heading_line(line: Line, levels: dict[tuple[float, bool], int]) -> int:
-    """`line`'s heading level, or 0 if it is body text."""
-    text = line.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS or text.endswith(","):
-        return 0
-    return levels.get((round(line.size, 1), line.bold), 0)
