@@ -9,9 +9,13 @@ from briefgen.library.extract.pdf_layout import (
     find_furniture,
     join_hyphenated,
     printed_labels,
-    roman_value,
 )
-from briefgen.library.extract.structure import paragraph_number, split_heading_number
+from briefgen.library.extract.structure import (
+    paragraph_number,
+    roman_value,
+    split_heading_number,
+    to_roman,
+)
 
 
 def pages_of(*texts: str) -> list[list[Line]]:
@@ -81,7 +85,8 @@ def test_body_lines_that_do_not_repeat_are_not_furniture() -> None:
     assert find_furniture(pages) == [set(), set(), set()]
 
 
-def test_roman_numerals_are_read_strictly() -> None:
+def test_roman_numerals_are_read_strictly_and_written_in_the_case_printed() -> None:
+    assert [to_roman(n, upper) for n, upper in ((4, False), (1994, True))] == ["iv", "MCMXCIV"]
     assert [roman_value(text) for text in ("iv", "XII", "mcmxc", "iiii", "civic", "")] == [
         4, 12, 1990, None, None, None
     ]  # fmt: skip

@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 from lxml import etree
 
+from briefgen.library.extract.structure import to_roman
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _NO_NUMBER = ("bullet", "none")
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -34,13 +32,7 @@ def format_number(value: int, num_format: str) -> str:
         letter = _LETTERS[(value - 1) % 26] * ((value - 1) // 26 + 1)
         return letter.upper() if num_format == "upperLetter" else letter
     if num_format in ("lowerRoman", "upperRoman") and value > 0:
-        out = []
-        for amount, numeral in _ROMAN:
-            while value >= amount:
-                out.append(numeral)
-                value -= amount
-        text = "".join(out)
-        return text.upper() if num_format == "upperRoman" else text
+        return to_roman(value, upper=num_format == "upperRoman")
     if num_format == "decimalZero":
         return f"{value:02d}"
     if num_format == "ordinal":

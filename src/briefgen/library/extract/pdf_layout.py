@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.library.extract.model import LabelSource
+from briefgen.library.extract.structure import roman_value, to_roman
 
 # Running headers and footers are looked for among the first and last lines of each page: PDF
 # content order puts a footer first as often as last.
@@ -39,7 +40,6 @@ class PageLabel:
     source: LabelSource
 
 
-_ROMAN = re.compile(r"(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # A line that is nothing but a page number: "12", "- 12 -", "Page 12", "Page 12 of 40", "xii".
 _NUMBER_LINE = re.compile(
     r"(?i)(?:page\s+)?[-–—]?\s*(\d{1,4}|[ivxlcdm]{1,8})\s*[-–—]?(?:\s+of\s+\d{1,4})?"
@@ -54,38 +54,10 @@ _EDGE_NUMBER = re.compile(
 )
 
 
-def roman_value(text: str) -> int | None:
-    """The value of a lower- or upper-case roman numeral, or None if `text` is not one."""
-    lower = text.lower()
-    if not lower or _ROMAN.match(lower) is None:
-        return None
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    total = 0
-    for char, following in zip(lower, [*lower[1:], ""], strict=True):
-        value = values[char]
-        total += -value if following and values[following] > value else value
-    return total
-
-
-def to_roman(value: int, upper: bool) -> str:
-    """`value` as a roman numeral, in the case the document prints."""
-    numerals = (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    )  # fmt: skip
-    out = []
-    for amount, numeral in numerals:
-        while value >= amount:
-            out.append(numeral)
-            value -= amount
-    text = "".join(out)
-    return text.upper() if upper else text
-
-
 def _furniture_key(text: str) -> str:
     """A line with its numbers masked, so "Page 3" and "Page 4" are the same furniture."""
     masked = re.sub(r"\d+", "#", " ".join(text.lower().split()))
-    return "#" if _ROMAN.match(masked) else masked
+    return "#" if roman_value(masked) is not None else masked
 
 
 def _edge_indices(count: int) -> list[int]:

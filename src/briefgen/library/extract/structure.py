@@ -15,6 +15,11 @@ _SENTENCE_START = re.compile(r"[\"'‘“(\[A-Z]")
 # The end of a sentence or a block, after which a new numbered paragraph may start.
 _BLOCK_END = re.compile(r"[.:;!?)\]\"'’”]\s*$")
 _TRAILING_FOOTNOTE = re.compile(r"(?:<sup>[^<]*</sup>)+$")
+_ROMAN = re.compile(r"(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_NUMERALS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
 _HEADING_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z]|[IVX]{1,5})[.)]?[ \t\u00a0]+(?=\S)")
 
 
@@ -50,3 +55,27 @@ def split_heading_number(title: str) -> tuple[str, str]:
     if not number[0].isdigit() and match.group(0)[len(number)] not in ".)":
         return "", title
     return number, title[match.end() :]
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lower- or upper-case roman numeral, or None if `text` is not one."""
+    lower = text.lower()
+    if not lower or _ROMAN.match(lower) is None:
+        return None
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for char, following in zip(lower, [*lower[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def to_roman(value: int, upper: bool) -> str:
+    """`value` as a roman numeral, in the case the document prints."""
+    out = []
+    for amount, numeral in _ROMAN_NUMERALS:
+        while value >= amount:
+            out.append(numeral)
+            value -= amount
+    text = "".join(out)
+    return text.upper() if upper else text
