@@ -7,6 +7,7 @@ is a binary search. Locators are derived from those maps: "p. 12, para 4.3" or "
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -165,6 +166,9 @@ class ExtractedDocument:
         )
 
 
+_FOOTNOTE_MARK = re.compile(r"<sup>[^<]*</sup>")
+
+
 def _start(span: Page | Heading | NumberedParagraph) -> int:
     return span.start
 
@@ -172,7 +176,8 @@ def _start(span: Page | Heading | NumberedParagraph) -> int:
 def _heading_locator(heading: Heading) -> str:
     title = heading.title
     if len(title) > MAX_LOCATOR_HEADING_CHARS:
-        title = title[: MAX_LOCATOR_HEADING_CHARS - 1].rstrip() + "…"
+        # Cut at a word boundary, so the locator never ends in half a word.
+        title = title[:MAX_LOCATOR_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     if heading.number:
         return f"section {heading.number}, '{title}'"
     return f"'{title}'"
@@ -214,8 +219,9 @@ class DocumentBuilder:
         self._pages.append((self.length, index, label, source))
 
     def heading(self, start: int, end: int, title: str, level: int, number: str = "") -> None:
-        """Mark `text[start:end]` as a heading."""
-        self._headings.append((start, end, " ".join(title.split()), level, number))
+        """Mark `text[start:end]` as a heading (its title without footnote markers)."""
+        title = " ".join(_FOOTNOTE_MARK.sub("", title).split())
+        self._headings.append((start, end, title, level, number))
 
     def numbered_paragraph(self, start: int, number: str) -> None:
         """Mark a paragraph numbered `number` starting at `start`."""
