@@ -45,6 +45,15 @@ def test_locators_name_page_paragraph_or_heading():
     assert document.pages[1].end == document.pages[2].start
 
 
+def test_a_worded_heading_number_is_cited_as_printed():
+    builder = DocumentBuilder(Path("plan.docx"), "docx")
+    start, end = builder.append("Chapter 3 Housing\n")
+    builder.heading(start, end - 1, "Housing", 1, "Chapter 3")
+    builder.append("Words.")
+    document = builder.build(Metadata())
+    assert document.locator(end, end + 6) == "Chapter 3, 'Housing'"
+
+
 def test_a_document_without_pages_or_headings_has_no_locator():
     builder = DocumentBuilder(Path("notes.txt"), "text")
     builder.append("Plain words.")

@@ -178,6 +178,8 @@ def _heading_locator(heading: Heading) -> str:
     if len(title) > MAX_LOCATOR_HEADING_CHARS:
         # Cut at a word boundary, so the locator never ends in half a word.
         title = title[:MAX_LOCATOR_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    if heading.number and " " in heading.number:  # Word's "Chapter 3", "Part B": as printed
+        return f"{heading.number}, '{title}'"
     if heading.number:
         return f"section {heading.number}, '{title}'"
     return f"'{title}'"
