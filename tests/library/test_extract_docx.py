@@ -99,6 +99,20 @@ def test_level_restart_rules_and_legal_numbering():
     assert definitions.next_number("99", 0, "") is None  # an undefined list shows nothing
 
 
+def test_cited_numbers_add_the_levels_above_only_when_not_shown():
+    definitions = numbering(
+        """<w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="Part %1"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlText w:val="%2.%3"/></w:lvl>
+        <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>
+          <w:lvlText w:val="%4."/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"""
+    )
+    cited = [definitions.next_number("1", level, "") for level in (0, 1, 2, 3)]
+    assert [n.cited if n else None for n in cited] == ["Part 1", "Part 1.1", "1.1", "1.1(i)"]
+
+
 @pytest.mark.parametrize(
     ("value", "num_format", "expected"),
     [

@@ -219,7 +219,8 @@ def _cited(
     """How a locator names the paragraph: its number as shown, without a trailing full stop, and
     with the numbers of the levels above when it shows only its own ("(a)" under 3 is "3(a)")."""
     own = _clean(shown)
-    if ilvl == 0 or "%1" in level.text:
+    shows_higher = any(int(ref) - 1 < ilvl for ref in _PLACEHOLDER.findall(level.text))
+    if ilvl == 0 or shows_higher:  # "%1.%2" or "%2.%3": already the full number
         return own
     parent_level = levels.get(ilvl - 1)
     if parent_level is None or ilvl - 1 not in counters or parent_level.num_format in _NO_NUMBER:
