@@ -164,6 +164,28 @@ def test_legacy_doc_is_refused_with_how_to_convert(tmp_path):
     )
 
 
+def test_password_protected_docx_is_named_as_such(tmp_path):
+    path = tmp_path / "locked.docx"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000) + "EncryptedPackage".encode("utf-16-le")
+    )
+    assert refused(path) == (
+        f"{path}: is protected by a password; open it in Word, remove the password (File, "
+        "Info, Protect Document), save it, and import that"
+    )
+
+
+def test_docx_with_a_broken_main_part_is_refused_as_damaged(tmp_path, report_docx):
+    path = tmp_path / "broken.docx"
+    with zipfile.ZipFile(report_docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = b"<w:document><unclosed>"
+    write_zip(path, parts)
+    assert refused(path) == (
+        f"{path}: is damaged or not a Word document; open it in Word and save it again as .docx"
+    )
+
+
 def test_zip_bomb_is_refused_before_python_docx_reads_it(tmp_path, report_docx):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(report_docx) as source:

@@ -13,14 +13,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from briefgen.library.extract.docx_numbering import ListNumber, Numbering, style_numbering
+from briefgen.library.extract.docx_numbering import (
+    ListNumber,
+    Numbering,
+    int_value,
+    style_numbering,
+)
 from briefgen.library.extract.docx_package import check_package
 from briefgen.library.extract.errors import ExtractError
-from briefgen.library.extract.limits import MAX_DOCX_BYTES
+from briefgen.library.extract.limits import MAX_DOCX_BYTES, MAX_OLE_SCAN_BYTES
 from briefgen.library.extract.model import DocumentBuilder, ExtractedDocument, Metadata
 from briefgen.library.extract.progress import CancelCheck, Monitor, ProgressCallback
 from briefgen.library.extract.sniff import check_size, looks_like, read_head
@@ -33,6 +37,7 @@ _SKIPPED = (_MC_FALLBACK, qn("w:moveFrom"))
 _TEXT, _TAB, _BREAK, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NO_BREAK_HYPHEN, _PARAGRAPH, _TABLE = qn("w:noBreakHyphen"), qn("w:p"), qn("w:tbl")
 _CONTAINERS = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag"))
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 # Progress is reported every this many top-level blocks.
@@ -50,6 +55,11 @@ def extract_docx(
         raise ExtractError(
             path, "is a PDF with a Word name; rename it to end in .pdf and import it again"
         )
+    if kind == "ole" and _is_encrypted_package(path):
+        raise ExtractError(
+            path, "is protected by a password; open it in Word, remove the password (File, "
+            "Info, Protect Document), save it, and import that"
+        )  # fmt: skip
     if kind == "ole":
         raise ExtractError(
             path, "is a legacy Word 97–2003 file (.doc) or another old Office file; open it in "
@@ -61,7 +71,7 @@ def extract_docx(
     monitor.check()
     try:
         document = docx.Document(io.BytesIO(path.read_bytes()))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
+    except Exception:
         raise ExtractError(
             path, "is damaged or not a Word document; open it in Word and save it again as .docx"
         ) from None  # fmt: skip
@@ -139,7 +149,7 @@ class _Reader:
             if id_element is not None:
                 num_id = str(id_element.get(qn("w:val")))
             if level_element is not None:
-                ilvl = int(str(level_element.get(qn("w:val"), "0")))
+                ilvl = int_value(level_element, 0)
         style_num_id, style_ilvl = self.numbering.of_style(style)
         num_id = num_id if num_id is not None else style_num_id
         ilvl = ilvl if ilvl is not None else style_ilvl
@@ -151,7 +161,7 @@ class _Reader:
         if properties is not None:
             outline = properties.find(qn("w:outlineLvl"))
             if outline is not None:
-                value = int(str(outline.get(qn("w:val"), "9")))
+                value = int_value(outline, 9)
                 return value + 1 if value < 9 else None
         return self.heading_levels.get(style)
 
@@ -181,8 +191,8 @@ def _heading_levels(styles: etree._Element) -> dict[str, int]:
         name = style.find(qn("w:name"))
         name_text = str(name.get(qn("w:val"), "")) if name is not None else ""
         outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        if outline is not None and int(str(outline.get(qn("w:val"), "9"))) < 9:
-            own[style_id] = int(str(outline.get(qn("w:val")))) + 1
+        if outline is not None and int_value(outline, 9) < 9:
+            own[style_id] = int_value(outline, 9) + 1
         elif match := _HEADING_NAME.match(name_text):
             own[style_id] = int(match.group(1))
         elif name_text.lower() == "title":
@@ -209,6 +219,16 @@ def _numbering_xml(document: docx.document.Document) -> etree._Element | None:
             element: etree._Element = relationship.target_part.element
             return element
     return None
+
+
+def _is_encrypted_package(path: Path) -> bool:
+    """Whether an OLE file is a password-protected .docx: Word stores those as an OLE file
+    holding an "EncryptedPackage" stream (its directory names the stream in UTF-16)."""
+    try:
+        with path.open("rb") as stream:
+            return _ENCRYPTED_PACKAGE in stream.read(MAX_OLE_SCAN_BYTES)
+    except OSError:
+        return False
 
 
 def _metadata(document: docx.document.Document) -> Metadata:

@@ -82,7 +82,8 @@ def _val(element: etree._Element | None, default: str = "") -> str:
     return str(element.get(qn("w:val"), default))
 
 
-def _int(element: etree._Element | None, default: int) -> int:
+def int_value(element: etree._Element | None, default: int) -> int:
+    """An element's `w:val` as a whole number; `default` if absent or not a number."""
     try:
         return int(_val(element, str(default)))
     except ValueError:
@@ -92,10 +93,10 @@ def _int(element: etree._Element | None, default: int) -> int:
 def _level(element: etree._Element) -> Level:
     restart = element.find(qn("w:lvlRestart"))
     return Level(
-        start=_int(element.find(qn("w:start")), 0),
+        start=int_value(element.find(qn("w:start")), 0),
         num_format=_val(element.find(qn("w:numFmt")), "decimal"),
         text=_val(element.find(qn("w:lvlText"))),
-        restart=_int(restart, 1) if restart is not None else None,
+        restart=int_value(restart, 1) if restart is not None else None,
         legal=element.find(qn("w:isLgl")) is not None
         and _val(element.find(qn("w:isLgl")), "1") not in ("0", "false"),
         style=_val(element.find(qn("w:pStyle"))),
@@ -140,7 +141,7 @@ class Numbering:
                 ilvl = _int_attr(override, "w:ilvl")
                 start = override.find(qn("w:startOverride"))
                 if start is not None:
-                    starts[ilvl] = _int(start, 0)
+                    starts[ilvl] = int_value(start, 0)
                 levels.update(_levels(override))
             self._nums[str(num.get(qn("w:numId")))] = _Num(
                 _val(num.find(qn("w:abstractNumId"))), starts, levels
@@ -247,7 +248,7 @@ def style_numbering(styles_xml: etree._Element) -> dict[str, tuple[str, int | No
             id_element = num_pr.find(qn("w:numId"))
             own[style_id] = (
                 _val(id_element) if id_element is not None else None,
-                _int(ilvl_element, 0) if ilvl_element is not None else None,
+                int_value(ilvl_element, 0) if ilvl_element is not None else None,
             )
         parent = style.find(qn("w:basedOn"))
         if parent is not None:

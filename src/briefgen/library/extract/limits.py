@@ -25,6 +25,9 @@ MAX_DOCX_RATIO = 200  # inflated / compressed for any part over RATIO_FLOOR_BYTE
 # Small parts (repeated XML, blank images) may compress very well without being bombs.
 RATIO_FLOOR_BYTES = 1 * MEGABYTE
 
+# A password-protected .docx is an OLE file; its directory is looked for this far in.
+MAX_OLE_SCAN_BYTES = 16 * MEGABYTE
+
 # Extracted text: more than this is not a document but a data dump.
 MAX_TEXT_CHARS = 100_000_000
 
