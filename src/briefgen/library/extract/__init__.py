@@ -49,7 +49,7 @@ def extract(
         from briefgen.library.extract.pdf import extract_pdf
 
         return extract_pdf(path, progress, cancel)
-    if suffix in (".docx", ".docm"):
+    if suffix == ".docx":
         from briefgen.library.extract.docx import extract_docx
 
         return extract_docx(path, progress, cancel)
@@ -57,7 +57,7 @@ def extract(
         from briefgen.library.extract.text import extract_text
 
         return extract_text(path, suffix in (".md", ".markdown"), progress, cancel)
-    if suffix in (".doc", ".dot", ".rtf", ".odt", ".pages"):
+    if suffix in (".doc", ".docm", ".dot", ".dotx", ".rtf", ".odt", ".pages"):
         raise ExtractError(
             path,
             f"is a {suffix} file, which briefgen cannot read; open it in Word or LibreOffice, "
