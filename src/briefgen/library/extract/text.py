@@ -122,7 +122,7 @@ def _front_matter(text: str) -> tuple[Metadata, str]:
 
 def _read_plain(builder: DocumentBuilder, text: str) -> None:
     previous: str | None = None
-    for line in text.split("\n"):
+    for line in _lines(text):
         start, _ = builder.append(line + "\n")
         number = paragraph_number(line.strip(), previous)
         if number is not None:
@@ -132,7 +132,7 @@ def _read_plain(builder: DocumentBuilder, text: str) -> None:
 
 def _read_markdown(builder: DocumentBuilder, text: str) -> None:
     """Headings (# and underlined) without their marks, links as their words, images dropped."""
-    lines = text.split("\n")
+    lines = _lines(text)
     previous: str | None = None
     in_fence = False
     underlines: set[int] = set()
@@ -167,6 +167,12 @@ def _read_markdown(builder: DocumentBuilder, text: str) -> None:
         if paragraph is not None:
             builder.numbered_paragraph(start + len(text) - len(text.lstrip()), paragraph)
         previous = text if text.strip() else None
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text`, without an empty one after its final line end."""
+    lines = text.split("\n")
+    return lines[:-1] if lines and not lines[-1] else lines
 
 
 def _inline(line: str) -> str:
