@@ -164,6 +164,17 @@ def test_legacy_doc_is_refused_with_how_to_convert(tmp_path):
     )
 
 
+def test_word_file_without_text_is_refused(tmp_path):
+    import docx
+
+    path = tmp_path / "blank.docx"
+    document = docx.Document()
+    document.add_paragraph()
+    document.add_table(rows=1, cols=2)
+    document.save(str(path))
+    assert refused(path) == f"{path}: has no text; check it is the document you meant"
+
+
 def test_password_protected_docx_is_named_as_such(tmp_path):
     path = tmp_path / "locked.docx"
     path.write_bytes(

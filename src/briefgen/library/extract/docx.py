@@ -77,7 +77,7 @@ def extract_docx(
         ) from None  # fmt: skip
     reader = _Reader(path, document)
     reader.builder.notices.extend(notices)
-    blocks = list(reader.body.iterchildren())
+    blocks = list(reader.body.iterchildren()) if reader.body is not None else []
     for done, block in enumerate(blocks, start=1):
         reader.block(block)
         if done % _PROGRESS_EVERY == 0 or done == len(blocks):
@@ -92,7 +92,7 @@ class _Reader:
 
     def __init__(self, path: Path, document: docx.document.Document) -> None:
         self.builder = DocumentBuilder(path, "docx")
-        self.body = document.element.body
+        self.body: etree._Element | None = document.element.body
         styles = document.styles.element
         self.heading_levels = _heading_levels(styles)
         numbering_part = _numbering_xml(document)
