@@ -6,7 +6,8 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
@@ -221,8 +222,10 @@ def _assemble(
     pages: list[list[Line]],
     pdf_labels: list[str],
     info: dict[str, str],
-    outline: list[Bookmark] = [],  # noqa: B006 (never changed)
+    outline: Sequence[Bookmark] = (),
 ) -> ExtractedDocument:
+    """The document from every page's lines: furniture dropped, labels chosen, broken words
+    joined, headings and paragraph numbers marked."""
     count = len(pages)
     furniture = find_furniture(pages)
     printed, number_lines = printed_labels(pages, furniture)
@@ -249,7 +252,7 @@ def _assemble(
     labels = [_label(index, pdf_labels[index], printed[index]) for index in range(count)]
     flat = [(p, i, line) for p, lines in enumerate(body) for i, line in enumerate(lines)]
     previous: str | None = None
-    heading: list[int | str] = []  # start, end, level, title, group of the heading being read
+    heading: _OpenHeading | None = None
     position = 0
     next_page = 0
     while position < len(flat):
@@ -262,33 +265,17 @@ def _assemble(
         while next_page <= page:
             builder.start_page(next_page, labels[next_page].label, labels[next_page].source)
             next_page += 1
-        text = line.text
-        # A word broken at the end of this line (or page) is completed by the next body line.
-        while position + 1 < len(flat):
-            broken = line_end_break(text, flat[position + 1][2].text)
-            if broken is None:
-                break
-            left, right, soft = broken
-            following = flat[position + 1][2].text.lstrip()
-            text = text.rstrip()[: -1 - len(left)] + join_hyphenated(left, right, soft, words)
-            text += following[len(right) :]
-            position += 1
-        if "\ufffe" in text or "\x02" in text:
-            text = _LINE_END_HYPHEN.sub(
-                lambda m: join_hyphenated(m.group(1), m.group(2), False, words), text
-            )
-            text = text.replace("\ufffe", "-").replace("\x02", "-")
-        text = text.strip()
+        text, position = _whole_words(flat, position, words)
         start, end = builder.append(text)
         group, level = headings.get((page, index), (-1, 0))
-        if level and heading and heading[4] == group and heading[1] == start - 1:
-            heading[1], heading[3] = end, f"{heading[3]} {text}"
+        if level and heading and heading.group == group and heading.end == start - 1:
+            heading.end, heading.title = end, f"{heading.title} {text}"
         elif level:
             _close_heading(builder, heading)
-            heading = [start, end, level, text, group]
+            heading = _OpenHeading(start, end, level, text, group)
         else:
             _close_heading(builder, heading)
-            heading = []
+            heading = None
             number = paragraph_number(text, previous)
             if number is not None:
                 builder.numbered_paragraph(start, number)
@@ -298,6 +285,42 @@ def _assemble(
     while next_page < count:
         builder.start_page(next_page, labels[next_page].label, labels[next_page].source)
         next_page += 1
+    _warn(builder, path, labels, empty, garbled)
+    return builder.build(_metadata(info))
+
+
+def _whole_words(
+    flat: list[tuple[int, int, Line]], position: int, words: set[str]
+) -> tuple[str, int]:
+    """The text of line `position` with a word broken at its end completed from the next
+    line (or page), and PDFium's joined-hyphen marks resolved; and the last line it used."""
+    text = flat[position][2].text
+    while position + 1 < len(flat):
+        following = flat[position + 1][2].text
+        broken = line_end_break(text, following)
+        if broken is None:
+            break
+        left, right, soft = broken
+        text = text.rstrip()[: -1 - len(left)] + join_hyphenated(left, right, soft, words)
+        text += following.lstrip()[len(right) :]
+        position += 1
+    if "\ufffe" in text or "\x02" in text:
+        text = _LINE_END_HYPHEN.sub(
+            lambda m: join_hyphenated(m.group(1), m.group(2), False, words), text
+        )
+        text = text.replace("\ufffe", "-").replace("\x02", "-")
+    return text.strip(), position
+
+
+def _warn(
+    builder: DocumentBuilder,
+    path: Path,
+    labels: list[PageLabel],
+    empty: list[int],
+    garbled: list[int],
+) -> None:
+    """Name the pages whose text could not be taken (scanned, or fonts without letters)."""
+    count = len(labels)
     if empty:
         builder.warnings.append(
             f"{path}: no text on {len(empty)} of {count} pages ({_page_list(empty, labels)}); "
@@ -310,7 +333,6 @@ def _assemble(
             "cannot be read (its fonts do not say which letters they draw), and quotes from "
             f"them will not verify; to include them, {OCR_ADVICE}"
         )
-    return builder.build(_metadata(info))
 
 
 def _unreadable(lines: list[Line]) -> bool:
@@ -320,11 +342,21 @@ def _unreadable(lines: list[Line]) -> bool:
     return unknown > UNREADABLE_SHARE * characters
 
 
-def _close_heading(builder: DocumentBuilder, heading: list[int | str]) -> None:
-    if heading:
-        start, end, level, title, _ = heading
-        number, rest = split_heading_number(str(title))
-        builder.heading(int(start), int(end), rest, int(level), number)
+@dataclass(slots=True)
+class _OpenHeading:
+    """A heading being read, which may run on over the next line."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+    group: int
+
+
+def _close_heading(builder: DocumentBuilder, heading: _OpenHeading | None) -> None:
+    if heading is not None:
+        number, rest = split_heading_number(heading.title)
+        builder.heading(heading.start, heading.end, rest, heading.level, number)
 
 
 def _label(index: int, pdf_label: str, printed: PageLabel | None) -> PageLabel:
