@@ -4,6 +4,7 @@ paragraphs, continued and restarted lists), tables, images, hyperlinks, and bad 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -211,9 +212,22 @@ def test_zip_bomb_is_refused_before_python_docx_reads_it(tmp_path, report_docx):
     )
 
 
-def test_declared_total_over_the_limit_is_refused(tmp_path, report_docx, monkeypatch):
-    monkeypatch.setattr("briefgen.library.extract.docx_package.MAX_DOCX_TOTAL_BYTES", 1000)
-    assert refused(report_docx).startswith(f"{report_docx}: is refused: its part set would ")
+@pytest.mark.parametrize(
+    ("limit", "value", "problem"),
+    [
+        ("MAX_DOCX_TOTAL_BYTES", 2048, r"its part set would inflate to \d+ KB, over 2 KB"),
+        ("MAX_DOCX_PART_BYTES", 2048, r"its part \S+ would inflate to \d+ KB, over 2 KB"),
+        ("MAX_DOCX_PARTS", 3, r"its part list has \d+ parts, over 3"),
+    ],
+)
+def test_parts_over_the_limits_are_refused(report_docx, monkeypatch, limit, value, problem):
+    monkeypatch.setattr(f"briefgen.library.extract.docx_package.{limit}", value)
+    message = refused(report_docx)
+    assert re.fullmatch(
+        f"{re.escape(str(report_docx))}: is refused: {problem} \\(a damaged file or a 'zip "
+        "bomb'\\); open it in Word, save it as a new .docx, and import that",
+        message,
+    ), message
 
 
 def test_part_whose_compressed_data_is_corrupt_is_damaged(tmp_path, report_docx):

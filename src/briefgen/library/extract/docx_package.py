@@ -16,8 +16,8 @@ from briefgen.library.extract.limits import (
     MAX_DOCX_PARTS,
     MAX_DOCX_RATIO,
     MAX_DOCX_TOTAL_BYTES,
-    MEGABYTE,
     RATIO_FLOOR_BYTES,
+    describe_size,
 )
 
 _CHUNK = 64 * 1024
@@ -60,8 +60,8 @@ def check_package(path: Path) -> list[str]:
         declared_total = sum(member.file_size for member in members)
         if declared_total > MAX_DOCX_TOTAL_BYTES:
             raise _bomb(
-                path, "set", f"would inflate to {declared_total / MEGABYTE:,.0f} MB, over "
-                f"{MAX_DOCX_TOTAL_BYTES // MEGABYTE:,} MB"
+                path, "set", f"would inflate to {describe_size(declared_total)}, over "
+                f"{describe_size(MAX_DOCX_TOTAL_BYTES)}"
             )  # fmt: skip
         total = 0
         notices: list[str] = []
@@ -76,8 +76,8 @@ def check_package(path: Path) -> list[str]:
 def _check_declared(path: Path, member: zipfile.ZipInfo) -> None:
     if member.file_size > MAX_DOCX_PART_BYTES:
         raise _bomb(
-            path, member.filename, f"would inflate to {member.file_size / MEGABYTE:,.0f} MB, "
-            f"over {MAX_DOCX_PART_BYTES // MEGABYTE:,} MB"
+            path, member.filename, f"would inflate to {describe_size(member.file_size)}, "
+            f"over {describe_size(MAX_DOCX_PART_BYTES)}"
         )  # fmt: skip
     if member.file_size > RATIO_FLOOR_BYTES and member.file_size > MAX_DOCX_RATIO * max(
         member.compress_size, 1

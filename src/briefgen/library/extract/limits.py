@@ -33,3 +33,12 @@ MAX_TEXT_CHARS = 100_000_000
 
 # Locators quote a heading; longer ones are cut with an ellipsis.
 MAX_LOCATOR_HEADING_CHARS = 60
+
+
+def describe_size(count: int) -> str:
+    """`count` bytes as a person reads it in a message: "3 MB", "1.5 MB", "40 KB"."""
+    if count >= 10 * MEGABYTE:
+        return f"{count / MEGABYTE:,.0f} MB"
+    if count >= MEGABYTE:
+        return f"{count / MEGABYTE:.1f} MB".replace(".0 MB", " MB")
+    return f"{max(1, round(count / 1024)):,} KB"

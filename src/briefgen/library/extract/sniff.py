@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.library.extract.errors import ExtractError
-from briefgen.library.extract.limits import MEGABYTE
+from briefgen.library.extract.limits import describe_size
 
 # First bytes of the formats people rename by mistake.
 PDF_MAGIC = b"%PDF-"
@@ -30,7 +30,7 @@ def check_size(path: Path, limit: int, kind: str) -> int:
     if size > limit:
         raise ExtractError(
             path,
-            f"is {size / MEGABYTE:,.0f} MB, more than the {limit // MEGABYTE:,} MB briefgen "
+            f"is {describe_size(size)}, more than the {describe_size(limit)} briefgen "
             f"imports as a {kind}; split it and import the part you need",
         )
     return size
