@@ -1,1 +1,1 @@
-"""Content libraries: the shipped one, the user's own and team folders; import of new documents."""
+"""Content libraries: the user's and teams' folders, importing documents and suggesting items."""
