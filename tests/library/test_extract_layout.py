@@ -7,6 +7,7 @@ from briefgen.library.extract.model import LabelSource
 from briefgen.library.extract.pdf_layout import (
     Line,
     find_furniture,
+    gather_footnotes,
     join_hyphenated,
     printed_labels,
 )
@@ -138,3 +139,21 @@ def test_a_repeated_body_line_is_furniture_only_at_the_same_place_and_never_mid_
 def test_a_footnote_reference_ending_the_line_before_still_ends_a_sentence() -> None:
     assert paragraph_number("1.9 But if people", previous="young people.<sup>8</sup>") == "1.9"
     assert paragraph_number("1.9 But if people", previous="young people<sup>8</sup>") is None
+
+
+def test_footnotes_at_the_foot_become_one_line_each_and_small_print_above_stays() -> None:
+    lines = [
+        Line("Body text that runs on", 10.0),
+        Line("Source: council survey", 7.0),
+        Line("1 First note that wraps", 7.0),
+        Line("over two lines.", 7.0),
+        Line("2. Second note.", 7.0),
+    ]
+    assert [(line.text, line.footnote) for line in gather_footnotes(lines, 10.0)] == [
+        ("Body text that runs on", False),
+        ("Source: council survey", False),
+        ("<sup>1</sup> First note that wraps over two lines.", True),
+        ("<sup>2</sup> Second note.", True),
+    ]
+    small_page = [Line("1 Everything here is small.", 7.0)]
+    assert gather_footnotes(small_page, 10.0) == small_page

@@ -306,3 +306,28 @@ def test_a_title_page_left_out_of_the_outline_still_gives_a_heading(tmp_path):
         )
     )
     assert [h.title for h in extract(path).headings] == ["Cabinet report", "Background"]
+
+
+SENTENCES = " ".join(
+    f"Sentence {n} of the long paragraph about the council budget." for n in range(1, 30)
+)
+FOOTNOTED_PAGES = (
+    "<style>.note { float: footnote; font-size: 7pt }</style>"
+    '<p>The council agreed the plan<span class="note">Cabinet minutes, 4 March 2025, item 7, '
+    f"which records the decision and the vote.</span> in March. {SENTENCES}</p>"
+)
+
+
+def test_footnotes_at_the_foot_of_a_page_do_not_break_a_sentence_running_on(tmp_path):
+    path = tmp_path / "footnotes.pdf"
+    path.write_bytes(documents.pdf_bytes(FOOTNOTED_PAGES))
+    first_page = raw_pages(path)[0]
+    assert first_page.index("Sentence 12 of the") < first_page.index("1. Cabinet minutes")
+    document = extract(path)
+    assert (
+        "\n<sup>1</sup> Cabinet minutes, 4 March 2025, item 7, which records the decision and "
+        "the vote.\n" in document.text
+    )
+    quote = "Sentence 12 of the long paragraph about the council budget."
+    assert where(document, quote) == "pp. 1–2"
+    assert where(document, "The council agreed the plan in March.") == "p. 1"

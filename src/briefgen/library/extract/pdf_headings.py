@@ -4,11 +4,10 @@ where it has one that matches the page text, else from type sizes and weights.""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.library.extract.pdf_layout import Line
+from briefgen.library.extract.pdf_layout import Line, body_style
 from briefgen.library.extract.structure import split_heading_number
 
 # A heading is set this much larger than the body text, or bold where the body is not.
@@ -104,17 +103,12 @@ def _font_headings(pages: Sequence[Sequence[Line]]) -> HeadingMap:
 def _style_levels(pages: Sequence[Sequence[Line]]) -> dict[tuple[float, bool], int]:
     """The heading level of each type style larger (or bolder) than the body's, which is the
     style most characters are set in."""
-    sizes: Counter[tuple[float, bool]] = Counter()
-    for lines in pages:
-        for line in lines:
-            sizes[(round(line.size, 1), line.bold)] += len(line.text)
-    if not sizes:
-        return {}
-    body_size, body_bold = sizes.most_common(1)[0][0]
+    styles = {(round(line.size, 1), line.bold) for lines in pages for line in lines}
+    body_size, body_bold = body_style(pages)
     heading_styles = sorted(
         (
             style
-            for style in sizes
+            for style in styles
             if style[0] >= body_size * HEADING_SIZE_RATIO
             or (style[1] and not body_bold and style[0] >= body_size * 0.95)
         ),
@@ -126,6 +120,6 @@ def _style_levels(pages: Sequence[Sequence[Line]]) -> dict[tuple[float, bool], i
 def _level(line: Line, levels: dict[tuple[float, bool], int]) -> int:
     """`line`'s heading level by its type, or 0 if it is body text."""
     text = line.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS or text.endswith(","):
+    if line.footnote or not text or len(text) > MAX_HEADING_CHARS or text.endswith(","):
         return 0
     return levels.get((round(line.size, 1), line.bold), 0)
