@@ -331,3 +331,20 @@ def test_footnotes_at_the_foot_of_a_page_do_not_break_a_sentence_running_on(tmp_
     quote = "Sentence 12 of the long paragraph about the council budget."
     assert where(document, quote) == "pp. 1–2"
     assert where(document, "The council agreed the plan in March.") == "p. 1"
+
+
+def test_a_word_broken_at_a_page_end_is_completed_past_the_footnotes(tmp_path):
+    from briefgen.library.extract.pdf import _assemble
+    from briefgen.library.extract.pdf_layout import Line
+
+    pages = [
+        [Line("The plan names one sub-", 10.0), Line("1 A note on the plan.", 7.0)],
+        [Line("regional partnership to lead it.", 10.0), Line("More body text here.", 10.0)],
+    ]
+    document = _assemble(tmp_path / "notes.pdf", pages, ["", ""], {})
+    assert document.text == (
+        "The plan names one sub-regional partnership to lead it.\n"
+        "<sup>1</sup> A note on the plan.\n"
+        "More body text here."
+    )
+    assert where(document, "one sub-regional partnership to lead it") == "p. 1"
