@@ -31,7 +31,13 @@ from briefgen.pack.model import (
     Table,
 )
 from briefgen.pack.wording import load_wording, uk_date
-from briefgen.selection import AUDIENCES, primary_theme, select_items, theme_order
+from briefgen.selection import (
+    AUDIENCES,
+    primary_theme,
+    select_items,
+    theme_order,
+    without_restatements,
+)
 from briefgen.suggest import did_you_mean
 
 # Kinds that state a view, counted in the comparison of positions.
@@ -84,6 +90,7 @@ def pack_items(corpus: Corpus, spec: PackSpec) -> list[Item]:
         if corpus.has_item(item_id) and item_id not in present and item_id not in excluded:
             chosen.append(corpus.item(item_id))
             present.add(item_id)
+    chosen = without_restatements(chosen)
     themes = ordered_themes(corpus, spec, chosen)
     theme_rank = {theme: rank for rank, theme in enumerate(themes)}
     order_rank = {item_id: rank for rank, item_id in enumerate(spec.order)}
