@@ -78,4 +78,6 @@ def test_quotes_are_whole_sentences_or_list_items(shipped_corpus: Corpus) -> Non
         before = text[: item.span[0]].rstrip(" \t'\"‘“(")
         # A line may open with a list marker, a paragraph number ("2.6.1") or a bold label.
         before = LINE_OPENING.sub("\n", before).rstrip(" \t*")
+        # A footnote number the conversion glued after a full stop ("ages 8 and 15.8 In future").
+        before = re.sub(r"(?<=[.!?])\s*\d{1,2}$", "", before)
         assert not before or before[-1] in ".!?:;\n>)", f"{item.id}: starts mid-sentence"

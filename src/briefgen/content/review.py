@@ -6,6 +6,7 @@ mid-sentence, the wrong speaker, the same words twice). `briefgen check` prints 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -170,16 +171,20 @@ def _shingles(text: str) -> frozenset[tuple[str, ...]]:
 def _duplicates(items: tuple[Item, ...]) -> Iterator[ReviewNote]:
     """Items whose quotes are the same words, or mostly the same words, as an earlier item's;
     an item marked as restating the other (`restates`) is left alone."""
-    seen: list[tuple[Item, frozenset[tuple[str, ...]]]] = []
-    for item in items:
+    # Shared triples are counted through an index of which items hold each triple: comparing
+    # every pair of sets directly takes a second on the shipped corpus.
+    holders: dict[tuple[str, ...], list[int]] = {}
+    triples: list[frozenset[tuple[str, ...]]] = []
+    for index, item in enumerate(items):
         shingles = _shingles(item.text)
-        for earlier, earlier_shingles in seen:
+        shared_with = Counter(earlier for triple in shingles for earlier in holders.get(triple, ()))
+        for earlier_index, shared in sorted(shared_with.items()):
+            earlier = items[earlier_index]
             if item.restates == earlier.id or earlier.restates == item.id:
                 continue
-            shared = len(shingles & earlier_shingles)
-            smaller = min(len(shingles), len(earlier_shingles))
-            union = len(shingles | earlier_shingles)
-            if not smaller or shared / smaller < NEAR_DUPLICATE or shared / union < LITTLE_ADDED:
+            smaller = min(len(shingles), len(triples[earlier_index]))
+            union = len(shingles) + len(triples[earlier_index]) - shared
+            if shared / smaller < NEAR_DUPLICATE or shared / union < LITTLE_ADDED:
                 continue
             same = normalise_quote(item.text).casefold() == normalise_quote(earlier.text).casefold()
             what = "duplicates" if same else "nearly duplicates"
@@ -191,4 +196,6 @@ def _duplicates(items: tuple[Item, ...]) -> Iterator[ReviewNote]:
                 "keep one, or mark this one `restates: "
                 f"{earlier.id}` so a pack never prints both",
             )
-        seen.append((item, shingles))
+        triples.append(shingles)
+        for triple in shingles:
+            holders.setdefault(triple, []).append(index)
