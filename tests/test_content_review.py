@@ -291,3 +291,18 @@ def test_a_pack_never_quotes_a_restatement_with_the_item_it_restates(
     ids = [item.id for item in pack_items(shipped_corpus, spec)]
     assert "sesl-cqc-comparison" in ids
     assert summary.id not in ids
+
+
+def test_a_theme_rule_must_be_text(make_content: Callable[..., Path]) -> None:
+    content = make_content()
+    themes = content / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(
+        text.replace("  rule: >-\n", "  rule:\n    - a list\n  old_rule: >-\n", 1), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_corpus(content)
+    assert [problem.split(": ", 1)[1] for problem in caught.value.problems[:2]] == [
+        "theme 'delivery-models': unknown field 'old_rule' (did you mean 'rule'?)",
+        "theme 'delivery-models': 'rule' must be text, not a list",
+    ]
