@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from briefgen.content.model import ITEM_KINDS, Corpus, GlossaryEntry, Item
 from briefgen.errors import BriefgenError
+from briefgen.pack.glossary_terms import GlossaryMatcher
 from briefgen.pack.model import (
     LAYOUTS,
     MARKINGS,
@@ -181,28 +182,20 @@ class _Context(NamedTuple):
 
 
 class _AcronymTracker:
-    """Finds each glossary acronym's first use, so a member briefing can explain it there."""
+    """Finds each glossary term's first use, so a member briefing can explain it there."""
 
     def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
         self.entries = {entry.term: entry for entry in glossary}
-        terms = sorted(self.entries, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
-            if terms
-            else None
-        )
+        self.matcher = GlossaryMatcher(glossary)
         self.seen: list[str] = []
 
     def first_uses(self, *texts: str) -> tuple[Acronym, ...]:
-        if self.pattern is None:
-            return ()
         found = []
         for text in texts:
-            for match in self.pattern.finditer(text):
-                term = match.group(1)
-                if term not in self.seen:
-                    self.seen.append(term)
-                    found.append(Acronym(term, self.entries[term].expansion))
+            for entry in self.matcher.find(text):
+                if entry.term not in self.seen:
+                    self.seen.append(entry.term)
+                    found.append(Acronym(entry.term, entry.expansion))
         return tuple(found)
 
 
