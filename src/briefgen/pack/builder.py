@@ -258,7 +258,13 @@ def _questions_section(
 def _positions_table(ctx: _Context) -> Table:
     """Organisations against themes: how many view-stating items each organisation has."""
     words = ctx.layout_words
-    orgs = [org for org in ctx.corpus.organisations if any(i.org == org for i in ctx.items)]
+    # Only organisations with a view in the pack: evidence they report or questions they ask
+    # would give a column of dashes.
+    orgs = [
+        org
+        for org in ctx.corpus.organisations
+        if any(i.org == org and i.kind in VIEW_KINDS for i in ctx.items)
+    ]
     header = (
         words.get("comparison_theme", "Theme"),
         *(ctx.corpus.organisations[o].short for o in orgs),
