@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,29 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# Paths opened or listed while a `files_touched` fixture is active, from Python's audit events
+# (builtins.open, io.open, os.open, pathlib and os.scandir all raise them): a hook cannot be
+# removed, so one is installed for the session and records only while a test asks it to.
+_RECORDERS: list[list[str]] = []
+_TOUCHING_EVENTS = frozenset({"open", "os.listdir", "os.scandir"})
+
+
+def _record_touch(event: str, args: tuple[object, ...]) -> None:
+    if _RECORDERS and event in _TOUCHING_EVENTS and args:
+        path = args[0]
+        if isinstance(path, (str, bytes, os.PathLike)):
+            _RECORDERS[-1].append(os.path.abspath(os.fsdecode(path)))
+
+
+sys.addaudithook(_record_touch)
+
+
+@pytest.fixture
+def files_touched() -> Iterator[list[str]]:
+    """Every path the code under test opens or lists, as absolute paths (links not resolved)."""
+    touched: list[str] = []
+    _RECORDERS.append(touched)
+    yield touched
+    _RECORDERS.remove(touched)

@@ -56,14 +56,17 @@ def test_a_link_is_followed_and_kept(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_the_temporary_file_is_private_and_beside_the_target(tmp_path: Path) -> None:
-    from briefgen.atomic import _temp_file
+def test_a_failed_write_leaves_the_earlier_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pack.pdf"
+    target.write_bytes(b"earlier")
 
-    handle, name = _temp_file(tmp_path, "pack.pdf")
-    os.close(handle)
-    temp = Path(name)
-    assert temp.parent == tmp_path and temp.name.startswith(".pack.pdf.")
-    assert temp.suffix == ".tmp" and temp.stat().st_mode & 0o777 == 0o600
-    again, other = _temp_file(tmp_path, "pack.pdf")
-    os.close(again)
-    assert other != name
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(BriefgenError, match="no space left on device; the earlier file"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"earlier"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]

@@ -1,4 +1,4 @@
-"""Per-user folders: the platform's conventions, honouring the XDG variables on Linux."""
+"""Per-user folders: the platform's conventions (platformdirs), honouring the XDG variables."""
 
 from __future__ import annotations
 
@@ -25,19 +25,3 @@ def test_linux_folders_follow_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     # Relative: not a folder the app could find again from another working directory.
     monkeypatch.setenv("XDG_DATA_HOME", "data")
     assert userdirs.user_data_dir() == tmp_path / "home" / ".local" / "share" / "briefgen"
-
-
-def test_windows_folders_are_under_local_app_data(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
-    assert userdirs.user_cache_dir() == tmp_path / "briefgen" / "Cache"
-    assert userdirs.user_data_dir() == tmp_path / "briefgen"
-
-
-def test_mac_folders_are_under_library(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(sys, "platform", "darwin")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert userdirs.user_cache_dir() == tmp_path / "Library" / "Caches" / "briefgen"
-    assert userdirs.user_data_dir() == tmp_path / "Library" / "Application Support" / "briefgen"

@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
+import threading
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
 
+_UMASK_LOCK = threading.Lock()
+
 
 def _umask() -> int:
-    """The process's umask, read without changing it where the system allows (Linux), since
-    setting it to read it back would race with other threads creating files."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
+    """The process's umask. It can only be read by setting it; it is set to the most private
+    value for that instant, so a file another thread creates meanwhile is never more open."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
     return mask
 
 
@@ -49,21 +47,8 @@ def check_writable(path: Path | str) -> Path:
     return target
 
 
-_TEMP_FLAGS = (
-    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-)
-
-
-def _temp_file(folder: Path, name: str) -> tuple[int, str]:
-    """A new, private file beside the target (`.NAME.RANDOM.tmp`), opened for writing: what
-    `tempfile.mkstemp` makes, without importing `tempfile` and `random` into every build."""
-    for _ in range(100):
-        temp_name = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(temp_name, _TEMP_FLAGS, 0o600), temp_name
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name beside {name}")
+def _reason(error: OSError) -> str:
+    return error.strerror.lower() if error.strerror else str(error)
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:
@@ -73,13 +58,13 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     its own. A read-only file is refused, as an editor would refuse it. A symbolic link is
     followed: the file it points to is replaced, and the link still points to it."""
     target = check_writable(path)
-    folder = target.parent
     try:
-        handle, temp_name = _temp_file(folder, target.name)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
     except OSError as error:
         raise BriefgenError(
-            f"cannot write {target}: {error.strerror.lower() if error.strerror else error}; "
-            "choose a folder you can write to"
+            f"cannot write {target}: {_reason(error)}; choose a folder you can write to"
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -94,6 +79,5 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise BriefgenError(
-            f"cannot write {target}: {error.strerror.lower() if error.strerror else error}; "
-            "the earlier file, if any, is unchanged"
+            f"cannot write {target}: {_reason(error)}; the earlier file, if any, is unchanged"
         ) from None

@@ -14,24 +14,25 @@ from pathlib import Path
 
 from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
 from briefgen.counts import counted
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ContentError
 from briefgen.selection import AUDIENCES, select_items
-from briefgen.suggest import did_you_mean
+from briefgen.spelling import did_you_mean
+from briefgen.terminal import printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
-# argparse's own messages in British English.
-_BRITISH = {"unrecognized arguments: %s": "unrecognised arguments: %s"}
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, saying "unrecognised" in British English (its own message is the only
+    one of its errors a user commonly meets that is spelt the American way)."""
 
-def _argparse_text(message: str) -> str:
-    """argparse looks each of its messages up in a gettext catalogue, which Python does not ship
-    for argparse; answering directly gives British spelling and skips a search of the locale
-    folders for every message (over a millisecond of every command)."""
-    return _BRITISH.get(message, message)
-
-
-argparse._ = _argparse_text  # type: ignore[attr-defined]
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognised arguments: {' '.join(extras)}")
+        return parsed
 
 
 def _load(args: argparse.Namespace) -> Corpus:
@@ -48,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     notes = review_corpus(corpus)
     elapsed = time.perf_counter() - started
     for note in notes:
-        print(f"warning: {note}")
+        print(f"warning: {printable(str(note))}")
     warned = f"; {counted(len(notes), 'warning')} above" if notes else ""
     print(
         f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "
@@ -121,9 +122,10 @@ def cmd_items(args: argparse.Namespace) -> int:
     text_width = max(width - id_width - 63, 20)
     for item in items:
         key = "*" if item.key else " "
-        text = item.text if len(item.text) <= text_width else item.text[: text_width - 1] + "…"
-        org = corpus.organisations[item.org].short
-        locator = item.locator if len(item.locator) <= 24 else item.locator[:23] + "…"
+        text, locator = printable(item.text), printable(item.locator)
+        text = text if len(text) <= text_width else text[: text_width - 1] + "…"
+        org = printable(corpus.organisations[item.org].short)
+        locator = locator if len(locator) <= 24 else locator[:23] + "…"
         print(f"{item.id:<{id_width}}  {item.kind:<17}  {org:<12}  {locator:<24} {key}{text}")
     print(f"\n{counted(len(items), 'item')} (* = key item for member briefings)")
     return EXIT_OK
@@ -135,7 +137,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
     for theme in corpus.themes.values():
         items = [item for item in corpus.items if theme.id in item.themes]
         key = sum(item.key for item in items)
-        print(f"{theme.id:<28} {theme.label:<32} {len(items):>4} items ({key} key)")
+        print(f"{theme.id:<28} {printable(theme.label):<32} {len(items):>4} items ({key} key)")
         if args.verbose:
             for kind in ITEM_KINDS:
                 count = sum(item.kind == kind for item in items)
@@ -150,13 +152,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
     corpus = _load(args)
     for source in corpus.sources.values():
         count = sum(item.source == source.id for item in corpus.items)
-        print(f"{source.id:<18} {count:>4} items  {source.publisher}, {source.date}")
-        print(f"{'':<18}        {source.title}")
+        publisher, date = printable(source.publisher), printable(source.date)
+        print(f"{source.id:<18} {count:>4} items  {publisher}, {date}")
+        print(f"{'':<18}        {printable(source.title)}")
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefgen",
         description="Briefing packs of exact, cited quotes from policy documents.",
     )
@@ -213,6 +216,15 @@ def _undecodable_option(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _message(error: BriefgenError) -> str:
+    """`error` for the terminal, with the content and file names it quotes escaped: a content
+    error one problem a line (a line break inside a problem escaped too)."""
+    if isinstance(error, ContentError):
+        head = str(error).split("\n", 1)[0]
+        return "\n".join([head, *(printable(problem, keep="\t") for problem in error.problems)])
+    return printable(str(error), keep="\n\t")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -225,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except BriefgenError as error:
-        print(f"briefgen: {error}", file=sys.stderr)
+        print(f"briefgen: {_message(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except BrokenPipeError:  # `briefgen items | head`
         return EXIT_OK

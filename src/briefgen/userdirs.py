@@ -1,42 +1,25 @@
-"""The per-user folders briefgen keeps caches and recovery files in, by each platform's rules.
+"""The per-user folders briefgen keeps caches, recovery files and the user's library in.
 
-The same folders `platformdirs` gives (`user_cache_dir` / `user_data_dir` for "briefgen"), worked
-out here in a few lines because every command-line build looks up the cache folder, and the
-library's import cost a millisecond and a half of a build that must beat pandoc.
+platformdirs applies each platform's rules (XDG on Linux, ignoring blank or relative values;
+`~/Library` on macOS; `%LOCALAPPDATA%` on Windows); the `BRIEFGEN_*` variables that move a folder
+are read by the modules that own each folder.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
+
+import platformdirs
 
 APP = "briefgen"
 
 
-def _environ_dir(variable: str, default: Path) -> Path:
-    value = os.environ.get(variable, "").strip()
-    # A relative path is ignored, as the XDG rules and platformdirs say: it would name another
-    # folder from every working directory, and autosaved work would not be found again.
-    return Path(value) if os.path.isabs(value) else default
-
-
 def user_cache_dir() -> Path:
-    """`%LOCALAPPDATA%\\briefgen\\Cache`, `~/Library/Caches/briefgen` or `~/.cache/briefgen`."""
-    home = Path.home()
-    if sys.platform == "win32":
-        return _environ_dir("LOCALAPPDATA", home / "AppData" / "Local") / APP / "Cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / APP
-    return _environ_dir("XDG_CACHE_HOME", home / ".cache") / APP
+    """`~/.cache/briefgen`, `~/Library/Caches/briefgen` or `%LOCALAPPDATA%\\briefgen\\Cache`."""
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def user_data_dir() -> Path:
-    """`%LOCALAPPDATA%\\briefgen`, `~/Library/Application Support/briefgen` or
-    `~/.local/share/briefgen`."""
-    home = Path.home()
-    if sys.platform == "win32":
-        return _environ_dir("LOCALAPPDATA", home / "AppData" / "Local") / APP
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / APP
-    return _environ_dir("XDG_DATA_HOME", home / ".local" / "share") / APP
+    """`~/.local/share/briefgen`, `~/Library/Application Support/briefgen` or
+    `%LOCALAPPDATA%\\briefgen`."""
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))

@@ -178,7 +178,7 @@ def test_export_to_an_unwritable_folder_says_so_and_keeps_the_old_file(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("briefgen.atomic._temp_file", refuse)
+    monkeypatch.setattr("briefgen.atomic.tempfile.mkstemp", refuse)
     shown = failed_export(window, qtbot, monkeypatch, target)
     assert shown[0][0] == "pack.pdf could not be exported."
     message = shown[0][1]

@@ -14,10 +14,12 @@ a cache that cannot be read or written is ignored, never an error.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from briefgen import diskcache
 from briefgen.content.model import Corpus
+from briefgen.content.paths import outside_target
 
 FORMAT = b"briefgen corpus cache 2"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -29,11 +31,31 @@ def fingerprint(content_dir: Path) -> bytes:
     root = os.path.realpath(content_dir)
     parts = [FORMAT, _name_bytes(root)]
     code = sorted(name for name in os.listdir(PACKAGE_DIR) if name.endswith(".py"))
-    for base, names in ((str(PACKAGE_DIR), code), (root, _files_under(root))):
-        for name in names:
-            with open(os.path.join(base, name), "rb") as stream:
-                parts += (_name_bytes(name), stream.read())
+    for name in code:
+        with open(os.path.join(PACKAGE_DIR, name), "rb") as stream:
+            parts += (_name_bytes(name), stream.read())
+    for name, outside in _files_under(root):
+        if outside is not None:
+            # Not read: the loader refuses it (so no corpus naming it is ever stored), and its
+            # target is part of the key, so pointing the link elsewhere misses the cache.
+            parts += (_name_bytes(name), b"outside the folder: " + _name_bytes(outside))
+            continue
+        parts += (_name_bytes(name), _file_bytes(os.path.join(root, name)))
     return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+
+
+# Opened without waiting: a named pipe would otherwise block every start until someone wrote to it.
+_READ_ONLY = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _file_bytes(path: str) -> bytes:
+    """The bytes of the file at `path`; a marker for anything that is not a regular file (the
+    loader refuses it)."""
+    descriptor = os.open(path, _READ_ONLY)
+    with open(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b"not a regular file"
+        return stream.read()
 
 
 def _name_bytes(name: str) -> bytes:
@@ -42,11 +64,13 @@ def _name_bytes(name: str) -> bytes:
     return name.encode("utf-8", "surrogatepass")
 
 
-def _files_under(folder: str) -> list[str]:
+def _files_under(folder: str) -> list[tuple[str, str | None]]:
     """Every file under `folder`, as sorted "/"-separated relative names (os.walk: several
-    times quicker than pathlib's rglob, and this runs at every start). A linked folder is
-    followed, as the loader follows it: an edit there must miss the cache too."""
-    names = []
+    times quicker than pathlib's rglob, and this runs at every start), each with where it leads
+    when a symbolic link takes it outside `folder` (else None). A linked folder inside is
+    followed, as the loader follows it: an edit there must miss the cache too; one leading
+    outside is not even listed."""
+    names: list[tuple[str, str | None]] = []
     seen = set()
     for here, folders, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(here)
@@ -54,10 +78,18 @@ def _files_under(folder: str) -> list[str]:
             folders.clear()
             continue
         seen.add(real)
-        folders.sort()
         relative = os.path.relpath(here, folder).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
-        names += (prefix + name for name in files)
+        for name in list(folders):
+            outside = outside_target(os.path.join(here, name), folder)
+            if outside is not None:
+                folders.remove(name)
+                names.append((prefix + name + "/", outside))
+        folders.sort()
+        for name in files:
+            path = os.path.join(here, name)
+            outside = outside_target(path, folder) if os.path.islink(path) else None
+            names.append((prefix + name, outside))
     return sorted(names)
 
 

@@ -6,8 +6,8 @@ the record and how to fix it (the way MkDocs reports every config problem before
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -22,14 +22,23 @@ from briefgen.content.model import (
     Source,
     Theme,
 )
-from briefgen.content.paths import default_content_dir
+from briefgen.content.paths import default_content_dir, outside_target
 from briefgen.content.quotes import NormalisedText, closest_passage, locate, normalise_source
+from briefgen.content.records import (
+    GLOSSARY_FIELDS,
+    ITEM_FIELDS,
+    ITEMS_FILE_FIELDS,
+    ORG_FIELDS,
+    SOURCE_FIELDS,
+    THEME_FIELDS,
+    Field,
+    read_record,
+)
 from briefgen.content.yamlfile import (
     Problems,
-    boolean,
     compose,
     display_path,
-    duplicate_keys,
+    key_problems,
     line_of,
     mapping,
     read_text,
@@ -37,120 +46,24 @@ from briefgen.content.yamlfile import (
     sequence,
 )
 from briefgen.errors import ContentError
-from briefgen.suggest import did_you_mean
+from briefgen.limits import SOURCE_TEXT_BYTES
+from briefgen.spelling import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_THEMES = 3
 MAX_HEADLINE_WORDS = 15
 
 
-@dataclass(frozen=True)
-class Field:
-    """One field of a record in a content file: its name, type and whether it must be there."""
-
-    name: str
-    type: str = "text"  # text | bool | list
-    required: bool = True
-
-
-THEME_FIELDS = (Field("id"), Field("label"), Field("intro"), Field("rule", required=False))
-ORG_FIELDS = (Field("id"), Field("name"), Field("short"))
-GLOSSARY_FIELDS = (Field("term"), Field("expansion"), Field("explanation", required=False))
-SOURCE_FIELDS = (
-    Field("id"),
-    Field("title"),
-    Field("publisher"),
-    Field("date"),
-    Field("short_title"),
-    Field("file"),
-    Field("url", required=False),
-    Field("furniture", "list", required=False),
-    Field("organisations", "list", required=False),
-)
-ITEM_FIELDS = (
-    Field("id"),
-    Field("kind"),
-    Field("text"),
-    Field("locator"),
-    Field("org"),
-    Field("themes", "list"),
-    Field("key", "bool", required=False),
-    Field("headline", required=False),
-    Field("restates", required=False),
-)
-
-
-def _read_record(
-    node: yaml.Node,
-    fields: tuple[Field, ...],
-    where: str,
-    label: str,
-    problems: Problems,
-) -> dict[str, Any] | None:
-    """Check one mapping against `fields`; return plain values, or None if it is unusable."""
-    line = line_of(node)
-    values = mapping(node)
-    if values is None:
-        problems.add(where, line, f"{label}: expected a mapping of fields (name: value)")
-        return None
-    assert isinstance(node, yaml.MappingNode)
-    for key, key_line, _ in duplicate_keys(node):
-        problems.add(where, key_line, f"{label}: field '{key}' appears twice; keep one")
-    known = [f.name for f in fields]
-    for key_node, _ in node.value:
-        if key_node.value not in known:
-            problems.add(
-                where,
-                line_of(key_node),
-                f"{label}: unknown field '{key_node.value}'{did_you_mean(key_node.value, known)}",
-            )
-    record: dict[str, Any] = {"_line": line}
-    ok = True
-    for spec in fields:
-        value_node = values.get(spec.name)
-        if value_node is None or (scalar(value_node) == "" and value_node.tag.endswith(":null")):
-            if spec.required:
-                problems.add(where, line, f"{label}: missing field '{spec.name}'; add it")
-                ok = False
-            continue
-        field_line = line_of(value_node)
-        record[f"_line_{spec.name}"] = field_line
-        if spec.type == "bool":
-            flag = boolean(value_node)
-            if flag is None:
-                problems.add(where, field_line, f"{label}: '{spec.name}' must be true or false")
-                ok = False
-            record[spec.name] = flag
-        elif spec.type == "list":
-            entries = sequence(value_node)
-            if entries is None and scalar(value_node) is not None:
-                entries = [value_node]  # a single value where a list is expected is fine
-            texts = [scalar(entry) for entry in entries or []]
-            if entries is None or any(text is None for text in texts):
-                problems.add(
-                    where,
-                    field_line,
-                    f"{label}: '{spec.name}' must be a list of names, like [a, b]",
-                )
-                ok = False
-            record[spec.name] = [text.strip() for text in texts if text is not None]
-        else:
-            text = scalar(value_node)
-            if text is None:
-                problems.add(where, field_line, f"{label}: '{spec.name}' must be text, not a list")
-                ok = False
-            elif not text.strip():
-                problems.add(where, field_line, f"{label}: '{spec.name}' is empty; write it out")
-                ok = False
-            record[spec.name] = (text or "").strip()
-    return record if ok else None
-
-
 def _read_list_file(
-    path: Path, fields: tuple[Field, ...], noun: str, problems: Problems, key: str = "id"
+    path: Path,
+    fields: tuple[Field, ...],
+    noun: str,
+    problems: Problems,
+    real_root: str,
+    key: str = "id",
 ) -> list[dict[str, Any]]:
     """Read a file holding a YAML list of records (themes, organisations, sources, glossary)."""
-    root = compose(path, problems)
+    root = compose(path, problems, real_root)
     if root is None:
         return []
     where = display_path(path)
@@ -163,7 +76,7 @@ def _read_list_file(
         values = mapping(node) or {}
         name = scalar(values[key]) if key in values else None
         label = f"{noun} '{name}'" if name else f"{noun} {index}"
-        record = _read_record(node, fields, where, label, problems)
+        record = read_record(node, fields, where, label, problems)
         if record is not None:
             record["_where"] = where
             records.append(record)
@@ -199,11 +112,19 @@ def _check_id(record: dict[str, Any], noun: str, problems: Problems) -> bool:
 
 
 def _load_sources(
-    content_dir: Path, organisations: dict[str, Organisation], problems: Problems
+    content_dir: Path,
+    organisations: dict[str, Organisation],
+    problems: Problems,
+    real_root: str,
+    unreadable: set[str],
 ) -> tuple[dict[str, Source], dict[str, NormalisedText]]:
+    """The sources listed in sources.yaml with their texts; the id of each listed source whose
+    text could not be read goes into `unreadable`."""
     sources: dict[str, Source] = {}
     normalised: dict[str, NormalisedText] = {}
-    records = _read_list_file(content_dir / "sources.yaml", SOURCE_FIELDS, "source", problems)
+    records = _read_list_file(
+        content_dir / "sources.yaml", SOURCE_FIELDS, "source", problems, real_root
+    )
     for order, record in enumerate(records):
         where, line = record["_where"], record["_line"]
         label = f"source '{record['id']}'"
@@ -240,13 +161,14 @@ def _load_sources(
             )
             continue
         path = content_dir / "sources" / record["file"]
-        text = read_text(path, problems, what="source text")
+        text = read_text(path, problems, real_root, "source text", SOURCE_TEXT_BYTES)
         if text is None:
             problems.add(
                 where,
                 record.get("_line_file", line),
                 f"{label}: its file 'sources/{record['file']}' could not be read (see above)",
             )
+            unreadable.add(record["id"])
             continue
         sources[record["id"]] = Source(
             id=record["id"],
@@ -271,12 +193,16 @@ def _load_item_file(
     corpus_parts: dict[str, Any],
     seen_ids: dict[str, str],
     problems: Problems,
+    real_root: str,
 ) -> list[Item]:
-    root = compose(path, problems)
+    root = compose(path, problems, real_root, "items file")
     if root is None:
         return []
     where = display_path(path)
     top = mapping(root)
+    if isinstance(root, yaml.MappingNode):
+        for key_line, message in key_problems(root, ITEMS_FILE_FIELDS):
+            problems.add(where, key_line, message)
     if top is None or "items" not in top or "source" not in top:
         problems.add(
             where,
@@ -288,7 +214,14 @@ def _load_item_file(
     normalised: dict[str, NormalisedText] = corpus_parts["normalised"]
     source_id = scalar(top["source"]) or ""
     source_known = source_id in sources
-    if not source_known:
+    if source_id in corpus_parts["unreadable"]:
+        problems.add(
+            where,
+            line_of(top["source"]),
+            f"source '{source_id}' has no text to check these quotes against: its file could "
+            "not be read (see above)",
+        )
+    elif not source_known:
         problems.add(
             where,
             line_of(top["source"]),
@@ -304,7 +237,7 @@ def _load_item_file(
         values = mapping(node) or {}
         item_id = scalar(values["id"]) if "id" in values else None
         label = f"item '{item_id}'" if item_id else f"item {index}"
-        record = _read_record(node, ITEM_FIELDS, where, label, problems)
+        record = read_record(node, ITEM_FIELDS, where, label, problems)
         if record is None:
             continue
         line = record["_line"]
@@ -436,7 +369,10 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
         raise ContentError(
             [f"{display_path(content_dir)}: content directory not found; check the path"]
         )
-    theme_records = _read_list_file(content_dir / "themes.yaml", THEME_FIELDS, "theme", problems)
+    real_root = os.path.realpath(content_dir)
+    theme_records = _read_list_file(
+        content_dir / "themes.yaml", THEME_FIELDS, "theme", problems, real_root
+    )
     themes = {
         r["id"]: Theme(
             r["id"], r["label"], " ".join(r["intro"].split()), " ".join(r.get("rule", "").split())
@@ -445,7 +381,7 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
         if _check_id(r, "theme", problems)
     }
     org_records = _read_list_file(
-        content_dir / "organisations.yaml", ORG_FIELDS, "organisation", problems
+        content_dir / "organisations.yaml", ORG_FIELDS, "organisation", problems, real_root
     )
     organisations = {
         r["id"]: Organisation(r["id"], r["name"], r["short"])
@@ -453,15 +389,22 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
         if _check_id(r, "organisation", problems)
     }
     glossary_records = _read_list_file(
-        content_dir / "glossary.yaml", GLOSSARY_FIELDS, "glossary entry", problems, key="term"
+        content_dir / "glossary.yaml",
+        GLOSSARY_FIELDS,
+        "glossary entry",
+        problems,
+        real_root,
+        key="term",
     )
     glossary = tuple(
         GlossaryEntry(r["term"], r["expansion"], " ".join(r.get("explanation", "").split()))
         for r in glossary_records
     )
-    sources, normalised = _load_sources(content_dir, organisations, problems)
+    unreadable: set[str] = set()
+    sources, normalised = _load_sources(content_dir, organisations, problems, real_root, unreadable)
     restates: dict[str, str] = {}
     parts = {
+        "unreadable": unreadable,
         "themes": themes,
         "organisations": organisations,
         "sources": sources,
@@ -471,12 +414,21 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
     items: list[Item] = []
     seen_ids: dict[str, str] = {}
     item_dir = content_dir / "items"
-    item_files = sorted(item_dir.glob("*.yaml")) if item_dir.is_dir() else []
-    if not item_files:
-        problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
-    for path in item_files:
-        items.extend(_load_item_file(path, parts, seen_ids, problems))
-    _check_restatements(items, restates, problems)
+    outside = outside_target(item_dir, real_root)
+    if outside is not None:  # not even listed
+        problems.add(
+            display_path(item_dir),
+            0,
+            f"this folder is a link to {outside}, outside the content folder; copy the items "
+            "files into the content folder instead (briefgen reads nothing outside it)",
+        )
+    else:
+        item_files = sorted(item_dir.glob("*.yaml")) if item_dir.is_dir() else []
+        if not item_files:
+            problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
+        for path in item_files:
+            items.extend(_load_item_file(path, parts, seen_ids, problems, real_root))
+        _check_restatements(items, restates, problems)
     if problems:
         raise ContentError(problems.lines)
     order = {source_id: source.order for source_id, source in sources.items()}

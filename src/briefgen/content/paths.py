@@ -12,3 +12,12 @@ def default_content_dir() -> Path:
     """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
     configured = os.environ.get("BRIEFGEN_CONTENT")
     return Path(configured) if configured else PROJECT_ROOT / "content"
+
+
+def outside_target(path: str | Path, real_root: str) -> str | None:
+    """Where `path` leads after every symbolic link, when that is outside the folder `real_root`
+    (already resolved); None when it stays inside. A content folder from a shared drive or a
+    colleague must not make briefgen read (and quote) files elsewhere, such as /etc/passwd."""
+    real = os.path.realpath(path)
+    inside = real == real_root or real.startswith(os.path.join(real_root, ""))
+    return None if inside else real

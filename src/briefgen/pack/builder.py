@@ -39,7 +39,7 @@ from briefgen.selection import (
     theme_order,
     without_restatements,
 )
-from briefgen.suggest import did_you_mean
+from briefgen.spelling import did_you_mean
 
 # Kinds that state a view, counted in the comparison of positions.
 VIEW_KINDS = ("recommendation", "position", "proposition", "principle", "risk")

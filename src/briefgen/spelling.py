@@ -1,4 +1,4 @@
-"""Near-miss suggestions for misspelt names, one wording for every message that offers one."""
+"""Did-you-mean hints for misspelt names (themes, fields, options), worded once."""
 
 from __future__ import annotations
 
