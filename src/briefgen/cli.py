@@ -44,12 +44,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole content directory and verify every quote against its source."""
     started = time.perf_counter()
     corpus = load_corpus(Path(args.content) if args.content else None)  # never the cache
+    from briefgen.content.review import review_corpus
+
+    notes = review_corpus(corpus)
     elapsed = time.perf_counter() - started
+    for note in notes:
+        print(f"warning: {printable(str(note))}")
+    warned = f"; {counted(len(notes), 'warning')} above" if notes else ""
     print(
         f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "
-        f"{len(corpus.themes)} themes; every quote found in its source ({elapsed:.2f} s)."
+        f"{len(corpus.themes)} themes; every quote found in its source{warned} ({elapsed:.2f} s)."
     )
-    return EXIT_OK
+    # Warnings are editorial (the quotes are exact): they fail the check only when asked to.
+    return EXIT_PROBLEMS if notes and args.strict else EXIT_OK
 
 
 def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -> None:
@@ -165,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="validate the content and verify every quote")
+    check.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when there are warnings too"
+    )
     check.set_defaults(handler=cmd_check)
 
     items = commands.add_parser("items", help="list the items a selection gives")

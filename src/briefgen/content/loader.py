@@ -112,7 +112,11 @@ def _check_id(record: dict[str, Any], noun: str, problems: Problems) -> bool:
 
 
 def _load_sources(
-    content_dir: Path, problems: Problems, real_root: str, unreadable: set[str]
+    content_dir: Path,
+    organisations: dict[str, Organisation],
+    problems: Problems,
+    real_root: str,
+    unreadable: set[str],
 ) -> tuple[dict[str, Source], dict[str, NormalisedText]]:
     """The sources listed in sources.yaml with their texts; the id of each listed source whose
     text could not be read goes into `unreadable`."""
@@ -138,6 +142,15 @@ def _load_sources(
                     f"expression ({error})",
                 )
                 furniture = []
+        voices = record.get("organisations", [])
+        for org in voices:
+            if org not in organisations:
+                problems.add(
+                    where,
+                    record.get("_line_organisations", line),
+                    f"{label}: unknown organisation '{org}'"
+                    f"{did_you_mean(org, list(organisations))}; list ids from organisations.yaml",
+                )
         name = PurePosixPath(str(record["file"]).replace("\\", "/"))
         if name.is_absolute() or ".." in name.parts or ":" in str(name):
             problems.add(
@@ -169,6 +182,7 @@ def _load_sources(
             url=record.get("url", ""),
             order=order,
             furniture=tuple(furniture),
+            organisations=tuple(voices),
         )
         normalised[record["id"]] = normalise_source(text, furniture)
     return sources, normalised
@@ -313,9 +327,38 @@ def _load_item_file(
                     span=span,
                     content_file=where,
                     line=line,
+                    restates=record.get("restates", ""),
                 )
             )
+            if record.get("restates"):
+                corpus_parts["restates"][record["id"]] = f"{where}:{record['_line_restates']}"
     return items
+
+
+def _check_restatements(items: list[Item], lines: dict[str, str], problems: Problems) -> None:
+    """`restates` must name another item that is not itself a restatement (no chains)."""
+    by_id = {item.id: item for item in items}
+    for item in items:
+        if not item.restates:
+            continue
+        where, _, line = lines[item.id].rpartition(":")
+        label = f"item '{item.id}'"
+        target = by_id.get(item.restates)
+        if target is None or target.id == item.id:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{item.restates}', which is not another item"
+                f"{did_you_mean(item.restates, [i for i in by_id if i != item.id])}; name the "
+                "item whose words it repeats",
+            )
+        elif target.restates:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{target.id}', which itself restates '{target.restates}'; "
+                f"name '{target.restates}' instead",
+            )
 
 
 def load_corpus(content_dir: Path | None = None) -> Corpus:
@@ -331,7 +374,9 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
         content_dir / "themes.yaml", THEME_FIELDS, "theme", problems, real_root
     )
     themes = {
-        r["id"]: Theme(r["id"], r["label"], " ".join(r["intro"].split()))
+        r["id"]: Theme(
+            r["id"], r["label"], " ".join(r["intro"].split()), " ".join(r.get("rule", "").split())
+        )
         for r in theme_records
         if _check_id(r, "theme", problems)
     }
@@ -356,13 +401,15 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
         for r in glossary_records
     )
     unreadable: set[str] = set()
-    sources, normalised = _load_sources(content_dir, problems, real_root, unreadable)
+    sources, normalised = _load_sources(content_dir, organisations, problems, real_root, unreadable)
+    restates: dict[str, str] = {}
     parts = {
         "unreadable": unreadable,
         "themes": themes,
         "organisations": organisations,
         "sources": sources,
         "normalised": normalised,
+        "restates": restates,
     }
     items: list[Item] = []
     seen_ids: dict[str, str] = {}
@@ -381,6 +428,7 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
             problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
         for path in item_files:
             items.extend(_load_item_file(path, parts, seen_ids, problems, real_root))
+        _check_restatements(items, restates, problems)
     if problems:
         raise ContentError(problems.lines)
     order = {source_id: source.order for source_id, source in sources.items()}

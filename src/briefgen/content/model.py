@@ -32,6 +32,7 @@ class Theme(NamedTuple):
     id: str
     label: str
     intro: str
+    rule: str = ""  # which items belong: the one-line inclusion rule an editor applies
 
 
 class Organisation(NamedTuple):
@@ -64,6 +65,7 @@ class Source(NamedTuple):
     url: str = ""
     order: int = 0
     furniture: tuple[str, ...] = ()  # regexes for whole lines of page furniture (sources.yaml)
+    organisations: tuple[str, ...] = ()  # ids of the organisations whose views it states or reports
 
     def __repr__(self) -> str:  # without the whole document's text
         return f"Source(id={self.id!r}, title={self.title!r}, file={self.file!r})"
@@ -84,6 +86,7 @@ class Item(NamedTuple):
     span: tuple[int, int] = (0, 0)  # character offsets of the quote in the source's text
     content_file: str = ""
     line: int = 0
+    restates: str = ""  # id of an item saying the same thing; a pack never prints both
 
 
 _CORPUS_FIELDS = ("themes", "organisations", "sources", "glossary", "items", "root")
