@@ -13,7 +13,7 @@ KINDS = (
     "recommendation", "position", "proposition", "principle", "risk", "driver",
     "success-criterion", "option", "question", "evidence", "example",
 )  # fmt: skip
-ORGS = ("sesl-seec", "lga-solace", "lga", "solace", "commissioner", "government")
+ORGS = ("sesl-seec", "lga-solace", "lga", "solace", "commissioner", "dfe")
 WORDS = """
 councils children services families funding early help social care partners schools
 inspection improvement workforce demand pressure accountability governance leadership

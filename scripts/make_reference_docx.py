@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/make_reference_docx.py
 
-The Word renderer (`src/briefgen/render/docx.py`) opens `reference.docx`, clears its body and writes
+The Word renderer (`src/briefgen/render/docx/`) opens `reference.docx`, clears its body and writes
 the pack with the named styles defined here, so this script is the one place the Word house
 style is decided; both files are committed, and the build never runs this script. Re-run it after
 changing a style below, then look at a built pack (LibreOffice: `--convert-to pdf`).

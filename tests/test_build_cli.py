@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from briefgen import render as render_registry
-from briefgen.cli import main
+from briefgen.build_cli import spec_from_args
+from briefgen.cli import build_parser, main
 from briefgen.errors import RenderError
+from briefgen.pack import PackSpec
+from briefgen.pack.packfile import save_pack
+from briefgen.pack.spec import Choice, Date, Flag, Text, TextList, spec_fields, value_of
 
 
 @pytest.fixture
@@ -333,3 +339,161 @@ def test_a_text_option_that_is_not_utf8_is_a_usage_error(
     assert caught.value.code == 2
     assert "--title holds characters that are not UTF-8 text" in capsys.readouterr().err
     assert not (tmp_path / "p.html").exists()
+
+
+# --- Options derived from the pack spec's declarations (briefgen.pack.spec) -----------------
+
+OPTIONS = [field for field in spec_fields(PackSpec) if field.option is not None]
+
+
+def sample(kind: object, number: int) -> tuple[list[str], object]:
+    """Command-line words for a field of `kind`, and the value they should give it."""
+    if isinstance(kind, Choice):
+        choice = kind.allowed()[-1]
+        return [choice], choice
+    if isinstance(kind, Date):
+        return ["2026-12-03"], date(2026, 12, 3)
+    if isinstance(kind, TextList):
+        return [f"first {number}", f"second {number}"], [f"first {number}", f"second {number}"]
+    return [f"text {number}"], f"text {number}"
+
+
+def test_every_option_sets_its_field(tmp_path: Path) -> None:
+    argv = ["build", "-o", str(tmp_path / "p.html")]
+    expected = {}
+    for number, spec_field in enumerate(OPTIONS):
+        if isinstance(spec_field.kind, Flag):
+            argv.append(f"--{spec_field.option}")
+            expected[spec_field.path] = True
+            continue
+        words, expected[spec_field.path] = sample(spec_field.kind, number)
+        for word in words:
+            argv += [f"--{spec_field.option}", word]
+    spec = spec_from_args(build_parser().parse_args(argv))
+    assert {field.path: value_of(spec, field) for field in OPTIONS} == expected
+    assert {field.path for field in spec_fields(PackSpec)} - expected.keys() == {"items.order"}
+
+
+@pytest.mark.parametrize(
+    "spec_field",
+    [
+        pytest.param(field, id=field.option)
+        for field in OPTIONS
+        if isinstance(field.kind, (Text, TextList))
+    ],
+)
+def test_an_option_over_its_limit_is_a_usage_error_naming_the_limit(
+    spec_field, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    limit = spec_field.kind.limit
+    with pytest.raises(SystemExit) as caught:
+        main(["build", f"--{spec_field.option}", "x" * (limit + 1), "-o", str(tmp_path / "p.pdf")])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"briefgen build: error: --{spec_field.option} is {limit + 1:,} characters long, over "
+        f"the limit of {limit:,}; shorten it\n"
+    )
+
+
+def test_a_ten_megabyte_note_on_the_command_line_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started = time.perf_counter()
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--notes", "A long note. " * 800_000, "-o", str(tmp_path / "p.pdf")])
+    assert time.perf_counter() - started < 5
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "briefgen build: error: --notes is 10,400,000 characters long, over the limit of 20,000; "
+        "shorten it\n"
+    )
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_a_ten_megabyte_note_in_a_pack_file_stops_the_build_with_its_line(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack_file = tmp_path / "p.briefgen.yaml"
+    note = "A long note. " * 800_000
+    pack_file.write_text(f"briefgen_pack: 1\nofficer:\n  notes: >-\n    {note}\n")
+    out = tmp_path / "p.pdf"
+    started = time.perf_counter()
+    assert build(content, str(pack_file), "-o", str(out)) == 1
+    assert time.perf_counter() - started < 5
+    assert capsys.readouterr().err == (
+        f"briefgen: {pack_file}:3: 'officer.notes' is 10,400,000 characters long, over the limit "
+        "of 20,000; shorten it\n"
+    )
+    assert not out.exists()
+
+
+def test_too_many_repeats_of_an_option_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["build", "-o", str(tmp_path / "p.pdf")]
+    for number in range(101):
+        argv += ["--recommendation", f"Recommendation {number}"]
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "error: --recommendation has 101 entries, over the limit of 100; shorten the list\n"
+    )
+
+
+def test_items_added_to_a_full_pack_file_list_are_refused(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack_file = tmp_path / "p.briefgen.yaml"
+    save_pack(PackSpec(excluded=[f"item-{number}" for number in range(10_000)]), pack_file)
+    assert (
+        build(content, str(pack_file), "--exclude", "t-complex", "-o", str(tmp_path / "p.html"))
+        == 1
+    )
+    assert capsys.readouterr().err == (
+        f"briefgen: {pack_file} and --exclude together: 'items.exclude' has 10,001 entries, over "
+        "the limit of 10,000; shorten the list\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--layout", "poster", "--layout is 'poster'; use one of: member-briefing, "
+         "committee-report, evidence-pack"),
+        ("--marking", "secret", "--marking must be none, OFFICIAL or OFFICIAL-SENSITIVE, not "
+         "'secret'"),
+        ("--date", "3/12/2026", "--date is '3/12/2026', which is not a date; write it as "
+         "YYYY-MM-DD, e.g. 2026-12-03"),
+    ],
+)  # fmt: skip
+def test_a_bad_option_value_is_named_in_the_pack_files_words(
+    option: str, value: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", option, value, "-o", str(tmp_path / "p.html")])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.endswith(f"briefgen build: error: {said}\n")
+
+
+def test_a_template_for_a_format_that_takes_none_is_refused(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "council.dotx"
+    template.write_bytes(b"not read")
+    assert build(content, "--template", str(template), "-o", str(tmp_path / "p.pdf")) == 1
+    assert capsys.readouterr().err == (
+        "briefgen: --template is a Word template; use it with a .docx output\n"
+    )
+
+
+def test_an_empty_option_means_what_an_empty_pack_file_value_means(tmp_path: Path) -> None:
+    pack_file = tmp_path / "p.briefgen.yaml"
+    save_pack(PackSpec(layout="evidence-pack"), pack_file)
+    pack_file.write_text(
+        pack_file.read_text(encoding="utf-8").replace("date: ''", "date: 2026-12-03"),
+        encoding="utf-8",
+    )
+    argv = ["build", str(pack_file), "--date", "", "--layout", "", "-o", str(tmp_path / "p.html")]
+    spec = spec_from_args(build_parser().parse_args(argv))
+    assert spec.meeting.meeting_date is None and spec.layout == "member-briefing"

@@ -210,7 +210,7 @@ def test_a_source_text_over_the_limit_is_refused_unread(
         capsys,
         f"content/sources/{source.name}: this source text is 20.1 MB, over briefgen's limit of "
         "20 MB; split the document into parts, each a source of its own",
-        f"content/sources.yaml:17: source 'lga-solace-2014': its file 'sources/{source.name}' "
+        f"content/sources.yaml:21: source 'lga-solace-2014': its file 'sources/{source.name}' "
         "could not be read (see above)",
         "content/items/small.yaml:1: source 'lga-solace-2014' has no text to check these "
         "quotes against: its file could not be read (see above)",

@@ -78,4 +78,16 @@ def test_quotes_are_whole_sentences_or_list_items(shipped_corpus: Corpus) -> Non
         before = text[: item.span[0]].rstrip(" \t'\"‘“(")
         # A line may open with a list marker, a paragraph number ("2.6.1") or a bold label.
         before = LINE_OPENING.sub("\n", before).rstrip(" \t*")
+        # A footnote number the conversion glued after a full stop ("ages 8 and 15.8 In future").
+        before = re.sub(r"(?<=[.!?])\s*\d{1,2}$", "", before)
         assert not before or before[-1] in ".!?:;\n>)", f"{item.id}: starts mid-sentence"
+
+
+def test_every_theme_has_an_inclusion_rule_and_none_holds_over_a_fifth_of_the_items(
+    shipped_corpus: Corpus,
+) -> None:
+    items = shipped_corpus.items
+    for theme in shipped_corpus.themes.values():
+        assert theme.rule, theme.id
+        count = sum(theme.id in item.themes for item in items)
+        assert count <= 0.2 * len(items), (theme.id, count, len(items))

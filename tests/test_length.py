@@ -30,11 +30,14 @@ def test_the_estimate_is_within_a_page_of_the_laid_out_pdf(
     document = layout(render_html_string(pack, shipped_corpus))
     pages, lengths = estimate(pack)
     assert abs(pages - len(document.pages)) <= 1, (pages, len(document.pages))
-    # Each themed section's estimated length is close to its measured one.
+    # Each themed section's estimated length is close to its measured one: within 0.6 of a
+    # page, or 6% of a long section (the estimate counts characters, so its error grows with the
+    # section: the shipped governance section is 75 quotes, 15 pages, since the corpus review).
     measured = {length.title: length.pages for length in section_lengths(pack, document)}
     for length in lengths:
         if length.quotes >= 3 and length.title in measured:
-            assert length.pages == pytest.approx(measured[length.title], abs=0.6), length.title
+            allowed = max(0.6, 0.06 * measured[length.title])
+            assert length.pages == pytest.approx(measured[length.title], abs=allowed), length.title
 
 
 def test_a_word_build_over_its_norm_warns_with_the_estimate_and_what_to_trim(

@@ -178,3 +178,19 @@ def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
 def test_unknown_choices_are_clear_errors(small: Corpus) -> None:
     with pytest.raises(BriefgenError, match=r"unknown layout 'brief'.*unknown theme 'fundng'"):
         build_pack(small, PackSpec(layout="brief", themes=["fundng"]))
+
+
+def test_the_comparison_has_a_column_only_for_organisations_stating_a_view(
+    shipped_corpus: Corpus,
+) -> None:
+    # The Northamptonshire document reports MHCLG's consultation questions (no view of its own)
+    # and the Prime Minister's announcement (a position): the one gets no column, the other does.
+    spec = PackSpec(
+        layout="evidence-pack", audience="senior-officers", themes=["governance-accountability"]
+    )
+    assert {"mhclg", "prime-minister"} <= {item.org for item in pack_items(shipped_corpus, spec)}
+    table = next(
+        b for b in blocks(build_pack(shipped_corpus, spec), Table) if b.header[0] == "Theme"
+    )
+    assert "Prime Minister" in table.header
+    assert "MHCLG" not in table.header

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +12,20 @@ import yaml
 
 from briefgen.errors import PackFileError
 from briefgen.pack import Contact, MeetingDetails, OfficerText, PackSpec, packfile
-from briefgen.pack.packfile import dumps, load_pack, loads, save_pack
+from briefgen.pack.packfile import dumps, load_pack, loads, save_pack, spec_to_data
+from briefgen.pack.spec import (
+    Choice,
+    Date,
+    Flag,
+    Group,
+    Text,
+    TextList,
+    declare,
+    first_problem,
+    mapping_keys,
+    set_value,
+    spec_fields,
+)
 
 
 def full_spec() -> PackSpec:
@@ -297,3 +312,209 @@ def test_saving_over_a_file_that_is_not_yaml_still_saves(tmp_path: Path) -> None
     path.write_text("# notes\n: [ not yaml\n", encoding="utf-8")
     save_pack(full_spec(), path)
     assert load_pack(path) == full_spec()
+
+
+# --- Every field declared once (briefgen.pack.spec) and bounded -----------------------------
+
+
+def spec_at_the_limits() -> PackSpec:
+    """A spec with every field as full as its declaration allows (non-ASCII, to count
+    characters rather than bytes)."""
+    spec = PackSpec()
+    for spec_field in spec_fields(PackSpec):
+        kind = spec_field.kind
+        if isinstance(kind, Choice):
+            value: object = kind.allowed()[-1]
+        elif isinstance(kind, Date):
+            value = date(2026, 12, 3)
+        elif isinstance(kind, Flag):
+            value = True
+        elif isinstance(kind, TextList):
+            value = ["a"] * (kind.entries - 1) + ["é" * kind.limit]
+        else:
+            assert isinstance(kind, Text), f"a new kind of field: {spec_field.path}"
+            value = "é" * kind.limit
+        set_value(spec, spec_field, value)
+    return spec
+
+
+def test_every_declared_field_at_its_limit_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "full.briefgen.yaml"
+    save_pack(spec_at_the_limits(), path)
+    assert load_pack(path) == spec_at_the_limits()
+
+
+def test_the_file_has_a_field_for_every_declared_one_in_the_same_order() -> None:
+    def paths(data: dict[str, object], prefix: str = "") -> list[str]:
+        found = []
+        for key, value in data.items():
+            if isinstance(value, dict):
+                found += paths(value, f"{prefix}{key}.")
+            else:
+                found.append(prefix + key)
+        return found
+
+    declared = [spec_field.path for spec_field in spec_fields(PackSpec)]
+    assert paths(spec_to_data(PackSpec())) == ["briefgen_pack", *declared]
+
+
+def over_the_limit(kind: Text | TextList) -> tuple[object, str]:
+    """A value one over `kind`'s limit, and how the message names what is too long."""
+    if isinstance(kind, TextList):
+        return ["ok", "x" * (kind.limit + 1)], (
+            f" entry 2 is {kind.limit + 1:,} characters long, over the limit of {kind.limit:,}"
+        )
+    return "x" * (kind.limit + 1), (
+        f" is {kind.limit + 1:,} characters long, over the limit of {kind.limit:,}"
+    )
+
+
+BOUNDED = [
+    pytest.param(field, id=field.path)
+    for field in spec_fields(PackSpec)
+    if isinstance(field.kind, (Text, TextList))
+]
+
+
+@pytest.mark.parametrize("spec_field", BOUNDED)
+def test_a_value_over_its_limit_is_named_with_its_file_line_and_limit(spec_field) -> None:
+    # Choices and dates too: they are bounded before they are looked up or parsed.
+    value, said = over_the_limit(spec_field.kind)
+    data = spec_to_data(PackSpec())
+    *mappings, key = spec_field.path.split(".")
+    part = data
+    for name in mappings:
+        part = part[name]
+    part[key] = value
+    text = yaml.safe_dump(data, sort_keys=False)  # as any editor could have left the file
+    long_line = next(i for i, line in enumerate(text.splitlines(), 1) if "x" * 50 in line)
+    with pytest.raises(PackFileError) as caught:
+        loads(text, "p.yaml")
+    assert str(caught.value) == f"p.yaml:{long_line}: '{spec_field.path}'{said}; shorten it"
+
+
+def test_too_many_entries_names_the_list_and_its_limit() -> None:
+    text = "briefgen_pack: 1\nofficer:\n  recommendations:\n" + "  - Note it.\n" * 101
+    with pytest.raises(PackFileError) as caught:
+        loads(text, "p.yaml")
+    assert str(caught.value) == (
+        "p.yaml:3: 'officer.recommendations' has 101 entries, over the limit of 100; "
+        "shorten the list"
+    )
+
+
+def test_a_ten_megabyte_note_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    note = "A long note. " * 800_000  # 10.4 MB
+    path.write_text(f"briefgen_pack: 1\nofficer:\n  summary: Short.\n  notes: {note}\n")
+    started = time.perf_counter()
+    with pytest.raises(PackFileError) as caught:
+        load_pack(path)
+    assert time.perf_counter() - started < 5  # the PDF build it would have started took minutes
+    assert str(caught.value) == (
+        f"{path}:4: 'officer.notes' is 10,399,999 characters long, over the limit of 20,000; "
+        "shorten it"
+    )
+
+
+def test_a_file_far_bigger_than_any_pack_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    with path.open("wb") as file:
+        file.truncate(packfile.MAX_FILE_BYTES + 1)  # sparse: no time to write
+    with pytest.raises(PackFileError) as caught:
+        load_pack(path)
+    assert str(caught.value) == (
+        f"{path}: over 32 MB, far more than any pack file holds; is it really a briefgen pack?"
+    )
+
+
+def test_a_long_misspelt_field_name_is_cut_short_in_the_message() -> None:
+    name = "meting" * 10_000
+    with pytest.raises(PackFileError) as caught:
+        loads(f"briefgen_pack: 1\nmeeting:\n  ? {name}\n  : Cabinet\n", "p.yaml")
+    assert str(caught.value) == (
+        f"p.yaml: 'meeting.{name[:51]}…' is not a pack file field; fields here: title, meeting, "
+        "date, marking, large_print, purpose, wards, author, contact"
+    )
+
+
+def test_saving_a_field_over_its_limit_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    # The app lets an officer paste anything; a file briefgen could not open again is not saved.
+    path = tmp_path / "pack.briefgen.yaml"
+    spec = PackSpec()
+    spec.officer.key_messages = ["Fine.", "x" * 2001]
+    with pytest.raises(PackFileError) as caught:
+        save_pack(spec, path)
+    assert str(caught.value) == (
+        f"{path}: 'officer.key_messages' entry 2 is 2,001 characters long, over the limit of "
+        "2,000; shorten it"
+    )
+    assert not path.exists()
+
+
+def test_a_field_is_added_by_declaring_it_and_nothing_else() -> None:
+    # What adding `officer.risks` to the model would give (docs/decisions/0050 shows the trial).
+    @dataclass
+    class Officer(OfficerText):
+        risks: list[str] = declare(TextList(500, entries=20), option="risk", help="a risk")
+
+    @dataclass
+    class Spec(PackSpec):
+        officer: Officer = declare(Group(Officer))
+
+    added = {field.path: field for field in spec_fields(Spec)}["officer.risks"]
+    assert (added.attrs, added.option, added.help) == (("officer", "risks"), "risk", "a risk")
+    assert mapping_keys(Spec)["officer"] == (*mapping_keys(PackSpec)["officer"], "risks")
+    spec = Spec()
+    spec.officer.risks = ["x" * 501]
+    problem = first_problem(spec)
+    assert problem is not None and problem[0] == added
+    assert problem[1].reason == "is 501 characters long, over the limit of 500; shorten it"
+
+
+def test_a_field_not_declared_is_refused_when_the_spec_is_walked() -> None:
+    @dataclass
+    class Spec(PackSpec):
+        colour: str = ""
+
+    with pytest.raises(TypeError, match=r"Spec\.colour is not declared with `declare`"):
+        spec_fields(Spec)
+
+
+def nested_aliases(levels: int = 7) -> str:
+    """YAML whose aliases, followed, hold 10**levels values (a "billion laughs" file, smaller:
+    walking each alias again took 17 s for ten million, rather than for ever)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_nested_aliases_in_a_pack_file_are_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    path.write_text(nested_aliases() + "briefgen_pack: 1\nthemes: *a6\n", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(PackFileError, match=r"'a0' is not a pack file field"):
+        load_pack(path)
+    assert time.perf_counter() - started < 5
+
+
+def test_saving_over_a_file_of_nested_aliases_keeps_its_comment_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefgen.yaml"
+    path.write_text("# Kept.\n" + nested_aliases(), encoding="utf-8")
+    started = time.perf_counter()
+    save_pack(full_spec(), path)
+    assert time.perf_counter() - started < 5  # each alias was walked again: for ever
+    assert load_pack(path) == full_spec()
+    assert path.read_text(encoding="utf-8").endswith("# Kept.\n")
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+
+    lines = ["briefgen_pack: 1", "title: \"Children's services", "layout: member-briefing"]
+    lines += [f"# note {n}" for n in range(40)] + ["audience: members"]
+    path = tmp_path / "open.briefgen.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PackFileError) as raised:
+        load_pack(path)
+    assert f"{path}:2: not valid YAML (this quote mark is" in str(raised.value)

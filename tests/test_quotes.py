@@ -66,3 +66,16 @@ def test_closest_passage_matches_from_the_end_when_the_start_differs() -> None:
 def test_unrelated_quote_says_nothing_resembles_it() -> None:
     miss = closest_passage("Zebras.", normalise_source(SOURCE))
     assert "no passage of the source resembles it" in miss.describe()
+
+
+def test_a_quote_runs_from_a_list_lead_in_into_its_first_item() -> None:
+    source = normalise_source("The brief is to:\n- secure improvement;\n  - bring views.\n")
+    found = locate("The brief is to: secure improvement; bring views.", source)
+    assert found is not None
+    # A dash inside a line is text, not a list marker.
+    assert normalise_source("Costs rose - fast.").text == "Costs rose - fast."
+
+
+def test_superscript_footnote_digits_are_ignored() -> None:
+    source = normalise_source("children coming into care¹. Beyond this")
+    assert locate("children coming into care. Beyond this", source) is not None

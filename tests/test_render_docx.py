@@ -575,3 +575,25 @@ def test_reference_docx_is_what_its_script_makes_and_has_every_style() -> None:
         )
     styles = Document(io.BytesIO(committed)).styles
     assert all(name in styles for name in (*REQUIRED_STYLES, *OWN_STYLES))
+
+
+# --- The package's shape ----------------------------------------------------------------------
+
+
+def test_only_the_oxml_module_works_below_python_docx() -> None:
+    """Every other module of the Word writer uses python-docx's objects and `oxml`'s helpers:
+    no element makers, no private attributes, no XML written as text."""
+    package = Path(__file__).resolve().parents[1] / "src" / "briefgen" / "render" / "docx"
+    below = re.compile(
+        r"docx\.oxml|OxmlElement|SubElement|makeelement|\._(element|p|r|tbl|tr|tc|parent|body)\b"
+        r"|<w:|\.xpath\("
+    )
+    found = {
+        f"{path.name}:{number}: {line.strip()}"
+        for path in package.glob("*.py")
+        if path.name not in ("oxml.py", "package.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if below.search(line)
+    }
+    assert not found, sorted(found)
+    assert len(list(package.glob("*.py"))) >= 10  # the modules are where this test looks

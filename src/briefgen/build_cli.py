@@ -5,37 +5,65 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from briefgen.atomic import check_writable, write_atomic
-from briefgen.counts import counted, pages_text
+from briefgen.counts import counted
 from briefgen.errors import BriefgenError
-from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec, marking_from_text
-from briefgen.selection import AUDIENCES
+from briefgen.pack.model import PackSpec
+from briefgen.pack.spec import (
+    Flag,
+    Invalid,
+    SpecField,
+    first_problem,
+    set_value,
+    spec_fields,
+    value_of,
+)
+from briefgen.render import FORMATS, format_for_path, suffixes
+from briefgen.terminal import printable
 
 
-def _meeting_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22"
-        ) from None
+class _SpecOption(argparse.Action):
+    """An option that sets a pack-spec field: its value is checked as the pack file's would be,
+    and a bad one is a usage error in the same words ("--date is '3/12/2026', which is not a
+    date; ...")."""
 
-
-def _marking(text: str) -> str:
-    value = marking_from_text(text)
-    if value is None:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a protective marking; use none, OFFICIAL or OFFICIAL-SENSITIVE"
+    def __init__(self, option_strings: list[str], dest: str, spec_field: SpecField) -> None:
+        self.spec_field = spec_field
+        # Absent unless given, as an empty value ("--date ''") is a value, as in a pack file.
+        super().__init__(
+            option_strings,
+            dest,
+            default=argparse.SUPPRESS,
+            metavar=spec_field.metavar,
+            help=_help(spec_field),
         )
-    return value
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        assert isinstance(values, str)
+        try:
+            value = self.spec_field.kind.add(values, getattr(namespace, self.dest, None))
+        except Invalid as problem:
+            parser.error(f"--{self.spec_field.option} {problem.reason}")
+        setattr(namespace, self.dest, value)
+
+
+def _help(spec_field: SpecField) -> str | None:
+    """The option's help, then its limits (or its choices, where the metavar does not list them)."""
+    return "; ".join(part for part in (spec_field.help, spec_field.kind.describe()) if part) or None
 
 
 def add_build_command(commands: Any) -> argparse.ArgumentParser:
-    build = commands.add_parser(
+    build: argparse.ArgumentParser = commands.add_parser(
         "build",
         help="build a briefing pack (PDF, Word or HTML)",
         description="Build a briefing pack from a saved pack file, or from the options given. "
@@ -45,33 +73,21 @@ def add_build_command(commands: Any) -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     build.add_argument(
         "--format",
-        choices=("pdf", "docx", "html"),
+        choices=tuple(FORMATS),
         help="output format (default: from the output file's suffix)",
     )
-    build.add_argument("--layout", choices=LAYOUTS)
-    build.add_argument("--audience", choices=list(AUDIENCES))
-    build.add_argument("--theme", action="append", metavar="T", help="theme id (repeatable)")
-    build.add_argument("--title")
-    build.add_argument("--meeting", help="committee or meeting name")
-    build.add_argument("--date", type=_meeting_date, metavar="YYYY-MM-DD", help="meeting date")
-    build.add_argument(
-        "--marking", type=_marking, metavar="M", help="none, OFFICIAL or OFFICIAL-SENSITIVE"
-    )
-    build.add_argument(
-        "--large-print", action=argparse.BooleanOptionalAction, help="UKAAF large print"
-    )
-    build.add_argument("--purpose", choices=PURPOSES, help="committee report purpose")
-    build.add_argument("--wards", help="wards affected (committee reports)")
-    for who in ("author", "contact"):
-        build.add_argument(f"--{who}", metavar="NAME", help=f"{who} officer's name")
-        for part in ("role", "email", "phone"):
-            build.add_argument(f"--{who}-{part}", metavar=part.upper())
-    build.add_argument("--summary", help="report summary (officer's text)")
-    build.add_argument("--key-message", action="append", metavar="TEXT", help="repeatable")
-    build.add_argument("--recommendation", action="append", metavar="TEXT", help="repeatable")
-    build.add_argument("--notes", help="officer's notes")
-    build.add_argument("--exclude", action="append", metavar="ITEM", help="leave out an item")
-    build.add_argument("--include", action="append", metavar="ITEM", help="add an item")
+    for spec_field in spec_fields(PackSpec):
+        if spec_field.option is None:
+            continue
+        if isinstance(spec_field.kind, Flag):
+            build.add_argument(
+                f"--{spec_field.option}",
+                action=argparse.BooleanOptionalAction,
+                default=argparse.SUPPRESS,
+                help=spec_field.help,
+            )
+        else:
+            build.add_argument(f"--{spec_field.option}", action=_SpecOption, spec_field=spec_field)
     build.add_argument(
         "--template", type=Path, metavar="FILE", help="council Word template (.dotx or .docx)"
     )
@@ -88,46 +104,21 @@ def spec_from_args(args: argparse.Namespace) -> PackSpec:
         spec = load_pack(args.pack_file)
     else:
         spec = PackSpec()
-    meeting = spec.meeting
-    simple = {
-        "layout": (spec, "layout"),
-        "audience": (spec, "audience"),
-        "title": (meeting, "title"),
-        "meeting": (meeting, "meeting"),
-        "date": (meeting, "meeting_date"),
-        "marking": (meeting, "marking"),
-        "large_print": (meeting, "large_print"),
-        "purpose": (meeting, "purpose"),
-        "wards": (meeting, "wards"),
-        "summary": (spec.officer, "summary"),
-        "notes": (spec.officer, "notes"),
-    }
-    for option, (target, attribute) in simple.items():
-        value = getattr(args, option)
-        if value is not None:
-            setattr(target, attribute, value)
-    for who in ("author", "contact"):
-        person = getattr(meeting, who)
-        if getattr(args, who) is not None:
-            person.name = getattr(args, who)
-        for part in ("role", "email", "phone"):
-            value = getattr(args, f"{who}_{part}")
-            if value is not None:
-                setattr(person, part, value)
-    if args.theme:
-        spec.themes = list(args.theme)
-    if args.key_message:
-        spec.officer.key_messages = list(args.key_message)
-    if args.recommendation:
-        spec.officer.recommendations = list(args.recommendation)
-    if args.exclude:
-        spec.excluded = [*spec.excluded, *args.exclude]
-    if args.include:
-        spec.included = [*spec.included, *args.include]
-    if spec.meeting.marking not in MARKINGS:
+    given = vars(args)  # holds only the options given: an empty value is a value
+    for spec_field in spec_fields(PackSpec):
+        name = spec_field.option.replace("-", "_") if spec_field.option is not None else ""
+        if name not in given:
+            continue
+        value = given[name]
+        if spec_field.extend:
+            value = [*value_of(spec, spec_field), *value]
+        set_value(spec, spec_field, value)
+    problem = first_problem(spec)  # only a pack file's list and an option's added together
+    if problem:
+        spec_field, invalid = problem
         raise BriefgenError(
-            f"unknown protective marking '{spec.meeting.marking}'; use OFFICIAL, "
-            "OFFICIAL-SENSITIVE or none"
+            f"{args.pack_file} and --{spec_field.option} together: '{spec_field.path}' "
+            f"{invalid.reason}"
         )
     return spec
 
@@ -163,7 +154,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from briefgen.cli import library_folders
     from briefgen.content import open_corpus
     from briefgen.pack import build_pack, missing_items
-    from briefgen.render import RenderOptions, format_for_path, render
+    from briefgen.render import RenderOptions, render
 
     started = time.perf_counter()
     output = Path(args.output)
@@ -171,22 +162,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     format_name = args.format or implied
     if format_name is None:
         raise BriefgenError(
-            f"cannot tell the format of '{output}' from its name; end it in .pdf, .docx or "
-            ".html, or give --format"
+            f"cannot tell the format of '{output}' from its name; end it in "
+            f"{suffixes(FORMATS)}, or give --format"
         )
     if implied is not None and implied != format_name:
         raise BriefgenError(
             f"-o {output} names a .{implied} file but --format is {format_name}; name it "
             f"{output.stem}.{format_name} or leave out --format"
         )
-    if args.template and format_name != "docx":
-        raise BriefgenError("--template is a Word template; use it with a .docx output")
+    if args.template and not FORMATS[format_name].template:
+        templated = {name: entry for name, entry in FORMATS.items() if entry.template}
+        kinds = " or ".join(dict.fromkeys(entry.template for entry in templated.values()))
+        raise BriefgenError(f"--template is a {kinds}; use it with a {suffixes(templated)} output")
     _check_paths(args, output)
     spec = spec_from_args(args)
     corpus = open_corpus(library_folders(args))
     # An id typed on the command line is a mistake to fix now; one a saved pack file names may
     # have been removed from the content since, which is worth a warning, not a failed build.
-    for item_id in (*(args.include or ()), *(args.exclude or ())):
+    for item_id in (*getattr(args, "include", ()), *getattr(args, "exclude", ())):
         if not corpus.has_item(item_id):
             from briefgen.spelling import did_you_mean
 
@@ -196,8 +189,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             )
     for item_id in missing_items(corpus, spec):
         print(
-            f"briefgen: warning: the pack refers to item '{item_id}', which is no longer in "
-            "the content; it is left out",
+            f"briefgen: warning: the pack refers to item '{printable(item_id)}', which is no "
+            "longer in the content; it is left out",
             file=sys.stderr,
         )
     pack = build_pack(corpus, spec)
@@ -208,11 +201,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         save_pack(spec, args.save_pack)
     for warning in result.warnings:
-        print(f"briefgen: warning: {warning}", file=sys.stderr)
-    pages = pages_text(result.page_count, result.estimated_pages)
+        print(f"briefgen: warning: {printable(warning, keep=chr(9))}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
-        f"{counted(len(pack.item_ids), 'item')}{pages}, {elapsed:.1f} s)"
+        f"{counted(len(pack.item_ids), 'item')}{result.pages_text}, {elapsed:.1f} s)"
     )
     return 0

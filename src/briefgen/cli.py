@@ -52,15 +52,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # Never the corpus cache; items files verified unchanged before are not verified again.
     corpus = load_corpus(library_folders(args), reuse=not args.full)
+    from briefgen.content.review import review_corpus
+
+    notes = review_corpus(corpus)
     elapsed = time.perf_counter() - started
+    for note in notes:
+        print(f"warning: {printable(str(note))}")
+    warned = f"; {counted(len(notes), 'warning')} above" if notes else ""
     names = [library.name for library in corpus.libraries]
     libraries = f" in {len(names)} libraries ({', '.join(names)})" if len(names) > 1 else ""
     print(
         f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "
-        f"{len(corpus.themes)} themes{printable(libraries)}; every quote found in its source "
-        f"({elapsed:.2f} s)."
+        f"{len(corpus.themes)} themes{printable(libraries)}; every quote found in its source"
+        f"{warned} ({elapsed:.2f} s)."
     )
-    return EXIT_OK
+    # Warnings are editorial (the quotes are exact): they fail the check only when asked to.
+    return EXIT_PROBLEMS if notes and args.strict else EXIT_OK
 
 
 def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -> None:
@@ -203,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="validate the content and verify every quote")
+    check.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when there are warnings too"
+    )
     check.add_argument(
         "--full",
         action="store_true",

@@ -138,4 +138,11 @@ def select_items(
         )
         chosen.append((rank, item))
     chosen.sort(key=lambda pair: pair[0])
-    return [item for _, item in chosen]
+    return without_restatements([item for _, item in chosen])
+
+
+def without_restatements(items: list[Item]) -> list[Item]:
+    """`items` less any that restates another of them (`restates`), so a pack quotes the same
+    words once: a summary paragraph repeating the body, a conclusion repeating a proposition."""
+    present = {item.id for item in items}
+    return [item for item in items if item.restates not in present]

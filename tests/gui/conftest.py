@@ -159,13 +159,13 @@ source: beta
 items:
   - id: part-evidence-sharing
     kind: evidence
-    org: government
+    org: dfe
     locator: page 1
     themes: [partnership-integration]
     text: Partners told us that sharing information early prevents harm to children.
   - id: part-rec-board
     kind: recommendation
-    org: government
+    org: dfe
     locator: page 1
     themes: [partnership-integration, governance-accountability]
     key: true
@@ -173,13 +173,13 @@ items:
     text: Schools, police and health services should sit on a single partnership board.
   - id: part-example-referrals
     kind: example
-    org: government
+    org: dfe
     locator: page 2
     themes: [partnership-integration]
     text: The board in one county cut repeat referrals by a third in two years.
   - id: part-risk-budgets
     kind: risk
-    org: government
+    org: dfe
     locator: page 2
     themes: [partnership-integration, funding]
     key: true

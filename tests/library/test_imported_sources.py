@@ -37,17 +37,17 @@ source: review-2026
 items:
   - id: rev-publish
     kind: recommendation
-    org: government
+    org: dfe
     themes: [early-help]
     text: Every council should publish its early help offer
   - id: rev-grant
     kind: evidence
-    org: government
+    org: dfe
     themes: [funding]
     text: The grant has not kept pace with need.
   - id: rev-own
     kind: evidence
-    org: government
+    org: dfe
     locator: Chapter 4 (the officer's own)
     themes: [early-help]
     text: Councils report rising demand for early help.
@@ -212,7 +212,7 @@ def test_the_original_must_be_a_file_inside_the_library(
     sources.write_text(unmapped.replace("originals/review-2026.pdf", original), encoding="utf-8")
     (library / "items" / "review-2026.yaml").write_text(
         ITEMS.replace(
-            "org: government\n    themes:", "org: government\n    locator: p. 12\n    themes:"
+            "org: dfe\n    themes:", "org: dfe\n    locator: p. 12\n    themes:"
         ),
         encoding="utf-8",
     )

@@ -182,7 +182,7 @@ def test_what_the_writer_adds_is_a_library_the_loader_reads(
         library,
         "ofsted-2026",
         SOURCE["title"],
-        [dict(ITEM, org="government", themes=["workforce"])],
+        [dict(ITEM, org="dfe", themes=["workforce"])],
     )
     corpus = load_corpus(library_folders(make_content(), [library]))
     item = corpus.item("ofsted26-rec-1")

@@ -57,6 +57,7 @@ class FileResult(NamedTuple):
     orgs: tuple[str, ...]  # the organisation ids its items name
     themes: tuple[str, ...]  # the theme ids its items name
     clean: bool  # no problems of its own (duplicate ids are checked across files)
+    restates: tuple[tuple[str, str], ...] = ()  # (item id, "where:line" of its `restates`)
 
 
 class Recorder(Problems):
@@ -118,8 +119,11 @@ def verify_items_file(data: bytes, where: str, library: str, context: ItemsConte
     source_id, items = "", list[Item]()
     orgs: set[str] = set()
     themes: set[str] = set()
+    restates: dict[str, str] = {}
     if root is not None:
-        source_id, items = _read_items(root, where, library, context, recorder, orgs, themes)
+        source_id, items = _read_items(
+            root, where, library, context, recorder, orgs, themes, restates
+        )
     return FileResult(
         source_id=source_id,
         events=tuple(recorder.events),
@@ -127,6 +131,7 @@ def verify_items_file(data: bytes, where: str, library: str, context: ItemsConte
         orgs=tuple(sorted(orgs)),
         themes=tuple(sorted(themes)),
         clean=not recorder.lines,
+        restates=tuple(restates.items()),
     )
 
 
@@ -138,6 +143,7 @@ def _read_items(
     problems: Recorder,
     orgs_named: set[str],
     themes_named: set[str],
+    restates: dict[str, str],
 ) -> tuple[str, list[Item]]:
     top = mapping(root)
     if isinstance(root, yaml.MappingNode):
@@ -227,9 +233,12 @@ def _read_items(
                     span=span,
                     content_file=where,
                     line=line,
+                    restates=record.get("restates", ""),
                     library=library,
                 )
             )
+            if record.get("restates"):
+                restates[record["id"]] = f"{where}:{record['_line_restates']}"
     return source_id, items
 
 

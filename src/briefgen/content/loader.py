@@ -53,6 +53,7 @@ from briefgen.content.yamlfile import (
 )
 from briefgen.errors import ContentError
 from briefgen.limits import SOURCE_TEXT_BYTES
+from briefgen.spelling import did_you_mean
 
 
 def _read_list_file(
@@ -165,7 +166,11 @@ class _Sources:
         return self.digests[source_id]
 
 
-def _load_sources(libraries: Sequence[tuple[LibraryFolder, str]], problems: Problems) -> _Sources:
+def _load_sources(
+    libraries: Sequence[tuple[LibraryFolder, str]],
+    organisations: dict[str, Organisation],
+    problems: Problems,
+) -> _Sources:
     """The sources listed in each library's sources.yaml, with their texts and maps."""
     found = _Sources()
     records = _read_lists("sources.yaml", SOURCE_FIELDS, "source", problems, libraries)
@@ -189,6 +194,15 @@ def _load_sources(libraries: Sequence[tuple[LibraryFolder, str]], problems: Prob
                     f"expression ({error})",
                 )
                 furniture = []
+        voices = record.get("organisations", [])
+        for org in voices:
+            if org not in organisations:
+                problems.add(
+                    where,
+                    record.get("_line_organisations", line),
+                    f"{label}: unknown organisation '{org}'"
+                    f"{did_you_mean(org, list(organisations))}; list ids from organisations.yaml",
+                )
         for field in ("file", "map"):
             if field in record and not _inside(record[field]):
                 problems.add(
@@ -228,6 +242,7 @@ def _load_sources(libraries: Sequence[tuple[LibraryFolder, str]], problems: Prob
             url=record.get("url", ""),
             order=order,
             furniture=tuple(furniture),
+            organisations=tuple(voices),
             library=library.name,
             original=record.get("original", ""),
         )
@@ -300,6 +315,32 @@ def _item_files(library: LibraryFolder, real_root: str, problems: Problems) -> l
     return item_files
 
 
+def _check_restatements(items: list[Item], lines: dict[str, str], problems: Problems) -> None:
+    """`restates` must name another item that is not itself a restatement (no chains)."""
+    by_id = {item.id: item for item in items}
+    for item in items:
+        if not item.restates:
+            continue
+        where, _, line = lines[item.id].rpartition(":")
+        label = f"item '{item.id}'"
+        target = by_id.get(item.restates)
+        if target is None or target.id == item.id:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{item.restates}', which is not another item"
+                f"{did_you_mean(item.restates, [i for i in by_id if i != item.id])}; name the "
+                "item whose words it repeats",
+            )
+        elif target.restates:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{target.id}', which itself restates '{target.restates}'; "
+                f"name '{target.restates}' instead",
+            )
+
+
 def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
     """Each library must be a folder, and any but the shipped one a library (sources.yaml or
     items/): a mistyped --library is named before anything else is reported."""
@@ -329,7 +370,11 @@ def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpu
     theme_records = _read_lists("themes.yaml", THEME_FIELDS, "theme", problems, roots)
     themes = {
         r["id"]: Theme(
-            r["id"], r["label"], " ".join(r["intro"].split()), library=r["_library"].name
+            r["id"],
+            r["label"],
+            " ".join(r["intro"].split()),
+            " ".join(r.get("rule", "").split()),
+            library=r["_library"].name,
         )
         for r in theme_records
         if _check_id(r, "theme", problems)
@@ -347,7 +392,7 @@ def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpu
         GlossaryEntry(r["term"], r["expansion"], " ".join(r.get("explanation", "").split()))
         for r in glossary_records
     )
-    found = _load_sources(roots, problems)
+    found = _load_sources(roots, organisations, problems)
     context = ItemsContext(
         sources=found.sources,
         unreadable=found.unreadable,
@@ -358,6 +403,7 @@ def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpu
     )
     items: list[Item] = []
     seen_ids: dict[str, str] = {}
+    restates: dict[str, str] = {}  # where each item's `restates` is, for messages
     for library, real_root in roots:
         kept = VerifiedItems(library, reuse)
         for path in _item_files(library, real_root, problems):
@@ -374,7 +420,9 @@ def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpu
             )
             replay(result, problems, seen_ids)
             items.extend(result.items)
+            restates.update(result.restates)
         kept.save()
+    _check_restatements(items, restates, problems)
     if problems:
         raise ContentError(problems.lines)
     order = {source_id: source.order for source_id, source in found.sources.items()}

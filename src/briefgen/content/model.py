@@ -45,6 +45,7 @@ class Theme(NamedTuple):
     id: str
     label: str
     intro: str
+    rule: str = ""  # which items belong: the one-line inclusion rule an editor applies
     library: str = ""  # the name of the library that defines it
 
 
@@ -78,6 +79,7 @@ class Source(NamedTuple):
     url: str = ""
     order: int = 0
     furniture: tuple[str, ...] = ()  # regexes for whole lines of page furniture (sources.yaml)
+    organisations: tuple[str, ...] = ()  # ids of the organisations whose views it states or reports
     library: str = ""  # the name of the library it is listed in
     original: str = ""  # the imported file, kept untouched (a path inside its library)
 
@@ -100,6 +102,7 @@ class Item(NamedTuple):
     span: tuple[int, int] = (0, 0)  # character offsets of the quote in the source's text
     content_file: str = ""
     line: int = 0
+    restates: str = ""  # id of an item saying the same thing; a pack never prints both
     library: str = ""  # the name of the library whose items file holds it
 
 

@@ -42,14 +42,19 @@ COMMON_FURNITURE: tuple[str, ...] = (
     r"\s*-{3,}\s*",
 )
 
-# Marks that vanish: heading hashes at line start, footnote markers, bold and italic asterisks.
+# Marks that vanish: heading hashes and list bullets at line start (so a quote can run from the
+# words introducing a list into its first item), footnote markers (<sup>n</sup> or superscript
+# digits), bold and italic asterisks.
 _MARKS = (
-    r"(?m:^[ \t]*#{1,6}[ \t]*)|<sup>[^<]{0,20}</sup>|\*\*|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+    r"(?m:^[ \t]*#{1,6}[ \t]*)|(?m:^[ \t]*[-•][ \t]+)|<sup>[^<]{0,20}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    r"|\*\*|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
 )
 _TYPO = "[" + "".join(_TYPOGRAPHIC) + "]"
 # Only whitespace that changes: runs, and single tabs or newlines. A lone space is copied as is,
 # which keeps the offset map short (one segment per line, not per word).
-_SPACE = r"\s{2,}|[^\S ]"
+# A line break before a list bullet is a space too, with the bullet (an indented bullet's
+# indentation would otherwise be taken as the run of whitespace, leaving its mark behind).
+_SPACE = r"\s*\n[ \t]*[-•][ \t]+|\s{2,}|[^\S ]"
 
 
 def _compile(furniture: Sequence[str]) -> re.Pattern[str]:

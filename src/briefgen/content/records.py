@@ -32,7 +32,7 @@ class Field:
     required: bool = True
 
 
-THEME_FIELDS = (Field("id"), Field("label"), Field("intro"))
+THEME_FIELDS = (Field("id"), Field("label"), Field("intro"), Field("rule", required=False))
 ORG_FIELDS = (Field("id"), Field("name"), Field("short"))
 GLOSSARY_FIELDS = (Field("term"), Field("expansion"), Field("explanation", required=False))
 SOURCE_FIELDS = (
@@ -44,6 +44,7 @@ SOURCE_FIELDS = (
     Field("file"),
     Field("url", required=False),
     Field("furniture", "list", required=False),
+    Field("organisations", "list", required=False),
     Field("original", required=False),  # an imported file, kept as it came
     Field("map", required=False),  # where pages, headings and paragraphs are in `file`
 )
@@ -57,6 +58,7 @@ ITEM_FIELDS = (
     Field("themes", "list"),
     Field("key", "bool", required=False),
     Field("headline", required=False),
+    Field("restates", required=False),
 )
 
 

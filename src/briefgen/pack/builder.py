@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from briefgen.content.model import ITEM_KINDS, Corpus, GlossaryEntry, Item
 from briefgen.errors import BriefgenError
+from briefgen.pack.glossary_terms import GlossaryMatcher
 from briefgen.pack.model import (
     LAYOUTS,
     MARKINGS,
@@ -31,7 +32,13 @@ from briefgen.pack.model import (
     Table,
 )
 from briefgen.pack.wording import load_wording, uk_date
-from briefgen.selection import AUDIENCES, primary_theme, select_items, theme_order
+from briefgen.selection import (
+    AUDIENCES,
+    primary_theme,
+    select_items,
+    theme_order,
+    without_restatements,
+)
 from briefgen.spelling import did_you_mean
 
 # Kinds that state a view, counted in the comparison of positions.
@@ -84,6 +91,7 @@ def pack_items(corpus: Corpus, spec: PackSpec) -> list[Item]:
         if corpus.has_item(item_id) and item_id not in present and item_id not in excluded:
             chosen.append(corpus.item(item_id))
             present.add(item_id)
+    chosen = without_restatements(chosen)
     themes = ordered_themes(corpus, spec, chosen)
     theme_rank = {theme: rank for rank, theme in enumerate(themes)}
     order_rank = {item_id: rank for rank, item_id in enumerate(spec.order)}
@@ -174,28 +182,20 @@ class _Context(NamedTuple):
 
 
 class _AcronymTracker:
-    """Finds each glossary acronym's first use, so a member briefing can explain it there."""
+    """Finds each glossary term's first use, so a member briefing can explain it there."""
 
     def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
         self.entries = {entry.term: entry for entry in glossary}
-        terms = sorted(self.entries, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
-            if terms
-            else None
-        )
+        self.matcher = GlossaryMatcher(glossary)
         self.seen: list[str] = []
 
     def first_uses(self, *texts: str) -> tuple[Acronym, ...]:
-        if self.pattern is None:
-            return ()
         found = []
         for text in texts:
-            for match in self.pattern.finditer(text):
-                term = match.group(1)
-                if term not in self.seen:
-                    self.seen.append(term)
-                    found.append(Acronym(term, self.entries[term].expansion))
+            for entry in self.matcher.find(text):
+                if entry.term not in self.seen:
+                    self.seen.append(entry.term)
+                    found.append(Acronym(entry.term, entry.expansion))
         return tuple(found)
 
 
@@ -258,7 +258,13 @@ def _questions_section(
 def _positions_table(ctx: _Context) -> Table:
     """Organisations against themes: how many view-stating items each organisation has."""
     words = ctx.layout_words
-    orgs = [org for org in ctx.corpus.organisations if any(i.org == org for i in ctx.items)]
+    # Only organisations with a view in the pack: evidence they report or questions they ask
+    # would give a column of dashes.
+    orgs = [
+        org
+        for org in ctx.corpus.organisations
+        if any(i.org == org and i.kind in VIEW_KINDS for i in ctx.items)
+    ]
     header = (
         words.get("comparison_theme", "Theme"),
         *(ctx.corpus.organisations[o].short for o in orgs),

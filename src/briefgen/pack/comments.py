@@ -80,8 +80,12 @@ class _Layout:
         self.in_values: set[int] = set()
         root = yaml.compose(text, Loader=_Loader)
         pending: list[tuple[yaml.Node, str, int]] = [(root, "", -1)] if root is not None else []
+        seen: set[int] = set()
         while pending:
             node, path, key_line = pending.pop()
+            if id(node) in seen:  # an alias: walking it again could take for ever (nested ones)
+                continue
+            seen.add(id(node))
             if isinstance(node, yaml.ScalarNode):
                 end = node.end_mark  # just after the value: a block value ends at a line's start
                 last = (

@@ -1,18 +1,24 @@
 """The pack model: what the officer asked for (`PackSpec`) and the document built from it (`Pack`).
 
-`PackSpec` is what a pack file saves and what the GUI edits. `Pack` is the one typed document
-every renderer walks: a cover, then sections of blocks in reading order. Quoted text, the
-officer's own text and briefgen's own wording are different block roles, never mixed, so each
-output can show who wrote what.
+`PackSpec` is what a pack file saves and what the GUI edits. Each of its fields is declared here
+once, with its kind of value, limits, pack-file key and `briefgen build` option
+(`briefgen.pack.spec`); the pack file, the options and their checks are derived from these
+declarations, so a new field is one line here (plus its tests).
+
+`Pack` is the one typed document every renderer walks: a cover, then sections of blocks in
+reading order. Quoted text, the officer's own text and briefgen's own wording are different
+block roles, never mixed, so each output can show who wrote what.
 
 What the officer edits is mutable dataclasses; the built document is immutable named tuples
 (defined at every command-line start in a fifth of a frozen dataclass's time; see
 docs/decisions/0006 and `briefgen.content.model`).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
+
+from briefgen.pack.spec import Choice, Date, Flag, Group, Text, TextList, declare
 
 LAYOUTS: tuple[str, ...] = ("member-briefing", "committee-report", "evidence-pack")
 MARKINGS: tuple[str, ...] = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
@@ -28,14 +34,26 @@ def marking_from_text(text: str) -> str | None:
     return key if key in MARKINGS else None
 
 
+def audience_choices() -> tuple[str, ...]:
+    """The audiences a pack can be for (`briefgen.selection`, read when first needed)."""
+    from briefgen.selection import AUDIENCES
+
+    return tuple(AUDIENCES)
+
+
+# Each field's kind and limits, then where it goes: `key` is its name in the pack file if not the
+# attribute's, `option` its `briefgen build` option (none if not given). The limits are listed
+# in the README's section on pack files.
+
+
 @dataclass
 class Contact:
     """A named officer: the report's author or its contact officer."""
 
-    name: str = ""
-    role: str = ""
-    email: str = ""
-    phone: str = ""
+    name: str = declare(Text(200), option="", metavar="NAME", help="{group} officer's name")
+    role: str = declare(Text(200), option="role", metavar="ROLE")
+    email: str = declare(Text(320), option="email", metavar="EMAIL")
+    phone: str = declare(Text(100), option="phone", metavar="PHONE")
 
     def is_empty(self) -> bool:
         return not (self.name or self.role or self.email or self.phone)
@@ -45,25 +63,43 @@ class Contact:
 class MeetingDetails:
     """What the cover, running header and footer carry."""
 
-    title: str = ""
-    meeting: str = ""  # the committee or meeting the pack is for
-    meeting_date: date | None = None
-    author: Contact = field(default_factory=Contact)
-    contact: Contact = field(default_factory=Contact)
-    marking: str = ""  # "", OFFICIAL or OFFICIAL-SENSITIVE
-    large_print: bool = False
-    purpose: str = "discussion"  # committee reports: decision, discussion or noting
-    wards: str = ""  # committee reports: wards affected ("" means the template's default)
+    title: str = declare(Text(300), option="title")
+    meeting: str = declare(Text(300), option="meeting", help="committee or meeting name")
+    meeting_date: date | None = declare(Date(), key="date", option="date", help="meeting date")
+    marking: str = declare(
+        Choice(
+            MARKINGS,
+            "",
+            normalise=marking_from_text,
+            spelled="none, OFFICIAL or OFFICIAL-SENSITIVE",
+        ),
+        option="marking",
+        metavar="M",
+    )
+    large_print: bool = declare(Flag(), option="large-print", help="UKAAF large print")
+    purpose: str = declare(
+        Choice(PURPOSES, "discussion"), option="purpose", help="committee report purpose"
+    )
+    # Wards affected ("" means the template's default).
+    wards: str = declare(Text(2000), option="wards", help="wards affected (committee reports)")
+    author: Contact = declare(Group(Contact), option="author")
+    contact: Contact = declare(Group(Contact), option="contact")
 
 
 @dataclass
 class OfficerText:
     """The officer's own words: kept apart from quotes and from briefgen's wording."""
 
-    summary: str = ""  # committee report summary (often 120-150 words)
-    key_messages: list[str] = field(default_factory=list)
-    recommendations: list[str] = field(default_factory=list)  # to the committee, not the sources'
-    notes: str = ""
+    # The committee report's summary (often 120-150 words).
+    summary: str = declare(Text(20_000), option="summary", help="report summary (officer's text)")
+    key_messages: list[str] = declare(
+        TextList(2000, entries=100), option="key-message", metavar="TEXT"
+    )
+    # The officer's recommendations to the committee, not the sources'.
+    recommendations: list[str] = declare(
+        TextList(2000, entries=100), option="recommendation", metavar="TEXT"
+    )
+    notes: str = declare(Text(20_000), option="notes", help="officer's notes")
 
 
 @dataclass
@@ -74,14 +110,31 @@ class PackSpec:
     `order` (item ids) moves the listed items to that relative order within their theme.
     """
 
-    layout: str = "member-briefing"
-    audience: str = "members"
-    themes: list[str] = field(default_factory=list)
-    meeting: MeetingDetails = field(default_factory=MeetingDetails)
-    officer: OfficerText = field(default_factory=OfficerText)
-    excluded: list[str] = field(default_factory=list)
-    included: list[str] = field(default_factory=list)
-    order: list[str] = field(default_factory=list)
+    layout: str = declare(Choice(LAYOUTS, "member-briefing"), option="layout")
+    audience: str = declare(Choice(audience_choices, "members"), option="audience")
+    themes: list[str] = declare(
+        TextList(200, entries=500), option="theme", metavar="T", help="theme id"
+    )
+    meeting: MeetingDetails = declare(Group(MeetingDetails))
+    officer: OfficerText = declare(Group(OfficerText))
+    # An option adds to the pack file's lists of items (`extend`) rather than replacing them.
+    excluded: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.exclude",
+        option="exclude",
+        metavar="ITEM",
+        help="leave out an item",
+        extend=True,
+    )
+    included: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.include",
+        option="include",
+        metavar="ITEM",
+        help="add an item",
+        extend=True,
+    )
+    order: list[str] = declare(TextList(200, entries=10_000), key="items.order")
 
 
 # --- The built document -------------------------------------------------------------------

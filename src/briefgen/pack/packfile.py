@@ -26,17 +26,18 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       include: [item ids]
       order: [item ids]
 
-Every value is read as text, then checked: `title: no` is the title "no" and `phone: 01234567`
-keeps its leading zero (YAML's own guesses would make them false and an octal number). Unknown
-fields are errors, so a misspelt one is not silently ignored. A field given twice is an error too
-(YAML itself would keep the second value without a word). Saving over a pack file keeps the
-comments an officer wrote in it (`briefgen.pack.comments`).
+The fields, their kinds and their limits are declared once, in `briefgen.pack.model`; reading
+and writing walk those declarations (`briefgen.pack.spec`). Every value is read as text, then
+checked: `title: no` is the title "no" and `phone: 01234567` keeps its leading zero (YAML's own
+guesses would make them false and an octal number). Unknown fields are errors, so a misspelt one
+is not silently ignored. A field given twice is an error too (YAML itself would keep the second
+value without a word). A value over its limit is an error naming its line, and a file of over
+`MAX_FILE_BYTES` is not read at all. Saving over a pack file keeps the comments an officer wrote
+in it (`briefgen.pack.comments`).
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,80 +46,44 @@ import yaml
 from briefgen.atomic import write_atomic
 from briefgen.content.yamlfile import duplicate_keys
 from briefgen.errors import BriefgenError, PackFileError
-from briefgen.pack.model import (
-    LAYOUTS,
-    PURPOSES,
-    Contact,
-    MeetingDetails,
-    OfficerText,
-    PackSpec,
-    marking_from_text,
+from briefgen.pack.model import PackSpec
+from briefgen.pack.spec import (
+    EMPTY,
+    Invalid,
+    SpecField,
+    TooLong,
+    first_problem,
+    mapping_keys,
+    set_value,
+    spec_fields,
+    value_of,
 )
-from briefgen.selection import AUDIENCES
 from briefgen.spelling import closest
 
 # libyaml's parser when PyYAML has it (much faster); both give the same nodes and values.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 FORMAT_VERSION = 1
 SUFFIX = ".briefgen.yaml"
+# Far more than the longest pack the fields' limits allow (README, "Pack files"), little enough
+# to read at once: a bigger file is refused before it is parsed.
+MAX_FILE_BYTES = 32 * 1024 * 1024
 # The fields each part of the file may have; anything else is reported, with the closest name.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "": ("briefgen_pack", "layout", "audience", "themes", "meeting", "officer", "items"),
-    "meeting": (
-        "title",
-        "meeting",
-        "date",
-        "marking",
-        "large_print",
-        "purpose",
-        "wards",
-        "author",
-        "contact",
-    ),
-    "meeting.author": tuple(f.name for f in fields(Contact)),
-    "meeting.contact": tuple(f.name for f in fields(Contact)),
-    "officer": ("summary", "key_messages", "recommendations", "notes"),
-    "items": ("exclude", "include", "order"),
+    path: ("briefgen_pack", *keys) if path == "" else keys
+    for path, keys in mapping_keys(PackSpec).items()
 }
-TRUE, FALSE = ("true", "yes", "on"), ("false", "no", "off", "")
-EMPTY = ("", "null", "~")
 
 
 def spec_to_data(spec: PackSpec) -> dict[str, Any]:
     """The plain-data form of `spec`, in the order a person reading the file expects."""
-    meeting = spec.meeting
-
-    def contact(person: Contact) -> dict[str, str]:
-        return {f.name: getattr(person, f.name) for f in fields(Contact)}
-
-    return {
-        "briefgen_pack": FORMAT_VERSION,
-        "layout": spec.layout,
-        "audience": spec.audience,
-        "themes": list(spec.themes),
-        "meeting": {
-            "title": meeting.title,
-            "meeting": meeting.meeting,
-            "date": meeting.meeting_date.isoformat() if meeting.meeting_date else "",
-            "marking": meeting.marking,
-            "large_print": meeting.large_print,
-            "purpose": meeting.purpose,
-            "wards": meeting.wards,
-            "author": contact(meeting.author),
-            "contact": contact(meeting.contact),
-        },
-        "officer": {
-            "summary": spec.officer.summary,
-            "key_messages": list(spec.officer.key_messages),
-            "recommendations": list(spec.officer.recommendations),
-            "notes": spec.officer.notes,
-        },
-        "items": {
-            "exclude": list(spec.excluded),
-            "include": list(spec.included),
-            "order": list(spec.order),
-        },
-    }
+    data: dict[str, Any] = {"briefgen_pack": FORMAT_VERSION}
+    for spec_field in spec_fields(PackSpec):
+        *mappings, key = spec_field.path.split(".")
+        part = data
+        for name in mappings:
+            part = part.setdefault(name, {})
+        part[key] = spec_field.kind.write(value_of(spec, spec_field))
+    return data
 
 
 HEADER = "# briefgen pack file (format 1). Build it with: briefgen build THIS_FILE -o pack.pdf\n"
@@ -133,8 +98,13 @@ def dumps(spec: PackSpec) -> str:
 def save_pack(spec: PackSpec, path: Path | str, keep_comments: bool = True) -> None:
     """Save `spec` to `path` atomically, keeping the comments of the file it replaces (see
     `briefgen.pack.comments`) unless `keep_comments` is false (the app's Save As over a
-    different pack, whose comments describe that pack); `PackFileError` if it cannot be written."""
+    different pack, whose comments describe that pack); `PackFileError` if it cannot be written
+    or a field is over its limit (a file briefgen could not open again)."""
     path = Path(path)
+    problem = first_problem(spec)
+    if problem:
+        spec_field, invalid = problem
+        raise PackFileError(f"{path}: {_subject(spec_field, invalid)} {invalid.reason}")
     text = dumps(spec)
     earlier = _earlier_text(path) if keep_comments else ""
     if "#" in earlier:
@@ -155,129 +125,96 @@ def _earlier_text(path: Path) -> str:
         return ""  # not readable as a pack file: nothing of it to keep
 
 
-class _Reader:
-    """Typed access to the loaded data, with messages naming the file and the field."""
+def _subject(spec_field: SpecField, invalid: Invalid) -> str:
+    """How a message names the field at fault: "'officer.notes'", "'themes' entry 3"."""
+    entry = f" entry {invalid.entry}" if invalid.entry else ""
+    return f"'{spec_field.path}'{entry}"
 
-    def __init__(self, where: str) -> None:
+
+def _shown(name: str) -> str:
+    """A field name as a message quotes it: a long one (which YAML allows) cut short."""
+    return name if len(name) <= 60 else name[:59] + "…"
+
+
+class _Reader:
+    """The loaded data's mappings, checked as they are first used, with messages naming the
+    file and the field (and, for a value over its limit, the line)."""
+
+    def __init__(self, data: dict[str, Any], where: str, lines: dict[str, int]) -> None:
         self.where = where
+        self.lines = lines
+        self.mappings: dict[str, dict[str, Any]] = {"": data}
 
     def fail(self, field_path: str, message: str) -> PackFileError:
         return PackFileError(f"{self.where}: '{field_path}' {message}")
 
-    def mapping(self, data: Any, field_path: str) -> dict[str, Any]:
+    def mapping(self, field_path: str) -> dict[str, Any]:
+        """The mapping at `field_path` ({} if absent), refusing any field it may not hold."""
+        if field_path in self.mappings:
+            return self.mappings[field_path]
+        parent, _, name = field_path.rpartition(".")
+        data = self.mapping(parent).get(name)
         if data is None or data in EMPTY:
-            return {}
-        if not isinstance(data, dict):
+            data = {}
+        elif not isinstance(data, dict):
             raise self.fail(field_path, "must be a set of named fields")
+        self.check_names(data, field_path)
+        self.mappings[field_path] = data
+        return data
+
+    def check_names(self, data: dict[str, Any], field_path: str) -> None:
         allowed = FIELDS[field_path]
         for name in data:
             if name not in allowed:
-                close = closest(str(name), allowed)
+                close = closest(str(name), allowed) if len(str(name)) <= 60 else None
                 hint = f"did you mean '{close}'? " if close else ""
-                where = f"{field_path}.{name}" if field_path else str(name)
+                where = _shown(f"{field_path}.{name}" if field_path else str(name))
                 raise self.fail(
                     where, f"is not a pack file field; {hint}fields here: {', '.join(allowed)}"
                 )
-        return data
 
-    def choice(
-        self, data: dict[str, Any], name: str, field_path: str, allowed: tuple[str, ...]
-    ) -> str:
-        value = self.text(data, name, field_path)
-        if value and value not in allowed:
-            raise self.fail(field_path, f"is '{value}'; use one of: {', '.join(allowed)}")
-        return value
-
-    def flag(self, data: dict[str, Any], name: str, field_path: str) -> bool:
-        value = data.get(name, "")
-        if isinstance(value, str) and value.lower() in TRUE + FALSE:
-            return value.lower() in TRUE
-        raise self.fail(field_path, "must be true or false")
-
-    def text(self, data: dict[str, Any], name: str, field_path: str) -> str:
-        value = data.get(name, "")
-        if value is None:
-            return ""
-        if isinstance(value, (list, dict)):
-            raise self.fail(field_path, "must be text")
-        return str(value)
-
-    def text_list(self, data: dict[str, Any], name: str, field_path: str) -> list[str]:
-        value = data.get(name) or []
-        if isinstance(value, str):
-            return [] if value in EMPTY else [value]
-        if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
-            raise self.fail(field_path, "must be a list of text, like [a, b]")
-        return [str(v) for v in value if v is not None]
-
-    def contact(self, data: dict[str, Any], name: str, field_path: str) -> Contact:
-        values = self.mapping(data.get(name), field_path)
-        return Contact(
-            **{f.name: self.text(values, f.name, f"{field_path}.{f.name}") for f in fields(Contact)}
-        )
+    def value(self, spec_field: SpecField) -> Any:
+        parent, _, name = spec_field.path.rpartition(".")
+        try:
+            return spec_field.kind.read(self.mapping(parent).get(name))
+        except TooLong as invalid:
+            at = f"{spec_field.path}[{invalid.entry}]" if invalid.entry else spec_field.path
+            line = self.lines.get(at, self.lines.get(spec_field.path))
+            place = f"{self.where}:{line}" if line else self.where
+            raise PackFileError(
+                f"{place}: {_subject(spec_field, invalid)} {invalid.reason}"
+            ) from None
+        except Invalid as invalid:
+            raise PackFileError(
+                f"{self.where}: {_subject(spec_field, invalid)} {invalid.reason}"
+            ) from None
 
 
-def spec_from_data(data: Any, where: str = "pack file") -> PackSpec:
-    """Build a `PackSpec` from loaded YAML, raising `PackFileError` naming the bad field."""
-    read = _Reader(where)
+def spec_from_data(
+    data: Any, where: str = "pack file", lines: dict[str, int] | None = None
+) -> PackSpec:
+    """Build a `PackSpec` from loaded YAML, raising `PackFileError` naming the bad field;
+    `lines` (field path, or "path[entry]", to its line) places a value over its limit."""
     if not isinstance(data, dict) or "briefgen_pack" not in data:
         raise PackFileError(
             f"{where}: not a briefgen pack file (it has no 'briefgen_pack: {FORMAT_VERSION}' line)"
         )
+    read = _Reader(data, where, lines or {})
     version = data["briefgen_pack"]
-    if version != str(FORMAT_VERSION) and not (isinstance(version, str) and version.isdigit()):
+    if version != str(FORMAT_VERSION) and not (
+        isinstance(version, str) and version.isdigit() and len(version) <= 6
+    ):
         raise read.fail("briefgen_pack", f"must be a format number, like {FORMAT_VERSION}")
-    read.mapping(data, "")  # unknown fields at the top level
+    read.check_names(data, "")  # unknown fields at the top level
     if version != str(FORMAT_VERSION):
         raise PackFileError(
             f"{where}: pack file format {version} is not one this version of briefgen reads "
             f"(it reads format {FORMAT_VERSION}); update briefgen"
         )
-    meeting_data = read.mapping(data.get("meeting"), "meeting")
-    raw_date = read.text(meeting_data, "date", "meeting.date")
-    meeting_date: date | None = None
-    if raw_date not in EMPTY:
-        try:
-            meeting_date = date.fromisoformat(raw_date)
-        except ValueError:
-            raise read.fail(
-                "meeting.date",
-                f"is '{raw_date}', which is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03",
-            ) from None
-    large_print = read.flag(meeting_data, "large_print", "meeting.large_print")
-    marking = marking_from_text(read.text(meeting_data, "marking", "meeting.marking"))
-    if marking is None:
-        raise read.fail("meeting.marking", "must be none, OFFICIAL or OFFICIAL-SENSITIVE")
-    officer_data = read.mapping(data.get("officer"), "officer")
-    items_data = read.mapping(data.get("items"), "items")
-    return PackSpec(
-        layout=read.choice(data, "layout", "layout", LAYOUTS) or "member-briefing",
-        audience=read.choice(data, "audience", "audience", tuple(AUDIENCES)) or "members",
-        themes=read.text_list(data, "themes", "themes"),
-        meeting=MeetingDetails(
-            title=read.text(meeting_data, "title", "meeting.title"),
-            meeting=read.text(meeting_data, "meeting", "meeting.meeting"),
-            meeting_date=meeting_date,
-            author=read.contact(meeting_data, "author", "meeting.author"),
-            contact=read.contact(meeting_data, "contact", "meeting.contact"),
-            marking=marking,
-            large_print=large_print,
-            purpose=read.choice(meeting_data, "purpose", "meeting.purpose", PURPOSES)
-            or "discussion",
-            wards=read.text(meeting_data, "wards", "meeting.wards"),
-        ),
-        officer=OfficerText(
-            summary=read.text(officer_data, "summary", "officer.summary"),
-            key_messages=read.text_list(officer_data, "key_messages", "officer.key_messages"),
-            recommendations=read.text_list(
-                officer_data, "recommendations", "officer.recommendations"
-            ),
-            notes=read.text(officer_data, "notes", "officer.notes"),
-        ),
-        excluded=read.text_list(items_data, "exclude", "items.exclude"),
-        included=read.text_list(items_data, "include", "items.include"),
-        order=read.text_list(items_data, "order", "items.order"),
-    )
+    spec = PackSpec()
+    for spec_field in spec_fields(PackSpec):
+        set_value(spec, spec_field, read.value(spec_field))
+    return spec
 
 
 def loads(text: str, where: str = "pack file") -> PackSpec:
@@ -285,27 +222,32 @@ def loads(text: str, where: str = "pack file") -> PackSpec:
     loader = _Loader(text)
     try:
         # What yaml.load does, with a look at the nodes in between: a key given twice would
-        # otherwise keep its last value without a word.
+        # otherwise keep its last value without a word, and the nodes know their lines.
         root = loader.get_single_node()
-        if root is not None:
-            _refuse_repeated_keys(root, where)
+        lines = _field_lines(root, where) if root is not None else {}
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = f":{mark.line + 1}" if mark else ""
+        # Where the mistake starts (a quote left open is reported where it opens), not where
+        # the parser gave up.
+        from briefgen.content.yamlfile import syntax_error_start
+
+        line_number, _, problem = syntax_error_start(text, error)
+        line = f":{line_number}" if line_number else ""
         raise PackFileError(
-            f"{where}{line}: not valid YAML ({error.problem}); fix the file or save the pack again "
+            f"{where}{line}: not valid YAML ({problem}); fix the file or save the pack again "
             "from briefgen"
         ) from None
     except yaml.YAMLError as error:
         raise PackFileError(f"{where}: not valid YAML ({error})") from None
     finally:
         loader.dispose()
-    return spec_from_data(data, where)
+    return spec_from_data(data, where, lines)
 
 
-def _refuse_repeated_keys(root: yaml.Node, where: str) -> None:
-    """Raise `PackFileError` for the first key (by line) given twice in one mapping, anywhere."""
+def _field_lines(root: yaml.Node, where: str) -> dict[str, int]:
+    """The line of each field ("meeting.title") and list entry ("themes[2]") in the file;
+    `PackFileError` for the first key (by line) given twice in one mapping, anywhere."""
+    lines: dict[str, int] = {}
     repeats: list[tuple[int, int, str]] = []
     checked: set[int] = set()
     pending: list[tuple[yaml.Node, str]] = [(root, "")]
@@ -321,24 +263,35 @@ def _refuse_repeated_keys(root: yaml.Node, where: str) -> None:
             # reused through an alias is named where it is written.
             for key, value in reversed(node.value):
                 name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                pending.append((value, f"{field_path}.{name}" if field_path else name))
+                path = f"{field_path}.{name}" if field_path else name
+                lines[path] = key.start_mark.line + 1
+                pending.append((value, path))
         elif isinstance(node, yaml.SequenceNode):
+            for number, entry in enumerate(node.value, 1):
+                lines[f"{field_path}[{number}]"] = entry.start_mark.line + 1
             pending.extend((entry, field_path) for entry in reversed(node.value))
     if repeats:
         line, first_line, field_path = min(repeats)
         first = "earlier on the same line" if first_line == line else f"first on line {first_line}"
         raise PackFileError(f"{where}:{line}: '{field_path}' is given twice ({first}); keep one")
+    return lines
 
 
 def load_pack(path: Path | str) -> PackSpec:
     """Read a pack file; raise `PackFileError` with a message naming the file and the problem."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # no more, whatever the file (or device) holds
     except FileNotFoundError:
         raise PackFileError(f"{path}: pack file not found; check the name") from None
     except OSError as error:
         raise PackFileError(f"{path}: cannot read the pack file ({error.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PackFileError(
+            f"{path}: over {MAX_FILE_BYTES // 2**20} MB, far more than any pack file holds; "
+            "is it really a briefgen pack?"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

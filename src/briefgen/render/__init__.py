@@ -29,16 +29,32 @@ class RenderResult(NamedTuple):
     warnings: tuple[str, ...] = ()
     estimated_pages: int | None = None  # estimated from the text (Word lays out its own pages)
 
+    @property
+    def pages_text(self) -> str:
+        """ ", 3 pages" (counted) or ", about 3 pages in print" (estimated), or "": the length
+        as a build or an export reports it."""
+        from briefgen.counts import pages_text
+
+        return pages_text(self.page_count, self.estimated_pages)
+
 
 class Renderer(Protocol):
     def render(self, pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult: ...
 
 
-FORMATS: dict[str, tuple[str, str]] = {
-    # name: (module, file suffix)
-    "pdf": ("briefgen.render.pdf", ".pdf"),
-    "docx": ("briefgen.render.docx", ".docx"),
-    "html": ("briefgen.render.html", ".html"),
+class Format(NamedTuple):
+    """An output format: the module that renders it, its file suffix, and the kind of template
+    `RenderOptions.template` gives it ("" if it takes none)."""
+
+    module: str
+    suffix: str
+    template: str = ""
+
+
+FORMATS: dict[str, Format] = {
+    "pdf": Format("briefgen.render.pdf", ".pdf"),
+    "docx": Format("briefgen.render.docx", ".docx", template="Word template"),
+    "html": Format("briefgen.render.html", ".html"),
 }
 
 
@@ -46,7 +62,7 @@ def renderer(format_name: str) -> Renderer:
     """The renderer module for `format_name` ("pdf", "docx" or "html"), imported on first use."""
     if format_name not in FORMATS:
         raise RenderError(f"unknown format '{format_name}'; choose from {', '.join(FORMATS)}")
-    module = importlib.import_module(FORMATS[format_name][0])
+    module = importlib.import_module(FORMATS[format_name].module)
     return module  # type: ignore[return-value]
 
 
@@ -59,7 +75,13 @@ def render(
 def format_for_path(path: Path) -> str | None:
     """The format a file name's suffix implies (`pack.pdf` -> "pdf"), or None."""
     suffix = path.suffix.lower()
-    for name, (_, format_suffix) in FORMATS.items():
-        if suffix == format_suffix:
+    for name, entry in FORMATS.items():
+        if suffix == entry.suffix:
             return name
     return None
+
+
+def suffixes(formats: dict[str, Format]) -> str:
+    """The file suffixes of `formats` as a message lists them: ".pdf, .docx or .html"."""
+    names = [entry.suffix for entry in formats.values()]
+    return " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))

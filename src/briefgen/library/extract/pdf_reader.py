@@ -1,0 +1,189 @@
+"""Reading a PDF with PDFium (pypdfium2): each page's lines with the type they are set in and
+where they start, the PDF's page labels, document info and outline. What the lines mean is
+worked out elsewhere (`pdf_layout`, `pdf_headings`, `pdf`)."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+from briefgen.library.extract.errors import ExtractError
+from briefgen.library.extract.limits import MAX_PDF_PAGES
+from briefgen.library.extract.pdf_headings import Bookmark
+from briefgen.library.extract.pdf_layout import Line
+from briefgen.library.extract.progress import Monitor
+
+# PDFium may not be called from two threads at once, even for different documents (pypdfium2's
+# documentation); imports run in worker threads, so PDF reading is serialised here. The ctypes
+# buffers below are used only under this lock.
+_PDFIUM = threading.Lock()
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)  # fmt: skip
+# Digits glued to the end of a word or sentence: a footnote reference if set smaller.
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
+_LINE = re.compile(r"[^\r\n]+")
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
+SUPERSCRIPT_RISE = 0.15  # … or raised above its baseline by this share of the type size
+
+
+def read_pdf(
+    path: Path, monitor: Monitor
+) -> tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark]]:
+    """Every page's lines, the PDF's own page labels ('' where none), its document info and
+    its outline; one thread at a time."""
+    with _PDFIUM:
+        return _read(path, monitor)
+
+
+def _read(
+    path: Path, monitor: Monitor
+) -> tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark]]:
+    pdf = _open(path)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ExtractError(path, "has no pages; check the file opens in a PDF reader")
+        if count > MAX_PDF_PAGES:
+            raise ExtractError(
+                path, f"has {count:,} pages, more than the {MAX_PDF_PAGES:,} briefgen imports; "
+                "split it and import the part you need"
+            )  # fmt: skip
+        pages: list[list[Line]] = []
+        for index in range(count):
+            monitor.check()
+            try:
+                pages.append(list(_page_lines(pdf, index)))
+            except pypdfium2.PdfiumError:
+                pages.append([])  # a damaged page reads as one without text, and is named
+            monitor.step(index + 1, count)
+        pdf_labels = [pdf.get_page_label(index) for index in range(count)]
+        info: dict[str, str] = pdf.get_metadata_dict()
+        outline = _outline(pdf)
+    finally:
+        pdf.close()
+    return pages, pdf_labels, info, outline
+
+
+def _outline(pdf: pypdfium2.PdfDocument) -> list[Bookmark]:
+    """The PDF's bookmarks that point at a page, in order (a broken outline reads as none)."""
+    bookmarks = []
+    try:
+        for item in pdf.get_toc():
+            destination = item.get_dest()
+            index = destination.get_index() if destination is not None else None
+            if index is not None:
+                bookmarks.append(Bookmark(int(item.level), str(item.get_title()), int(index)))
+    except pypdfium2.PdfiumError:
+        return []
+    return bookmarks
+
+
+def _open(path: Path) -> pypdfium2.PdfDocument:
+    try:
+        return pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError as error:
+        reason = str(error).lower()
+        if "password" in reason:
+            raise ExtractError(
+                path,
+                "is protected by a password; open it in a PDF reader, save or print a copy "
+                "without the password, and import that",
+            ) from None
+        raise ExtractError(
+            path,
+            "is damaged or incomplete and cannot be read as a PDF; download or save it again "
+            "and check it opens in a PDF reader",
+        ) from None
+
+
+def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
+    page = pdf[index]
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        # Character styles can be asked for by index only if Python counts characters as
+        # PDFium does (a character outside the BMP is two to PDFium).
+        styled = len(text) == textpage.count_chars()
+        for match in _LINE.finditer(text):
+            line_text = match.group()
+            if not line_text.strip():
+                continue
+            if not styled:
+                yield Line(_clean(line_text))
+                continue
+            first = match.start() + len(line_text) - len(line_text.lstrip())
+            last = match.start() + len(line_text.rstrip()) - 1
+            size_first, bold_first = _style(textpage, first)
+            size_last, bold_last = _style(textpage, last)
+            line_text = _mark_superscripts(textpage, line_text, match.start())
+            x, y = _origin(textpage, first)
+            yield Line(
+                _clean(line_text), min(size_first, size_last), bold_first and bold_last, x, y
+            )
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _clean(text: str) -> str:
+    text = text.translate(_LIGATURES).replace("\t", " ")
+    if _CONTROL.search(text) is None:
+        return text
+    # Keep PDFium's line-end hyphen marks for `_assemble`; drop other control characters.
+    return _CONTROL.sub(lambda m: m.group() if m.group() in "\ufffe\x02" else "", text)
+
+
+_FONT_NAME = ctypes.create_string_buffer(128)
+_FONT_FLAGS = ctypes.c_int()
+
+
+def _style(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, bool]:
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    pdfium_c.FPDFText_GetFontInfo(
+        textpage.raw, index, _FONT_NAME, len(_FONT_NAME), ctypes.byref(_FONT_FLAGS)
+    )
+    name = _FONT_NAME.value.decode("latin-1").lower()
+    weight = int(pdfium_c.FPDFText_GetFontWeight(textpage.raw, index))
+    return size, weight >= 600 or any(word in name for word in _BOLD_NAMES)
+
+
+def _mark_superscripts(textpage: pypdfium2.PdfTextPage, line: str, offset: int) -> str:
+    """Write footnote references glued to a word ("achievable81") as `<sup>81</sup>`, which
+    quote verification skips, when they sit above the line or are set smaller."""
+    pieces, cursor = [], 0
+    for match in _GLUED_DIGITS.finditer(line):
+        before, digit = offset + match.start() - 1, offset + match.start()
+        before_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, before))
+        digit_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, digit))
+        rise = _baseline(textpage, digit) - _baseline(textpage, before)
+        if before_size > 0 and (
+            digit_size < before_size * SUPERSCRIPT_RATIO or rise > before_size * SUPERSCRIPT_RISE
+        ):
+            pieces += [line[cursor : match.start()], f"<sup>{match.group()}</sup>"]
+            cursor = match.end()
+    return "".join(pieces) + line[cursor:] if pieces else line
+
+
+_ORIGIN_X, _ORIGIN_Y = ctypes.c_double(), ctypes.c_double()
+
+
+def _origin(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where character `index` starts: x, and y of its baseline."""
+    pdfium_c.FPDFText_GetCharOrigin(
+        textpage.raw, index, ctypes.byref(_ORIGIN_X), ctypes.byref(_ORIGIN_Y)
+    )
+    return float(_ORIGIN_X.value), float(_ORIGIN_Y.value)
+
+
+def _baseline(textpage: pypdfium2.PdfTextPage, index: int) -> float:
+    return _origin(textpage, index)[1]

@@ -1,0 +1,70 @@
+"""The pack as a Word document to edit: named styles, a contents field, the council's own template.
+
+Every python-docx call in briefgen lives in this package, one module per job: `template` opens
+the reference or a council's template (`package` reads an outside file safely) and completes its
+styles; `body` adds the cover and the sections' blocks; `fields` the contents and page numbers;
+`numbering` the lists; `furniture` the header, footer and marking; `largeprint` restyles for
+large print; `properties` sets the language and the file's properties. `oxml` builds what
+python-docx has no API for. Nothing from python-docx reaches the pack model; the renderer walks
+`pack.sections` in order, as the PDF does, so both carry the same sections, items and citations.
+"""
+
+from __future__ import annotations
+
+import io
+
+from briefgen.content.model import Corpus
+from briefgen.pack.model import Pack
+from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.docx import oxml
+from briefgen.render.docx.body import add_blocks, add_cover, add_heading
+from briefgen.render.docx.fields import add_contents
+from briefgen.render.docx.furniture import add_page_furniture
+from briefgen.render.docx.largeprint import apply_large_print
+from briefgen.render.docx.properties import set_language, set_properties
+from briefgen.render.docx.template import OWN_STYLES, REQUIRED_STYLES, open_styled
+from briefgen.render.docx.writer import Writer
+from briefgen.render.length import estimate, length_warning
+
+__all__ = ["OWN_STYLES", "REQUIRED_STYLES", "render"]
+
+
+def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
+    """The pack as .docx bytes, in the reference's styles or `options.template`'s."""
+    document, styles, warnings = open_styled(options.template)
+    if pack.large_print:
+        apply_large_print(document)
+    writer = Writer(document, styles, pack)
+    writer.warnings.extend(warnings)
+    write_pack(writer, pack)
+    # Word lays out the pages when the file is opened, so the length check works from an
+    # estimate in the PDF's geometry: the same norm, the same sections named to trim.
+    pages, lengths = estimate(pack)
+    length = length_warning(pack, lengths, pages, estimated=True)
+    if length:
+        writer.warnings.append(length)
+    set_language(document, pack.language)
+    oxml.request_field_update(document)
+    set_properties(document, pack)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return RenderResult(buffer.getvalue(), None, tuple(writer.warnings), estimated_pages=pages)
+
+
+def write_pack(writer: Writer, pack: Pack) -> None:
+    """Page furniture, cover, contents and sections, in the pack's order."""
+    add_page_furniture(writer, pack)
+    add_cover(writer, pack)
+    bookmarks = [writer.next_bookmark() for _ in pack.sections]
+    entries = [
+        (section.level, section.number, section.title, bookmark)
+        for section, bookmark in zip(pack.sections, bookmarks, strict=True)
+        if section.in_contents
+    ]
+    add_contents(writer, pack.wording["contents"], entries)
+    # The evidence pack's contents have a page to themselves, as in the PDF.
+    break_before = pack.spec.layout == "evidence-pack"
+    for section, bookmark in zip(pack.sections, bookmarks, strict=True):
+        add_heading(writer, section, bookmark, page_break_before=break_before)
+        break_before = False
+        add_blocks(writer, section.blocks)

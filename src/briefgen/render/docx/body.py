@@ -1,0 +1,252 @@
+"""The pack's cover and sections as Word paragraphs and tables, in the pack's order.
+
+One helper per kind of block, named for what it adds (`add_quote`, `add_citation`,
+`add_placeholder`, `add_table`...), each in the named styles of the reference or the council's
+template; every word comes from the pack or `pack.wording`, as in the PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Emu, Mm
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from briefgen.errors import RenderError
+from briefgen.pack.model import (
+    Acronym,
+    Block,
+    BulletList,
+    Pack,
+    Paragraph,
+    Placeholder,
+    Quote,
+    Section,
+    Table,
+)
+from briefgen.pack.wording import assets_dir
+from briefgen.render.docx import oxml
+from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
+from briefgen.render.docx.writer import Writer
+
+LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
+LOGO_WIDTH = Mm(62)
+
+
+# --- The cover ---------------------------------------------------------------------------------
+
+
+def add_cover(writer: Writer, pack: Pack) -> None:
+    """Logo, layout name, title, meeting and date, the cover facts and briefgen's note."""
+    add_logo(writer, pack.wording["logo_alt"], pack.large_print)
+    writer.paragraph("Subtitle", pack.subtitle)
+    writer.paragraph("Title", pack.title)
+    meeting_paragraph = writer.paragraph("Cover Meeting")
+    meeting = pack.spec.meeting.meeting.strip()
+    if meeting:
+        writer.run(meeting_paragraph, meeting + "\n")
+    writer.run(meeting_paragraph, pack.date_text)
+    labels = pack.wording
+    # The meeting and date are set large under the title; the facts do not repeat them.
+    facts = [
+        (label, value)
+        for label, value in pack.cover_facts
+        if label not in (labels["meeting"], labels["date"])
+    ]
+    for index, (label, value) in enumerate(facts):
+        add_cover_fact(writer, label, value, first=index == 0)
+    note = writer.paragraph("Briefing Note", labels["generated_by"])
+    note.paragraph_format.space_before = Mm(8)
+
+
+def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
+    """The council logo from the assets folder, with `alt_text` for screen readers."""
+    folder = assets_dir()
+    path = next((folder / name for name in LOGO_NAMES if (folder / name).is_file()), None)
+    if path is None:
+        writer.warnings.append(
+            f"the Word cover has no logo: add logo.png to {folder} (Word cannot show logo.svg "
+            "on its own)"
+        )
+        return
+    run = writer.paragraph("Logo").add_run()
+    try:
+        run.add_picture(str(path), width=LARGE_PRINT_LOGO_WIDTH if large_print else LOGO_WIDTH)
+    except Exception as error:  # python-docx raises several types for a bad image
+        raise RenderError(
+            f"{path} is not an image Word can show ({error}); replace it with a PNG"
+        ) from None
+    oxml.describe_picture(run, oxml.xml_text(alt_text))
+
+
+def add_cover_fact(writer: Writer, label: str, value: str, first: bool = False) -> None:
+    """One label and value line; the first has the heavy rule that opens the facts."""
+    paragraph = writer.paragraph("Cover Fact First" if first else "Cover Fact")
+    writer.run(paragraph, label, "Label")
+    writer.run(paragraph, "\t" + value)
+
+
+# --- Sections ----------------------------------------------------------------------------------
+
+
+def add_heading(
+    writer: Writer, section: Section, bookmark: str, page_break_before: bool = False
+) -> None:
+    """A real Heading 1-3 (navigation pane, contents), numbered in a committee report, and the
+    target of its contents entry."""
+    paragraph = writer.paragraph(f"Heading {min(max(section.level, 1), 3)}")
+    if page_break_before:
+        paragraph.paragraph_format.page_break_before = True
+    writer.run(paragraph, f"{section.number}\t{section.title}" if section.number else section.title)
+    oxml.add_bookmark(paragraph, bookmark, bookmark.removeprefix("_Toc"))
+    if writer.gutter:
+        writer.set_indent(paragraph, writer.gutter, -writer.gutter if section.number else 0)
+
+
+def add_blocks(writer: Writer, blocks: Sequence[Block]) -> None:
+    for block, following in zip(blocks, (*blocks[1:], None), strict=False):
+        match block:
+            case Quote():
+                add_quote(writer, block, writer.pack.wording)
+            case Paragraph():
+                # A paragraph that introduces a list, table or quotation stays with it.
+                keep = following is not None and not isinstance(following, Paragraph)
+                add_text(writer, block, keep_with_next=keep)
+            case Placeholder():
+                add_placeholder(writer, block, writer.pack.wording["placeholder"])
+            case BulletList():
+                add_list(writer, block)
+            case Table():
+                add_table(writer, block)
+            case _:
+                raise TypeError(f"no Word output for block {block!r}")
+
+
+def add_text(writer: Writer, block: Paragraph, keep_with_next: bool = False) -> None:
+    """A paragraph of briefgen's, the officer's or a source's text, with its number and
+    bold lead-in if it has them."""
+    style = "Numbered Paragraph" if block.number else "Normal"
+    paragraph = writer.paragraph(style)
+    writer.number(paragraph, block.number, style)
+    if block.label:
+        writer.run(paragraph, block.label, "Label")
+        writer.run(paragraph, " ")
+    writer.run(paragraph, block.text)
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+
+
+def add_placeholder(writer: Writer, block: Placeholder, label: str) -> None:
+    """Text the officer must complete: boxed, shaded and labelled ("To complete:")."""
+    paragraph = writer.paragraph("Placeholder")
+    writer.number(paragraph, block.number, "Placeholder")
+    writer.run(paragraph, label, "Placeholder Label")
+    writer.run(paragraph, " " + block.text)
+
+
+def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
+    """One item: its kind and briefgen's labelled summary, then the source's exact words in the
+    Quote style, then the citation; the acronyms it uses first, if any, after it."""
+    style = "Briefing Headline" if quote.headline else "Item Label"
+    label = writer.paragraph(style)
+    writer.number(label, quote.number, style)
+    writer.run(label, quote.kind_label, "Kind Label")
+    if quote.headline:
+        writer.run(label, "  ")
+        add_headline(writer, label, quote.headline, words)
+    for part in quote_paragraphs(quote.text):
+        paragraph = writer.paragraph("Quote", part)
+        writer.indent(paragraph, "Quote")
+    add_citation(writer, quote.citation, words["citation_prefix"])
+    add_acronyms(writer, quote.acronyms, words["acronyms"], style="Citation")
+
+
+def add_headline(
+    writer: Writer, paragraph: WordParagraph, headline: str, words: dict[str, str]
+) -> None:
+    """briefgen's own one-line summary, labelled as such: never in the Quote style."""
+    writer.run(paragraph, words["headline"], "Label")
+    writer.run(paragraph, " " + words["headline_note"], "Note")
+    writer.run(paragraph, "\n" + headline)
+
+
+def add_citation(writer: Writer, citation: str, prefix: str) -> None:
+    paragraph = writer.paragraph("Citation")
+    writer.run(paragraph, prefix, "Label")
+    writer.run(paragraph, " " + citation)
+    writer.indent(paragraph, "Citation")
+
+
+def add_acronyms(
+    writer: Writer, acronyms: Sequence[Acronym], label: str, style: str = "Briefing Note"
+) -> None:
+    """The acronyms a block uses for the first time, spelt out (member briefings)."""
+    if not acronyms:
+        return
+    paragraph = writer.paragraph(style)
+    writer.run(paragraph, label, "Label")
+    writer.run(paragraph, " " + "; ".join(f"{a.term} – {a.expansion}" for a in acronyms))
+    writer.indent(paragraph, style)
+
+
+def add_list(writer: Writer, block: BulletList) -> None:
+    """Bullets, or a numbered list that starts again at 1 (or (a), for a committee's
+    recommendations, as in the PDF)."""
+    if block.number:
+        writer.number(writer.paragraph("Numbered Paragraph"), block.number, "Numbered Paragraph")
+    style = "List Number" if block.ordered else "List Bullet"
+    list_id = None
+    if block.ordered:
+        list_id = writer.lists.restart(style, letters=writer.numbered and block.role == "officer")
+    indent = writer.lists.indent(style) if (writer.gutter or writer.pack.large_print) else None
+    for entry in block.entries:
+        paragraph = writer.paragraph(style, entry)
+        if list_id is not None:
+            oxml.set_list(paragraph, list_id)
+        if indent is not None:
+            left, hanging = indent
+            writer.set_indent(paragraph, left, -hanging)
+    add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+
+
+def add_table(writer: Writer, block: Table) -> None:
+    """A data table in the table style, its caption above and its header row repeated on every
+    page it runs onto; rows are never split across pages. Columns follow the header row."""
+    if block.caption or block.number:
+        caption = writer.paragraph("Caption")
+        writer.number(caption, block.number, "Caption")
+        writer.run(caption, block.caption)
+    if writer.last_is_table:
+        writer.paragraph("Normal")  # two tables in a row would merge into one
+    widths = column_widths(writer.text_width() - writer.gutter, len(block.header))
+    rows = (block.header, *block.rows)
+    table = writer.document.add_table(rows=len(rows), cols=len(widths))
+    table.style = writer.styles["Briefing Table"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    oxml.set_table_width(table, sum(widths), writer.gutter)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Emu(width)
+    for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        oxml.keep_row_whole(row, repeat_as_header=index == 0)
+        for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
+            writer.set_style(paragraph, "Table Heading" if index == 0 else "Table Text")
+            writer.run(paragraph, value)
+    writer.last_is_table = True
+
+
+def column_widths(width: int, columns: int) -> list[int]:
+    """A narrower first column (the term or theme) and the rest shared evenly."""
+    if columns <= 1:
+        return [width]
+    first = width // 4 if columns == 2 else width * 24 // 100
+    rest = (width - first) // (columns - 1)
+    return [first, *([rest] * (columns - 1))]
+
+
+def quote_paragraphs(text: str) -> list[str]:
+    """The quoted text split only where the source has a blank line, as in the PDF."""
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

@@ -1,0 +1,468 @@
+"""The Word XML the package builds below python-docx's objects, in one place, and why.
+
+python-docx 1.2 has no API for complex fields (the contents, page numbers), bookmarks and links
+to them, list instances that restart or count (a), (b), a table's width and indent or its rows'
+properties, the complex-script twins of italic and size, the document defaults, or the settings
+Word reads on open: those are made here with `OxmlElement` and `qn`, in schema order. The
+elements every paragraph and run has are made here too, with lxml, because python-docx's own
+`add_paragraph`, `add_run` and `style` took ten times the whole build (docs/decisions/0040).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Twips
+from docx.styles.style import BaseStyle, CharacterStyle
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+# Children of w:settings that must follow w:updateFields (schema order), and those that must
+# follow w:themeFontLang.
+_AFTER_UPDATE_FIELDS = tuple(
+    "w:hdrShapeDefaults w:footnotePr w:endnotePr w:compat w:docVars w:rsids m:mathPr "
+    "w:attachedSchema w:themeFontLang w:clrSchemeMapping w:doNotIncludeSubdocsInStats "
+    "w:doNotAutoCompressPictures w:forceUpgrade w:captions w:readModeInkLockDown w:smartTagType "
+    "sl:schemaLibrary w:shapeDefaults w:doNotEmbedSmartTags w:decimalSymbol w:listSeparator".split()
+)
+_AFTER_THEME_FONT_LANG = _AFTER_UPDATE_FIELDS[_AFTER_UPDATE_FIELDS.index("w:themeFontLang") + 1 :]
+# Children of w:tblPr that must follow w:tblInd.
+_AFTER_TABLE_INDENT = tuple(
+    "w:tblBorders w:shd w:tblLayout w:tblCellMar w:tblLook w:tblCaption w:tblDescription "
+    "w:tblPrChange".split()
+)
+
+
+def element_of(block: Paragraph | Table | _Row) -> Any:
+    """The XML element behind a python-docx paragraph, table or table row.
+
+    python-docx makes it public on runs, styles and parts (`.element`) but keeps it in
+    `_element` on these; this is the one place that reads it."""
+    return block._element
+
+
+def twips(length: int) -> str:
+    """`length` (EMU) in twentieths of a point, as Word's attributes hold it."""
+    return str(Emu(length).twips)
+
+
+# --- Paragraphs and runs, in bulk --------------------------------------------------------------
+# python-docx's own element makers (`OxmlElement`, `get_or_add_*`) take 10 to 50 µs an element,
+# most of it finding where a child goes among up to 39 possible siblings: written through
+# `add_paragraph`, `add_run` and `Paragraph.style`, the all-themes evidence pack's 15,000
+# paragraph, run and text elements took about 0.5 s against 0.03 s for the whole build before.
+# These build the few elements every paragraph and run has, in their fixed order, with lxml
+# (about 1 µs each), and hand back python-docx's own `Paragraph` and `Run`.
+
+_P, _PPR, _PSTYLE, _IND = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:ind")
+_R, _RPR, _RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
+_T, _TAB, _BR, _VAL, _SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:val"), qn("xml:space")
+_LEFT, _HANGING, _FIRST_LINE = qn("w:left"), qn("w:hanging"), qn("w:firstLine")
+# Children of w:pPr that must follow w:ind.
+_AFTER_INDENT = frozenset(
+    qn(tag)
+    for tag in "w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc w:textDirection "
+    "w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle w:rPr w:sectPr "
+    "w:pPrChange".split()
+)
+_PIECES = re.compile(r"(\t|\r\n|\n|\r)")
+_HAS_PIECES = re.compile(r"[\t\r\n]")
+# Characters XML 1.0 cannot hold; dropped from text (nothing a reader could see is lost).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` without the characters XML cannot hold."""
+    return _NOT_XML.sub("", value)
+
+
+class Maker:
+    """Makes the paragraphs and runs of one document, copying a first one made per style
+    (a copy of an element and its properties is one call into lxml, not three; lxml's
+    `copy.copy` of an element copies its children too)."""
+
+    def __init__(self, document: WordDocument) -> None:
+        self._document = document
+        self._end = document.element.body.sectPr  # new paragraphs go before it
+        self._made: dict[tuple[str, str], Any] = {}
+
+    def body_paragraph(self, style_id: str | None) -> Paragraph:
+        """A new paragraph at the end of the body in the style whose id is `style_id` (None:
+        the default style)."""
+        if style_id is None:
+            element = self._document.element.body.makeelement(_P, {})
+        else:
+            element = copy.copy(self._styled(_P, _PPR, _PSTYLE, style_id))
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self._document.element.body.append(element)
+        return Paragraph(element, self._document)
+
+    def run(self, paragraph: Paragraph, text: str, style_id: str | None = None) -> Run:
+        """A run of `text` at the end of `paragraph`, in the character style `style_id` if
+        given; tabs and line breaks become Word's, characters XML cannot hold are dropped."""
+        parent = element_of(paragraph)
+        if style_id is None:
+            run = etree.SubElement(parent, _R)
+        else:
+            run = copy.copy(self._styled(_R, _RPR, _RSTYLE, style_id))
+            parent.append(run)
+        text = xml_text(text)
+        for piece in _PIECES.split(text) if _HAS_PIECES.search(text) else (text,):
+            if piece == "\t":
+                etree.SubElement(run, _TAB)
+            elif piece in ("\n", "\r", "\r\n"):
+                etree.SubElement(run, _BR)
+            elif piece:
+                words = etree.SubElement(run, _T)
+                words.text = piece
+                if piece[0].isspace() or piece[-1].isspace():
+                    words.set(_SPACE, "preserve")
+        return Run(run, paragraph)  # type: ignore[arg-type]  # lxml's stubs know no CT_R
+
+    def indent(self, paragraph: Paragraph, left: int, first_line: int = 0) -> None:
+        """`left` indent (EMU) for `paragraph`; a negative `first_line` hangs its first line."""
+        properties = _paragraph_properties(element_of(paragraph))
+        for old in properties.findall(_IND):
+            properties.remove(old)
+        key = (_IND, f"{left} {first_line}")
+        if key not in self._made:
+            attributes = {_LEFT: twips(left)}
+            if first_line:
+                attributes[_HANGING if first_line < 0 else _FIRST_LINE] = twips(abs(first_line))
+            self._made[key] = properties.makeelement(_IND, attributes)
+        indent = copy.copy(self._made[key])
+        # The paragraph's few properties are searched directly: python-docx's general search
+        # tries each possible follower in turn (the indent's are many).
+        follower = next((child for child in properties if child.tag in _AFTER_INDENT), None)
+        if follower is not None:
+            follower.addprevious(indent)
+        else:
+            properties.append(indent)
+
+    def _styled(self, tag: str, properties: str, style: str, style_id: str) -> Any:
+        """`<tag><properties><style val=style_id/></properties></tag>`, made once."""
+        key = (tag, style_id)
+        if key not in self._made:
+            element = self._document.element.makeelement(tag, {})
+            etree.SubElement(etree.SubElement(element, properties), style, {_VAL: style_id})
+            self._made[key] = element
+        return self._made[key]
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str | None) -> None:
+    """Put an existing `paragraph` in the style whose id is `style_id` (None: leave it).
+
+    `Paragraph.style = style` does the same but first compares the style with every style of
+    the document, twice."""
+    if style_id is None:
+        return
+    properties = _paragraph_properties(element_of(paragraph))
+    for old in properties.findall(_PSTYLE):
+        properties.remove(old)
+    properties.insert(0, properties.makeelement(_PSTYLE, {_VAL: style_id}))
+
+
+def _paragraph_properties(element: Any) -> Any:
+    properties = element.find(_PPR)
+    if properties is None:
+        properties = element.makeelement(_PPR, {})
+        element.insert(0, properties)
+    return properties
+
+
+# --- Fields, bookmarks, links ------------------------------------------------------------------
+
+
+def add_field_start(paragraph: Paragraph, instruction: str) -> None:
+    """Open a complex field at the end of `paragraph`: the runs added after it, up to
+    `add_field_end`, are what a reader sees until Word updates the field."""
+    _add_field_char(paragraph, "begin")
+    code = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    code.text = f" {instruction} "
+    paragraph.add_run().element.append(code)
+    _add_field_char(paragraph, "separate")
+
+
+def add_field_end(paragraph: Paragraph) -> None:
+    _add_field_char(paragraph, "end")
+
+
+def _add_field_char(paragraph: Paragraph, kind: str) -> None:
+    paragraph.add_run().element.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+
+
+def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: str) -> None:
+    """Mark the runs of `paragraph` as the bookmark `name`, a contents entry's target."""
+    element = element_of(paragraph)
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bookmark_id, qn("w:name"): name})
+    if element.pPr is not None:
+        element.pPr.addnext(start)
+    else:
+        element.insert(0, start)
+    element.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bookmark_id}))
+
+
+def link_to_bookmark(run: Run, bookmark: str) -> None:
+    """Make `run` a link to the bookmark `bookmark` in the same document."""
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): bookmark, qn("w:history"): "1"})
+    run.element.addprevious(link)
+    link.append(run.element)
+
+
+def describe_picture(run: Run, description: str) -> None:
+    """The alternative text of the picture in `run`, for screen readers."""
+    for properties in run.element.xpath("./w:drawing/wp:inline/wp:docPr"):
+        properties.set("descr", description)
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+
+def style_list_id(style: CharacterStyle | None) -> int | None:
+    """The list (`w:numId`) that `style` or a style it is based on numbers its paragraphs in."""
+    while style is not None:
+        properties = style.element.pPr
+        numbering = properties.numPr if properties is not None else None
+        if numbering is not None and numbering.numId is not None:
+            return int(numbering.numId.val)
+        style = style.base_style
+    return None
+
+
+def list_definition(document: WordDocument, list_id: int) -> Any | None:
+    """The definition (`w:abstractNum`) list `list_id` counts by, if the document has it."""
+    numbering = document.part.numbering_part.element
+    lists = numbering.xpath(f'./w:num[@w:numId="{int(list_id)}"]')
+    if not lists:
+        return None
+    definition_id = int(lists[0].abstractNumId.val)
+    found = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{definition_id}"]')
+    return found[0] if found else None
+
+
+def definition_id(definition: Any) -> str:
+    return str(definition.get(qn("w:abstractNumId")))
+
+
+def add_restarted_list(document: WordDocument, definition_id: str) -> int:
+    """A new list counting by definition `definition_id` from 1; its `w:numId`."""
+    numbering = document.part.numbering_part.element
+    instance = numbering.add_num(int(definition_id))
+    instance.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return int(instance.numId)
+
+
+def add_lettered_definition(document: WordDocument, definition: Any) -> str:
+    """A copy of list definition `definition` whose first level counts (a), (b), (c); its id."""
+    numbering = document.part.numbering_part.element
+    clone = copy.deepcopy(definition)
+    ids = [int(definition_id(each)) for each in numbering.findall(qn("w:abstractNum"))]
+    new_id = str(max(ids) + 1)
+    clone.set(qn("w:abstractNumId"), new_id)
+    # Not a style's list or a template's: a list of its own.
+    for tag in ("w:nsid", "w:tmpl", "w:styleLink", "w:numStyleLink"):
+        for element in clone.findall(qn(tag)):
+            clone.remove(element)
+    level = clone.find(qn("w:lvl"))
+    if level is not None:
+        for element in level.findall(qn("w:pStyle")):
+            level.remove(element)
+        number_format = level.find(qn("w:numFmt"))
+        if number_format is not None:
+            number_format.set(qn("w:val"), "lowerLetter")
+        text = level.find(qn("w:lvlText"))
+        if text is not None:
+            text.set(qn("w:val"), "(%1)")
+    numbering.findall(qn("w:abstractNum"))[-1].addnext(clone)
+    return new_id
+
+
+def first_level_indent(definition: Any) -> tuple[Twips, Twips] | None:
+    """(left, hanging) of the first level of list definition `definition`, if it sets them."""
+    found = definition.xpath('./w:lvl[@w:ilvl="0"]/w:pPr/w:ind', namespaces=nsmap)
+    if not found:
+        return None
+    indent = found[0]
+    left = indent.get(qn("w:left")) or indent.get(qn("w:start")) or 0
+    return Twips(int(left)), Twips(int(indent.get(qn("w:hanging")) or 0))
+
+
+def set_list(paragraph: Paragraph, list_id: int) -> None:
+    """Number `paragraph` as an entry at the first level of list `list_id`."""
+    numbering = element_of(paragraph).get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = list_id
+
+
+# --- Tables ------------------------------------------------------------------------------------
+
+
+def set_table_width(table: Table, width: int, indent: int) -> None:
+    """A fixed `width` and left `indent` (EMU) for `table`, in twips as Word stores them."""
+    properties = element_of(table).tblPr
+    table_width = properties.find(qn("w:tblW"))
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), twips(width))
+    if indent:
+        indentation = OxmlElement("w:tblInd", {qn("w:w"): twips(indent), qn("w:type"): "dxa"})
+        properties.insert_element_before(indentation, *_AFTER_TABLE_INDENT)
+
+
+def keep_row_whole(row: _Row, repeat_as_header: bool = False) -> None:
+    """Never split `row` across pages; repeat it at the top of each page if a header row."""
+    properties = element_of(row).get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if repeat_as_header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def fit_row_cells(row: _Row, widths: list[int]) -> list[Paragraph]:
+    """Give the cells of `row` the column `widths` (EMU); the first paragraph of each cell.
+
+    `_Row.cells` works out the whole table's grid on every call and `_Cell.width` searches the
+    cell's properties: a third of a member briefing's build, for its two small tables."""
+    paragraphs = []
+    for cell, width in zip(element_of(row).tc_lst, widths, strict=False):
+        cell.tcPr.find(qn("w:tcW")).set(qn("w:w"), twips(width))  # python-docx made it, in dxa
+        paragraphs.append(Paragraph(cell.p_lst[0], row.table))
+    return paragraphs
+
+
+# --- Clearing a template's content -------------------------------------------------------------
+
+
+def clear_body(document: WordDocument) -> None:
+    """Remove the body's content, keeping its page set-up (the body's last `w:sectPr`)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def clear_story(story_element: BaseOxmlElement) -> None:
+    """Remove every paragraph and table of a header or footer part's root element."""
+    for child in list(story_element):
+        story_element.remove(child)
+
+
+# --- Styles: copying, run properties -----------------------------------------------------------
+
+
+def copy_style(
+    style: BaseStyle, into: BaseOxmlElement, style_id: str, ids: Mapping[str, str], normal_id: str
+) -> None:
+    """A copy of `style` appended to the styles element `into` with id `style_id`, its
+    `basedOn`, `next` and `link` re-pointed through `ids` (the source's style ids to the
+    target's). A reference `ids` cannot follow is dropped, except that a paragraph style is
+    then based on the target's Normal (`normal_id`)."""
+    clone = copy.deepcopy(style.element)
+    clone.set(qn("w:styleId"), style_id)
+    for tag in ("w:basedOn", "w:next", "w:link"):
+        reference = clone.find(qn(tag))
+        if reference is None:
+            continue
+        target = ids.get(reference.get(qn("w:val")))
+        if target is not None:
+            reference.set(qn("w:val"), target)
+        elif tag == "w:basedOn" and clone.get(qn("w:type")) == "paragraph":
+            reference.set(qn("w:val"), normal_id)
+        else:
+            clone.remove(reference)
+    into.append(clone)
+
+
+def default_run_properties(document: WordDocument) -> list[Any]:
+    """Every run-properties element of the document defaults (`w:docDefaults`)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    return [] if defaults is None else list(defaults.iter(qn("w:rPr")))
+
+
+def run_properties(style: BaseStyle, add: bool = False) -> Any | None:
+    """The run properties (`w:rPr`) of `style` itself; added if `add` and it has none."""
+    return style.element.get_or_add_rPr() if add else style.element.rPr
+
+
+def table_part_run_properties(style: BaseStyle) -> list[Any]:
+    """The run properties of a table style's formats for its parts (header row, first column)."""
+    return [
+        properties
+        for conditional in style.element.findall(qn("w:tblStylePr"))
+        for properties in conditional.findall(qn("w:rPr"))
+    ]
+
+
+def remove_italics(run_properties: Any) -> None:
+    """Drop italic from `run_properties`, for Latin and complex scripts alike."""
+    for tag in ("w:i", "w:iCs"):
+        for element in run_properties.findall(qn(tag)):
+            run_properties.remove(element)
+
+
+def font_size(run_properties: Any) -> int | None:
+    """The size `run_properties` sets, in half-points, or None."""
+    size = run_properties.find(qn("w:sz"))
+    value = size.get(qn("w:val")) if size is not None else None
+    return None if value is None else int(value)
+
+
+def set_font_size(run_properties: Any, half_points: int) -> None:
+    """Set the size, and the complex-script size if it is set, to `half_points`."""
+    run_properties.get_or_add_sz().val = Emu(half_points * 6350)
+    complex_size = run_properties.find(qn("w:szCs"))
+    if complex_size is not None:
+        complex_size.set(qn("w:val"), str(half_points))
+
+
+# --- Language and settings ---------------------------------------------------------------------
+
+
+def set_default_language(document: WordDocument, language: str) -> None:
+    """`language` in the document defaults and in every style that names a language."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    if properties.find(qn("w:lang")) is None:
+        properties.insert_element_before(OxmlElement("w:lang"), "w:eastAsianLayout", "w:specVanish")
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+
+
+def set_theme_font_language(document: WordDocument, language: str) -> None:
+    settings = document.settings.element
+    theme_language = settings.find(qn("w:themeFontLang"))
+    if theme_language is None:
+        theme_language = OxmlElement("w:themeFontLang")
+        settings.insert_element_before(theme_language, *_AFTER_THEME_FONT_LANG)
+    theme_language.set(qn("w:val"), language)
+
+
+def request_field_update(document: WordDocument) -> None:
+    """Ask Word to refresh the fields on open (`w:updateFields`, placed before `w:compat` as
+    the schema requires, or Word calls the file corrupt)."""
+    settings = document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = OxmlElement("w:updateFields")
+        settings.insert_element_before(update, *_AFTER_UPDATE_FIELDS)
+    update.set(qn("w:val"), "true")
