@@ -89,12 +89,16 @@ def generate_library(
     target: Path, documents: int = 50, items: int = 10_000, seed: int = 11
 ) -> Path:
     """Write a content library at `target` (to read beside the shipped content, which defines
-    its themes and organisations): `documents` sources made of the shipped sources' real
-    paragraphs, each rotated to a different start so no two texts are the same, and `items`
-    quotes of 12-40 words from them, written through the library writer. Returns `target`."""
+    its themes and organisations), written through the library writer: `documents` sources
+    made of the shipped sources' real sentences, each in its own order, in paragraphs with a
+    running header between some of them; and `items` quotes, each two sentences that stand
+    together in one document (so no two quotes are the same), attributed to an organisation
+    its source reports, with the quote's opening words as headline. Returns `target`."""
+    import re
+
     import yaml
 
-    from briefgen.content.quotes import locate, normalise_source
+    from briefgen.content.quotes import normalise_source
     from briefgen.library.writer import append_items, append_source
 
     rng = random.Random(seed)
@@ -104,16 +108,26 @@ def generate_library(
     content = ROOT / "content"
     shipped = yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))
     themes = [t["id"] for t in yaml.safe_load((content / "themes.yaml").read_text("utf-8"))]
-    orgs = [o["id"] for o in yaml.safe_load((content / "organisations.yaml").read_text("utf-8"))]
+    sentences = []
+    for model in shipped:
+        text = (content / "sources" / model["file"]).read_text("utf-8")
+        normalised = normalise_source(text, model.get("furniture", [])).text
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalised):
+            if 6 <= len(sentence.split()) <= 40 and sentence[-1] in ".!?" and "*" not in sentence:
+                sentences.append(sentence)
     per_doc = items // documents
     for doc in range(documents):
         model = shipped[doc % len(shipped)]
-        paragraphs = (content / "sources" / model["file"]).read_text("utf-8").split("\n\n")
-        turn = (doc // len(shipped) + 1) * len(paragraphs) // (documents // len(shipped) + 1)
-        text = "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
+        chosen = rng.sample(sentences, per_doc * 2)
+        header = f"Synthetic report {doc}"
+        paragraphs = []
+        for n in range(0, len(chosen), 4):
+            paragraphs.append(" ".join(chosen[n : n + 4]))
+            if n % 40 == 36:
+                paragraphs.append(header)  # a running header between pages
         source_id = f"lib-{doc:02d}"
-        (target / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
-        furniture = model.get("furniture", [])
+        (target / "sources" / f"{source_id}.txt").write_text("\n\n".join(paragraphs), "utf-8")
+        voices = model.get("organisations") or ["lga"]
         append_source(
             target,
             {
@@ -123,26 +137,22 @@ def generate_library(
                 "date": str(model["date"]),
                 "short_title": f"{model['short_title']} ({doc})",
                 "file": f"{source_id}.txt",
-                "furniture": furniture,
+                "organisations": voices,
+                "furniture": [re.escape(header)],
             },
         )
-        normalised = normalise_source(text, furniture)
-        words = normalised.text.split(" ")
         records = []
         for n in range(per_doc):
-            quote = ""
-            while not quote or locate(quote, normalised) is None:  # a few marks survive
-                length = rng.randint(12, 40)
-                start = rng.randrange(len(words) - length)
-                quote = " ".join(words[start : start + length])
+            quote = " ".join(chosen[n * 2 : n * 2 + 2])
             records.append(
                 {
                     "id": f"{source_id}-{n:03d}",
                     "kind": rng.choice(KINDS),
-                    "org": rng.choice(orgs),
-                    "locator": f"para {n + 1}",
+                    "org": rng.choice(voices),
+                    "locator": f"para {n // 2 + 1}",
                     "themes": rng.sample(themes, rng.randint(1, 3)),
                     "key": rng.random() < 0.15,
+                    "headline": " ".join(quote.split()[:6]).rstrip(",;:") + ".",
                     "text": quote,
                 }
             )

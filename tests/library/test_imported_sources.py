@@ -211,9 +211,7 @@ def test_the_original_must_be_a_file_inside_the_library(
     unmapped = SOURCE.replace("  map: review-2026.map.json\n", "")
     sources.write_text(unmapped.replace("originals/review-2026.pdf", original), encoding="utf-8")
     (library / "items" / "review-2026.yaml").write_text(
-        ITEMS.replace(
-            "org: dfe\n    themes:", "org: dfe\n    locator: p. 12\n    themes:"
-        ),
+        ITEMS.replace("org: dfe\n    themes:", "org: dfe\n    locator: p. 12\n    themes:"),
         encoding="utf-8",
     )
     assert problems(make_content(), library) == [

@@ -36,9 +36,10 @@ SOURCE_ORDER = (
     "original",
     "map",
     "url",
+    "organisations",
     "furniture",
 )
-ITEM_ORDER = ("id", "kind", "org", "locator", "themes", "key", "headline", "text")
+ITEM_ORDER = ("id", "kind", "org", "locator", "themes", "key", "headline", "restates", "text")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as the loader requires; also a file name
 
 SOURCES_HEADER = (
