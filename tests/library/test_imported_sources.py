@@ -104,7 +104,6 @@ def problems(content: Path, library: Path) -> list[str]:
 def test_an_item_without_a_locator_gets_one_from_the_map(
     make_content: Callable[..., Path], library: Path
 ) -> None:
-    pytest.importorskip("briefgen.library.extract.model")
     corpus = load_corpus(library_folders(make_content(), [library]))
     assert corpus.item("rev-publish").locator == "p. 12, para 4.3"
     assert corpus.item("rev-grant").locator == "p. 12, 'Funding'"
@@ -115,7 +114,6 @@ def test_an_item_without_a_locator_gets_one_from_the_map(
 def test_a_changed_map_changes_the_locators_of_files_not_edited(
     make_content: Callable[..., Path], library: Path
 ) -> None:
-    pytest.importorskip("briefgen.library.extract.model")
     content = make_content()
     assert load_corpus(library_folders(content, [library])).item("rev-publish").locator == (
         "p. 12, para 4.3"
@@ -130,7 +128,6 @@ def test_a_changed_map_changes_the_locators_of_files_not_edited(
 def test_a_text_edited_after_import_no_longer_takes_locators_from_its_map(
     make_content: Callable[..., Path], library: Path
 ) -> None:
-    pytest.importorskip("briefgen.library.extract.model")
     text = library / "sources" / "review-2026.txt"
     text.write_text(TEXT.replace("Summary", "Summary of findings"), encoding="utf-8")
     found = problems(make_content(), library)
@@ -157,7 +154,6 @@ def test_a_text_edited_after_import_no_longer_takes_locators_from_its_map(
 def test_a_map_briefgen_cannot_read_is_named(
     make_content: Callable[..., Path], library: Path, fields: object, why: str
 ) -> None:
-    pytest.importorskip("briefgen.library.extract.model")
     (library / "sources" / "review-2026.map.json").write_text(json.dumps(fields), "utf-8")
     found = problems(make_content(), library)
     assert found[0].startswith(

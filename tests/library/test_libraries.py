@@ -313,3 +313,18 @@ def test_content_still_replaces_the_shipped_library(
     )
     assert main(["--content", str(team), "sources"]) == 0
     assert capsys.readouterr().out.split()[0] == "hubs-2026"
+
+
+def test_a_pack_cites_items_from_every_library(
+    make_content: Callable[..., Path], team: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "pack.html"
+    both = ["--content", str(make_content()), "--library", str(team)]
+    assert (
+        main(
+            [*both, "build", "--theme", "family-hubs", "--audience", "scrutiny", "-o", str(output)]
+        )
+        == 0
+    )
+    html = output.read_text(encoding="utf-8")
+    assert "open at least one evening a week" in html and "Shire CC" in html

@@ -13,10 +13,18 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.content.yamlfile import Problems, decode, display_path, read_bytes
 from briefgen.limits import SOURCE_MAP_BYTES
+
+if TYPE_CHECKING:
+    from briefgen.library.extract.model import (
+        ExtractedDocument,
+        Heading,
+        NumberedParagraph,
+        Page,
+    )
 
 Locate = Callable[[int, int], str]  # (start, end) offsets in the source's text -> a locator
 
@@ -63,13 +71,17 @@ def read_map(
     return document.locator, data
 
 
-def _document(path: Path, text: str, fields: dict[str, Any]) -> Any:
+def _document(path: Path, text: str, fields: dict[str, Any]) -> ExtractedDocument:
     """The extractors' structure map for `text`, checked to lie within it."""
     # The extractors' model, imported only for a source that has a map.
     from briefgen.library.extract.model import ExtractedDocument
 
     document = ExtractedDocument.from_dict(path, text, fields)
-    spans = (*document.pages, *document.headings, *document.paragraphs)
-    if any(not 0 <= span.start <= span.end <= len(text) for span in spans):
+    groups: tuple[tuple[Page | Heading | NumberedParagraph, ...], ...] = (
+        document.pages,
+        document.headings,
+        document.paragraphs,
+    )
+    if any(not 0 <= span.start <= span.end <= len(text) for group in groups for span in group):
         raise ValueError("it places pages or headings outside the text")
     return document
