@@ -52,9 +52,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # Never the corpus cache; items files verified unchanged before are not verified again.
     corpus = load_corpus(library_folders(args), reuse=not args.full)
-    from briefgen.content.review import review_corpus
+    from briefgen.content.reviewed import review_kept
 
-    notes = review_corpus(corpus)
+    notes = review_kept(corpus, reuse=not args.full)  # as review_corpus, changed items only
     elapsed = time.perf_counter() - started
     for note in notes:
         print(f"warning: {printable(str(note))}")
