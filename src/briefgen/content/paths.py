@@ -1,4 +1,5 @@
-"""Where the content lives (kept apart from the loader, so finding it imports nothing heavy)."""
+"""Where briefgen's folders are: content, templates and assets (kept apart from the loaders, so
+finding them imports nothing heavy)."""
 
 from __future__ import annotations
 
@@ -12,3 +13,15 @@ def default_content_dir() -> Path:
     """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
     configured = os.environ.get("BRIEFGEN_CONTENT")
     return Path(configured) if configured else PROJECT_ROOT / "content"
+
+
+def templates_dir() -> Path:
+    """`$BRIEFGEN_TEMPLATES` if set, else the project's own `templates/`."""
+    configured = os.environ.get("BRIEFGEN_TEMPLATES")
+    return Path(configured) if configured else PROJECT_ROOT / "templates"
+
+
+def assets_dir() -> Path:
+    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the project's `assets/`."""
+    configured = os.environ.get("BRIEFGEN_ASSETS")
+    return Path(configured) if configured else PROJECT_ROOT / "assets"

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import yaml
 
-try:  # libyaml is ten times faster; the pure-Python loader gives the same nodes.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from briefgen.yamlloaders import SafeLoader as _Loader
 
 
 @dataclass
