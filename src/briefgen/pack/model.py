@@ -86,9 +86,6 @@ class PackSpec:
 
 # --- The built document -------------------------------------------------------------------
 
-# Who wrote a block's text: the source (a quote), the officer, or briefgen (its own wording).
-ROLES = ("source", "officer", "briefgen", "placeholder")
-
 
 class Acronym(NamedTuple):
     term: str
