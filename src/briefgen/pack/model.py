@@ -155,13 +155,6 @@ class Section(NamedTuple):
     in_contents: bool = True
 
 
-class SourceReference(NamedTuple):
-    """A full reference for the Sources / Background papers list."""
-
-    source_id: str
-    text: str  # "Local Government Association (July 2013) Rewiring Public Services: ..."
-
-
 class Pack(NamedTuple):
     """The built pack: one typed document every renderer walks in the same order."""
 
