@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from briefgen.content.model import GlossaryEntry
 from briefgen.pack.model import Acronym, Block, BulletList, Paragraph, Quote, Table
@@ -16,8 +17,11 @@ from briefgen.pack.parts import Draft, Explained, PackParts
 
 def _pattern(glossary: Sequence[GlossaryEntry]) -> re.Pattern[str] | None:
     terms = sorted((entry.term for entry in glossary), key=len, reverse=True)
-    if not terms:
-        return None
+    return _compiled(tuple(terms)) if terms else None
+
+
+@lru_cache(maxsize=8)
+def _compiled(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
 
 
@@ -29,6 +33,13 @@ def _texts(block: Paragraph | Quote | BulletList) -> tuple[str, ...]:
     return (block.text,)
 
 
+@lru_cache(maxsize=8192)
+def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    """The terms `text` uses, in order. Cached: the glossary and the explanations read the
+    same texts, and the app rebuilds a pack from the same items after every click."""
+    return tuple(match.group(1) for match in pattern.finditer(text))
+
+
 def _terms(drafts: Sequence[Draft], pattern: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(position of the explained block, term) for every use of a term, in reading order."""
     position = 0
@@ -36,8 +47,8 @@ def _terms(drafts: Sequence[Draft], pattern: re.Pattern[str]) -> Iterator[tuple[
         for block in draft.blocks:
             if isinstance(block, Explained):
                 for text in _texts(block.block):
-                    for match in pattern.finditer(text):
-                        yield position, match.group(1)
+                    for term in _found(pattern, text):
+                        yield position, term
             position += 1
 
 

@@ -47,11 +47,11 @@ class PackParts(NamedTuple):
     def items_in(self, theme: str, kinds: Iterable[str] | None = None) -> list[Item]:
         """The pack's items shown under `theme` (of `kinds` only, if given), in pack order."""
         wanted = set(kinds) if kinds is not None else None
+        themes = list(self.themes)
         return [
             item
             for item in self.items
-            if primary_theme(item, list(self.themes)) == theme
-            and (wanted is None or item.kind in wanted)
+            if primary_theme(item, themes) == theme and (wanted is None or item.kind in wanted)
         ]
 
 
