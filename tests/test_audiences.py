@@ -125,3 +125,11 @@ def test_an_edit_to_the_profiles_is_read_afresh(templates: Path) -> None:
         text.replace("  key_only: true\n", ""), encoding="utf-8"
     )
     assert not AUDIENCES["members"].key_only
+
+
+def test_an_audience_without_a_name_in_the_wording_is_a_build_error(
+    templates: Path, small_corpus: Corpus
+) -> None:
+    (templates / "audiences.yaml").write_text(PROFILE_TEXT, encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"audience 'cabinet' has no name in the wording; add"):
+        build_pack(small_corpus, PackSpec(audience="cabinet"))

@@ -12,6 +12,7 @@ from datetime import date
 
 from briefgen.audiences import AUDIENCES
 from briefgen.content.model import Corpus, Item
+from briefgen.content.paths import templates_dir
 from briefgen.errors import BriefgenError
 from briefgen.pack.acronyms import explain_first_uses
 from briefgen.pack.layouts import LAYOUT_PLANS
@@ -33,6 +34,11 @@ def check_spec(corpus: Corpus, spec: PackSpec) -> None:
         problems.append(f"unknown layout '{spec.layout}'; choose from {', '.join(LAYOUTS)}")
     if spec.audience not in AUDIENCES:
         problems.append(f"unknown audience '{spec.audience}'; choose from {', '.join(AUDIENCES)}")
+    elif spec.audience not in load_wording()["audiences"]:
+        problems.append(
+            f"audience '{spec.audience}' has no name in the wording; add it under 'audiences:' "
+            f"in {templates_dir() / 'wording.yaml'}"
+        )
     for theme in spec.themes:
         if theme not in corpus.themes:
             problems.append(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import diskcache
-from briefgen.content.paths import assets_dir, templates_dir
+from briefgen.content.paths import PROJECT_ROOT, assets_dir, templates_dir
 from briefgen.errors import BriefgenError
 from briefgen.pack.model import Acronym
 
@@ -44,12 +44,40 @@ def _parse(path: Path, text: bytes) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise BriefgenError(f"{path}: expected a mapping of wording sections; restore the file")
+    shipped = PROJECT_ROOT / "templates" / "wording.yaml"
+    if path.resolve() != shipped.resolve():
+        missing = _missing(data, load_wording(shipped))
+        if missing:
+            raise BriefgenError(
+                f"{path}: no wording for {', '.join(missing)}; copy it from {shipped}"
+            )
     return data
 
 
-def load_wording() -> dict[str, Any]:
-    """The wording as nested dicts (cached until the file changes)."""
-    path = templates_dir() / "wording.yaml"
+# Keyed by ids a council's own files may choose: questions for its themes, names for its audiences.
+_OPTIONAL = {("questions", "themes"), ("questions", "kinds"), ("audiences",)}
+
+
+def _missing(
+    data: dict[str, Any], shipped: dict[str, Any], path: tuple[str, ...] = ()
+) -> list[str]:
+    """The keys of briefgen's own wording that a council's own copy (`data`) lacks."""
+    missing = []
+    for key, value in shipped.items():
+        here = (*path, key)
+        if here in _OPTIONAL:
+            continue
+        if not isinstance(data, dict) or key not in data:
+            missing.append(".".join(here))
+        elif isinstance(value, dict):
+            missing.extend(_missing(data[key], value, here))
+    return missing
+
+
+def load_wording(path: Path | None = None) -> dict[str, Any]:
+    """The wording as nested dicts (cached until the file changes): `path`, else the templates
+    folder's; a council's own copy must have every key briefgen's has."""
+    path = path or templates_dir() / "wording.yaml"
     try:
         mtime = path.stat().st_mtime
     except OSError:
