@@ -115,7 +115,7 @@ _NUMBERED_BLOCKS = (Paragraph, Placeholder, Quote)
 
 def _with_number(block: DraftBlock, number: str) -> DraftBlock:
     if isinstance(block, Explained):
-        return Explained(_with_number(block.block, number))  # type: ignore[arg-type]
+        return Explained(block.block._replace(number=number))
     return block._replace(number=number)
 
 
