@@ -98,6 +98,7 @@ def select_items(
     theme_rank = {theme: rank for rank, theme in enumerate(ordered_themes)}
     kind_rank = {kind: rank for rank, kind in enumerate(profile.kinds if profile else ITEM_KINDS)}
     narrowed = ItemFilter.of(kinds, orgs, sources, search)
+    narrowing = narrowed != ItemFilter()
     source_rank = {source_id: source.order for source_id, source in corpus.sources.items()}
 
     chosen: list[tuple[tuple[int, int, int, int], Item]] = []
@@ -106,7 +107,7 @@ def select_items(
             continue
         if item.kind not in kind_rank or (profile and profile.key_only and not item.key):
             continue
-        if not narrowed.keeps(item, corpus):
+        if narrowing and not narrowed.keeps(item, corpus):
             continue
         rank = (
             theme_rank[primary_theme(item, ordered_themes)],
