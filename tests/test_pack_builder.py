@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 
 from briefgen.content import Corpus
+from briefgen.content.model import GlossaryEntry
 from briefgen.errors import BriefgenError
 from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack.acronyms import explain_first_uses
 from briefgen.pack.builder import missing_items, pack_items
-from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote, Table
+from briefgen.pack.model import Acronym, BulletList, Pack, Paragraph, Placeholder, Quote, Table
+from briefgen.pack.parts import Draft, Explained, explained, finish, number_chapters, paragraph
 from briefgen.selection import AUDIENCES
 
 
@@ -176,3 +179,36 @@ def test_cover_and_dates_are_uk_style(small_corpus: Corpus) -> None:
 def test_unknown_choices_are_clear_errors(small_corpus: Corpus) -> None:
     with pytest.raises(BriefgenError, match=r"unknown layout 'brief'.*unknown theme 'fundng'"):
         build_pack(small_corpus, PackSpec(layout="brief", themes=["fundng"]))
+
+
+def test_acronyms_are_explained_where_a_reader_first_meets_them() -> None:
+    """In reading order, only in the blocks marked for it (not the officer's text here), and
+    the glossary lists what those blocks use."""
+    glossary = (GlossaryEntry("LGA", "Local Government Association", ""),)
+    body = [
+        Draft("One", (paragraph("The LGA wrote.", "officer"), explained("The LGA agrees."))),
+        Draft("Two", (explained("LGA again."),)),
+    ]
+    finished = explain_first_uses(body, glossary)
+    assert [block.acronyms for blocks in finished for block in blocks] == [
+        (),
+        (Acronym("LGA", "Local Government Association"),),
+        (),
+    ]
+    assert finish(body, finished)[1].anchor == "two"
+
+
+def test_a_committee_reports_chapters_number_their_paragraphs_but_not_questions() -> None:
+    chapters = [
+        [Draft("Summary", (paragraph("a"), paragraph("b")))],
+        [],  # no notes: no chapter
+        [
+            Draft("Background", (explained("c"),)),
+            Draft("Theme", (paragraph("d"), BulletList(("e",))), level=2),
+            Draft("Questions", (explained("f"),), level=3, numbered=False),
+        ],
+    ]
+    drafts = number_chapters(chapters)
+    assert [d.number for d in drafts] == ["1", "2", "", ""]
+    blocks = [b.block if isinstance(b, Explained) else b for d in drafts for b in d.blocks]
+    assert [block.number for block in blocks] == ["1.1", "1.2", "2.1", "2.2", "", ""]
