@@ -89,3 +89,16 @@ def test_a_councils_wording_without_a_key_briefgen_needs_names_it(templates: Pat
         f"{path}: no wording for labels.contents, pack.email; copy it from "
         f"{PROJECT_ROOT / 'templates' / 'wording.yaml'}"
     )
+
+
+def test_a_councils_cached_wording_is_checked_again_when_briefgens_gains_a_key(
+    templates: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _fresh_load()  # the council's copy, complete, is now cached
+    newer = tmp_path / "newer" / "wording.yaml"
+    newer.parent.mkdir()
+    text = (PROJECT_ROOT / "templates" / "wording.yaml").read_text(encoding="utf-8")
+    newer.write_text(text.replace("labels:\n", "labels:\n  new_label: New\n"), encoding="utf-8")
+    monkeypatch.setattr(wording, "SHIPPED", newer)
+    with pytest.raises(BriefgenError, match=r"no wording for labels\.new_label; copy it from"):
+        _fresh_load()

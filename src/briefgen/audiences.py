@@ -62,7 +62,7 @@ def _load(path: Path, mtime: float) -> dict[str, Audience]:
 def _parse(path: Path) -> dict[str, Audience]:
     """Read and check the profiles: the content's own record reader, then the kinds."""
     from briefgen.content.loader import Field, _check_id, _read_list_file
-    from briefgen.content.yamlfile import Problems
+    from briefgen.content.yamlfile import Problems, display_path
 
     fields = (
         Field("id"),
@@ -102,7 +102,9 @@ def _parse(path: Path) -> dict[str, Audience]:
             explain_acronyms=bool(record.get("explain_acronyms")),
         )
     if not records and not problems:
-        problems.add(str(path), 0, "no audiences; declare at least one (see briefgen's own file)")
+        problems.add(
+            display_path(path), 0, "no audiences; declare at least one (see briefgen's own file)"
+        )
     if problems:
         count = len(problems.lines)
         head = f"{count} problem{'s' if count != 1 else ''} in the audience profiles:"

@@ -15,6 +15,7 @@ from briefgen.pack.model import Acronym
 __all__ = ["acronym_line", "assets_dir", "load_wording", "templates_dir", "uk_date"]
 
 CACHE_FORMAT = b"briefgen wording cache 2\n"
+SHIPPED = PROJECT_ROOT / "templates" / "wording.yaml"  # briefgen's own: every key it needs
 
 
 @lru_cache(maxsize=4)
@@ -27,8 +28,12 @@ def _load(path: Path, mtime: float) -> dict[str, Any]:
         raise BriefgenError(
             f"{path}: cannot read the pack wording ({error}); restore the file"
         ) from None
-    # The key is the file itself, compared exactly.
-    return diskcache.cached("wording", path, CACHE_FORMAT + text, lambda: _parse(path, text))
+    # The key is the file itself, compared exactly; a council's own copy is checked against
+    # briefgen's, so briefgen's is part of its key (a new key is asked for after an upgrade).
+    key = CACHE_FORMAT + text
+    if path.resolve() != SHIPPED.resolve():
+        key += b"\0" + SHIPPED.read_bytes()
+    return diskcache.cached("wording", path, key, lambda: _parse(path, text))
 
 
 def _parse(path: Path, text: bytes) -> dict[str, Any]:
@@ -44,12 +49,11 @@ def _parse(path: Path, text: bytes) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise BriefgenError(f"{path}: expected a mapping of wording sections; restore the file")
-    shipped = PROJECT_ROOT / "templates" / "wording.yaml"
-    if path.resolve() != shipped.resolve():
-        missing = _missing(data, load_wording(shipped))
+    if path.resolve() != SHIPPED.resolve():
+        missing = _missing(data, load_wording(SHIPPED))
         if missing:
             raise BriefgenError(
-                f"{path}: no wording for {', '.join(missing)}; copy it from {shipped}"
+                f"{path}: no wording for {', '.join(missing)}; copy it from {SHIPPED}"
             )
     return data
 
