@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.content.paths import PROJECT_ROOT
+from briefgen.pack import MeetingDetails, OfficerText, PackSpec
 
 CONTENT = PROJECT_ROOT / "content"
 
@@ -96,3 +98,25 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
         return write_content(tmp_path / "content", items)
 
     return make
+
+
+def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
+    """A spec with meeting details (`meeting` overrides them) and some of the officer's text."""
+    details: dict[str, object] = {
+        "title": "Children's services: delivery options",
+        "meeting": "Children's Services Scrutiny Committee",
+        "meeting_date": date(2026, 11, 22),
+        "marking": "OFFICIAL-SENSITIVE",
+    }
+    details.update(meeting)
+    officer = OfficerText(
+        key_messages=["Councils want more freedom."],
+        recommendations=["Note the report.", "Ask for a further report in March 2027."],
+        notes="The committee asked for this briefing.",
+    )
+    return PackSpec(
+        layout=layout,
+        audience=audience,
+        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
+        officer=officer,
+    )

@@ -8,17 +8,17 @@ import math
 import re
 import socket
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 import pikepdf
 import pypdf
 import pytest
+from tests.conftest import make_spec
 from weasyprint.urls import URLFetcherResponse
 
 from briefgen.content import Corpus
-from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack import LAYOUTS, OfficerText, build_pack
 from briefgen.pack.model import Pack, Quote
 from briefgen.pack.wording import assets_dir, templates_dir
 from briefgen.render import RenderOptions, RenderResult, render
@@ -30,27 +30,6 @@ from briefgen.selection import AUDIENCES
 
 INJECTED = '<img src="http://example.invalid/x.png"> url(file:///etc/passwd)'
 A4_HEIGHT = 842
-
-
-def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
-    details: dict[str, object] = {
-        "title": "Children's services: delivery options",
-        "meeting": "Children's Services Scrutiny Committee",
-        "meeting_date": date(2026, 11, 22),
-        "marking": "OFFICIAL-SENSITIVE",
-    }
-    details.update(meeting)
-    officer = OfficerText(
-        key_messages=["Councils want more freedom."],
-        recommendations=["Note the report.", "Ask for a further report in March 2027."],
-        notes="The committee asked for this briefing.",
-    )
-    return PackSpec(
-        layout=layout,
-        audience=audience,
-        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
-        officer=officer,
-    )
 
 
 @pytest.fixture(scope="module")
