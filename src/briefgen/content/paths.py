@@ -1,4 +1,5 @@
-"""Where the content lives (kept apart from the loader, so finding it imports nothing heavy)."""
+"""Where briefgen's folders are: content, templates and assets (kept apart from the loaders, so
+finding them imports nothing heavy)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,15 @@ def outside_target(path: str | Path, real_root: str) -> str | None:
     real = os.path.realpath(path)
     inside = real == real_root or real.startswith(os.path.join(real_root, ""))
     return None if inside else real
+
+
+def templates_dir() -> Path:
+    """`$BRIEFGEN_TEMPLATES` if set, else the project's own `templates/`."""
+    configured = os.environ.get("BRIEFGEN_TEMPLATES")
+    return Path(configured) if configured else PROJECT_ROOT / "templates"
+
+
+def assets_dir() -> Path:
+    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the project's `assets/`."""
+    configured = os.environ.get("BRIEFGEN_ASSETS")
+    return Path(configured) if configured else PROJECT_ROOT / "assets"
