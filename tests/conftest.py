@@ -113,3 +113,16 @@ def files_touched() -> Iterator[list[str]]:
     _RECORDERS.append(touched)
     yield touched
     _RECORDERS.remove(touched)
+
+
+@pytest.fixture(scope="session")
+def small_content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small content folder of `tests/small_content.py`, written once per run."""
+    from tests.small_content import write_content
+
+    return write_content(tmp_path_factory.mktemp("small-content") / "content")
+
+
+@pytest.fixture(scope="session")
+def small_corpus(small_content_dir: Path) -> Corpus:
+    return load_corpus(small_content_dir)
