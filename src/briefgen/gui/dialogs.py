@@ -1,6 +1,6 @@
 """Every modal question the app asks, in one place: the unsaved-changes question, file choosers,
-error messages and the crash-recovery offer. The window calls these functions (tests replace
-them), so a dialog's wording and buttons are the same wherever it is asked."""
+error messages, the crash-recovery offer and the Help boxes. The window calls these functions
+(tests replace them), so a dialog's wording and buttons are the same wherever it is asked."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """The item list as a Qt model: one row per item of the pack, filtered in the model.
 
-The model holds the rows `state.item_rows` gives and the indexes the filters keep; views ask
-only for the cells they draw, so a corpus of 10,000 items stays quick. Ticking an item or
-dropping it somewhere emits a request; the window changes the `PackSpec` through `state` and
-hands the model its new rows.
+The model holds the rows `pack.editing.item_rows` gives and the indexes the filters keep; views
+ask only for the cells they draw, so a corpus of 10,000 items stays quick. Ticking an item or
+dropping it somewhere emits a request; the window changes the `PackSpec` through `pack.editing`
+and hands the model its new rows.
 """
 
 from __future__ import annotations
