@@ -148,3 +148,16 @@ def make_spec(layout: str, audience: str = "members", **meeting: object) -> Pack
         meeting=MeetingDetails(**details),  # type: ignore[arg-type]
         officer=officer,
     )
+
+
+@pytest.fixture(scope="session")
+def app_content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small content folder of `tests/small_content.py`, written once per run."""
+    from tests.small_content import write_content
+
+    return write_content(tmp_path_factory.mktemp("small-content") / "content")
+
+
+@pytest.fixture(scope="session")
+def app_corpus(app_content_dir: Path) -> Corpus:
+    return load_corpus(app_content_dir)
