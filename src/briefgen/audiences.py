@@ -62,7 +62,8 @@ def _load(path: Path, mtime: float) -> dict[str, Audience]:
 
 def _parse(path: Path) -> dict[str, Audience]:
     """Read and check the profiles: the content's own record reader, then the kinds."""
-    from briefgen.content.loader import Field, _check_id, _read_list_file
+    from briefgen.content.loader import _check_id, _read_list_file
+    from briefgen.content.records import Field
     from briefgen.content.yamlfile import Problems, display_path
 
     fields = (

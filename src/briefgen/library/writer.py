@@ -54,7 +54,8 @@ def _ordered(record: Mapping[str, Any], order: Sequence[str]) -> dict[str, Any]:
     unknown = sorted(set(record) - set(order))
     if unknown:
         raise ValueError(f"unknown fields {unknown}")
-    empty = (None, "", [], (), False)  # left out, as a person writing the file would
+    # Left out, as a person writing the file would leave them out.
+    empty: tuple[object, ...] = (None, "", [], (), False)
     return {name: record[name] for name in order if record.get(name) not in empty}
 
 
