@@ -48,7 +48,7 @@ def citation_bookmark(number: int) -> str:
 
 def manifest_xml(quotes: Sequence[MarkedQuote]) -> bytes:
     """The custom XML part listing `quotes`."""
-    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
+    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # lxml stubs
     for quote in quotes:
         element = etree.SubElement(
             root,

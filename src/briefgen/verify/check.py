@@ -197,7 +197,7 @@ class _Checker:
             and _same(paragraph.text, quote.citation)
         ]
         after = [index for index in candidates if span is not None and index > span[1]]
-        return (after or candidates or [None])[0]
+        return next(iter(after or candidates), None)
 
     def _add(
         self,

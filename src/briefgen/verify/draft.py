@@ -132,7 +132,7 @@ def _read_body(
         number = _NUMBER.match(text)
         shown = number.group(1) if number and style not in _HEADINGS else ""
         paragraphs.append(DraftParagraph(text, style, shown, changed))
-    bookmarks = {}
+    bookmarks: dict[str, tuple[int, int]] = {}
     for bookmark_id, (name, first) in starts.items():
         last = ends.get(bookmark_id)
         if last is None or not paragraphs:

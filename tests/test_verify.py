@@ -1,0 +1,461 @@
+"""`briefgen verify`: a committee report built from the shipped corpus, edited as an officer
+would in Word (here with python-docx, and once through LibreOffice), then checked."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from briefgen import draftmarks
+from briefgen.cli import main
+from briefgen.content import Corpus
+from briefgen.content.paths import PROJECT_ROOT
+from briefgen.pack import MeetingDetails, PackSpec, build_pack
+from briefgen.render import RenderOptions, render
+from briefgen.verify import check_draft, format_report, report_json
+from briefgen.verify.worddiff import marked_diff, word_diff
+
+CONTENT = PROJECT_ROOT / "content"
+MODEL_EMPLOYER = "northants-success-4-model-employer"
+
+
+@pytest.fixture(scope="session")
+def draft_bytes(shipped_corpus: Corpus) -> bytes:
+    """A committee report on the workforce, as `briefgen build` writes it."""
+    spec = PackSpec(
+        layout="committee-report",
+        audience="scrutiny",
+        themes=["workforce"],
+        meeting=MeetingDetails(title="Workforce", meeting_date=date(2027, 1, 14)),
+    )
+    pack = build_pack(shipped_corpus, spec, today=date(2026, 12, 1))
+    return render(pack, shipped_corpus, "docx").data
+
+
+@pytest.fixture
+def edit(draft_bytes: bytes, tmp_path: Path) -> Callable[..., Path]:
+    """Save the draft after `change(document)` (none: as built) as tmp_path/draft.docx."""
+
+    def edited(change: Callable[[WordDocument], None] | None = None) -> Path:
+        document = Document(io.BytesIO(draft_bytes))
+        if change is not None:
+            change(document)
+        path = tmp_path / "draft.docx"
+        document.save(str(path))
+        return path
+
+    return edited
+
+
+def styled(document: WordDocument, style: str) -> list[Paragraph]:
+    return [paragraph for paragraph in document.paragraphs if paragraph.style.name == style]
+
+
+def quote_of(document: WordDocument, words: str) -> Paragraph:
+    return next(p for p in styled(document, "Quote") if words in p.text)
+
+
+def replace_words(paragraph: Paragraph, old: str, new: str) -> None:
+    """Edit the text as Word does when a word is retyped: the run is rewritten."""
+    for run in paragraph.runs:
+        if old in run.text:
+            run.text = run.text.replace(old, new)
+            return
+    raise AssertionError(f"{old!r} not in {paragraph.text!r}")
+
+
+def remove(paragraph: Paragraph) -> None:
+    element = paragraph._element
+    element.getparent().remove(element)
+
+
+def item_paragraphs(quote: Paragraph) -> list[Paragraph]:
+    """The label, quotation and citation paragraphs of one item."""
+    element = quote._element
+    return [
+        Paragraph(element.getprevious(), quote._parent),
+        quote,
+        Paragraph(element.getnext(), quote._parent),
+    ]
+
+
+def verify(*args: str) -> int:
+    return main(["--content", str(CONTENT), "verify", *args])
+
+
+# --- Marks written -----------------------------------------------------------------------------
+
+
+def test_every_quotation_is_bookmarked_and_listed_with_its_item_and_words(
+    draft_bytes: bytes, shipped_corpus: Corpus
+) -> None:
+    with zipfile.ZipFile(io.BytesIO(draft_bytes)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+        manifests = [
+            draftmarks.parse_manifest(package.read(name))
+            for name in package.namelist()
+            if name.startswith("customXml/item") and "Props" not in name
+        ]
+    assert len(manifests) == 1 and manifests[0] is not None
+    listed = manifests[0]
+    document = Document(io.BytesIO(draft_bytes))
+    quotes = styled(document, "Quote")
+    assert len(listed) == len(quotes) == 28
+    for quote in listed:
+        item = shipped_corpus.item(quote.item_id)
+        assert quote.text == item.text and quote.source_id == item.source
+        assert quote.citation.startswith("Source: ")
+        assert f'w:name="briefgen_quote_{quote.number}"' in body
+        assert f'w:name="briefgen_source_{quote.number}"' in body
+    assert listed[1].item_id == MODEL_EMPLOYER
+    assert (listed[1].paragraph, listed[1].section) == ("5.4", "Workforce")
+
+
+def test_a_draft_used_as_a_template_carries_only_the_new_list(
+    draft_bytes: bytes, shipped_corpus: Corpus, tmp_path: Path
+) -> None:
+    template = tmp_path / "old-draft.docx"
+    template.write_bytes(draft_bytes)
+    spec = PackSpec(layout="member-briefing", audience="members", themes=["workforce"])
+    pack = build_pack(shipped_corpus, spec, today=date(2026, 12, 1))
+    data = render(pack, shipped_corpus, "docx", RenderOptions(template=template)).data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        lists = [
+            draftmarks.parse_manifest(package.read(name))
+            for name in package.namelist()
+            if name.startswith("customXml/item") and "Props" not in name
+        ]
+    assert [len(found or []) for found in lists] == [len(pack.item_ids)]
+
+
+# --- Drafts edited ------------------------------------------------------------------------------
+
+
+def test_an_unedited_draft_matches_and_exits_0(
+    edit: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert verify(str(edit())) == 0
+    assert capsys.readouterr().out == (
+        "Checked draft.docx: 28 quotations; every one matches its source.\n"
+    )
+
+
+def test_a_changed_word_is_reported_with_its_paragraph_number_and_a_word_diff(
+    edit: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(lambda d: replace_words(quote_of(d, "model employer"), "social", "care"))
+    assert verify(str(path)) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "Checked draft.docx: 28 quotations, 27 matching their source; 1 finding to put right.",
+        "",
+        f"Paragraph 5.4 (Workforce): changed: the quotation from item '{MODEL_EMPLOYER}' no "
+        "longer matches its source",
+        "    Become a model employer for [-social-]{+care+} workers in the region; reducing the …",
+        "",
+        "[-words-] are the source's, missing from the draft; {+words+} are the draft's own",
+    ]
+
+
+def test_a_deleted_quotation_is_reported_where_it_was_and_its_left_citation_as_orphaned(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    path = edit(lambda d: remove(quote_of(d, "model employer")))
+    check = check_draft(path, shipped_corpus)
+    assert [(f.kind, f.item_id, f.place.describe()) for f in check.findings] == [
+        ("deleted", MODEL_EMPLOYER, "paragraph 5.4 (Workforce) as built"),
+        ("citation-orphaned", MODEL_EMPLOYER, "paragraph 5.4 (Workforce)"),
+    ]
+    assert check.findings[1].message == (
+        f"the citation of the deleted quotation from item '{MODEL_EMPLOYER}' is left without "
+        "it: 'Source: Commissioner, Northamptonshire delivery and governance discussion "
+        "document, Section 4, success criterion 4'"
+    )
+
+
+def test_a_whole_item_deleted_is_one_finding(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def delete_item(document: WordDocument) -> None:
+        for paragraph in item_paragraphs(quote_of(document, "model employer")):
+            remove(paragraph)
+
+    check = check_draft(edit(delete_item), shipped_corpus)
+    assert [(f.kind, f.item_id) for f in check.findings] == [("deleted", MODEL_EMPLOYER)]
+    assert check.findings[0].message == (
+        f"the quotation from item '{MODEL_EMPLOYER}' has been deleted"
+    )
+
+
+def test_a_moved_item_is_no_finding_and_is_found_at_its_new_paragraph(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def move_and_change(document: WordDocument) -> None:
+        quote = quote_of(document, "model employer")
+        # After the last item of the section on risks (7.x): cut and paste the item there.
+        target = styled(document, "Citation")[-1]._element
+        for paragraph in reversed(item_paragraphs(quote)):
+            target.addnext(paragraph._element)
+        replace_words(quote, "social", "care")
+
+    check = check_draft(edit(move_and_change), shipped_corpus)
+    assert [(f.kind, f.item_id) for f in check.findings] == [("changed", MODEL_EMPLOYER)]
+    # Moved after the last item, it keeps its number as typed: the paragraph it shows.
+    assert check.findings[0].place.describe() == "paragraph 5.4 (Risks)"
+
+
+def test_a_quotation_moved_away_from_its_citation_is_reported(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def move_quote(document: WordDocument) -> None:
+        quote = quote_of(document, "model employer")._element
+        styled(document, "Citation")[-1]._element.addnext(quote)
+
+    check = check_draft(edit(move_quote), shipped_corpus)
+    assert [(f.kind, f.item_id) for f in check.findings] == [("citation-separated", MODEL_EMPLOYER)]
+    assert "is no longer beside it; it is now at paragraph 5.4 (Workforce)" in (
+        check.findings[0].message
+    )
+
+
+def test_the_officers_own_text_is_not_a_finding(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def add_text(document: WordDocument) -> None:
+        quote = quote_of(document, "model employer")
+        # Between the quotation and its citation, a paragraph of the officer's own, and a
+        # quotation of their own (from elsewhere) in the Quote style.
+        item_paragraphs(quote)[2].insert_paragraph_before("The officer's comment on this.")
+        document.add_paragraph("Our own survey found the same.", style="Quote")
+        document.add_paragraph("A closing paragraph by the officer.")
+
+    check = check_draft(edit(add_text), shipped_corpus)
+    assert check.ok and check.matching == check.quotations == 28
+
+
+def test_a_deleted_citation_is_reported_even_when_another_reads_the_same(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def delete_citation(document: WordDocument) -> None:
+        # Several Solace items share this citation; the one deleted is found by its bookmark.
+        quote = quote_of(document, "82% of Solace members")
+        remove(item_paragraphs(quote)[2])
+
+    check = check_draft(edit(delete_citation), shipped_corpus)
+    assert [(f.kind, f.place.describe()) for f in check.findings] == [
+        ("citation-missing", "paragraph 5.7 (Workforce)")
+    ]
+    assert check.findings[0].message.endswith(
+        "has lost its citation ('Source: Solace, Reclaiming Children's Services, Delivering "
+        "transformation, Workforce reform')"
+    )
+
+
+def test_a_changed_citation_is_reported_with_its_diff(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def change_citation(document: WordDocument) -> None:
+        citation = item_paragraphs(quote_of(document, "model employer"))[2]
+        replace_words(citation, "criterion 4", "criterion 5")
+
+    check = check_draft(edit(change_citation), shipped_corpus)
+    assert [f.kind for f in check.findings] == ["citation-changed"]
+    assert "[-4-]{+5+}" in marked_diff(check.findings[0].diff)
+
+
+def test_tracked_changes_are_read_as_accepted(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def track(document: WordDocument) -> None:
+        run = quote_of(document, "model employer").runs[0]._element
+        deleted, inserted = OxmlElement("w:del"), OxmlElement("w:ins")
+        for change in (deleted, inserted):
+            change.set(qn("w:id"), "900")
+            change.set(qn("w:author"), "Officer")
+        kept = copy.deepcopy(run)
+        run.addprevious(deleted)
+        deleted.append(run)
+        for text in run.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+        kept.find(qn("w:t")).text = kept.find(qn("w:t")).text.replace("social", "care")
+        deleted.addnext(inserted)
+        inserted.append(kept)
+
+    check = check_draft(edit(track), shipped_corpus)
+    assert [(f.kind, marked_diff(f.diff, context=1), f.notes) for f in check.findings] == [
+        (
+            "changed",
+            "… for [-social-]{+care+} workers …",
+            ("read with its tracked changes accepted",),
+        )
+    ]
+
+
+def test_a_quotation_that_lost_its_bookmark_is_found_by_its_style(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def retype(document: WordDocument) -> None:
+        # Deleting the whole quotation and typing it again loses the bookmark.
+        quote = quote_of(document, "model employer")
+        for mark in quote._element.xpath("./w:bookmarkStart | ./w:bookmarkEnd"):
+            quote._element.remove(mark)
+        replace_words(quote, "region", "county")
+
+    check = check_draft(edit(retype), shipped_corpus)
+    assert [(f.kind, f.place.number) for f in check.findings] == [("changed", "5.4")]
+
+
+def test_a_draft_without_the_list_is_checked_by_style_and_says_what_it_cannot_see(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    def strip(document: WordDocument) -> None:
+        part = document.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith("/customXml"):
+                part.drop_rel(rel_id)
+        replace_words(quote_of(document, "model employer"), "social", "care")
+        remove(quote_of(document, "82% of Solace members"))
+
+    check = check_draft(edit(strip), shipped_corpus)
+    assert (check.quotations, check.matching) == (27, 26)
+    assert [(f.kind, f.item_id) for f in check.findings] == [("changed", MODEL_EMPLOYER)]
+    assert "deleted quotations cannot be found" in check.notes[0]
+
+
+def test_an_item_gone_from_the_content_or_changed_since_is_said_so(
+    edit: Callable[..., Path], shipped_corpus: Corpus
+) -> None:
+    barriers = "solace-evidence-barriers-to-change"
+    items = tuple(
+        item._replace(text=item.text.replace("model employer", "good employer"))
+        for item in shipped_corpus.items
+        if item.id != barriers
+    )
+    changed = Corpus(
+        shipped_corpus.themes,
+        shipped_corpus.organisations,
+        shipped_corpus.sources,
+        shipped_corpus.glossary,
+        items,
+        shipped_corpus.root,
+    )
+    check = check_draft(edit(), changed)
+    assert [(f.kind, f.item_id) for f in check.findings] == [
+        ("changed", MODEL_EMPLOYER),
+        ("not-in-content", barriers),
+    ]
+    assert check.findings[0].notes == (
+        "the draft still has the words it was built with; the item's words in the content "
+        "have changed since (rebuild the draft, or copy the new words in)",
+    )
+    assert check.findings[1].message.startswith(
+        f"item '{barriers}' is no longer in the content, so the quotation from item "
+        f"'{barriers}' cannot be checked against its source"
+    )
+
+
+def test_json_lists_each_finding(
+    edit: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(lambda d: replace_words(quote_of(d, "model employer"), "social", "care"))
+    assert verify("--json", str(path)) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["ok"], report["quotations"], report["matching"]) == (False, 28, 27)
+    [finding] = report["findings"]
+    assert finding["kind"] == "changed" and finding["item"] == MODEL_EMPLOYER
+    assert (finding["paragraph"], finding["heading"]) == ("5.4", "Workforce")
+    assert {"change": "removed", "words": "social"} in finding["diff"]
+    assert {"change": "added", "words": "care"} in finding["diff"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "draft.doc",
+            b"",
+            "is not a Word document (.docx); open it in Word or LibreOffice and save it as a "
+            "Word document (.docx), then check that file",
+        ),
+        (
+            "draft.docx",
+            b"not a zip",
+            "is not a Word document briefgen can read (File is not a zip file); open it in "
+            "Word and save it again as a Word document (.docx)",
+        ),
+        (None, b"", "(No such file or directory); check the file name"),
+    ],
+)
+def test_a_file_that_is_not_a_word_draft_is_a_message_not_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str | None,
+    data: bytes,
+    message: str,
+) -> None:
+    path = tmp_path / (name or "missing.docx")
+    if name:
+        path.write_bytes(data)
+    assert verify(str(path)) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("briefgen: ") and message in error
+
+
+def test_a_long_unchanged_stretch_is_shortened_around_each_change() -> None:
+    source = "one two three four five six seven eight nine ten eleven twelve"
+    draft = source.replace("two", "2").replace("eleven", "11")
+    assert marked_diff(word_diff(source, draft), context=2) == (
+        "one [-two-]{+2+} three four … nine ten [-eleven-]{+11+} twelve"
+    )
+
+
+# --- Through a word processor -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_marks_survive_libreoffice_opening_and_saving_the_draft(
+    edit: Callable[..., Path], shipped_corpus: Corpus, tmp_path: Path
+) -> None:
+    path = edit(lambda d: replace_words(quote_of(d, "model employer"), "social", "care"))
+    out = tmp_path / "saved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    saved = out / "draft.docx"
+    with zipfile.ZipFile(saved) as package:
+        body = package.read("word/document.xml")
+    assert b"w:ind w:start=" in body  # LibreOffice rewrote the body (Word writes w:left)
+    check = check_draft(saved, shipped_corpus)
+    assert (check.quotations, check.matching) == (28, 27)
+    assert [(f.kind, f.item_id, f.place.describe()) for f in check.findings] == [
+        ("changed", MODEL_EMPLOYER, "paragraph 5.4 (Workforce)")
+    ]
+    assert format_report(check).splitlines()[3] == (
+        "    Become a model employer for [-social-]{+care+} workers in the region; reducing the …"
+    )
+    assert report_json(check)["ok"] is False
