@@ -69,6 +69,8 @@ _P, _PPR, _PSTYLE, _IND = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:ind")
 _R, _RPR, _RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
 _T, _TAB, _BR, _VAL, _SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:val"), qn("xml:space")
 _LEFT, _HANGING, _FIRST_LINE = qn("w:left"), qn("w:hanging"), qn("w:firstLine")
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_ID, _NAME = qn("w:id"), qn("w:name")
 # Children of w:pPr that must follow w:ind.
 _AFTER_INDENT = frozenset(
     qn(tag)
@@ -209,14 +211,16 @@ def add_bookmark(
 ) -> None:
     """Mark the runs of `paragraph` (to the end of `last`, if given) as the bookmark `name`: a
     contents entry's target, or a quotation `briefgen verify` looks for."""
+    # Made with lxml, as paragraphs are: every quotation has two bookmarks, and
+    # `OxmlElement` and `CT_P.pPr` made them a third of the Word build (decision 0100).
     element = element_of(paragraph)
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bookmark_id, qn("w:name"): name})
-    if element.pPr is not None:
-        element.pPr.addnext(start)
+    start = element.makeelement(_BOOKMARK_START, {_ID: bookmark_id, _NAME: name})
+    if len(element) and element[0].tag == _PPR:
+        element[0].addnext(start)
     else:
         element.insert(0, start)
     end = element if last is None else element_of(last)
-    end.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bookmark_id}))
+    end.append(end.makeelement(_BOOKMARK_END, {_ID: bookmark_id}))
 
 
 def link_to_bookmark(run: Run, bookmark: str) -> None:
