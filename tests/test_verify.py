@@ -484,3 +484,62 @@ def test_marks_survive_libreoffice_opening_and_saving_the_draft(
         "    Become a model employer for [-social-]{+care+} workers in the region; reducing the …"
     )
     assert report_json(check)["ok"] is False
+
+
+# --- Numbers Word works out -----------------------------------------------------------------------
+
+
+def number_with_a_word_list(document: WordDocument) -> None:
+    """Replace the typed paragraph numbers ("5.3" and a tab) with a multilevel Word list linked
+    to Heading 1, as a council template numbers its reports."""
+    numbering = document.part.numbering_part.element
+    definition = OxmlElement("w:abstractNum", {qn("w:abstractNumId"): "900"})
+    heading_id = document.styles["Heading 1"].style_id
+    for level, text in ((0, "%1"), (1, "%1.%2")):
+        lvl = OxmlElement("w:lvl", {qn("w:ilvl"): str(level)})
+        lvl.append(OxmlElement("w:start", {qn("w:val"): "1"}))
+        lvl.append(OxmlElement("w:numFmt", {qn("w:val"): "decimal"}))
+        if level == 0:
+            lvl.append(OxmlElement("w:pStyle", {qn("w:val"): heading_id}))
+        lvl.append(OxmlElement("w:lvlText", {qn("w:val"): text}))
+        definition.append(lvl)
+    numbering.findall(qn("w:num"))[0].addprevious(definition)
+    instance = OxmlElement("w:num", {qn("w:numId"): "900"})
+    instance.append(OxmlElement("w:abstractNumId", {qn("w:val"): "900"}))
+    numbering.append(instance)
+    number_style = document.styles["Paragraph Number"].style_id
+    for paragraph in document.paragraphs:
+        runs = paragraph._element.findall(qn("w:r"))
+        if paragraph.style.name == "Heading 1" and paragraph.text.split("\t")[0].isdigit():
+            level = 0
+            first = runs[0]
+            first.remove(first.find(qn("w:t")))  # the number; the tab follows
+            first.remove(first.find(qn("w:tab")))
+        elif runs and runs[0].xpath(f'./w:rPr/w:rStyle[@w:val="{number_style}"]'):
+            level = 1
+            paragraph._element.remove(runs[0])  # the number
+            paragraph._element.remove(runs[1])  # its tab
+        else:
+            continue
+        numbered = paragraph._element.get_or_add_pPr().get_or_add_numPr()
+        numbered.get_or_add_ilvl().val = level
+        numbered.get_or_add_numId().val = 900
+
+
+def test_paragraph_numbers_of_a_word_list_are_counted_as_word_shows_them(
+    edit: Callable[..., Path], built: dict[str, Any], shipped_corpus: Corpus
+) -> None:
+    from briefgen.verify.draft import read_draft
+
+    typed = [paragraph.number for paragraph in read_draft(edit()).paragraphs]
+
+    def renumber_and_change(document: WordDocument) -> None:
+        number_with_a_word_list(document)
+        replace_words(quote_of(document, "model employer"), "social", "care")
+
+    path = edit(renumber_and_change)
+    listed = read_draft(path).paragraphs
+    assert not any("\t" in p.text.split(" ")[0] for p in listed if p.style == "Heading 1")
+    assert [paragraph.number for paragraph in listed] == typed
+    check = check_draft(path, shipped_corpus)
+    assert [f.place.describe() for f in check.findings] == [was(built, MODEL_EMPLOYER)]

@@ -28,6 +28,7 @@ from briefgen.render.docx.package import (
     check_file_size,
     safe_package,
 )
+from briefgen.verify.numbering import ListNumbers
 
 _P, _T, _TAB, _BR, _CR = qn("w:p"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _HYPHEN, _PSTYLE, _VAL = qn("w:noBreakHyphen"), qn("w:pStyle"), qn("w:val")
@@ -85,12 +86,13 @@ def read_draft(path: Path) -> Draft:
             "and save it again as a Word document (.docx)"
         ) from None
     styles = {style.style_id: style.name or "" for style in document.styles}
-    paragraphs, bookmarks = _read_body(document.element.body, styles)
+    numbers = ListNumbers(document, styles)
+    paragraphs, bookmarks = _read_body(document.element.body, styles, numbers)
     return Draft(paragraphs, bookmarks, _quotations(document))
 
 
 def _read_body(
-    body: Any, styles: dict[str, str]
+    body: Any, styles: dict[str, str], numbers: ListNumbers
 ) -> tuple[list[DraftParagraph], dict[str, tuple[int, int]]]:
     """The body's paragraphs in reading order (table cells included), and where each bookmark
     starts and ends, in one pass over the XML."""
@@ -127,10 +129,16 @@ def _read_body(
     paragraphs = []
     for element, parts, changed in zip(elements, texts, tracked, strict=True):
         text = "".join(parts)
-        style_id = element.find(f"{qn('w:pPr')}/{_PSTYLE}")
-        style = styles.get(style_id.get(_VAL, "") if style_id is not None else "", "Normal")
-        number = _NUMBER.match(text)
-        shown = number.group(1) if number and style not in _HEADINGS else ""
+        style_element = element.find(f"{qn('w:pPr')}/{_PSTYLE}")
+        style_id = style_element.get(_VAL, "") if style_element is not None else ""
+        style = styles.get(style_id, "Normal")
+        # The number Word shows (a heading-linked list), else the one typed ("5.3" and a tab).
+        shown = numbers.number(element, style_id)
+        typed = _NUMBER.match(text)
+        if style in _HEADINGS:
+            shown = ""
+        elif not shown and typed:
+            shown = typed.group(1)
         paragraphs.append(DraftParagraph(text, style, shown, changed))
     bookmarks: dict[str, tuple[int, int]] = {}
     for bookmark_id, (name, first) in starts.items():
