@@ -306,6 +306,7 @@ def _check_unlisted(path: Path, draft: Draft, corpus: Corpus) -> DraftCheck:
     most like."""
     paragraphs = draft.paragraphs
     exact = {normalise_quote(item.text): item for item in corpus.items}
+    vocabularies = [(item, set(text.lower().split())) for text, item in exact.items()]
     findings: list[Finding] = []
     unknown: list[str] = []
     groups = _styled_groups(paragraphs, set())
@@ -316,7 +317,7 @@ def _check_unlisted(path: Path, draft: Draft, corpus: Corpus) -> DraftCheck:
         if normalise_quote(text) in exact:
             matching += 1
             continue
-        best = _most_alike(text, corpus.items)
+        best = _most_alike(text, vocabularies)
         if best is None:
             unknown.append(place.describe())
             continue
@@ -342,18 +343,18 @@ def _check_unlisted(path: Path, draft: Draft, corpus: Corpus) -> DraftCheck:
     return DraftCheck(path, len(groups), matching, tuple(findings), tuple(notes))
 
 
-def _most_alike(text: str, items: Sequence[Item]) -> Item | None:
-    """The item whose words `text` is most like, if alike enough to be an edit of it."""
+def _most_alike(text: str, vocabularies: Sequence[tuple[Item, set[str]]]) -> Item | None:
+    """The item whose words `text` is most like, if alike enough to be an edit of it
+    (`vocabularies`: each item with its set of words, made once per check)."""
     wanted = set(normalise_quote(text).lower().split())
     if not wanted:
         return None
-
-    def overlap(item: Item) -> float:
-        words = set(normalise_quote(item.text).lower().split())
-        return len(wanted & words) / len(wanted | words)
-
-    shortlist = sorted(items, key=overlap, reverse=True)[:5]
-    scored = [(similarity(item.text, text), item) for item in shortlist]
+    shortlist = sorted(
+        vocabularies,
+        key=lambda entry: len(wanted & entry[1]) / len(wanted | entry[1]),
+        reverse=True,
+    )[:5]
+    scored = [(similarity(item.text, text), item) for item, _ in shortlist]
     score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best if score >= SAME_QUOTATION else None
 
