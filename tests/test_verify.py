@@ -27,7 +27,8 @@ from briefgen.content import Corpus
 from briefgen.content.paths import PROJECT_ROOT
 from briefgen.pack import MeetingDetails, PackSpec, build_pack
 from briefgen.render import RenderOptions, render
-from briefgen.verify import check_draft, format_report, report_json
+from briefgen.verify import Place, check_draft, format_report, report_json
+from briefgen.verify.draft import read_draft
 from briefgen.verify.worddiff import marked_diff, word_diff
 
 CONTENT = PROJECT_ROOT / "content"
@@ -220,7 +221,7 @@ def test_a_whole_item_deleted_is_one_finding(
 
 
 def test_a_moved_item_is_no_finding_and_is_found_at_its_new_paragraph(
-    edit: Callable[..., Path], built: dict[str, Any], shipped_corpus: Corpus
+    edit: Callable[..., Path], shipped_corpus: Corpus
 ) -> None:
     def move_and_change(document: WordDocument) -> None:
         quote = quote_of(document, "model employer")
@@ -230,11 +231,13 @@ def test_a_moved_item_is_no_finding_and_is_found_at_its_new_paragraph(
             target.addnext(paragraph._element)
         replace_words(quote, "social", "care")
 
-    check = check_draft(edit(move_and_change), shipped_corpus)
+    path = edit(move_and_change)
+    check = check_draft(path, shipped_corpus)
     assert [(f.kind, f.item_id) for f in check.findings] == [("changed", MODEL_EMPLOYER)]
-    # Moved after the last item, it keeps its number as typed: the paragraph it shows.
-    number = built[MODEL_EMPLOYER].paragraph
-    assert check.findings[0].place.describe() == f"paragraph {number} (Risks)"
+    # Reported at the number its label now shows: kept as typed, or given anew by Word's list.
+    shown = read_draft(path).paragraphs
+    label = next(i for i, p in enumerate(shown) if "model employer for care" in p.text) - 1
+    assert shown[label].number and check.findings[0].place == Place(shown[label].number, "Risks")
 
 
 def test_a_quotation_moved_away_from_its_citation_is_reported(
@@ -529,8 +532,6 @@ def number_with_a_word_list(document: WordDocument) -> None:
 def test_paragraph_numbers_of_a_word_list_are_counted_as_word_shows_them(
     edit: Callable[..., Path], built: dict[str, Any], shipped_corpus: Corpus
 ) -> None:
-    from briefgen.verify.draft import read_draft
-
     typed = [paragraph.number for paragraph in read_draft(edit()).paragraphs]
 
     def renumber_and_change(document: WordDocument) -> None:
