@@ -196,11 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.build_cli import add_build_command
 
     add_build_command(commands)
+    from briefgen.verify_cli import add_verify_command
+
+    add_verify_command(commands)
     return parser
 
 
 # Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
-_FILE_OPTIONS = frozenset({"content", "pack_file", "output", "template", "save_pack"})
+_FILE_OPTIONS = frozenset({"content", "pack_file", "output", "template", "save_pack", "draft"})
 
 
 def _undecodable_option(args: argparse.Namespace) -> str | None:
