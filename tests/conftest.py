@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.pack import MeetingDetails, OfficerText, PackSpec
 
-CONTENT = PROJECT_ROOT / "content"
+CONTENT = SHIPPED_CONTENT
 
 
 @pytest.fixture(autouse=True)

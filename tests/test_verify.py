@@ -24,14 +24,14 @@ from docx.text.paragraph import Paragraph
 from briefgen import draftmarks
 from briefgen.cli import main
 from briefgen.content import Corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.pack import MeetingDetails, PackSpec, build_pack
 from briefgen.render import RenderOptions, render
 from briefgen.verify import Place, check_draft, format_report, report_json
 from briefgen.verify.draft import read_draft
 from briefgen.verify.worddiff import marked_diff, word_diff
 
-CONTENT = PROJECT_ROOT / "content"
+CONTENT = SHIPPED_CONTENT
 MODEL_EMPLOYER = "northants-success-4-model-employer"
 TURNOVER = "solace-evidence-workforce-barriers"  # one of several items citing the same passage
 
