@@ -1,0 +1,218 @@
+"""The learned part: kind, themes, relevance and sentence grouping, from the curated items.
+
+Everything is fitted offline from the libraries' own items with scikit-learn (TF-IDF features
+over a passage's words plus tokens for its headings and wording cues, and logistic regression),
+with fixed seeds, in a fraction of a second; nothing is downloaded. The same passage features
+serve four jobs: which kind an item is, which themes it touches, whether a passage is the sort
+an officer curates (relevance), and whether two sentences belong in one item (grouping).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untyped]
+
+from briefgen.library.suggest import cues
+from briefgen.library.suggest.sentences import Sentence, split_sentences
+from briefgen.library.suggest.spans import Candidate, candidates, normalised
+from briefgen.library.suggest.structure import DocumentStructure, derive_structure
+
+SEED = 0
+NEIGHBOURS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedSpan:
+    """A curated item's place in its source and what the curator said about it."""
+
+    start: int
+    end: int
+    kind: str
+    themes: tuple[str, ...]
+    org: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingDocument:
+    """A source's text with its curated items, as the model learns from it."""
+
+    text: str
+    items: tuple[CuratedSpan, ...]
+    furniture: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A text read once: its structure and sentences."""
+
+    text: str
+    structure: DocumentStructure
+    sentences: tuple[Sentence, ...]
+
+
+def read_layout(text: str, furniture: Sequence[str] = (), headings: Any = None) -> Layout:
+    structure = derive_structure(text, headings=headings, furniture=furniture)
+    return Layout(text, structure, tuple(split_sentences(text, structure)))
+
+
+def describe(layout: Layout, candidate: Candidate) -> str:
+    """A passage as the model sees it: its words, then tokens for headings, list and cues."""
+    text = layout.text[candidate.start : candidate.end]
+    tokens = cues.heading_tokens(candidate.headings) + cues.cue_tokens(text)
+    if candidate.listed:
+        tokens.append("is_listed")
+    if candidate.label and candidate.label[0].isdigit():
+        tokens.append("is_numbered")
+    if candidate.lead_in:
+        lead = layout.text[candidate.lead_in[0] : candidate.lead_in[1]]
+        tokens += ["lead_" + word for word in normalised(lead).split()[-8:]]
+    if candidate.in_summary:
+        tokens.append("in_summary")
+    tokens.append(f"sentences_{min(candidate.sentences, 3)}")
+    return text + " " + " ".join(tokens)
+
+
+def _join_features(first: str, second: str, position: int, count: int) -> dict[str, float]:
+    words = second.lstrip("*\"'‘“(").split()
+    opener = words[0].lower().strip(",;:") if words else ""
+    return {
+        f"opener={opener}": 1.0,
+        f"first_ends={first.rstrip()[-1:]}": 1.0,
+        "first_words": min(len(first.split()), 60) / 30,
+        "second_words": min(len(second.split()), 60) / 30,
+        "first_in_block": float(position == 1),
+        "last_in_block": float(position == count - 1),
+        "block_sentences": min(count, 8) / 4,
+    }
+
+
+def _classifier(strength: float) -> Any:
+    """Logistic regression by liblinear: one-vs-rest, fast on sparse TF-IDF, deterministic."""
+    return LogisticRegression(
+        C=strength, solver="liblinear", class_weight="balanced", random_state=SEED
+    )
+
+
+def _covering(items: Sequence[CuratedSpan], start: int, end: int) -> CuratedSpan | None:
+    for item in items:
+        if item.start <= start and end <= item.end:
+            return item
+    return None
+
+
+def _overlap_share(items: Sequence[CuratedSpan], start: int, end: int) -> float:
+    covered = sum(max(0, min(end, i.end) - max(start, i.start)) for i in items)
+    return covered / max(1, end - start)
+
+
+class SuggestModel:
+    """Classifiers fitted from the curated items of `documents` (see `train`)."""
+
+    def __init__(self, documents: Sequence[TrainingDocument]) -> None:
+        layouts = [read_layout(doc.text, doc.furniture) for doc in documents]
+        self._fit_joiner(layouts, documents)
+        passages: list[str] = []
+        relevant: list[int] = []
+        for layout, doc in zip(layouts, documents, strict=True):
+            for candidate in candidates(layout.text, layout.structure, layout.sentences, self.join):
+                passages.append(describe(layout, candidate))
+                relevant.append(int(_overlap_share(doc.items, candidate.start, candidate.end) >= 0.5))
+        examples: list[str] = []
+        self.item_kinds: list[str] = []
+        themes: list[tuple[str, ...]] = []
+        for layout, doc in zip(layouts, documents, strict=True):
+            for item in doc.items:
+                examples.append(describe(layout, _as_candidate(layout, item)))
+                self.item_kinds.append(item.kind)
+                themes.append(item.themes)
+        self.vectoriser = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9, lowercase=True
+        )
+        self.vectoriser.fit(examples + passages)
+        item_matrix = self.vectoriser.transform(examples)
+        self._items = item_matrix
+        self.kind_model = OneVsRestClassifier(_classifier(8.0)).fit(item_matrix, self.item_kinds)
+        self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
+        targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
+        self.theme_models = [
+            _classifier(8.0).fit(item_matrix, targets[:, column])
+            for column in range(len(self.theme_ids))
+        ]
+        self.relevance_model = _classifier(2.0).fit(self.vectoriser.transform(passages), relevant)
+
+    def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
+        pairs: list[dict[str, float]] = []
+        together: list[int] = []
+        for layout, doc in zip(layouts, documents, strict=True):
+            by_block: dict[int, list[Sentence]] = {}
+            for sentence in layout.sentences:
+                by_block.setdefault(sentence.block, []).append(sentence)
+            for group in by_block.values():
+                for position in range(1, len(group)):
+                    a, b = group[position - 1], group[position]
+                    holder = _covering(doc.items, a.start, a.end)
+                    if holder is None and _covering(doc.items, b.start, b.end) is None:
+                        continue
+                    first, second = layout.text[a.start : a.end], layout.text[b.start : b.end]
+                    pairs.append(_join_features(first, second, position, len(group)))
+                    together.append(int(holder is not None and b.end <= holder.end))
+        self.join_vectoriser = DictVectorizer(sparse=False)  # a few dozen features
+        matrix = self.join_vectoriser.fit_transform(pairs)
+        self.join_model = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED)
+        self.join_model.fit(matrix, together)
+
+    def join(self, pairs: Sequence[tuple[str, str, int, int]]) -> list[float]:
+        """For each (first, second, position, count): the probability that sentence `second`
+        continues the item `first` begins, `position` being second's place in a block of
+        `count` sentences."""
+        if not pairs:
+            return []
+        features = self.join_vectoriser.transform([_join_features(*pair) for pair in pairs])
+        return [float(p) for p in self.join_model.predict_proba(features)[:, 1]]
+
+    def predict(self, descriptions: Sequence[str]) -> Predictions:
+        """Relevance, kind, themes and nearest curated items for each passage description."""
+        matrix = self.vectoriser.transform(descriptions)
+        relevance = self.relevance_model.predict_proba(matrix)[:, 1]
+        kind_probs = self.kind_model.predict_proba(matrix)
+        kinds = [str(self.kind_model.classes_[i]) for i in kind_probs.argmax(axis=1)]
+        theme_probs = np.column_stack([m.predict_proba(matrix)[:, 1] for m in self.theme_models])
+        similarity = (matrix @ self._items.T).toarray()
+        nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :NEIGHBOURS]
+        return Predictions(relevance, kinds, kind_probs.max(axis=1), theme_probs, nearest)
+
+
+@dataclass(frozen=True, slots=True)
+class Predictions:
+    relevance: Any
+    kinds: list[str]
+    kind_confidence: Any
+    theme_probs: Any
+    nearest: Any
+
+
+def _as_candidate(layout: Layout, item: CuratedSpan) -> Candidate:
+    blocks = layout.structure.blocks
+    index = max(0, bisect_right([b.start for b in blocks], item.start) - 1)
+    block = blocks[index]
+    lead = blocks[block.lead_in] if block.lead_in >= 0 else None
+    headings = layout.structure.heading_path(block)
+    return Candidate(
+        start=item.start,
+        end=item.end,
+        block=index,
+        sentences=sum(1 for s in layout.sentences if item.start <= s.start < item.end) or 1,
+        headings=headings,
+        listed=block.listed,
+        label=block.label,
+        lead_in=(lead.start, lead.end) if lead else None,
+        in_summary=cues.is_summary(headings),
+    )
