@@ -102,8 +102,7 @@ def main() -> int:
         train_times.append(time.perf_counter() - started)
         found = suggest_for_source(corpus, source_id, model, skip_curated=False)
         proposals = [
-            ([(s.start, s.end), *s.summary_places], s.score, s.kind, s.themes, s.org)
-            for s in found
+            ([(s.start, s.end), *s.summary_places], s.score, s.kind, s.themes, s.org) for s in found
         ]
         figures, misses, counts = evaluate(source.text, items, proposals, lambda p: p)
         rows.append({"source": source_id, **figures})
@@ -161,9 +160,14 @@ def main() -> int:
         cells = " ".join(f"{row[k]:>5.2f} ({base[k]:.2f})" for k in TARGETS)
         name = row.get("source", "overall")
         print(f"{name:<16} {row['items']:>5} {row['suggestions']:>5} {cells}")
-    print("target" + " " * 23 + " ".join(f"{'>= ' + format(v, '.2f'):>11}" for v in TARGETS.values()))
-    print(f"\n100-page text: {speed['words']} words, {speed['suggestions']} suggestions in "
-          f"{speed['seconds']:.2f} s (target 5 s); training at most {speed['train_seconds_max']:.2f} s")  # fmt: skip
+    print(
+        "target" + " " * 23 + " ".join(f"{'>= ' + format(v, '.2f'):>11}" for v in TARGETS.values())
+    )
+    print(
+        f"\n100-page text: {speed['words']} words, {speed['suggestions']} suggestions in "
+        f"{speed['seconds']:.2f} s (target 5 s); "
+        f"training at most {speed['train_seconds_max']:.2f} s"
+    )
     print(f"\nworst misses ({len(all_misses)} curated items not covered):")
     for miss in worst:
         print(f"  {miss['best_share']:.2f} {miss['item']} [{miss['kind']}] {miss['text']}")

@@ -9,6 +9,7 @@ suggestions (90 for a 3,000-word paper, 500 for 60,000 words) and only those sco
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from briefgen.library.suggest import cues, label
 from briefgen.library.suggest.model import SuggestModel, describe, read_layout
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
 
-DEFAULT_MIN_SCORE = 0.5
+DEFAULT_MIN_SCORE = 0.3
 RECOMMENDATION_SCORE = 0.95  # a report's own recommendation ranks in the top fifth
 Locate = Callable[[int, int], str]
 
@@ -64,8 +65,11 @@ def suggestion_id(text: str) -> str:
 
 def default_limit(words: int) -> int:
     """How many suggestions a document of `words` words gets by default: 90 at 3,000 words and
-    500 at 60,000, growing more slowly than the length (a power curve through those points)."""
-    return max(10, round(90 * (max(words, 1) / 3000) ** 0.5724))
+    500 at 60,000. Up to 3,000 words it grows as the square root of the length, beyond as its
+    logarithm (through both points): a longer report repeats itself more."""
+    if words <= 3000:
+        return max(10, round(90 * math.sqrt(max(words, 1) / 3000)))
+    return round(90 + 410 * math.log(words / 3000) / math.log(20))
 
 
 def suggest(
@@ -108,7 +112,7 @@ def suggest(
     found: list[Suggestion] = []
     for row, candidate in enumerate(pool):
         passage = text[candidate.start : candidate.end]
-        kind, firm_reason = label.choose_kind(passage, candidate, predictions.kinds[row])
+        kind, firm_reason = label.choose_kind(passage, candidate, structure, predictions.kinds[row])
         score = float(predictions.relevance[row])
         if candidate.recommendation:
             score = max(score, RECOMMENDATION_SCORE)
@@ -116,7 +120,9 @@ def suggest(
         context = _context(text, structure, candidate)
         org, phrase = cues.attributed_org(passage, context, names, own)
         reasons = [
-            firm_reason or label.neighbour_reason(kind, neighbours) or f"reads like a {kind}",
+            firm_reason
+            or label.neighbour_reason(kind, neighbours)
+            or f"reads like curated {kind} items",
             f"attributed: '{' '.join(phrase.split())}'" if phrase else "",
             label.summary_note(structure, candidate.summary_places),
         ]
@@ -129,8 +135,10 @@ def suggest(
                 kind=kind,
                 org=org or own,
                 themes=label.choose_themes(model.theme_ids, predictions.theme_probs[row]),
-                locator=(locate or (lambda s, e: label.locate(structure, candidate)))(
-                    candidate.start, candidate.end
+                locator=(
+                    locate(candidate.start, candidate.end)
+                    if locate
+                    else label.locate(structure, candidate)
                 ),
                 score=round(score, 4),
                 reason="; ".join(r for r in reasons if r),

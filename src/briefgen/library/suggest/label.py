@@ -15,21 +15,30 @@ from briefgen.library.suggest.spans import Candidate
 from briefgen.library.suggest.structure import DocumentStructure
 
 MAX_THEMES = 3
-THEME_SHARE = 0.5  # a second or third theme needs half the first one's probability
+THEME_SHARE = 0.3  # a second or third theme needs half the first one's probability
 
 
-def choose_kind(text: str, candidate: Candidate, predicted: str) -> tuple[str, str]:
+def choose_kind(
+    text: str, candidate: Candidate, structure: DocumentStructure, predicted: str
+) -> tuple[str, str]:
     """The kind and, if the layout settled it, the reason."""
     if candidate.recommendation:
         return "recommendation", f"recommendation {candidate.recommendation}"
-    firm = cues.firm_kind(text, text)
+    block = structure.blocks[candidate.block]
+    headings = candidate.headings
+    named = cues.heading_kind(headings[-1:])
+    where = headings[-1] if headings else ""
+    if not named and len(headings) > 1 and block.para == 1 and not candidate.listed:
+        # a short sub-heading under "Policy principles" names one principle
+        named, where = cues.heading_kind(headings[-2:-1]), headings[-2]
+        named = "" if named == "recommendation" else named
+    if named and (candidate.listed or (block.para == 1 and candidate.sentences == 1)):
+        number = f"numbered item {block.label}" if block.label[:1].isdigit() else "item"
+        place = number if candidate.listed else "first paragraph"
+        return named, f"{place} under '{_title(where)}'"
+    firm, why = cues.firm_kind(text, block.marker)
     if firm:
-        return firm, "a question put to the reader" if firm == "question" else "a listed option"
-    named = cues.heading_kind(candidate.headings[-1:])
-    if named and candidate.listed and named in cues.KINDS:
-        where = candidate.headings[-1]
-        number = f"numbered item {candidate.label}" if candidate.label[:1].isdigit() else "item"
-        return named, f"{number} under '{where}'"
+        return firm, why
     return predicted, ""
 
 
@@ -45,7 +54,7 @@ def choose_themes(theme_ids: Sequence[str], probabilities: Sequence[float]) -> t
 
 
 def neighbour_reason(kind: str, neighbour_kinds: Sequence[str]) -> str:
-    """"close to 14 curated risk items" when the nearest curated items agree on `kind`."""
+    """ "close to 14 curated risk items" when the nearest curated items agree on `kind`."""
     count = Counter(neighbour_kinds)[kind]
     if count < 3:
         return ""
@@ -61,7 +70,11 @@ def locate(structure: DocumentStructure, candidate: Candidate) -> str:
     if block.label[:1].isdigit() and "." in block.label:
         place = f"para {block.label}"
     elif block.listed:
-        place = f"item {block.label}" if block.label[:1].isdigit() else f"item {_item(structure, candidate)}"
+        place = (
+            f"item {block.label}"
+            if block.label[:1].isdigit()
+            else f"item {_item(structure, candidate)}"
+        )
     else:
         place = f"para {block.para}"
     return f"{path}, {place}" if path else place
@@ -87,7 +100,7 @@ def _title(title: str) -> str:
 
 
 def summary_note(structure: DocumentStructure, places: Sequence[tuple[int, int]]) -> str:
-    """"also in 'Summary', para 3, word for word" for the copies dropped from a summary."""
+    """ "also in 'Summary', para 3, word for word" for the copies dropped from a summary."""
     if not places:
         return ""
     notes = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
@@ -26,7 +27,13 @@ from briefgen.library.suggest.spans import Candidate, candidates, normalised
 from briefgen.library.suggest.structure import DocumentStructure, derive_structure
 
 SEED = 0
-NEIGHBOURS = 20
+# How much the layout and wording tokens count beside the words, per job; chosen on the
+# leave-one-out benchmark (decision 0081): kinds follow cues, themes follow words.
+CUE_WEIGHT = 1.0
+THEME_CUE_WEIGHT = 0.1
+RELEVANCE_CUE_WEIGHT = 0.3
+THEME_STRENGTH = 8.0  # inverse regularisation of the theme classifiers
+NEIGHBOURS = 20  # curated items a reason may count ("close to 14 curated risk items")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +70,12 @@ def read_layout(text: str, furniture: Sequence[str] = (), headings: Any = None) 
     return Layout(text, structure, tuple(split_sentences(text, structure)))
 
 
-def describe(layout: Layout, candidate: Candidate) -> str:
-    """A passage as the model sees it: its words, then tokens for headings, list and cues."""
+# A passage as the model sees it: its words, and tokens for its headings, list and cues.
+Passage = tuple[str, list[str]]
+
+
+def describe(layout: Layout, candidate: Candidate) -> Passage:
+    """The words of `candidate` and the tokens naming its place and wording cues."""
     text = layout.text[candidate.start : candidate.end]
     tokens = cues.heading_tokens(candidate.headings) + cues.cue_tokens(text)
     if candidate.listed:
@@ -77,7 +88,24 @@ def describe(layout: Layout, candidate: Candidate) -> str:
     if candidate.in_summary:
         tokens.append("in_summary")
     tokens.append(f"sentences_{min(candidate.sentences, 3)}")
-    return text + " " + " ".join(tokens)
+    return text, tokens
+
+
+class Featuriser:
+    """TF-IDF over a passage's words beside its layout and cue tokens, weighted `CUE_WEIGHT`
+    so that a cue counts as much as the words (else a few dozen words drown "for example")."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self.words = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9, lowercase=True
+        ).fit([text for text, _ in passages])
+        self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t in passages])
+
+    def __call__(self, passages: Sequence[Passage], weight: float = 1.0) -> Any:
+        """The feature matrix of `passages`, cue tokens scaled by `weight`."""
+        words = self.words.transform([text for text, _ in passages])
+        tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t in passages])
+        return sparse.hstack([words, tokens.astype(np.float64) * weight], format="csr")
 
 
 def _join_features(first: str, second: str, position: int, count: int) -> dict[str, float]:
@@ -97,7 +125,12 @@ def _join_features(first: str, second: str, position: int, count: int) -> dict[s
 def _classifier(strength: float) -> Any:
     """Logistic regression by liblinear: one-vs-rest, fast on sparse TF-IDF, deterministic."""
     return LogisticRegression(
-        C=strength, solver="liblinear", class_weight="balanced", random_state=SEED
+        C=strength,
+        solver="liblinear",
+        dual=True,
+        class_weight="balanced",
+        random_state=SEED,
+        max_iter=500,
     )
 
 
@@ -119,13 +152,15 @@ class SuggestModel:
     def __init__(self, documents: Sequence[TrainingDocument]) -> None:
         layouts = [read_layout(doc.text, doc.furniture) for doc in documents]
         self._fit_joiner(layouts, documents)
-        passages: list[str] = []
+        passages: list[Passage] = []
         relevant: list[int] = []
         for layout, doc in zip(layouts, documents, strict=True):
             for candidate in candidates(layout.text, layout.structure, layout.sentences, self.join):
                 passages.append(describe(layout, candidate))
-                relevant.append(int(_overlap_share(doc.items, candidate.start, candidate.end) >= 0.5))
-        examples: list[str] = []
+                relevant.append(
+                    int(_overlap_share(doc.items, candidate.start, candidate.end) >= 0.5)
+                )
+        examples: list[Passage] = []
         self.item_kinds: list[str] = []
         themes: list[tuple[str, ...]] = []
         for layout, doc in zip(layouts, documents, strict=True):
@@ -133,20 +168,21 @@ class SuggestModel:
                 examples.append(describe(layout, _as_candidate(layout, item)))
                 self.item_kinds.append(item.kind)
                 themes.append(item.themes)
-        self.vectoriser = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9, lowercase=True
-        )
-        self.vectoriser.fit(examples + passages)
-        item_matrix = self.vectoriser.transform(examples)
+        self.features = Featuriser(examples + passages)
+        item_matrix = self.features(examples, THEME_CUE_WEIGHT)
         self._items = item_matrix
-        self.kind_model = OneVsRestClassifier(_classifier(8.0)).fit(item_matrix, self.item_kinds)
+        self.kind_model = OneVsRestClassifier(_classifier(8.0)).fit(
+            self.features(examples, CUE_WEIGHT), self.item_kinds
+        )
         self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
         targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
         self.theme_models = [
-            _classifier(8.0).fit(item_matrix, targets[:, column])
+            _classifier(THEME_STRENGTH).fit(item_matrix, targets[:, column])
             for column in range(len(self.theme_ids))
         ]
-        self.relevance_model = _classifier(2.0).fit(self.vectoriser.transform(passages), relevant)
+        self.relevance_model = _classifier(1.0).fit(
+            self.features(passages, RELEVANCE_CUE_WEIGHT), relevant
+        )
 
     def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
         pairs: list[dict[str, float]] = []
@@ -178,11 +214,14 @@ class SuggestModel:
         features = self.join_vectoriser.transform([_join_features(*pair) for pair in pairs])
         return [float(p) for p in self.join_model.predict_proba(features)[:, 1]]
 
-    def predict(self, descriptions: Sequence[str]) -> Predictions:
-        """Relevance, kind, themes and nearest curated items for each passage description."""
-        matrix = self.vectoriser.transform(descriptions)
-        relevance = self.relevance_model.predict_proba(matrix)[:, 1]
-        kind_probs = self.kind_model.predict_proba(matrix)
+    def predict(self, passages: Sequence[Passage]) -> Predictions:
+        """Relevance, kind, themes and nearest curated items for each passage."""
+        matrix = self.features(passages, THEME_CUE_WEIGHT)
+        with_cues = self.features(passages, CUE_WEIGHT)
+        relevance = self.relevance_model.predict_proba(
+            self.features(passages, RELEVANCE_CUE_WEIGHT)
+        )[:, 1]
+        kind_probs = self.kind_model.predict_proba(with_cues)
         kinds = [str(self.kind_model.classes_[i]) for i in kind_probs.argmax(axis=1)]
         theme_probs = np.column_stack([m.predict_proba(matrix)[:, 1] for m in self.theme_models])
         similarity = (matrix @ self._items.T).toarray()

@@ -45,12 +45,12 @@ def _nupunkt_model() -> Any:
 
 def nupunkt_spans(text: str) -> list[tuple[int, int]]:
     """Sentences by nupunkt's Punkt model (trained on legal and financial English)."""
-    return [tuple(span) for span in _nupunkt_model().span_tokenize(text)]  # type: ignore[misc]
+    return [(int(start), int(end)) for start, end in _nupunkt_model().span_tokenize(text)]
 
 
 @cache
 def _pysbd_segmenter() -> Any:
-    import pysbd
+    import pysbd  # type: ignore[import-untyped]
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
@@ -62,7 +62,7 @@ def pysbd_spans(text: str) -> list[tuple[int, int]]:
 
 def syntok_spans(text: str) -> list[tuple[int, int]]:
     """Sentences by syntok's tokenizer-driven segmenter."""
-    import syntok.segmenter
+    import syntok.segmenter  # type: ignore[import-untyped]
 
     spans: list[tuple[int, int]] = []
     for paragraph in syntok.segmenter.analyze(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefgen.library.suggest import cues
 from briefgen.library.suggest.sentences import Sentence
@@ -105,7 +106,7 @@ def candidates(
         if not reasons[block_index]:
             pairs += [
                 (text[a.start : a.end], text[b.start : b.end], i + 1, len(group))
-                for i, (a, b) in enumerate(zip(group, group[1:], strict=False))
+                for i, (a, b) in enumerate(pairwise(group))
             ]
     together = iter(join(pairs) if join is not None else [0.0] * len(pairs))
     found: list[Candidate] = []

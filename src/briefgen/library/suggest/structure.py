@@ -54,6 +54,7 @@ class Block:
     lead_in: int
     heading: int
     para: int
+    marker: str = ""  # what precedes the text on its line: "2.6.1 **Option One** ", "- "
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,10 @@ _FOOTNOTE = re.compile(r"https?:|www\.|:\s|\bIbid\b|\b(?:19|20)\d\d\b")
 _FOOTNOTE_TEXT = re.compile(
     r"https?://|www\.|\bIbid\b|^[-\s]*\d+\.?\s+(?:See |As outlined in )|,\s*(?:19|20)\d\d\.?\s*$"
 )
+# A contents entry: a short title, then its page number ("Summary\t1", "Conclusion 14").
+_CONTENTS = re.compile(r"[ \t]*[A-Za-z][\w ,'’&:-]{1,70}?(?:\t+|\s+)\d{1,3}[ \t]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_END_PUNCT = ".!?;:\"”’)…"
+_END_PUNCT = '.!?;:"”’)…'
 _LEAD_IN_END = re.compile(r"(?:[:…]|\.{3,}|\b(?:by|are|include|includes|following|to))\W*$", re.I)
 
 
@@ -114,6 +117,9 @@ def _heading_level(line: str, next_blank: bool) -> int:
         body = stripped[hashes.end() - (len(line) - len(line.lstrip())) :]
         if re.match(r"\d+\.\s", body) and _FOOTNOTE.search(body):
             return 0
+        number = re.match(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s", body)
+        if number:  # "### 3. DRIVERS" is a sibling of "## 2. BACKGROUND", whatever its marks
+            return 1 + number.group(1).count(".")
         return min(len(hashes.group(1)), 4)
     if stripped.startswith("➤"):
         return 0
@@ -148,7 +154,7 @@ def derive_structure(
     case) is joined up again."""
     furniture_line = _furniture_pattern(furniture)
     found: list[Heading] = []
-    blocks: list[tuple[int, int, str, bool]] = []
+    blocks: list[tuple[int, int, str, bool, str]] = []
     joinable = False  # the last block may continue after a page break
     lines = text.splitlines(keepends=True)
     offset = 0
@@ -159,7 +165,7 @@ def derive_structure(
     for number, line in enumerate(lines):
         start = starts[number]
         content = line.rstrip("\r\n")
-        if not content.strip() or furniture_line.fullmatch(content):
+        if not content.strip() or furniture_line.fullmatch(content) or _CONTENTS.fullmatch(content):
             continue
         next_blank = number + 1 >= len(lines) or not lines[number + 1].strip()
         level = 0 if headings is not None else _heading_level(content, next_blank)
@@ -182,9 +188,11 @@ def derive_structure(
         first = text[body_start]
         if joinable and not label and first.islower():
             previous = blocks[-1]
-            blocks[-1] = (previous[0], body_end, previous[2], previous[3])
+            blocks[-1] = (previous[0], body_end, *previous[2:])
         else:
-            blocks.append((body_start, body_end, label, bool(bullet) or _is_list_number(label)))
+            # "- 2.4. On 29 November…" is a numbered paragraph, whatever its bullet
+            listed = _is_list_number(label) or (bool(bullet) and "." not in label)
+            blocks.append((body_start, body_end, label, listed, text[start:body_start]))
         joinable = text[body_end - 1] not in _END_PUNCT and not text[body_end - 1].isdigit()
     if headings is not None:
         found = [Heading(h.start, h.title, h.level) for h in headings]
@@ -203,14 +211,14 @@ def _is_list_number(label: str) -> bool:
 
 
 def _link(
-    text: str, headings: list[Heading], blocks: list[tuple[int, int, str, bool]]
+    text: str, headings: list[Heading], blocks: list[tuple[int, int, str, bool, str]]
 ) -> tuple[Block, ...]:
     """Attach each block to its heading, its place under it and its list's lead-in."""
     linked: list[Block] = []
     heading = -1
     para = 0
     lead_in = -1
-    for start, end, label, listed in blocks:
+    for start, end, label, listed, marker in blocks:
         moved = heading
         while moved + 1 < len(headings) and headings[moved + 1].start <= start:
             moved += 1
@@ -219,5 +227,6 @@ def _link(
         para += 1
         if not listed:
             lead_in = len(linked) if _LEAD_IN_END.search(text[start:end]) else -1
-        linked.append(Block(start, end, label, listed, lead_in if listed else -1, heading, para))
+        lead = lead_in if listed else -1
+        linked.append(Block(start, end, label, listed, lead, heading, para, marker.strip()))
     return tuple(linked)
