@@ -20,6 +20,9 @@ from briefgen.library.suggest.spans import Candidate, candidates, normalised
 
 DEFAULT_MIN_SCORE = 0.3
 RECOMMENDATION_SCORE = 0.95  # a report's own recommendation ranks in the top fifth
+# An item listed under a heading that names its kind ("Risks and Challenges") or a question put
+# to the reader is what the document itself offers as a point: it ranks above most prose.
+LAYOUT_SCORE = 0.8
 Locate = Callable[[int, int], str]
 
 
@@ -116,6 +119,8 @@ def suggest(
         score = float(predictions.relevance[row])
         if candidate.recommendation:
             score = max(score, RECOMMENDATION_SCORE)
+        elif firm_reason.startswith(("numbered item", "item", "a numbered question", "a question")):
+            score = max(score, LAYOUT_SCORE)
         neighbours = [model.item_kinds[i] for i in predictions.nearest[row]]
         context = _context(text, structure, candidate)
         org, phrase = cues.attributed_org(passage, context, names, own)

@@ -31,6 +31,7 @@ SEED = 0
 # leave-one-out benchmark (decision 0081): kinds follow cues, themes follow words.
 CUE_WEIGHT = 1.0
 THEME_CUE_WEIGHT = 0.1
+HEADING_WORDS = 0.5  # themes: the nearest heading's words beside the passage's
 RELEVANCE_CUE_WEIGHT = 0.3
 THEME_STRENGTH = 8.0  # inverse regularisation of the theme classifiers
 NEIGHBOURS = 20  # curated items a reason may count ("close to 14 curated risk items")
@@ -100,12 +101,23 @@ class Featuriser:
             ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9, lowercase=True
         ).fit([text for text, _ in passages])
         self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t in passages])
+        names = self.tokens.get_feature_names_out()
+        self._is_heading = np.array([n.startswith(("head_", "path_")) for n in names])
 
-    def __call__(self, passages: Sequence[Passage], weight: float = 1.0) -> Any:
-        """The feature matrix of `passages`, cue tokens scaled by `weight`."""
+    def __call__(
+        self, passages: Sequence[Passage], weight: float, headings: float, heading_words: float = 0
+    ) -> Any:
+        """The feature matrix of `passages`: heading tokens scaled by `headings`, other layout
+        and cue tokens by `weight`; with `heading_words`, the words of the nearest heading are
+        added to the passage's own at that weight (a "Funding" heading says "funding")."""
         words = self.words.transform([text for text, _ in passages])
+        if heading_words:
+            words = words + heading_words * self.words.transform(
+                [" ".join(t[5:] for t in tokens if t.startswith("head_")) for _, tokens in passages]
+            )
         tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t in passages])
-        return sparse.hstack([words, tokens.astype(np.float64) * weight], format="csr")
+        scale = sparse.diags(np.where(self._is_heading, headings, weight))
+        return sparse.hstack([words, tokens.astype(np.float64) @ scale], format="csr")
 
 
 def _join_features(first: str, second: str, position: int, count: int) -> dict[str, float]:
@@ -169,10 +181,10 @@ class SuggestModel:
                 self.item_kinds.append(item.kind)
                 themes.append(item.themes)
         self.features = Featuriser(examples + passages)
-        item_matrix = self.features(examples, THEME_CUE_WEIGHT)
+        item_matrix = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS)
         self._items = item_matrix
         self.kind_model = OneVsRestClassifier(_classifier(8.0)).fit(
-            self.features(examples, CUE_WEIGHT), self.item_kinds
+            self.features(examples, CUE_WEIGHT, CUE_WEIGHT), self.item_kinds
         )
         self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
         targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
@@ -181,7 +193,7 @@ class SuggestModel:
             for column in range(len(self.theme_ids))
         ]
         self.relevance_model = _classifier(1.0).fit(
-            self.features(passages, RELEVANCE_CUE_WEIGHT), relevant
+            self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant
         )
 
     def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
@@ -216,10 +228,10 @@ class SuggestModel:
 
     def predict(self, passages: Sequence[Passage]) -> Predictions:
         """Relevance, kind, themes and nearest curated items for each passage."""
-        matrix = self.features(passages, THEME_CUE_WEIGHT)
-        with_cues = self.features(passages, CUE_WEIGHT)
+        matrix = self.features(passages, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS)
+        with_cues = self.features(passages, CUE_WEIGHT, CUE_WEIGHT)
         relevance = self.relevance_model.predict_proba(
-            self.features(passages, RELEVANCE_CUE_WEIGHT)
+            self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT)
         )[:, 1]
         kind_probs = self.kind_model.predict_proba(with_cues)
         kinds = [str(self.kind_model.classes_[i]) for i in kind_probs.argmax(axis=1)]
