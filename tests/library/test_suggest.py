@@ -224,3 +224,25 @@ def test_not_a_flood_by_default_and_more_on_request(
     more = suggest(long_text, model, organisations=ORGANISATIONS, min_score=0.0, limit=0)
     assert len(more) > len(default)
     assert len(suggest(REPORT, model, min_score=0.0, limit=3)) == 3
+
+
+def test_a_list_item_keeps_its_lead_in_only_where_the_fragment_means_nothing_alone(
+    model: SuggestModel,
+) -> None:
+    text = (
+        "# Next steps\n\n"
+        "Officers will report to the Cabinet. Councils have agreed:\n"
+        "- to publish their improvement plans each year;\n"
+        "- to share data on vulnerable children with the police;\n"
+        "- Partners will review the plans in 2026.\n"
+    )
+    found = suggest(text, model, min_score=0.0, limit=0)
+    publish = find(found, "to publish")
+    assert publish.text == "Councils have agreed:\n- to publish their improvement plans each year;"
+    lead = (text.index("Officers"), text.index(":") + 1)
+    assert publish.lead_in == lead
+    share = find(found, "to share data")
+    assert share.text == "to share data on vulnerable children with the police;"
+    assert share.lead_in == lead
+    assert find(found, "Partners will review").text == "Partners will review the plans in 2026."
+    assert find(found, "Officers will report").text == "Officers will report to the Cabinet."

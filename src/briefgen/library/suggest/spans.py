@@ -110,6 +110,7 @@ def candidates(
             ]
     together = iter(join(pairs) if join is not None else [0.0] * len(pairs))
     found: list[Candidate] = []
+    absorbed: list[tuple[int, int]] = []  # lead-in sentences taken into their first item
     for block_index, group in by_block.items():
         block = structure.blocks[block_index]
         headings = structure.heading_path(block)
@@ -130,8 +131,16 @@ def candidates(
             for sentence in run:
                 candidate.summary_places += places.get(sentence.start, [])
             if block.lead_in >= 0 and block.listed:
-                _attach_lead_in(text, structure, candidate, block_index)
+                taken = _attach_lead_in(text, structure, candidate, by_block)
+                if taken:
+                    absorbed.append(taken)
             found.append(candidate)
+    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in absorbed)]
+    for candidate in found:  # a passage that ended with a lead-in now ends before it
+        for start, end in absorbed:
+            if candidate.start < start and candidate.end == end:
+                candidate.end = max(x.end for x in by_block[candidate.block] if x.end <= start)
+                candidate.sentences -= 1
     found.sort(key=lambda c: c.start)
     return found
 
@@ -158,13 +167,24 @@ def _runs(group: Sequence[Sentence], together: Iterator[float]) -> list[list[Sen
 
 
 def _attach_lead_in(
-    text: str, structure: DocumentStructure, candidate: Candidate, block_index: int
-) -> None:
-    """Note the list's lead-in; take it into the span where the item is a bare fragment that
-    directly follows it (the first item), as only then is the pair one exact span."""
-    block = structure.blocks[block_index]
+    text: str,
+    structure: DocumentStructure,
+    candidate: Candidate,
+    by_block: dict[int, list[Sentence]],
+) -> tuple[int, int] | None:
+    """Note the list's lead-in; take its last sentence into the span where the item is a bare
+    fragment ("to the Department…") that directly follows it: only the first item and its
+    lead-in make one exact span. Returns the lead-in sentence so taken, if any."""
+    block = structure.blocks[candidate.block]
     lead = structure.blocks[block.lead_in]
     candidate.lead_in = (lead.start, lead.end)
     first_word = text[candidate.start : candidate.end].lstrip("*")
-    if block.lead_in == block_index - 1 and _FRAGMENT_START.match(first_word):
-        candidate.start = lead.start
+    lead_sentences = by_block.get(block.lead_in)
+    if (
+        block.lead_in == candidate.block - 1
+        and lead_sentences
+        and _FRAGMENT_START.match(first_word)
+    ):
+        candidate.start = lead_sentences[-1].start
+        return lead_sentences[-1].start, lead_sentences[-1].end
+    return None
