@@ -17,11 +17,13 @@ from typing import Any
 from briefgen.library.suggest import cues, label
 from briefgen.library.suggest.model import SuggestModel, describe, read_layout
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
+from briefgen.library.suggest.structure import DocumentStructure, HeadingLike
 
 DEFAULT_MIN_SCORE = 0.3
 RECOMMENDATION_SCORE = 0.95  # a report's own recommendation ranks in the top fifth
-# An item listed under a heading that names its kind ("Risks and Challenges") or a question put
-# to the reader is what the document itself offers as a point: it ranks above most prose.
+# An item listed under a heading that names its kind ("Risks and Challenges"), a question put to
+# the reader or a labelled option is what the document itself offers as a point: it ranks above
+# most prose.
 LAYOUT_SCORE = 0.8
 Locate = Callable[[int, int], str]
 
@@ -41,7 +43,7 @@ class Suggestion:
     score: float
     reason: str
     summary_places: tuple[tuple[int, int], ...] = ()  # where a summary repeats it
-    lead_in: tuple[int, int] | None = None  # the sentence introducing its list, if listed
+    lead_in: tuple[int, int] | None = None  # the paragraph introducing its list, if listed
 
     def as_dict(self) -> dict[str, Any]:
         """The fields `briefgen suggest --json` prints."""
@@ -81,7 +83,7 @@ def suggest(
     *,
     publisher: str = "",
     organisations: Iterable[tuple[str, str, str]] = (),
-    headings: Any = None,
+    headings: Sequence[HeadingLike] | None = None,
     furniture: Sequence[str] = (),
     curated: Iterable[tuple[int, int]] = (),
     rejected: Iterable[str | tuple[int, int]] = (),
@@ -115,11 +117,13 @@ def suggest(
     found: list[Suggestion] = []
     for row, candidate in enumerate(pool):
         passage = text[candidate.start : candidate.end]
-        kind, firm_reason = label.choose_kind(passage, candidate, structure, predictions.kinds[row])
+        kind, firm_reason, by_layout = label.choose_kind(
+            passage, candidate, structure, predictions.kinds[row]
+        )
         score = float(predictions.relevance[row])
         if candidate.recommendation:
             score = max(score, RECOMMENDATION_SCORE)
-        elif firm_reason.startswith(("numbered item", "item", "a numbered question", "a question")):
+        elif by_layout:
             score = max(score, LAYOUT_SCORE)
         neighbours = [model.item_kinds[i] for i in predictions.nearest[row]]
         context = _context(text, structure, candidate)
@@ -173,7 +177,7 @@ def _mostly(start: int, end: int, other: tuple[int, int]) -> bool:
     return shared > 0 and shared >= 0.5 * min(end - start, other[1] - other[0])
 
 
-def _context(text: str, structure: Any, candidate: Candidate) -> str:
+def _context(text: str, structure: DocumentStructure, candidate: Candidate) -> str:
     """What may attribute a passage: its list's lead-in, or for a quotation set in italics
     (`*…*`) the paragraph before it."""
     if candidate.lead_in:
@@ -182,5 +186,5 @@ def _context(text: str, structure: Any, candidate: Candidate) -> str:
     body = text[block.start : block.end].strip()
     if body.startswith("*") and not body.startswith("**") and candidate.block > 0:
         previous = structure.blocks[candidate.block - 1]
-        return str(text[previous.start : previous.end])
+        return text[previous.start : previous.end]
     return ""

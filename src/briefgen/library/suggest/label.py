@@ -9,21 +9,30 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from briefgen.library.suggest import cues
 from briefgen.library.suggest.spans import Candidate
 from briefgen.library.suggest.structure import DocumentStructure
 
 MAX_THEMES = 3
-THEME_SHARE = 0.3  # a second or third theme needs half the first one's probability
+THEME_SHARE = 0.3  # a second or third theme needs 0.3 of the first one's probability
+
+
+class KindChoice(NamedTuple):
+    """A kind, why (empty when it is the model's guess), and whether the layout settled it."""
+
+    kind: str
+    reason: str = ""
+    by_layout: bool = False
 
 
 def choose_kind(
     text: str, candidate: Candidate, structure: DocumentStructure, predicted: str
-) -> tuple[str, str]:
-    """The kind and, if the layout settled it, the reason."""
+) -> KindChoice:
+    """The kind: the layout's or the wording's firm answer, else the model's `predicted`."""
     if candidate.recommendation:
-        return "recommendation", f"recommendation {candidate.recommendation}"
+        return KindChoice("recommendation", f"recommendation {candidate.recommendation}", True)
     block = structure.blocks[candidate.block]
     headings = candidate.headings
     named = cues.heading_kind(headings[-1:])
@@ -35,15 +44,15 @@ def choose_kind(
     if named and (candidate.listed or (block.para == 1 and candidate.sentences == 1)):
         number = f"numbered item {block.label}" if block.label[:1].isdigit() else "item"
         place = number if candidate.listed else "first paragraph"
-        return named, f"{place} under '{_title(where)}'"
+        return KindChoice(named, f"{place} under '{_title(where)}'", True)
     firm, why = cues.firm_kind(text, block.marker)
     if firm:
-        return firm, why
-    return predicted, ""
+        return KindChoice(firm, why, firm in ("question", "option"))
+    return KindChoice(predicted)
 
 
 def choose_themes(theme_ids: Sequence[str], probabilities: Sequence[float]) -> tuple[str, ...]:
-    """One to three themes: the likeliest, and the next ones at least half as likely."""
+    """One to three themes: the likeliest, and the next ones at least `THEME_SHARE` as likely."""
     order = sorted(range(len(theme_ids)), key=lambda i: (-probabilities[i], theme_ids[i]))
     top = probabilities[order[0]]
     chosen = [theme_ids[order[0]]]
@@ -110,7 +119,3 @@ def summary_note(structure: DocumentStructure, places: Sequence[tuple[int, int]]
         where = f"'{_title(path[-1])}'" if path else "earlier"
         notes.append(f"{where}, para {block.label if block.label[:1].isdigit() else block.para}")
     return "also in " + " and ".join(notes) + ", word for word"
-
-
-def count(value: Counter[str]) -> int:
-    return sum(value.values())

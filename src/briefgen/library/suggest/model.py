@@ -24,7 +24,7 @@ from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untype
 from briefgen.library.suggest import cues
 from briefgen.library.suggest.sentences import Sentence, split_sentences
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
-from briefgen.library.suggest.structure import DocumentStructure, derive_structure
+from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
 
 SEED = 0
 # How much the layout and wording tokens count beside the words, per job; chosen on the
@@ -66,7 +66,10 @@ class Layout:
     sentences: tuple[Sentence, ...]
 
 
-def read_layout(text: str, furniture: Sequence[str] = (), headings: Any = None) -> Layout:
+def read_layout(
+    text: str, furniture: Sequence[str] = (), headings: Sequence[HeadingLike] | None = None
+) -> Layout:
+    """Read `text`'s structure (with an extractor's `headings`, if given) and sentences."""
     structure = derive_structure(text, headings=headings, furniture=furniture)
     return Layout(text, structure, tuple(split_sentences(text, structure)))
 
@@ -238,19 +241,22 @@ class SuggestModel:
         theme_probs = np.column_stack([m.predict_proba(matrix)[:, 1] for m in self.theme_models])
         similarity = (matrix @ self._items.T).toarray()
         nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :NEIGHBOURS]
-        return Predictions(relevance, kinds, kind_probs.max(axis=1), theme_probs, nearest)
+        return Predictions(relevance, kinds, theme_probs, nearest)
 
 
 @dataclass(frozen=True, slots=True)
 class Predictions:
+    """Per passage: relevance probability, likeliest kind, per-theme probability (columns in
+    `SuggestModel.theme_ids` order) and the indices of the nearest curated items."""
+
     relevance: Any
     kinds: list[str]
-    kind_confidence: Any
     theme_probs: Any
     nearest: Any
 
 
 def _as_candidate(layout: Layout, item: CuratedSpan) -> Candidate:
+    """A curated item placed in its source's layout, described as a candidate would be."""
     blocks = layout.structure.blocks
     index = max(0, bisect_right([b.start for b in blocks], item.start) - 1)
     block = blocks[index]
