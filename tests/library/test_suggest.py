@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from briefgen.content import Corpus
@@ -246,3 +248,25 @@ def test_a_list_item_keeps_its_lead_in_only_where_the_fragment_means_nothing_alo
     assert share.lead_in == lead
     assert find(found, "Partners will review").text == "Partners will review the plans in 2026."
     assert find(found, "Officers will report").text == "Officers will report to the Cabinet."
+
+
+@dataclass(frozen=True)
+class ExtractedHeading:
+    """A heading of the shape `briefgen.library.extract` reports."""
+
+    start: int
+    end: int
+    title: str
+    level: int
+
+
+def test_an_extractors_headings_and_locator_are_used(model: SuggestModel) -> None:
+    start = REPORT.index("# Risks")
+    headings = [ExtractedHeading(start, start + 7, "Risks and challenges", 1)]
+    found = suggest(
+        REPORT, model, headings=headings, min_score=0.0, limit=0, locate=lambda s, e: "p. 4"
+    )
+    split = find(found, "Splitting the service")
+    assert split.kind == "risk"
+    assert "under 'Risks and challenges'" in split.reason
+    assert split.locator == "p. 4"
