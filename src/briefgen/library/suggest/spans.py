@@ -47,8 +47,11 @@ class Candidate:
 
 
 def normalised(text: str) -> str:
-    """A sentence's words for comparing copies (case, marks and spacing ignored)."""
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    """A sentence's words for comparing copies: case, marks, spacing and hyphens ignored (a
+    summary may print "coproduce" where the body has "co-produce")."""
+    return " ".join(
+        re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text.lower()))
+    )
 
 
 def drop_repeats(
