@@ -270,3 +270,15 @@ def test_an_extractors_headings_and_locator_are_used(model: SuggestModel) -> Non
     assert split.kind == "risk"
     assert "under 'Risks and challenges'" in split.reason
     assert split.locator == "p. 4"
+
+
+def test_a_locator_names_a_numbered_paragraph_under_a_heading_in_capitals(
+    model: SuggestModel,
+) -> None:
+    text = (
+        "## 2. BACKGROUND AND CONTEXT\n\n"
+        "- 2.4. On 29 November 2018, the government opened a consultation on the proposals.\n"
+    )
+    (found,) = suggest(text, model, min_score=0.0, limit=0)
+    assert found.locator == "2. Background and context, para 2.4"
+    assert found.text.startswith("On 29 November 2018")

@@ -185,7 +185,9 @@ def organisation_names(organisations: Iterable[tuple[str, str, str]]) -> list[Or
             names.add(bracket.group(1))
         if "the government" in names:  # whoever speaks for the government reports its view
             names.update(_GOVERNMENT_ACTORS)
-        found.append(OrganisationName(org_id, tuple(sorted(n for n in names if len(n) > 1))))
+        # longest first, so "Prime Minister announced" is quoted whole rather than "Minister …"
+        ordered = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
+        found.append(OrganisationName(org_id, tuple(ordered)))
     return found
 
 

@@ -102,10 +102,12 @@ def _item(structure: DocumentStructure, candidate: Candidate) -> int:
 
 
 def _title(title: str) -> str:
-    """A heading in capitals reads better as a sentence ("RISKS" becomes "Risks")."""
-    if title.isupper():
-        return title[:1] + title[1:].lower()
-    return title
+    """A heading in capitals reads better as a sentence ("2. RISKS" becomes "2. Risks")."""
+    if not title.isupper():
+        return title
+    lower = title.lower()
+    first = next((i for i, c in enumerate(lower) if c.isalpha()), 0)
+    return lower[:first] + lower[first:].capitalize()
 
 
 def summary_note(structure: DocumentStructure, places: Sequence[tuple[int, int]]) -> str:
