@@ -8,8 +8,11 @@ import pytest
 
 from briefgen.content import Corpus
 from briefgen.library.suggest import (
+    CuratedSpan,
+    SuggestError,
     Suggestion,
     SuggestModel,
+    TrainingDocument,
     default_limit,
     suggest,
     suggest_for_source,
@@ -282,3 +285,20 @@ def test_a_locator_names_a_numbered_paragraph_under_a_heading_in_capitals(
     (found,) = suggest(text, model, min_score=0.0, limit=0)
     assert found.locator == "2. Background and context, para 2.4"
     assert found.text.startswith("On 29 November 2018")
+
+
+def test_too_few_curated_items_is_a_clear_error_and_one_theme_is_enough() -> None:
+    text = "\n\n".join(f"Councils should do thing {n}. It costs {n}0 pounds." for n in range(12))
+    starts = [text.index(f"Councils should do thing {n}.") for n in range(12)]
+    items = tuple(
+        CuratedSpan(start, text.index(".", start) + 1, kind, ("funding",), "lga")
+        for start, kind in zip(starts, ["position", "evidence"] * 6, strict=True)
+    )
+    with pytest.raises(SuggestError, match=r"Too few curated items to learn from: 3 items of 2"):
+        SuggestModel([TrainingDocument(text, items[:3])])
+    with pytest.raises(SuggestError, match=r"6 items of 1 kind\."):
+        SuggestModel([TrainingDocument(text, items[::2])])
+    model = SuggestModel([TrainingDocument(text, items)])
+    found = suggest(text, model, min_score=0.0, limit=0)
+    assert found
+    assert all(s.themes == ("funding",) for s in found)

@@ -15,7 +15,12 @@ from briefgen.library.suggest.engine import (
     suggest,
     suggestion_id,
 )
-from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
+from briefgen.library.suggest.model import (
+    CuratedSpan,
+    SuggestError,
+    SuggestModel,
+    TrainingDocument,
+)
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
 
 __all__ = [
@@ -23,6 +28,7 @@ __all__ = [
     "CuratedSpan",
     "DocumentStructure",
     "HeadingLike",
+    "SuggestError",
     "SuggestModel",
     "Suggestion",
     "TrainingDocument",

@@ -21,12 +21,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untyped]
 
+from briefgen.errors import BriefgenError
 from briefgen.library.suggest import cues
 from briefgen.library.suggest.sentences import Sentence, split_sentences
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
 
 SEED = 0
+MIN_ITEMS = 10
 # How much the layout and wording tokens count beside the words, per job; chosen on the
 # leave-one-out benchmark (decision 0081): kinds follow cues, themes follow words.
 CUE_WEIGHT = 1.0
@@ -161,10 +163,43 @@ def _overlap_share(items: Sequence[CuratedSpan], start: int, end: int) -> float:
     return covered / max(1, end - start)
 
 
+class SuggestError(BriefgenError):
+    """Suggestions cannot be made: too little to learn from."""
+
+
+class _Constant:
+    """What a classifier would say when its training labels were all one class."""
+
+    def __init__(self, probability: float) -> None:
+        self.probability = probability
+
+    def predict_proba(self, matrix: Any) -> Any:
+        rows = matrix.shape[0]
+        return np.column_stack(
+            [np.full(rows, 1 - self.probability), np.full(rows, self.probability)]
+        )
+
+
+def _fit_binary(matrix: Any, labels: Sequence[int], strength: float) -> Any:
+    """A binary classifier, or a constant one when `labels` hold one class only."""
+    if len(set(labels)) < 2:
+        return _Constant(float(labels[0]) if labels else 0.0)
+    return _classifier(strength).fit(matrix, labels)
+
+
 class SuggestModel:
     """Classifiers fitted from the curated items of `documents` (see `train`)."""
 
     def __init__(self, documents: Sequence[TrainingDocument]) -> None:
+        count = sum(len(doc.items) for doc in documents)
+        kinds = {item.kind for doc in documents for item in doc.items}
+        if count < MIN_ITEMS or len(kinds) < 2:
+            raise SuggestError(
+                f"Too few curated items to learn from: {count} item{'s' * (count != 1)} of "
+                f"{len(kinds)} kind{'s' * (len(kinds) != 1)}. Suggestions need at least "
+                f"{MIN_ITEMS} items of two kinds or more: curate a few by hand, or keep the "
+                "shipped library among the libraries, and try again."
+            )
         layouts = [read_layout(doc.text, doc.furniture) for doc in documents]
         self._fit_joiner(layouts, documents)
         passages: list[Passage] = []
@@ -192,11 +227,11 @@ class SuggestModel:
         self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
         targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
         self.theme_models = [
-            _classifier(THEME_STRENGTH).fit(item_matrix, targets[:, column])
+            _fit_binary(item_matrix, [int(x) for x in targets[:, column]], THEME_STRENGTH)
             for column in range(len(self.theme_ids))
         ]
-        self.relevance_model = _classifier(1.0).fit(
-            self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant
+        self.relevance_model = _fit_binary(
+            self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant, 1.0
         )
 
     def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
@@ -216,9 +251,12 @@ class SuggestModel:
                     pairs.append(_join_features(first, second, position, len(group)))
                     together.append(int(holder is not None and b.end <= holder.end))
         self.join_vectoriser = DictVectorizer(sparse=False)  # a few dozen features
-        matrix = self.join_vectoriser.fit_transform(pairs)
-        self.join_model = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED)
-        self.join_model.fit(matrix, together)
+        matrix = self.join_vectoriser.fit_transform(pairs or [{"opener=": 1.0}])
+        if len(set(together)) < 2:
+            self.join_model: Any = _Constant(float(together[0]) if together else 0.0)
+        else:  # unweighted: how often curators keep sentences together is itself the signal
+            self.join_model = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED)
+            self.join_model.fit(matrix, together)
 
     def join(self, pairs: Sequence[tuple[str, str, int, int]]) -> list[float]:
         """For each (first, second, position, count): the probability that sentence `second`
