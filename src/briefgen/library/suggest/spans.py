@@ -134,7 +134,8 @@ def candidates(
             for sentence in run:
                 candidate.summary_places += places.get(sentence.start, [])
             if block.lead_in >= 0 and block.listed:
-                taken = _attach_lead_in(text, structure, candidate, by_block)
+                first = run[0] is group[0]
+                taken = _attach_lead_in(text, structure, candidate, by_block, first)
                 if taken:
                     absorbed.append(taken)
             found.append(candidate)
@@ -174,17 +175,20 @@ def _attach_lead_in(
     structure: DocumentStructure,
     candidate: Candidate,
     by_block: dict[int, list[Sentence]],
+    first: bool,
 ) -> tuple[int, int] | None:
     """Note the list's lead-in; take its last sentence into the span where the item is a bare
     fragment ("to the Department…") that directly follows it: only the first item and its
-    lead-in make one exact span. Returns the lead-in sentence so taken, if any."""
+    lead-in make one exact span (`first`: this passage opens the item, rather than continuing
+    it). Returns the lead-in sentence so taken, if any."""
     block = structure.blocks[candidate.block]
     lead = structure.blocks[block.lead_in]
     candidate.lead_in = (lead.start, lead.end)
     first_word = text[candidate.start : candidate.end].lstrip("*")
     lead_sentences = by_block.get(block.lead_in)
     if (
-        block.lead_in == candidate.block - 1
+        first
+        and block.lead_in == candidate.block - 1
         and lead_sentences
         and _FRAGMENT_START.match(first_word)
     ):
