@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_corpus import generate
 
 from briefgen.content import load_corpus
+from briefgen.content.paths import SHIPPED_CONTENT
 
 BRIEFGEN = Path(sys.executable).with_name("briefgen")
 
@@ -52,7 +53,7 @@ def main() -> int:
 
     rows = []
     check = time_process([str(BRIEFGEN), "check"], args.runs)
-    _, shipped_items = time_load(Path(__file__).resolve().parents[1] / "content", args.runs)
+    _, shipped_items = time_load(SHIPPED_CONTENT, args.runs)
     rows.append(
         {"measure": "briefgen check (whole process), shipped corpus", "items": shipped_items,
          "seconds": round(check, 3), "target": 1.0}

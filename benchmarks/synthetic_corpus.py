@@ -8,7 +8,8 @@ import random
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from briefgen.content.paths import SHIPPED_CONTENT
+
 KINDS = (
     "recommendation", "position", "proposition", "principle", "risk", "driver",
     "success-criterion", "option", "question", "evidence", "example",
@@ -42,10 +43,10 @@ def generate(target: Path, documents: int, items: int, seed: int = 7) -> Path:
     (target / "sources").mkdir(parents=True)
     (target / "items").mkdir()
     for name in ("themes.yaml", "organisations.yaml", "glossary.yaml"):
-        shutil.copy(ROOT / "content" / name, target / name)
+        shutil.copy(SHIPPED_CONTENT / name, target / name)
     themes = [
         line.split(":", 1)[1].strip()
-        for line in (ROOT / "content" / "themes.yaml").read_text().splitlines()
+        for line in (SHIPPED_CONTENT / "themes.yaml").read_text().splitlines()
         if line.startswith("- id:")
     ]
     per_doc = items // documents
@@ -105,7 +106,7 @@ def generate_library(
     if target.exists():
         shutil.rmtree(target)
     (target / "sources").mkdir(parents=True)
-    content = ROOT / "content"
+    content = SHIPPED_CONTENT
     shipped = yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))
     themes = [t["id"] for t in yaml.safe_load((content / "themes.yaml").read_text("utf-8"))]
     sentences = []

@@ -1,4 +1,4 @@
-"""Generate `assets/reference.docx` (the Word styles) and `assets/logo.png` (the logo for Word).
+"""Generate `src/briefgen/data/assets/reference.docx` (the Word styles) and `…/logo.png` (Word).
 
     .venv/bin/python scripts/make_reference_docx.py
 
@@ -35,7 +35,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "src" / "briefgen" / "data" / "assets"
 
 TEXT = "0B0C0C"
 MUTED = "484F53"

@@ -50,7 +50,7 @@ def main() -> int:
 
     if window.corpus is None:
         wait(window.corpusLoaded)
-    window.open_path(Path(args.pack))
+    window.files.open_path(Path(args.pack))
     wait(window.previewShown)
     view = window.items_panel.view
     view.setFocus()

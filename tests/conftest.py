@@ -7,14 +7,16 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_CONTENT
+from briefgen.pack import MeetingDetails, OfficerText, PackSpec
 
-CONTENT = PROJECT_ROOT / "content"
+CONTENT = SHIPPED_CONTENT
 
 
 @pytest.fixture(autouse=True)
@@ -80,23 +82,34 @@ def shipped_corpus() -> Corpus:
     return load_corpus(CONTENT)
 
 
+def write_content(root: Path, items: dict[str, str] | None = None) -> Path:
+    """Copy the shipped themes, organisations, glossary and sources to `root`, with `items`
+    (file name -> YAML text; default `SMALL_ITEMS`) as the only item files. Returns `root`."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
+        shutil.copy(CONTENT / name, root / name)
+    shutil.copytree(CONTENT / "sources", root / "sources")
+    (root / "items").mkdir()
+    for name, text in (items if items is not None else {"small.yaml": SMALL_ITEMS}).items():
+        (root / "items" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The three `SMALL_ITEMS` over the shipped themes and sources, loaded once: for tests that
+    only read a corpus."""
+    return load_corpus(write_content(tmp_path_factory.mktemp("small") / "content"))
+
+
 @pytest.fixture
 def make_content(tmp_path: Path) -> Callable[..., Path]:
-    """Copy the shipped themes, organisations, glossary and sources to `tmp_path/content`, with
-    `items` (file name -> YAML text) as the only item files. Returns the content directory."""
+    """A fresh, editable content folder at `tmp_path/content` (see `write_content`)."""
 
     def make(items: dict[str, str] | None = None) -> Path:
-        root = tmp_path / "content"
-        if root.exists():
-            shutil.rmtree(root)
-        root.mkdir()
-        for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-            shutil.copy(CONTENT / name, root / name)
-        shutil.copytree(CONTENT / "sources", root / "sources")
-        (root / "items").mkdir()
-        for name, text in (items if items is not None else {"small.yaml": SMALL_ITEMS}).items():
-            (root / "items" / name).write_text(textwrap.dedent(text), encoding="utf-8")
-        return root
+        return write_content(tmp_path / "content", items)
 
     return make
 
@@ -125,3 +138,38 @@ def files_touched() -> Iterator[list[str]]:
     _RECORDERS.append(touched)
     yield touched
     _RECORDERS.remove(touched)
+
+
+def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
+    """A spec with meeting details (`meeting` overrides them) and some of the officer's text."""
+    details: dict[str, object] = {
+        "title": "Children's services: delivery options",
+        "meeting": "Children's Services Scrutiny Committee",
+        "meeting_date": date(2026, 11, 22),
+        "marking": "OFFICIAL-SENSITIVE",
+    }
+    details.update(meeting)
+    officer = OfficerText(
+        key_messages=["Councils want more freedom."],
+        recommendations=["Note the report.", "Ask for a further report in March 2027."],
+        notes="The committee asked for this briefing.",
+    )
+    return PackSpec(
+        layout=layout,
+        audience=audience,
+        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
+        officer=officer,
+    )
+
+
+@pytest.fixture(scope="session")
+def app_content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small content folder of `tests/small_content.py`, written once per run."""
+    from tests.small_content import write_content
+
+    return write_content(tmp_path_factory.mktemp("small-content") / "content")
+
+
+@pytest.fixture(scope="session")
+def app_corpus(app_content_dir: Path) -> Corpus:
+    return load_corpus(app_content_dir)

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus
+from briefgen.content.model import GlossaryEntry
 from briefgen.errors import BriefgenError
 from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack.acronyms import explain_first_uses
 from briefgen.pack.builder import missing_items, pack_items
-from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote, Table
+from briefgen.pack.model import Acronym, BulletList, Pack, Paragraph, Placeholder, Quote, Table
+from briefgen.pack.parts import Draft, Explained, explained, finish, number_chapters, paragraph
 from briefgen.selection import AUDIENCES
-
-
-@pytest.fixture
-def small(make_content: Callable[..., Path]) -> Corpus:
-    return load_corpus(make_content())
 
 
 def blocks(pack: Pack, kind: type) -> list:
@@ -45,9 +41,11 @@ def test_every_layout_and_audience_builds_from_the_shipped_corpus(
     assert set(pack.source_ids) == {shipped_corpus.item(q.item_id).source for q in quotes}
 
 
-def test_committee_report_has_the_council_shape_and_numbered_paragraphs(small: Corpus) -> None:
+def test_committee_report_has_the_council_shape_and_numbered_paragraphs(
+    small_corpus: Corpus,
+) -> None:
     spec = PackSpec(layout="committee-report", audience="senior-officers")
-    pack = build_pack(small, spec, today=date(2026, 11, 22))
+    pack = build_pack(small_corpus, spec, today=date(2026, 11, 22))
     top = [s.title for s in pack.sections if s.level == 1]
     assert top == [
         "Report summary",
@@ -83,12 +81,12 @@ def test_committee_report_has_the_council_shape_and_numbered_paragraphs(small: C
     assert "section 100D" in " ".join(b.text for b in papers.blocks if isinstance(b, Paragraph))
 
 
-def test_officer_recommendations_replace_the_placeholder(small: Corpus) -> None:
+def test_officer_recommendations_replace_the_placeholder(small_corpus: Corpus) -> None:
     spec = PackSpec(
         layout="committee-report",
         officer=OfficerText(recommendations=["Note the report.", "Ask for a review."]),
     )
-    pack = build_pack(small, spec)
+    pack = build_pack(small_corpus, spec)
     recs = next(s for s in pack.sections if s.title == "Recommendations")
     lists = [b for b in recs.blocks if isinstance(b, BulletList)]
     assert lists[0].entries == ("Note the report.", "Ask for a review.")
@@ -97,9 +95,9 @@ def test_officer_recommendations_replace_the_placeholder(small: Corpus) -> None:
 
 
 def test_member_briefing_explains_acronyms_at_first_use_and_has_a_glossary(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = build_pack(small, PackSpec(layout="member-briefing", audience="senior-officers"))
+    pack = build_pack(small_corpus, PackSpec(layout="member-briefing", audience="senior-officers"))
     explained = [a.term for b in blocks(pack, Quote) for a in b.acronyms]
     explained += [a.term for b in blocks(pack, Paragraph) for a in b.acronyms]
     explained += [a.term for b in blocks(pack, BulletList) for a in b.acronyms]
@@ -110,19 +108,19 @@ def test_member_briefing_explains_acronyms_at_first_use_and_has_a_glossary(
             "in England.") in table.rows  # fmt: skip
 
 
-def test_scrutiny_packs_carry_suggested_questions_as_briefgens_words(small: Corpus) -> None:
-    pack = build_pack(small, PackSpec(layout="member-briefing", audience="scrutiny"))
+def test_scrutiny_packs_carry_suggested_questions_as_briefgens_words(small_corpus: Corpus) -> None:
+    pack = build_pack(small_corpus, PackSpec(layout="member-briefing", audience="scrutiny"))
     question_sections = [s for s in pack.sections if s.title.startswith("Questions the committee")]
     assert question_sections
     lists = [b for s in question_sections for b in s.blocks if isinstance(b, BulletList)]
     assert all(b.role == "briefgen" for b in lists)
     assert any("market of providers" in q for b in lists for q in b.entries)
-    members = build_pack(small, PackSpec(layout="member-briefing", audience="members"))
+    members = build_pack(small_corpus, PackSpec(layout="member-briefing", audience="members"))
     assert not any(s.title.startswith("Questions the committee") for s in members.sections)
 
 
-def test_evidence_pack_compares_positions_by_organisation(small: Corpus) -> None:
-    pack = build_pack(small, PackSpec(layout="evidence-pack", audience="senior-officers"))
+def test_evidence_pack_compares_positions_by_organisation(small_corpus: Corpus) -> None:
+    pack = build_pack(small_corpus, PackSpec(layout="evidence-pack", audience="senior-officers"))
     table = next(b for b in blocks(pack, Table) if b.header[0] == "Theme")
     assert table.header == ("Theme", "LGA/Solace")
     rows = {row[0]: row[1] for row in table.rows}
@@ -130,9 +128,9 @@ def test_evidence_pack_compares_positions_by_organisation(small: Corpus) -> None
     assert rows["Delivery models"] == "1 position"
 
 
-def test_exclude_include_and_order(small: Corpus) -> None:
+def test_exclude_include_and_order(small_corpus: Corpus) -> None:
     base = PackSpec(layout="evidence-pack", audience="senior-officers")
-    assert [i.id for i in pack_items(small, base)] == [
+    assert [i.id for i in pack_items(small_corpus, base)] == [
         "t-cherry-picked",
         "t-complex",
         "t-flexibility",
@@ -143,20 +141,23 @@ def test_exclude_include_and_order(small: Corpus) -> None:
         excluded=["t-cherry-picked"],
         order=["t-complex"],
     )
-    assert [i.id for i in pack_items(small, spec)] == ["t-complex", "t-flexibility"]
+    assert [i.id for i in pack_items(small_corpus, spec)] == ["t-complex", "t-flexibility"]
     members = PackSpec(audience="members", included=["t-complex"])
-    assert "t-complex" in [i.id for i in pack_items(small, members)]
+    assert "t-complex" in [i.id for i in pack_items(small_corpus, members)]
     reordered = PackSpec(audience="senior-officers", order=["t-complex", "t-cherry-picked"])
-    assert [i.id for i in pack_items(small, reordered)][:2] == ["t-complex", "t-cherry-picked"]
+    assert [i.id for i in pack_items(small_corpus, reordered)][:2] == [
+        "t-complex",
+        "t-cherry-picked",
+    ]
 
 
-def test_missing_items_are_named_and_otherwise_ignored(small: Corpus) -> None:
+def test_missing_items_are_named_and_otherwise_ignored(small_corpus: Corpus) -> None:
     spec = PackSpec(audience="senior-officers", excluded=["gone-1"], order=["gone-2", "t-complex"])
-    assert missing_items(small, spec) == ["gone-1", "gone-2"]
-    assert len(build_pack(small, spec).item_ids) == 3
+    assert missing_items(small_corpus, spec) == ["gone-1", "gone-2"]
+    assert len(build_pack(small_corpus, spec).item_ids) == 3
 
 
-def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
+def test_cover_and_dates_are_uk_style(small_corpus: Corpus) -> None:
     spec = PackSpec(
         layout="committee-report",
         meeting=MeetingDetails(
@@ -167,7 +168,7 @@ def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
             purpose="decision",
         ),
     )
-    pack = build_pack(small, spec)
+    pack = build_pack(small_corpus, spec)
     assert pack.date_text == "3 December 2026"
     assert pack.meeting_line == "Cabinet, 3 December 2026"
     assert pack.marking == "OFFICIAL-SENSITIVE"
@@ -175,9 +176,9 @@ def test_cover_and_dates_are_uk_style(small: Corpus) -> None:
     assert pack.language == "en-GB"
 
 
-def test_unknown_choices_are_clear_errors(small: Corpus) -> None:
+def test_unknown_choices_are_clear_errors(small_corpus: Corpus) -> None:
     with pytest.raises(BriefgenError, match=r"unknown layout 'brief'.*unknown theme 'fundng'"):
-        build_pack(small, PackSpec(layout="brief", themes=["fundng"]))
+        build_pack(small_corpus, PackSpec(layout="brief", themes=["fundng"]))
 
 
 def test_the_comparison_has_a_column_only_for_organisations_stating_a_view(
@@ -194,3 +195,36 @@ def test_the_comparison_has_a_column_only_for_organisations_stating_a_view(
     )
     assert "Prime Minister" in table.header
     assert "MHCLG" not in table.header
+
+
+def test_acronyms_are_explained_where_a_reader_first_meets_them() -> None:
+    """In reading order, only in the blocks marked for it (not the officer's text here), and
+    the glossary lists what those blocks use."""
+    glossary = (GlossaryEntry("LGA", "Local Government Association", ""),)
+    body = [
+        Draft("One", (paragraph("The LGA wrote.", "officer"), explained("The LGA agrees."))),
+        Draft("Two", (explained("LGA again."),)),
+    ]
+    finished = explain_first_uses(body, glossary)
+    assert [block.acronyms for blocks in finished for block in blocks] == [
+        (),
+        (Acronym("LGA", "Local Government Association"),),
+        (),
+    ]
+    assert finish(body, finished)[1].anchor == "two"
+
+
+def test_a_committee_reports_chapters_number_their_paragraphs_but_not_questions() -> None:
+    chapters = [
+        [Draft("Summary", (paragraph("a"), paragraph("b")))],
+        [],  # no notes: no chapter
+        [
+            Draft("Background", (explained("c"),)),
+            Draft("Theme", (paragraph("d"), BulletList(("e",))), level=2),
+            Draft("Questions", (explained("f"),), level=3, numbered=False),
+        ],
+    ]
+    drafts = number_chapters(chapters)
+    assert [d.number for d in drafts] == ["1", "2", "", ""]
+    blocks = [b.block if isinstance(b, Explained) else b for d in drafts for b in d.blocks]
+    assert [block.number for block in blocks] == ["1.1", "1.2", "2.1", "2.2", "", ""]

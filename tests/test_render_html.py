@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -12,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from markupsafe import Markup
-from tests.conftest import CONTENT, SMALL_ITEMS
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus
 from briefgen.errors import RenderError
 from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
 from briefgen.pack.model import Acronym, Contact, Pack, Quote, Section
@@ -23,17 +21,6 @@ from briefgen.render.html import css_string, pack_context, render_html_string
 from briefgen.selection import AUDIENCES
 
 INJECTED = '<img src="http://example.invalid/x.png"> url(file:///etc/passwd)'
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-        shutil.copy(CONTENT / name, root / name)
-    shutil.copytree(CONTENT / "sources", root / "sources")
-    (root / "items").mkdir()
-    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
-    return load_corpus(root)
 
 
 def make_pack(corpus: Corpus, layout: str = "member-briefing", **meeting: object) -> Pack:
@@ -68,16 +55,16 @@ def only_plain_values(value: object) -> bool:
     return False
 
 
-def test_templates_see_only_plain_values_from_one_context(small: Corpus) -> None:
+def test_templates_see_only_plain_values_from_one_context(small_corpus: Corpus) -> None:
     for layout in LAYOUTS:
-        context = pack_context(make_pack(small, layout), small)
+        context = pack_context(make_pack(small_corpus, layout), small_corpus)
         assert only_plain_values(dict(context)), layout
         assert isinstance(context["stylesheet"], Markup)
 
 
-def test_document_declares_language_title_and_metadata(small: Corpus) -> None:
-    pack = make_pack(small, author=Contact("Sam"))
-    html = render_html_string(pack, small)
+def test_document_declares_language_title_and_metadata(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus, author=Contact("Sam"))
+    html = render_html_string(pack, small_corpus)
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="en-GB"' in html
     assert "<title>Children&#39;s services: delivery options</title>" in html
@@ -86,10 +73,12 @@ def test_document_declares_language_title_and_metadata(small: Corpus) -> None:
     assert '<meta name="keywords" content="' in html
 
 
-def test_html_render_is_the_same_utf8_document_the_pdf_is_printed_from(small: Corpus) -> None:
-    pack = make_pack(small)
-    result = render(pack, small, "html", RenderOptions())
-    assert result.data.decode("utf-8") == render_html_string(pack, small)
+def test_html_render_is_the_same_utf8_document_the_pdf_is_printed_from(
+    small_corpus: Corpus,
+) -> None:
+    pack = make_pack(small_corpus)
+    result = render(pack, small_corpus, "html", RenderOptions())
+    assert result.data.decode("utf-8") == render_html_string(pack, small_corpus)
     assert result.page_count is None and result.warnings == ()
     # Standalone: styles inline, the logo embedded, fonts by relative URL.
     html = result.data.decode("utf-8")
@@ -98,24 +87,24 @@ def test_html_render_is_the_same_utf8_document_the_pdf_is_printed_from(small: Co
     assert "url(fonts/OpenSans-Regular.ttf)" in html
 
 
-def test_markup_in_pack_text_appears_as_text(small: Corpus) -> None:
-    pack = make_pack(small, title=INJECTED, meeting=INJECTED)
+def test_markup_in_pack_text_appears_as_text(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus, title=INJECTED, meeting=INJECTED)
     spec = dataclasses.replace(
         pack.spec,
         officer=OfficerText(key_messages=[INJECTED], notes=INJECTED),
     )
-    pack = build_pack(small, spec)
-    html = render_html_string(pack, small)
+    pack = build_pack(small_corpus, spec)
+    html = render_html_string(pack, small_corpus)
     assert '<img src="http' not in html
     assert "&lt;img src=&#34;http://example.invalid/x.png&#34;&gt;" in html
     assert html.count("url(file:///etc/passwd)") >= 3  # harmless text, not CSS
 
 
 def test_each_quote_is_a_blockquote_of_the_exact_text_followed_by_its_citation(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = make_pack(small)
-    html = render_html_string(pack, small)
+    pack = make_pack(small_corpus)
+    html = render_html_string(pack, small_corpus)
     labels = pack.wording
     assert quotes(pack)
     for quote in quotes(pack):
@@ -133,10 +122,10 @@ def test_each_quote_is_a_blockquote_of_the_exact_text_followed_by_its_citation(
 
 
 def test_headline_is_labelled_as_briefgens_summary_and_kept_out_of_the_quote(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = make_pack(small)
-    html = render_html_string(pack, small)
+    pack = make_pack(small_corpus)
+    html = render_html_string(pack, small_corpus)
     labels = pack.wording
     quote = next(q for q in quotes(pack) if q.headline)
     block = html[html.index(f'data-item="{quote.item_id}"') :]
@@ -150,51 +139,51 @@ def test_headline_is_labelled_as_briefgens_summary_and_kept_out_of_the_quote(
     assert str(Markup.escape(quote.headline)) not in block[quote_at:]
 
 
-def test_acronyms_are_explained_in_a_line_after_the_block(small: Corpus) -> None:
-    pack = make_pack(small)
-    html = render_html_string(pack, small)
+def test_acronyms_are_explained_in_a_line_after_the_block(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus)
+    html = render_html_string(pack, small_corpus)
     first = quotes(pack)[0]
     with_acronym = first._replace(acronyms=(Acronym("LGA", "Local Government Association"),))
     sections = tuple(
         s._replace(blocks=tuple(with_acronym if b is first else b for b in s.blocks))
         for s in pack.sections
     )
-    html = render_html_string(pack._replace(sections=sections), small)
+    html = render_html_string(pack._replace(sections=sections), small_corpus)
     assert (
         '<p class="acronyms"><span class="acronyms-label">Acronyms:</span> '
         "LGA – Local Government Association</p>"
     ) in html
 
 
-def test_placeholders_are_boxed_with_a_visible_label(small: Corpus) -> None:
-    pack = make_pack(small, "committee-report")
-    html = render_html_string(pack, small)
+def test_placeholders_are_boxed_with_a_visible_label(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus, "committee-report")
+    html = render_html_string(pack, small_corpus)
     boxes = re.findall(r'<div class="placeholder[^"]*">(.*?)</div>', html, re.S)
     assert len(boxes) >= 5  # summary, recommendations, options, financial, legal, equality...
     for box in boxes:
         assert '<strong class="placeholder-label">To complete:</strong>' in box
-    css = pack_context(pack, small)["stylesheet"]
+    css = pack_context(pack, small_corpus)["stylesheet"]
     rule = css[css.index(".placeholder {") :]
     assert "border:" in rule[: rule.index("}")]
 
 
-def test_committee_report_numbers_headings_and_paragraphs(small: Corpus) -> None:
-    pack = make_pack(small, "committee-report")
-    html = render_html_string(pack, small)
+def test_committee_report_numbers_headings_and_paragraphs(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus, "committee-report")
+    html = render_html_string(pack, small_corpus)
     assert 'class="layout-committee-report numbered"' in html
     assert '<h2 id="report-summary" class="heading"><span class="number">1</span> Report' in html
     numbers = re.findall(r'<span class="para-number">([\d.]+)</span>', html)
     assert numbers[:3] == ["1.1", "2.1", "3.1"]
     assert len(numbers) == len(set(numbers))
-    member = render_html_string(make_pack(small), small)
+    member = render_html_string(make_pack(small_corpus), small_corpus)
     body = member[member.index("<body>") :]
     assert "para-number" not in body and " numbered" not in member[: member.index("<head>")]
 
 
-def test_contents_lists_only_sections_marked_for_it_and_links_to_them(small: Corpus) -> None:
+def test_contents_lists_only_sections_marked_for_it_and_links_to_them(small_corpus: Corpus) -> None:
     spec = PackSpec(layout="member-briefing", audience="scrutiny")
-    pack = build_pack(small, spec)
-    html = render_html_string(pack, small)
+    pack = build_pack(small_corpus, spec)
+    html = render_html_string(pack, small_corpus)
     nav = html[html.index('<nav class="contents">') : html.index("</nav>")]
     linked = re.findall(r'<a href="#([^"]+)">', nav)
     assert linked == [s.anchor for s in pack.sections if s.in_contents]
@@ -203,21 +192,21 @@ def test_contents_lists_only_sections_marked_for_it_and_links_to_them(small: Cor
     assert questions and set(questions) <= set(linked)
     for anchor in linked:
         assert f'id="{anchor}"' in html
-    css = pack_context(pack, small)["stylesheet"]
+    css = pack_context(pack, small_corpus)["stylesheet"]
     assert "target-counter(attr(href), page)" in css and "leader(" in css
 
 
-def test_ids_are_unique_for_every_layout_and_audience(small: Corpus) -> None:
+def test_ids_are_unique_for_every_layout_and_audience(small_corpus: Corpus) -> None:
     for layout in LAYOUTS:
         for audience in AUDIENCES:
-            pack = build_pack(small, PackSpec(layout=layout, audience=audience))
-            ids = re.findall(r' id="([^"]+)"', render_html_string(pack, small))
+            pack = build_pack(small_corpus, PackSpec(layout=layout, audience=audience))
+            ids = re.findall(r' id="([^"]+)"', render_html_string(pack, small_corpus))
             assert len(ids) == len(set(ids)), (layout, audience)
 
 
-def test_tables_have_a_header_row_of_column_headers_and_a_caption(small: Corpus) -> None:
-    pack = make_pack(small, "evidence-pack")
-    html = render_html_string(pack, small)
+def test_tables_have_a_header_row_of_column_headers_and_a_caption(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus, "evidence-pack")
+    html = render_html_string(pack, small_corpus)
     table = html[html.index('<table class="data">') :]
     table = table[: table.index("</table>")]
     caption = re.search(r"<caption>(.*?)</caption>", table, re.S)
@@ -230,10 +219,10 @@ def test_tables_have_a_header_row_of_column_headers_and_a_caption(small: Corpus)
 
 
 def test_cover_shows_logo_with_alt_text_title_layout_meeting_date_and_facts(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = make_pack(small, "committee-report")
-    html = render_html_string(pack, small)
+    pack = make_pack(small_corpus, "committee-report")
+    html = render_html_string(pack, small_corpus)
     cover = html[html.index('<section class="cover">') : html.index("</section>")]
     assert f'alt="{pack.wording["logo_alt"]}"' in cover
     assert '<p class="cover-subtitle">Committee report</p>' in cover
@@ -244,12 +233,12 @@ def test_cover_shows_logo_with_alt_text_title_layout_meeting_date_and_facts(
     assert '<th scope="row">Purpose</th>' in cover
 
 
-def test_page_furniture_css_carries_the_wording_and_the_marking(small: Corpus) -> None:
-    style = pack_context(make_pack(small), small)["page_style"]
+def test_page_furniture_css_carries_the_wording_and_the_marking(small_corpus: Corpus) -> None:
+    style = pack_context(make_pack(small_corpus), small_corpus)["page_style"]
     assert '"Page " counter(page) " of " counter(pages)' in style
     assert '@top-center { content: "OFFICIAL"; }' in style
     assert '@bottom-center { content: "OFFICIAL"; }' in style
-    unmarked = pack_context(make_pack(small, marking=""), small)["page_style"]
+    unmarked = pack_context(make_pack(small_corpus, marking=""), small_corpus)["page_style"]
     assert "OFFICIAL" not in unmarked
 
 
@@ -262,48 +251,48 @@ def test_css_strings_cannot_break_out_of_the_string_or_the_style_element() -> No
     assert css_string("Page ") == '"Page "'
 
 
-def test_large_print_sets_18pt_body_and_no_italics(small: Corpus) -> None:
-    normal = make_pack(small)
+def test_large_print_sets_18pt_body_and_no_italics(small_corpus: Corpus) -> None:
+    normal = make_pack(small_corpus)
     large = normal._replace(large_print=True)
-    normal_css = pack_context(normal, small)["stylesheet"]
-    large_css = pack_context(large, small)["stylesheet"]
+    normal_css = pack_context(normal, small_corpus)["stylesheet"]
+    large_css = pack_context(large, small_corpus)["stylesheet"]
     assert "font-size: 10.5pt" in normal_css and "large-print" not in normal_css
     assert "html { font-size: 18pt;" in large_css
     assert "font-style: normal !important" in large_css
     assert "italic" not in large_css.replace("italics", "")
-    assert 'class="layout-member-briefing large-print"' in render_html_string(large, small)
+    assert 'class="layout-member-briefing large-print"' in render_html_string(large, small_corpus)
 
 
 def test_roles_are_marked_by_class_so_officer_and_briefgen_text_can_differ(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = make_pack(small, "committee-report")
+    pack = make_pack(small_corpus, "committee-report")
     spec = dataclasses.replace(pack.spec, officer=OfficerText(notes="Our own view."))
-    html = render_html_string(build_pack(small, spec), small)
+    html = render_html_string(build_pack(small_corpus, spec), small_corpus)
     assert re.search(r'<p class="para role-officer numbered">.*Our own view\.</p>', html)
     assert 'class="para role-briefgen' in html
 
 
 def test_a_missing_asset_is_a_clear_error(
-    small: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BRIEFGEN_ASSETS", str(tmp_path))
     with pytest.raises(RenderError, match=r"logo\.svg or logo\.png"):
-        render_html_string(make_pack(small), small)
+        render_html_string(make_pack(small_corpus), small_corpus)
     (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n")
     with pytest.raises(RenderError, match=r"pack\.css is missing; copy it"):
-        render_html_string(make_pack(small), small)
+        render_html_string(make_pack(small_corpus), small_corpus)
 
 
 def test_a_broken_template_is_a_clear_error(
-    small: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pack = make_pack(small)  # built with the real wording
+    pack = make_pack(small_corpus)  # built with the real wording
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "pack.html.j2").write_text("{{ no_such_name }}", encoding="utf-8")
     monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(tmp_path))
     with pytest.raises(RenderError, match=r"pack template .* is broken"):
-        render_html_string(pack, small)
+        render_html_string(pack, small_corpus)
 
 
 def test_html_module_does_not_import_weasyprint() -> None:
@@ -312,9 +301,9 @@ def test_html_module_does_not_import_weasyprint() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_sections_at_every_level_get_a_heading_below_the_title(small: Corpus) -> None:
-    pack = make_pack(small)
+def test_sections_at_every_level_get_a_heading_below_the_title(small_corpus: Corpus) -> None:
+    pack = make_pack(small_corpus)
     extra = Section("Deep", "deep-anchor", level=3)
-    html = render_html_string(pack._replace(sections=(*pack.sections, extra)), small)
+    html = render_html_string(pack._replace(sections=(*pack.sections, extra)), small_corpus)
     assert '<h4 id="deep-anchor" class="heading">Deep</h4>' in html
     assert html.count("<h1") == 1

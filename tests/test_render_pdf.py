@@ -6,21 +6,19 @@ import io
 import logging
 import math
 import re
-import shutil
 import socket
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 import pikepdf
 import pypdf
 import pytest
-from tests.conftest import CONTENT, SMALL_ITEMS
+from tests.conftest import make_spec
 from weasyprint.urls import URLFetcherResponse
 
-from briefgen.content import Corpus, load_corpus
-from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.content import Corpus
+from briefgen.pack import LAYOUTS, OfficerText, build_pack
 from briefgen.pack.model import Pack, Quote
 from briefgen.pack.wording import assets_dir, templates_dir
 from briefgen.render import RenderOptions, RenderResult, render
@@ -35,39 +33,7 @@ A4_HEIGHT = 842
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-        shutil.copy(CONTENT / name, root / name)
-    shutil.copytree(CONTENT / "sources", root / "sources")
-    (root / "items").mkdir()
-    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
-    return load_corpus(root)
-
-
-def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
-    details: dict[str, object] = {
-        "title": "Children's services: delivery options",
-        "meeting": "Children's Services Scrutiny Committee",
-        "meeting_date": date(2026, 11, 22),
-        "marking": "OFFICIAL-SENSITIVE",
-    }
-    details.update(meeting)
-    officer = OfficerText(
-        key_messages=["Councils want more freedom."],
-        recommendations=["Note the report.", "Ask for a further report in March 2027."],
-        notes="The committee asked for this briefing.",
-    )
-    return PackSpec(
-        layout=layout,
-        audience=audience,
-        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
-        officer=officer,
-    )
-
-
-@pytest.fixture(scope="module")
-def built(small: Corpus) -> Callable[..., tuple[Pack, RenderResult]]:
+def built(small_corpus: Corpus) -> Callable[..., tuple[Pack, RenderResult]]:
     """Build (and remember) the PDF for a layout, audience and print size."""
     cache: dict[tuple[str, str, bool], tuple[Pack, RenderResult]] = {}
 
@@ -76,8 +42,8 @@ def built(small: Corpus) -> Callable[..., tuple[Pack, RenderResult]]:
     ) -> tuple[Pack, RenderResult]:
         key = (layout, audience, large_print)
         if key not in cache:
-            pack = build_pack(small, make_spec(layout, audience, large_print=large_print))
-            cache[key] = (pack, render(pack, small, "pdf", RenderOptions()))
+            pack = build_pack(small_corpus, make_spec(layout, audience, large_print=large_print))
+            cache[key] = (pack, render(pack, small_corpus, "pdf", RenderOptions()))
         return cache[key]
 
     return build
@@ -246,14 +212,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 def test_markup_in_pack_text_is_printed_as_text_and_nothing_is_fetched(
-    small: Corpus, monkeypatch: pytest.MonkeyPatch, no_network: list[object]
+    small_corpus: Corpus, monkeypatch: pytest.MonkeyPatch, no_network: list[object]
 ) -> None:
     SpyFetcher.asked = []
     monkeypatch.setattr(fetcher_module, "AssetFetcher", SpyFetcher)
     spec = make_spec("member-briefing", title=INJECTED, meeting=INJECTED)
     spec.officer = OfficerText(key_messages=[INJECTED], notes=INJECTED)
-    pack = build_pack(small, spec)
-    result = render(pack, small, "pdf")
+    pack = build_pack(small_corpus, spec)
+    result = render(pack, small_corpus, "pdf")
     assert SpyFetcher.asked, "the fonts should come through the fetcher"
     allowed = (
         assets_dir().resolve().as_uri(),
@@ -340,7 +306,7 @@ def test_fetcher_refuses_anything_else(
     assert not no_network
 
 
-def test_the_pack_is_laid_out_once(small: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pack_is_laid_out_once(small_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     import weasyprint
 
     calls: list[str] = []
@@ -351,19 +317,19 @@ def test_the_pack_is_laid_out_once(small: Corpus, monkeypatch: pytest.MonkeyPatc
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(weasyprint.HTML, "render", counting)
-    pack = build_pack(small, make_spec("member-briefing"))
-    result = render(pack, small, "pdf")
+    pack = build_pack(small_corpus, make_spec("member-briefing"))
+    result = render(pack, small_corpus, "pdf")
     assert calls == ["render"]
     assert result.page_count == len(page_texts(result.data))
 
 
 def test_a_pack_over_its_length_norm_names_the_longest_sections(
-    small: Corpus, built: Callable[..., tuple[Pack, RenderResult]]
+    small_corpus: Corpus, built: Callable[..., tuple[Pack, RenderResult]]
 ) -> None:
     pack, result = built("committee-report", "senior-officers")
     assert result.page_count and result.page_count > 2
     over = pack._replace(page_limit=2)
-    warnings = render(over, small, "pdf").warnings
+    warnings = render(over, small_corpus, "pdf").warnings
     assert len(warnings) == 1
     assert warnings[0].startswith(
         f"The committee report runs to {result.page_count} pages; its length norm is 2 "
@@ -373,13 +339,13 @@ def test_a_pack_over_its_length_norm_names_the_longest_sections(
     titles = {s.title for s in pack.sections}
     assert named and all(title.strip() in titles for title, _ in named)
     within = pack._replace(page_limit=result.page_count)
-    assert render(within, small, "pdf").warnings == ()
+    assert render(within, small_corpus, "pdf").warnings == ()
 
 
 def test_length_warning_orders_sections_longest_first_and_counts_pages(
-    small: Corpus,
+    small_corpus: Corpus,
 ) -> None:
-    pack = build_pack(small, make_spec("member-briefing"))._replace(page_limit=6)
+    pack = build_pack(small_corpus, make_spec("member-briefing"))._replace(page_limit=6)
     lengths = [
         SectionLength("Key messages", 1, 0.6),
         SectionLength("What the documents say", 1, 6.2, quotes=30),
@@ -409,11 +375,13 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
     assert length_warning(pack._replace(page_limit=None), lengths, 20) == ""
 
 
-def test_a_long_web_address_in_the_officers_text_wraps_inside_the_page(small: Corpus) -> None:
+def test_a_long_web_address_in_the_officers_text_wraps_inside_the_page(
+    small_corpus: Corpus,
+) -> None:
     address = "https://www.example.gov.uk/" + "committeepapers2026" * 8 + ".pdf"
     spec = make_spec("member-briefing")
     spec.officer = OfficerText(key_messages=[f"Read {address}"])
-    document = layout(render_html_string(build_pack(small, spec), small))
+    document = layout(render_html_string(build_pack(small_corpus, spec), small_corpus))
     page_width = document.pages[0].width
     widest = 0.0
     for page in document.pages:

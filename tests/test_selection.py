@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen.content import ITEM_KINDS, Corpus
-from briefgen.selection import AUDIENCES, select_items
+from briefgen.selection import AUDIENCES, ItemFilter, select_items
 
 
 def test_members_get_only_key_recommendations_positions_propositions_and_risks(
@@ -62,3 +62,13 @@ def test_filters_narrow_the_selection(shipped_corpus: Corpus) -> None:
         "social" in (i.text + i.headline).lower()
         for i in select_items(shipped_corpus, search="SOCIAL")
     )
+
+
+def test_an_item_filter_keeps_what_the_selection_keeps(shipped_corpus: Corpus) -> None:
+    """The app narrows its list with the same filter `select_items` applies."""
+    narrowed = ItemFilter.of(kinds=["risk"], orgs=["lga"], search=" children ")
+    kept = [item for item in shipped_corpus.items if narrowed.keeps(item, shipped_corpus)]
+    assert kept
+    selected = select_items(shipped_corpus, kinds=["risk"], orgs=["lga"], search="children")
+    assert {item.id for item in kept} == {item.id for item in selected}
+    assert all(ItemFilter().keeps(item) for item in shipped_corpus.items)

@@ -82,7 +82,6 @@ def _check_choices(values: Sequence[str], allowed: Sequence[str], option: str) -
 def item_record(corpus: Corpus, item_id: str) -> dict[str, object]:
     """The JSON shape of one item (`briefgen items --json`)."""
     item = corpus.item(item_id)
-    source = corpus.sources[item.source]
     return {
         "id": item.id,
         "kind": item.kind,
@@ -93,7 +92,7 @@ def item_record(corpus: Corpus, item_id: str) -> dict[str, object]:
         "key": item.key,
         "source": item.source,
         "headline": item.headline,
-        "citation": f"{corpus.organisations[item.org].short}, {source.short_title}, {item.locator}",
+        "citation": corpus.citation(item),
         "span": list(item.span),
         "content_file": item.content_file,
         "line": item.line,
@@ -248,11 +247,16 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.build_cli import add_build_command
 
     add_build_command(commands)
+    from briefgen.verify_cli import add_verify_command
+
+    add_verify_command(commands)
     return parser
 
 
 # Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
-_FILE_OPTIONS = frozenset({"content", "libraries", "pack_file", "output", "template", "save_pack"})
+_FILE_OPTIONS = frozenset(
+    {"content", "libraries", "pack_file", "output", "template", "save_pack", "draft"}
+)
 
 
 def _undecodable_option(args: argparse.Namespace) -> str | None:
@@ -277,7 +281,11 @@ def _message(error: BriefgenError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()  # the audience choices come from templates/audiences.yaml
+    except BriefgenError as error:
+        print(f"briefgen: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     args = parser.parse_args(argv)
     undecodable = _undecodable_option(args)
     if undecodable:

@@ -12,8 +12,11 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_DIR_VARIABLE = "BRIEFGEN_CACHE_DIR"
 MISSING = object()
@@ -53,3 +56,14 @@ def write(path: Path, key: bytes, value: Any) -> None:
         write_atomic(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:
         pass
+
+
+def cached(kind: str, origin: Path, key: bytes, make: Callable[[], T]) -> T:
+    """What `make()` gives for `origin`, from the cache while `key` is unchanged, else made
+    afresh and stored (under `kind`)."""
+    path = entry_path(kind, origin)
+    value = read(path, key)
+    if value is MISSING:
+        value = make()
+        write(path, key, value)
+    return value  # type: ignore[no-any-return]

@@ -1,7 +1,8 @@
 """Selection: themes + audience + filters -> the ordered items a pack or a listing shows.
 
 Pure functions over a `Corpus`; the CLI, the pack builder and the desktop app all call
-`select_items`, so an officer sees the same items everywhere.
+`select_items`, so an officer sees the same items everywhere. What each audience gets is its
+profile (`briefgen.audiences`), not code.
 """
 
 from __future__ import annotations
@@ -9,63 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from briefgen.audiences import AUDIENCES, Audience
 from briefgen.content.model import ITEM_KINDS, Corpus, Item
 
-
-class Audience(NamedTuple):
-    """Who a pack is for: which kinds of item they get, in what order, and what comes first."""
-
-    id: str
-    kinds: tuple[str, ...]  # in the order the audience should meet them
-    key_only: bool = False  # short packs carry only the items flagged `key`
-    themes_first: tuple[str, ...] = ()  # themes that lead the pack whatever else is chosen
-
-
-# PRODUCT.md "Audiences": members get a short pack of key recommendations, positions and risks;
-# scrutiny gets risks, what good looks like and evidence; senior officers get everything;
-# partners get partnership and integration first and what is asked of them.
-AUDIENCES: dict[str, Audience] = {
-    audience.id: audience
-    for audience in (
-        Audience(
-            "members",
-            kinds=("recommendation", "position", "proposition", "risk"),
-            key_only=True,
-        ),
-        Audience(
-            "scrutiny",
-            kinds=(
-                "risk",
-                "success-criterion",
-                "evidence",
-                "recommendation",
-                "driver",
-                "option",
-                "example",
-            ),
-        ),
-        Audience("senior-officers", kinds=ITEM_KINDS),
-        Audience(
-            "partners",
-            kinds=(
-                "recommendation",
-                "principle",
-                "proposition",
-                "position",
-                "risk",
-                "option",
-                "success-criterion",
-                "example",
-                "evidence",
-            ),
-            themes_first=("partnership-integration",),
-        ),
-    )
-}
-
-
-def audience_ids() -> tuple[str, ...]:
-    return tuple(AUDIENCES)
+__all__ = [
+    "AUDIENCES",
+    "Audience",
+    "ItemFilter",
+    "matches_search",
+    "primary_theme",
+    "select_items",
+    "theme_order",
+]
 
 
 def theme_order(corpus: Corpus, themes: Iterable[str], audience: Audience | None) -> list[str]:
@@ -97,6 +53,35 @@ def matches_search(item: Item, search: str, corpus: Corpus | None = None) -> boo
     return all(word in haystack for word in words)
 
 
+class ItemFilter(NamedTuple):
+    """The filters an officer narrows a list with: kinds, organisations, sources and words to
+    search for (an empty filter keeps everything)."""
+
+    kinds: frozenset[str] = frozenset()
+    orgs: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    search: str = ""
+
+    @classmethod
+    def of(
+        cls,
+        kinds: Iterable[str] = (),
+        orgs: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        search: str = "",
+    ) -> ItemFilter:
+        return cls(frozenset(kinds), frozenset(orgs), frozenset(sources), search.strip())
+
+    def keeps(self, item: Item, corpus: Corpus | None = None) -> bool:
+        """Whether `item` passes every filter (the search through `matches_search`)."""
+        return (
+            (not self.kinds or item.kind in self.kinds)
+            and (not self.orgs or item.org in self.orgs)
+            and (not self.sources or item.source in self.sources)
+            and (not self.search or matches_search(item, self.search, corpus))
+        )
+
+
 def select_items(
     corpus: Corpus,
     themes: Iterable[str] = (),
@@ -108,27 +93,21 @@ def select_items(
 ) -> list[Item]:
     """The items for `themes` (all if none) and `audience` (every kind if None), narrowed by the
     optional filters, ordered by theme, then the audience's kind order, then document order."""
-    rule = AUDIENCES[audience] if audience else None
-    ordered_themes = theme_order(corpus, themes, rule)
+    profile = AUDIENCES[audience] if audience else None
+    ordered_themes = theme_order(corpus, themes, profile)
     theme_rank = {theme: rank for rank, theme in enumerate(ordered_themes)}
-    kind_order = rule.kinds if rule else ITEM_KINDS
-    kind_rank = {kind: rank for rank, kind in enumerate(kind_order)}
-    wanted_kinds, wanted_orgs, wanted_sources = set(kinds), set(orgs), set(sources)
+    kind_rank = {kind: rank for rank, kind in enumerate(profile.kinds if profile else ITEM_KINDS)}
+    narrowed = ItemFilter.of(kinds, orgs, sources, search)
+    narrowing = narrowed != ItemFilter()
     source_rank = {source_id: source.order for source_id, source in corpus.sources.items()}
 
     chosen: list[tuple[tuple[int, int, int, int], Item]] = []
     for item in corpus.items:
         if not any(theme in theme_rank for theme in item.themes):
             continue
-        if item.kind not in kind_rank or (rule and rule.key_only and not item.key):
+        if item.kind not in kind_rank or (profile and profile.key_only and not item.key):
             continue
-        if wanted_kinds and item.kind not in wanted_kinds:
-            continue
-        if wanted_orgs and item.org not in wanted_orgs:
-            continue
-        if wanted_sources and item.source not in wanted_sources:
-            continue
-        if search and not matches_search(item, search, corpus):
+        if narrowing and not narrowed.keeps(item, corpus):
             continue
         rank = (
             theme_rank[primary_theme(item, ordered_themes)],

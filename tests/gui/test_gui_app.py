@@ -88,7 +88,7 @@ def test_content_that_cannot_be_loaded_is_explained(
     assert "The content could not be loaded." in window.notice.text.text()
     assert "Reload content (F5)" in window.notice.message()
     assert not window.theme_list.isEnabled()
-    assert not window.export_action.isEnabled()
+    assert not window.commands.export.isEnabled()
 
 
 def test_content_loads_in_the_background(make_window: Any, qtbot: Any, content_dir: Path) -> None:
@@ -97,4 +97,4 @@ def test_content_loads_in_the_background(make_window: Any, qtbot: Any, content_d
     window.corpusLoaded.connect(lambda: loaded.append(True))
     qtbot.waitUntil(lambda: window.corpus is not None, timeout=10_000)
     assert window.theme_list.count() == len(window.corpus.themes)
-    assert window.export_action.isEnabled()
+    assert window.commands.export.isEnabled()

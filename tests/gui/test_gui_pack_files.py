@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from briefgen.gui import dialogs
-from briefgen.gui.recovery import RecoveryStore
 from briefgen.pack import PackSpec
 from briefgen.pack.packfile import load_pack, save_pack
+from briefgen.recovery import RecoveryStore
 
 ASK_UNSAVED = dialogs.ask_unsaved  # the real one, before the fixture replaces it
 
@@ -36,7 +36,7 @@ def test_save_then_open_gives_the_same_pack(
     edit_pack(window)
     target = tmp_path / "funding"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
-    assert window.save()  # no file yet: asks where, adds the suffix
+    assert window.files.save()  # no file yet: asks where, adds the suffix
     saved = tmp_path / "funding.briefgen.yaml"
     assert window.path == saved and saved.exists()
     assert not window.isWindowModified()
@@ -47,13 +47,13 @@ def test_save_then_open_gives_the_same_pack(
     assert spec.officer.key_messages == ["Costs are rising", "Plan for three years"]
 
     other = make_window()
-    assert other.open_path(saved)
+    assert other.files.open_path(saved)
     assert other.spec == spec
     assert other.meeting_form.title.text() == "Funding pressures"
     assert other.meeting_form.meeting_date.text() == "22/11/2026"
     assert other.audience_combo.currentData() == "scrutiny"
     assert not other.isWindowModified()
-    assert other.recent_files()[0] == str(saved.resolve())
+    assert other.files.recent_files()[0] == str(saved.resolve())
     assert other.notice.isHidden()
 
 
@@ -61,7 +61,7 @@ def test_ctrl_s_saves_to_the_open_file(make_window: Any, tmp_path: Path, qtbot: 
     saved = tmp_path / "pack.briefgen.yaml"
     save_pack(PackSpec(themes=["funding"]), saved)
     window = make_window()
-    window.open_path(saved)
+    window.files.open_path(saved)
     window.set_themes(["workforce"])
     assert window.isWindowModified()
     qtbot.keySequence(window, "Ctrl+S")
@@ -79,12 +79,12 @@ def test_save_keeps_the_files_own_comments_and_save_as_does_not_inherit_others(
     other = tmp_path / "other.briefgen.yaml"
     other.write_text("# A different pack's note.\nbriefgen_pack: 1\n", encoding="utf-8")
     window = make_window()
-    window.open_path(mine)
+    window.files.open_path(mine)
     window.set_themes(["workforce"])
-    assert window.save()
+    assert window.files.save()
     assert "# Chair asked for workforce.\nthemes:\n- workforce" in mine.read_text("utf-8")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: other)
-    assert window.save_as()  # over another pack the officer chose to replace
+    assert window.files.save_as()  # over another pack the officer chose to replace
     text = other.read_text("utf-8")
     assert "A different pack's note" not in text and "Chair asked for workforce" not in text
     assert load_pack(other).themes == ["workforce"]
@@ -110,7 +110,7 @@ def test_a_pack_file_that_cannot_be_read_says_why(
         dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
     )
     window = make_window()
-    assert not window.open_path(broken)
+    assert not window.files.open_path(broken)
     assert shown[0][0] == "broken.briefgen.yaml could not be opened."
     assert f"{broken}{why}" in shown[0][1] and "Traceback" not in shown[0][1]
 
@@ -159,9 +159,9 @@ def test_new_and_open_ask_about_unsaved_changes(
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: answers.pop(0))
     window = make_window()
     window.set_themes(["funding"])
-    window.new_action.trigger()
+    window.commands.new.trigger()
     assert window.spec.themes == ["funding"], "cancel keeps the work"
-    window.new_action.trigger()
+    window.commands.new.trigger()
     assert window.spec == PackSpec() and not window.isWindowModified()
     assert answers == []
 
@@ -173,14 +173,14 @@ def test_recent_files_persist_in_settings(
     for path in (first, second):
         save_pack(PackSpec(), path)
     window = make_window()
-    window.open_path(first)
-    window.open_path(second)
+    window.files.open_path(first)
+    window.files.open_path(second)
     later = make_window()  # a new window reads the same settings file
-    assert later.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
-    later._fill_recent_menu()
-    titles = [action.text() for action in later.recent_menu.actions()]
+    assert later.files.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
+    later.files.fill_recent_menu()
+    titles = [action.text() for action in later.commands.recent_menu.actions()]
     assert titles[0].startswith("&1 b —") and titles[1].startswith("&2 a —")
-    later.recent_menu.actions()[1].trigger()
+    later.commands.recent_menu.actions()[1].trigger()
     assert later.path == first.resolve()
 
 
@@ -190,8 +190,8 @@ def test_autosave_and_recovery_after_a_crash(
     dead_pid = 2**22 + 4242  # above Linux's default pid_max: no running process has it
     crashed = make_window(recovery=RecoveryStore(tmp_path / "data", pid=dead_pid))
     edit_pack(crashed)
-    crashed.autosave()  # what the timers do every few seconds
-    assert crashed.recovery.pack_file.exists()
+    crashed.files.autosave()  # what the timers do every few seconds
+    assert crashed.files.recovery.pack_file.exists()
     # The process "dies" here: no save, no clean close, so its recovery file stays.
 
     offered: list[str] = []
@@ -202,14 +202,14 @@ def test_autosave_and_recovery_after_a_crash(
 
     monkeypatch.setattr(dialogs, "offer_recovery", accept)
     restarted = make_window()
-    assert restarted.offer_recovery()
+    assert restarted.files.offer_recovery()
     assert offered and offered[0].startswith("an unsaved pack, last autosaved")
     assert restarted.spec == crashed.spec
     assert restarted.meeting_form.title.text() == "Funding pressures"
     assert restarted.isWindowModified(), "recovered work is unsaved work"
-    assert not crashed.recovery.pack_file.exists(), "the old recovery file is used up"
-    assert restarted.recovery.pack_file.exists(), "and now this window guards it"
-    assert not make_window().offer_recovery(), "offered only once"
+    assert not crashed.files.recovery.pack_file.exists(), "the old recovery file is used up"
+    assert restarted.files.recovery.pack_file.exists(), "and now this window guards it"
+    assert not make_window().files.offer_recovery(), "offered only once"
 
 
 def test_clean_close_and_save_delete_the_recovery_file(
@@ -217,24 +217,24 @@ def test_clean_close_and_save_delete_the_recovery_file(
 ) -> None:
     window = make_window()
     window.set_themes(["funding"])
-    window.autosave()
-    assert window.recovery.pack_file.exists()
+    window.files.autosave()
+    assert window.files.recovery.pack_file.exists()
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: tmp_path / "x")
-    window.save()
-    assert not window.recovery.pack_file.exists()
+    window.files.save()
+    assert not window.files.recovery.pack_file.exists()
     window.set_themes(["workforce"])
-    window.autosave()
+    window.files.autosave()
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: "discard")
     assert window.close()
-    assert not window.recovery.pack_file.exists()
+    assert not window.files.recovery.pack_file.exists()
 
 
 def test_autosave_runs_shortly_after_a_change(make_window: Any, qtbot: Any) -> None:
     window = make_window()
-    window.autosave_soon.setInterval(50)
+    window.files.autosave_soon.setInterval(50)
     window.set_themes(["funding"])
-    qtbot.waitUntil(window.recovery.pack_file.exists, timeout=2000)
-    assert load_pack(window.recovery.pack_file).themes == ["funding"]
+    qtbot.waitUntil(window.files.recovery.pack_file.exists, timeout=2000)
+    assert load_pack(window.files.recovery.pack_file).themes == ["funding"]
 
 
 def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_path: Path) -> None:
@@ -245,7 +245,7 @@ def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_pa
     path = tmp_path / "old.briefgen.yaml"
     save_pack(spec, path)
     window = make_window()
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert window.notice.isVisible()
     message = window.notice.message()
     assert "2 items that are no longer in the content: gone-item, retired-item" in message
@@ -255,5 +255,5 @@ def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_pa
     assert rows[0] == "wf-evidence-agency"
     assert window.spec.excluded == ["wf-risk-stall", "gone-item"]
     assert window.items_panel.count_label.text() == "2 of 3 items included"
-    window.save()
+    window.files.save()
     assert load_pack(path).excluded == ["wf-risk-stall", "gone-item"]

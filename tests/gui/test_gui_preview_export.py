@@ -130,7 +130,7 @@ def test_export_writes_the_file_and_offers_to_open_it(
     target = tmp_path / "funding.pdf"
     with qtbot.waitSignal(window.exportFinished, timeout=5000):
         export_via_ctrl_e(window, qtbot, monkeypatch, target, "pdf")
-        assert window.busy.isVisible() or window.exporting is None
+        assert window.busy.isVisible() or window.exports.exporting is None
     assert target.read_bytes() == fake_render.pdf
     assert window.busy.isHidden()
     notice = window.notice
@@ -152,7 +152,7 @@ def test_export_suggests_a_name_from_the_title(
     monkeypatch.setattr(
         dialogs, "ask_export_path", lambda parent, path, fmt: suggested.append(path)
     )
-    window.export("docx")
+    window.exports.export("docx")
     assert suggested[0].name == "Cabinet delivery options.docx"
 
 
@@ -165,7 +165,7 @@ def failed_export(
     )
     window.set_themes(["funding"])
     with qtbot.waitSignal(window.exportFailed, timeout=5000):
-        assert window.export_to(target, "pdf")
+        assert window.exports.export_to(target, "pdf")
     return shown
 
 
@@ -185,7 +185,7 @@ def test_export_to_an_unwritable_folder_says_so_and_keeps_the_old_file(
     assert "permission denied; choose a folder you can write to" in message
     assert "unchanged" in message and "Traceback" not in message
     assert target.read_bytes() == b"the officer's earlier export"
-    assert window.export_action.isEnabled(), "the officer can try again"
+    assert window.commands.export.isEnabled(), "the officer can try again"
 
 
 def test_a_render_error_is_told_and_the_old_file_kept(
@@ -218,9 +218,9 @@ def test_export_is_checked_before_it_starts(
     monkeypatch.setattr(
         dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
     )
-    assert not window.export_to(tmp_path / "missing" / "pack.pdf", "pdf")
+    assert not window.exports.export_to(tmp_path / "missing" / "pack.pdf", "pdf")
     assert "does not exist. Choose another folder." in shown[0][1]
-    assert window.exporting is None
+    assert window.exports.exporting is None
 
 
 def test_the_window_stays_responsive_during_a_slow_render(
@@ -239,12 +239,12 @@ def test_the_window_stays_responsive_during_a_slow_render(
     set_title(window, "Slow preview")  # a preview render starts after the debounce
     qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=2000)
     with qtbot.waitSignal(window.exportFinished, timeout=10_000):
-        window.export_to(tmp_path / "slow.pdf", "pdf")
+        window.exports.export_to(tmp_path / "slow.pdf", "pdf")
         # While both renders sleep in their workers, typing still narrows the list at once.
         window.items_panel.search.setFocus()
         qtbot.keyClicks(window.items_panel.search, "board")
         assert window.model.rowCount() == 2
-        assert window.exporting is not None, "the export is still running"
+        assert window.exports.exporting is not None, "the export is still running"
     timer.stop()
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert len(ticks) >= 30, f"the event loop ran only {len(ticks)} times in 1.5 s"

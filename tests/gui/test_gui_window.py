@@ -256,12 +256,12 @@ def test_shortcuts_are_the_ones_officers_expect(window: Any) -> None:
     shortcuts = {
         action.text().replace("&", ""): action.shortcut().toString()
         for action in (
-            window.new_action,
-            window.open_action,
-            window.save_action,
-            window.save_as_action,
-            window.export_action,
-            window.find_action,
+            window.commands.new,
+            window.commands.open,
+            window.commands.save,
+            window.commands.save_as,
+            window.commands.export,
+            window.commands.find,
         )
     }
     assert shortcuts == {

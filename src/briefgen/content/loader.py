@@ -61,13 +61,15 @@ def _read_list_file(
     fields: tuple[Field, ...],
     noun: str,
     problems: Problems,
-    library: LibraryFolder,
     real_root: str,
     key: str = "id",
+    library: LibraryFolder | None = None,
 ) -> list[dict[str, Any]]:
-    """Read a file holding a YAML list of records (themes, organisations, sources, glossary).
-    Only the shipped library must have one; another may leave it out."""
-    if library.kind != "shipped" and not os.path.lexists(path):
+    """Read a file holding a YAML list of records (themes, organisations, sources, glossary,
+    audiences). A library's file: only the shipped library must have one, and its ids are
+    checked across libraries by the caller; any other file (`library` None) must exist and its
+    ids must be unique within it."""
+    if library is not None and library.kind != "shipped" and not os.path.lexists(path):
         return []
     root = compose(path, problems, real_root)
     if root is None:
@@ -87,6 +89,8 @@ def _read_list_file(
             record["_where"] = where
             record["_library"] = library
             records.append(record)
+    if library is None:
+        _check_unique(records, key, noun, problems)
     return records
 
 
@@ -102,7 +106,7 @@ def _read_lists(
     records = []
     for library, real_root in libraries:
         path = library.path / name
-        records += _read_list_file(path, fields, noun, problems, library, real_root, key)
+        records += _read_list_file(path, fields, noun, problems, real_root, key, library)
     _check_unique(records, key, noun, problems)
     return records
 

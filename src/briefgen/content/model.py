@@ -182,3 +182,9 @@ class Corpus:
 
     def has_item(self, item_id: str) -> bool:
         return item_id in self.by_id
+
+    def citation(self, item: Item) -> str:
+        """The short citation of `item`, as a pack prints it under the quote and `briefgen items`
+        lists it: "LGA, Rewiring Public Services, Proposition 3"."""
+        source = self.sources[item.source]
+        return f"{self.organisations[item.org].short}, {source.short_title}, {item.locator}"

@@ -1,17 +1,24 @@
-"""Where the content lives (kept apart from the loader, so finding it imports nothing heavy)."""
+"""Where briefgen's folders are: content, templates and assets (kept apart from the loaders, so
+finding them imports nothing heavy)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+# What ships inside the package (so an installed wheel finds it from any working directory):
+# the shipped content library, the templates and wording, and the assets (fonts, logo, CSS,
+# the reference Word document).
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
+SHIPPED_CONTENT = PACKAGE_DATA / "content"
+SHIPPED_TEMPLATES = PACKAGE_DATA / "templates"
+SHIPPED_ASSETS = PACKAGE_DATA / "assets"
 
 
 def default_content_dir() -> Path:
-    """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
+    """The shipped library: `$BRIEFGEN_CONTENT` if set, else the content briefgen ships."""
     configured = os.environ.get("BRIEFGEN_CONTENT")
-    return Path(configured) if configured else PROJECT_ROOT / "content"
+    return Path(configured) if configured else SHIPPED_CONTENT
 
 
 def outside_target(path: str | Path, real_root: str) -> str | None:
@@ -21,3 +28,16 @@ def outside_target(path: str | Path, real_root: str) -> str | None:
     real = os.path.realpath(path)
     inside = real == real_root or real.startswith(os.path.join(real_root, ""))
     return None if inside else real
+
+
+def templates_dir() -> Path:
+    """`$BRIEFGEN_TEMPLATES` if set, else the templates briefgen ships."""
+    configured = os.environ.get("BRIEFGEN_TEMPLATES")
+    return Path(configured) if configured else SHIPPED_TEMPLATES
+
+
+def assets_dir() -> Path:
+    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the assets briefgen
+    ships."""
+    configured = os.environ.get("BRIEFGEN_ASSETS")
+    return Path(configured) if configured else SHIPPED_ASSETS

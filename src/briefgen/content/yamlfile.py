@@ -18,11 +18,7 @@ from yaml.scanner import ScannerError
 from briefgen.content.paths import outside_target
 from briefgen.limits import CONTENT_FILE_BYTES, megabytes
 from briefgen.spelling import did_you_mean
-
-try:  # libyaml is ten times faster; the pure-Python loader gives the same nodes.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from briefgen.yamlloaders import SafeLoader as _Loader
 
 SafeLoader = _Loader  # for other readers of content YAML (the library writer's read-back)
 

@@ -17,7 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefgen.gui import dialogs
-from briefgen.gui.main_window import APP_NAME, MainWindow
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.settings import APP_NAME
 from briefgen.gui.workers import unexpected_message
 
 
@@ -56,9 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
 
     def after_shown() -> None:
-        restored = window.offer_recovery()
+        restored = window.files.offer_recovery()
         if args.pack and not restored:
-            window.open_path(Path(args.pack))
+            window.files.open_path(Path(args.pack))
 
     QTimer.singleShot(0, after_shown)
     status = app.exec()

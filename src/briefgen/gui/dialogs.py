@@ -1,6 +1,6 @@
 """Every modal question the app asks, in one place: the unsaved-changes question, file choosers,
-error messages and the crash-recovery offer. The window calls these functions (tests replace
-them), so a dialog's wording and buttons are the same wherever it is asked."""
+error messages, the crash-recovery offer and the Help boxes. The window calls these functions
+(tests replace them), so a dialog's wording and buttons are the same wherever it is asked."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from briefgen.gui.recovery import Recovered
 from briefgen.pack.packfile import SUFFIX
-from briefgen.render import format_for_path
+from briefgen.recovery import Recovered
+from briefgen.render import FORMATS, document_formats, format_for_path
 
 PACK_FILTER = f"briefgen packs (*{SUFFIX})"
-EXPORT_FILTERS = {
-    "pdf": "PDF document, to print (*.pdf)",
-    "docx": "Word document, to edit (*.docx)",
-}
+
+
+def export_filters() -> dict[str, str]:
+    """The export file types, by format name: "PDF document, to print (*.pdf)"."""
+    return {
+        name: f"{FORMATS[name].file_type}, {FORMATS[name].use} (*{FORMATS[name].suffix})"
+        for name in document_formats()
+    }
 
 
 def ask_unsaved(parent: QWidget, pack_name: str) -> str:
@@ -66,22 +70,26 @@ def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
 
 def ask_export_path(parent: QWidget, suggested: Path, format_name: str) -> tuple[Path, str] | None:
     """Where to export and in which format (from the name typed, else the chosen file type)."""
-    filters = [EXPORT_FILTERS[format_name]] + [
-        text for name, text in EXPORT_FILTERS.items() if name != format_name
+    offered = export_filters()
+    filters = [offered[format_name]] + [
+        text for name, text in offered.items() if name != format_name
     ]
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export the pack", str(suggested), ";;".join(filters)
     )
-    if not path:
-        return None
-    target = Path(path)
-    named = format_for_path(target)
-    if named in EXPORT_FILTERS:
-        return target, named
-    for name, text in EXPORT_FILTERS.items():
-        if chosen == text:
-            return target.with_name(target.name + (".pdf" if name == "pdf" else ".docx")), name
-    return target.with_name(target.name + ".pdf"), "pdf"
+    return export_target(Path(path), chosen) if path else None
+
+
+def export_target(typed: Path, chosen_filter: str) -> tuple[Path, str]:
+    """The file and format an export dialog's answer means: the format the typed name's suffix
+    names, else the chosen file type's, with its suffix added (PDF if neither says)."""
+    offered = export_filters()
+    named = format_for_path(typed)
+    if named in offered:
+        return typed, named
+    name = next((name for name, text in offered.items() if text == chosen_filter), None)
+    name = name or next(iter(offered))
+    return typed.with_name(typed.name + FORMATS[name].suffix), name
 
 
 def offer_recovery(parent: QWidget, recovered: Recovered) -> bool:
@@ -98,3 +106,26 @@ def offer_recovery(parent: QWidget, recovered: Recovered) -> bool:
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
+
+
+def show_shortcuts(parent: QWidget) -> None:
+    QMessageBox.information(
+        parent,
+        "Keyboard shortcuts",
+        "Ctrl+N  new pack\nCtrl+O  open a pack\nCtrl+S  save\nCtrl+Shift+S  save as\n"
+        "Ctrl+E  export as PDF or Word\nCtrl+F  search the items\n"
+        "Space  include or leave out the current item\n"
+        "Alt+Up / Alt+Down  move the current item within its theme\n"
+        "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+M, Alt+D, Alt+X  go to a tab\n"
+        "F5  reload the content\n"
+        "Alt + underlined letter  go to that field",
+    )
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        "About briefgen",
+        "briefgen prepares briefing packs of exact, cited quotes from policy documents, "
+        "as PDF to print or Word to edit. It works offline.",
+    )

@@ -1,9 +1,9 @@
 """The item list as a Qt model: one row per item of the pack, filtered in the model.
 
-The model holds the rows `state.item_rows` gives and the indexes the filters keep; views ask
-only for the cells they draw, so a corpus of 10,000 items stays quick. Ticking an item or
-dropping it somewhere emits a request; the window changes the `PackSpec` through `state` and
-hands the model its new rows.
+The model holds the rows `pack.editing.item_rows` gives and the indexes the filters keep; views
+ask only for the cells they draw, so a corpus of 10,000 items stays quick. Ticking an item or
+dropping it somewhere emits a request; the window changes the `PackSpec` through `pack.editing`
+and hands the model its new rows.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from briefgen.content.model import Corpus, Item
-from briefgen.gui.state import ItemRow, included_count, kind_label, matching_rows
+from briefgen.pack.editing import ItemRow, matching_rows
+from briefgen.pack.labels import kind_label
 
 MIME_TYPE = "application/x-briefgen-item-ids"
 INCLUDE, THEME, KIND, ORG, WHERE, QUOTE = range(6)
@@ -113,7 +114,7 @@ class ItemsModel(QAbstractTableModel):
         return any(self._filters.values())
 
     def included_total(self) -> int:
-        return included_count(self.rows)
+        return sum(row.included for row in self.rows)
 
     def item_at(self, visible_row: int) -> Item | None:
         if 0 <= visible_row < len(self.visible):

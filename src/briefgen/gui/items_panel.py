@@ -33,8 +33,8 @@ from briefgen.gui.items_model import (
     WHERE,
     ItemsModel,
 )
-from briefgen.gui.state import count_text, kind_label
 from briefgen.gui.widgets import describe, shrinkable
+from briefgen.pack.labels import kind_label
 
 
 class ItemsView(QTreeView):
@@ -319,3 +319,12 @@ class ItemsPanel(QWidget):
         text = count_text(model.included_total(), len(model.rows), shown)
         self.count_label.setText(text)
         self.count_label.setAccessibleDescription(text)
+
+
+def count_text(included: int, total: int, shown: int | None = None) -> str:
+    """ "24 of 31 items included", plus how many the filters show when they hide some."""
+    noun = "item" if total == 1 else "items"
+    text = f"{included} of {total} {noun} included"
+    if shown is not None and shown != total:
+        text += f" ({shown} shown)"
+    return text

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefgen.gui.state import lines_of, word_count
 from briefgen.gui.widgets import describe
 from briefgen.pack.model import MARKINGS, PURPOSES, Contact, PackSpec
+from briefgen.pack.wording import load_wording
 
 NO_DATE = QDate(2000, 1, 1)
 UK_DATE_FORMAT = "dd/MM/yyyy"
@@ -90,7 +90,7 @@ class ContactBox(QGroupBox):
         self.phone = _line(f"{who} telephone", f"The {who.lower()}'s telephone number.")
         form = QFormLayout(self)
         # Mnemonics only on the author's fields: the letters left free on this tab run out.
-        labels = ("&Name:", "&Role:", "Email:", "Tele&phone:")
+        labels: tuple[str, ...] = ("&Name:", "&Role:", "Email:", "Tele&phone:")
         if who != "Author":
             labels = tuple(label.replace("&", "") for label in labels)
         for label, edit in zip(labels, self.edits(), strict=True):
@@ -162,7 +162,9 @@ class MeetingForm(QScrollArea):
             "Purpose of the report",
             "Whether the committee report is for decision, discussion or noting.",
         )
-        self.wards = _line("Wards affected", "The wards the report affects.", "All wards")
+        # The placeholder is what the report prints when the field is left empty.
+        wards_default = str(load_wording()["layouts"]["committee-report"]["wards_default"])
+        self.wards = _line("Wards affected", "The wards the report affects.", wards_default)
         self.committee_note = QLabel(
             "Purpose and wards appear in committee reports only. Choose the committee report "
             "layout to use them."
@@ -348,7 +350,7 @@ class OfficerTextForm(QScrollArea):
             self.changed.emit()
 
     def _count_summary(self) -> None:
-        count = word_count(self.summary.toPlainText())
+        count = len(self.summary.toPlainText().split())
         text = f"{count} word{'s' if count != 1 else ''}; report guides suggest 120 to 150."
         self.summary_count.setText(text)
         self.summary_count.setAccessibleName(text)
@@ -365,6 +367,11 @@ class OfficerTextForm(QScrollArea):
     def store(self, spec: PackSpec) -> None:
         officer = spec.officer
         officer.summary = self.summary.toPlainText().strip()
-        officer.key_messages = lines_of(self.key_messages.toPlainText())
-        officer.recommendations = lines_of(self.recommendations.toPlainText())
+        officer.key_messages = _lines_of(self.key_messages.toPlainText())
+        officer.recommendations = _lines_of(self.recommendations.toPlainText())
         officer.notes = self.notes.toPlainText().strip()
+
+
+def _lines_of(text: str) -> list[str]:
+    """One entry per non-empty line (key messages, recommendations)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 from functools import partial
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
@@ -28,17 +29,18 @@ from PySide6.QtWidgets import (
 
 from briefgen.content.model import Corpus
 from briefgen.counts import counted
-from briefgen.gui.state import PreviewResult, render_preview
+from briefgen.export import PreviewResult, render_preview
 from briefgen.gui.widgets import describe, heading
 from briefgen.gui.workers import TaskRunner
 from briefgen.pack.model import PackSpec
+from briefgen.render import FORMATS
 
 try:  # QtPdf is its own wheel (PySide6-Pdf); without it the preview shows the HTML
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 except ImportError:  # pragma: no cover - depends on the installation
-    QPdfDocument = None
-    QPdfView = None
+    QPdfDocument = None  # type: ignore[assignment,misc]
+    QPdfView = None  # type: ignore[assignment,misc]
 
 # Typing waits for a pause; a click (a theme, the audience, an item left out) is a finished
 # change, so its preview starts almost at once (just long enough to gather a burst of clicks).
@@ -48,7 +50,7 @@ CLICK_DEBOUNCE_MS = 60
 
 def pdf_preview_available() -> bool:
     """True where the preview can show the real PDF: QtPdf and the PDF renderer are both here."""
-    return QPdfView is not None and importlib.util.find_spec("briefgen.render.pdf") is not None
+    return QPdfView is not None and importlib.util.find_spec(FORMATS["pdf"].module) is not None
 
 
 class PreviewController(QObject):
@@ -215,12 +217,13 @@ class PreviewPane(QWidget):
             button.setEnabled(enabled)
 
     def _zoom(self, factor: float) -> None:
-        if self.pdf_view is None or self.stack.currentWidget() is not self.pdf_view:
+        view: Any = self.pdf_view
+        if view is None or self.stack.currentWidget() is not self.pdf_view:
             self.html_view.zoomIn(2 if factor > 1 else -2)
             return
-        current = self.pdf_view.zoomFactor()
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.pdf_view.setZoomFactor(max(0.25, min(4.0, current * factor)))
+        current = view.zoomFactor()
+        view.setZoomMode(QPdfView.ZoomMode.Custom)
+        view.setZoomFactor(max(0.25, min(4.0, current * factor)))
 
     def _fit_width(self) -> None:
         if self.pdf_view is not None:
@@ -273,7 +276,7 @@ class PreviewPane(QWidget):
                 f"<b>Preview only:</b> this shows the first {result.shown_items} of the pack's "
                 f"{result.total_items} items, so it stays quick; the export has them all."
             )
-        notes.extend(f"<b>Warning:</b> {_escape(warning)}" for warning in result.warnings)
+        notes.extend(f"<b>Warning:</b> {escape(warning)}" for warning in result.warnings)
         if notes:
             self.notes.setText("<br>".join(notes))
             self.notes.setAccessibleName("Preview notes")
@@ -291,7 +294,3 @@ class PreviewPane(QWidget):
         if self.document is not None and self.stack.currentWidget() is self.pdf_view:
             return int(self.document.pageCount())
         return 0
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -4,6 +4,8 @@ so the highlight never depends on colour)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content.model import Corpus, Item
-from briefgen.gui.state import citation_lines
 from briefgen.gui.widgets import describe, heading
 
 HIGHLIGHT = QColor("#fff2a8")
@@ -85,7 +86,7 @@ class SourceView(QWidget):
             return
         lines = citation_lines(corpus, item)
         self.citation.setText(
-            "<br>".join(f"<b>{_escape(label)}:</b> {_escape(value)}" for label, value in lines)
+            "<br>".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in lines)
         )
         self.citation.setAccessibleDescription(
             "; ".join(f"{label}: {value}" for label, value in lines)
@@ -163,5 +164,14 @@ def _qt_position(text: str, offset: int) -> int:
     return len(prefix.encode("utf-16-le")) // 2
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def citation_lines(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
+    """The full citation of `item` as label/value pairs, for checking against the source."""
+    source = corpus.sources[item.source]
+    organisation = corpus.organisations[item.org]
+    return [
+        ("Organisation", f"{organisation.name} ({organisation.short})"),
+        ("Document", source.title),
+        ("Publisher", source.publisher),
+        ("Date", source.date),
+        ("Where", item.locator),
+    ]

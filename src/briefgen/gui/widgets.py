@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -105,11 +106,12 @@ class NoticeBar(QFrame):
             f"#noticeBar {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 4px; }} #noticeBar QLabel {{ color: #1b1b1b; }}"
         )
-        self.text.setText(f"<b>{_escape(title)}</b> {_escape(message)}")
+        self.text.setText(f"<b>{_rich_text(title)}</b> {_rich_text(message)}")
         describe(self.text, title, message, tooltip=False)
         self.setAccessibleName(f"Notice: {title}")
         while self.buttons.count():
-            widget = self.buttons.takeAt(0).widget()
+            entry = self.buttons.takeAt(0)
+            widget = entry.widget() if entry is not None else None
             if widget is not None:
                 widget.deleteLater()
         for label, description, callback in actions or []:
@@ -127,7 +129,6 @@ class NoticeBar(QFrame):
         return self.text.accessibleDescription()
 
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
+def _rich_text(text: str) -> str:
+    """`text` shown as written in a rich-text label, its line breaks kept."""
+    return escape(text, quote=False).replace("\n", "<br>")

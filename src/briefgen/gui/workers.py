@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from briefgen.errors import BriefgenError
-from briefgen.gui.recovery import data_dir
+from briefgen.recovery import data_dir
 
 log = logging.getLogger("briefgen.gui")
 

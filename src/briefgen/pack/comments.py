@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import yaml
 
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+from briefgen.yamlloaders import BaseLoader
 
 
 def keep_comments(old_text: str, new_text: str, header: str = "") -> str:
@@ -78,7 +78,7 @@ class _Layout:
         self.keys: dict[str, int] = {}
         self.in_lists: dict[int, str] = {}
         self.in_values: set[int] = set()
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=BaseLoader)
         pending: list[tuple[yaml.Node, str, int]] = [(root, "", -1)] if root is not None else []
         seen: set[int] = set()
         while pending:

@@ -139,9 +139,6 @@ class PackSpec:
 
 # --- The built document -------------------------------------------------------------------
 
-# Who wrote a block's text: the source (a quote), the officer, or briefgen (its own wording).
-ROLES = ("source", "officer", "briefgen", "placeholder")
-
 
 class Acronym(NamedTuple):
     term: str
@@ -209,13 +206,6 @@ class Section(NamedTuple):
     number: str = ""  # "3" for a numbered committee-report section
     blocks: tuple[Block, ...] = ()
     in_contents: bool = True
-
-
-class SourceReference(NamedTuple):
-    """A full reference for the Sources / Background papers list."""
-
-    source_id: str
-    text: str  # "Local Government Association (July 2013) Rewiring Public Services: ..."
 
 
 class Pack(NamedTuple):

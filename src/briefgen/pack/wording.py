@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefgen import diskcache
+from briefgen.content.paths import SHIPPED_TEMPLATES, assets_dir, templates_dir
 from briefgen.errors import BriefgenError
+from briefgen.pack.model import Acronym
+
+__all__ = ["acronym_line", "assets_dir", "load_wording", "templates_dir", "uk_date"]
 
 CACHE_FORMAT = b"briefgen wording cache 2\n"
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
-
-def templates_dir() -> Path:
-    """`$BRIEFGEN_TEMPLATES` if set, else the project's own `templates/`."""
-    configured = os.environ.get("BRIEFGEN_TEMPLATES")
-    return Path(configured) if configured else PROJECT_ROOT / "templates"
-
-
-def assets_dir() -> Path:
-    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the project's `assets/`."""
-    configured = os.environ.get("BRIEFGEN_ASSETS")
-    return Path(configured) if configured else PROJECT_ROOT / "assets"
+SHIPPED = SHIPPED_TEMPLATES / "wording.yaml"  # briefgen's own: every key it needs
 
 
 @lru_cache(maxsize=4)
@@ -38,23 +28,18 @@ def _load(path: Path, mtime: float) -> dict[str, Any]:
         raise BriefgenError(
             f"{path}: cannot read the pack wording ({error}); restore the file"
         ) from None
-    key = CACHE_FORMAT + text  # the file itself, compared exactly
-    cache_path = diskcache.entry_path("wording", path)
-    data = diskcache.read(cache_path, key)
-    if isinstance(data, dict):
-        return data
-    data = _parse(path, text)
-    diskcache.write(cache_path, key, data)
-    return data
+    # The key is the file itself, compared exactly; a council's own copy is checked against
+    # briefgen's, so briefgen's is part of its key (a new key is asked for after an upgrade).
+    key = CACHE_FORMAT + text
+    if path.resolve() != SHIPPED.resolve():
+        key += b"\0" + SHIPPED.read_bytes()
+    return diskcache.cached("wording", path, key, lambda: _parse(path, text))
 
 
 def _parse(path: Path, text: bytes) -> dict[str, Any]:
     import yaml
 
-    try:  # LibYAML's loader: the same safe subset, about ten times faster
-        from yaml import CSafeLoader as SafeLoader
-    except ImportError:  # pragma: no cover - PyYAML built without LibYAML
-        from yaml import SafeLoader  # type: ignore[assignment]
+    from briefgen.yamlloaders import SafeLoader
 
     try:
         data = yaml.load(text.decode("utf-8"), Loader=SafeLoader)
@@ -64,12 +49,39 @@ def _parse(path: Path, text: bytes) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise BriefgenError(f"{path}: expected a mapping of wording sections; restore the file")
+    if path.resolve() != SHIPPED.resolve():
+        missing = _missing(data, load_wording(SHIPPED))
+        if missing:
+            raise BriefgenError(
+                f"{path}: no wording for {', '.join(missing)}; copy it from {SHIPPED}"
+            )
     return data
 
 
-def load_wording() -> dict[str, Any]:
-    """The wording as nested dicts (cached until the file changes)."""
-    path = templates_dir() / "wording.yaml"
+# Keyed by ids a council's own files may choose: questions for its themes, names for its audiences.
+_OPTIONAL = {("questions", "themes"), ("questions", "kinds"), ("audiences",)}
+
+
+def _missing(
+    data: dict[str, Any], shipped: dict[str, Any], path: tuple[str, ...] = ()
+) -> list[str]:
+    """The keys of briefgen's own wording that a council's own copy (`data`) lacks."""
+    missing = []
+    for key, value in shipped.items():
+        here = (*path, key)
+        if here in _OPTIONAL:
+            continue
+        if not isinstance(data, dict) or key not in data:
+            missing.append(".".join(here))
+        elif isinstance(value, dict):
+            missing.extend(_missing(data[key], value, here))
+    return missing
+
+
+def load_wording(path: Path | None = None) -> dict[str, Any]:
+    """The wording as nested dicts (cached until the file changes): `path`, else the templates
+    folder's; a council's own copy must have every key briefgen's has."""
+    path = path or templates_dir() / "wording.yaml"
     try:
         mtime = path.stat().st_mtime
     except OSError:
@@ -80,3 +92,9 @@ def load_wording() -> dict[str, Any]:
 def uk_date(value: date) -> str:
     """A date as UK documents write it: 22 November 2026."""
     return f"{value.day} {value:%B %Y}"
+
+
+def acronym_line(acronyms: tuple[Acronym, ...]) -> str:
+    """The acronyms a block uses first, as the line printed after it: "LGA – Local Government
+    Association; DfE – Department for Education"."""
+    return "; ".join(f"{acronym.term} – {acronym.expansion}" for acronym in acronyms)

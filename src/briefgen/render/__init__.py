@@ -43,18 +43,39 @@ class Renderer(Protocol):
 
 
 class Format(NamedTuple):
-    """An output format: the module that renders it, its file suffix, and the kind of template
-    `RenderOptions.template` gives it ("" if it takes none)."""
+    """An output format: the module that renders it, its file suffix, the kind of template
+    `RenderOptions.template` gives it ("" if it takes none), and how an officer names it."""
 
     module: str
     suffix: str
     template: str = ""
+    name: str = ""  # "Word": in menus and messages ("Export as Word…", "Word export is not …")
+    file_type: str = ""  # "Word document": in a file dialog's list of file types
+    use: str = ""  # "to edit": what the file is for, beside its name in menus and file types
+    document: bool = True  # a finished document for readers (the app exports only these)
 
 
 FORMATS: dict[str, Format] = {
-    "pdf": Format("briefgen.render.pdf", ".pdf"),
-    "docx": Format("briefgen.render.docx", ".docx", template="Word template"),
-    "html": Format("briefgen.render.html", ".html"),
+    "pdf": Format(
+        "briefgen.render.pdf", ".pdf", name="PDF", file_type="PDF document", use="to print"
+    ),
+    "docx": Format(
+        "briefgen.render.docx",
+        ".docx",
+        template="Word template",
+        name="Word",
+        file_type="Word document",
+        use="to edit",
+    ),
+    # The page the PDF is printed from, for checking the text in a browser.
+    "html": Format(
+        "briefgen.render.html",
+        ".html",
+        name="HTML",
+        file_type="Web page",
+        use="to check",
+        document=False,
+    ),
 }
 
 
@@ -63,7 +84,8 @@ def renderer(format_name: str) -> Renderer:
     if format_name not in FORMATS:
         raise RenderError(f"unknown format '{format_name}'; choose from {', '.join(FORMATS)}")
     module = importlib.import_module(FORMATS[format_name].module)
-    return module  # type: ignore[return-value]
+    renderer_module: Renderer = module  # a module with `render`, checked by the tests
+    return renderer_module
 
 
 def render(
@@ -79,6 +101,12 @@ def format_for_path(path: Path) -> str | None:
         if suffix == entry.suffix:
             return name
     return None
+
+
+def document_formats() -> list[str]:
+    """The formats of finished documents (PDF, Word), in the registry's order: what the app
+    offers to export."""
+    return [name for name, entry in FORMATS.items() if entry.document]
 
 
 def suffixes(formats: dict[str, Format]) -> str:

@@ -17,9 +17,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from briefgen.content.model import Corpus
+from briefgen.content.paths import assets_dir, templates_dir
 from briefgen.errors import RenderError
 from briefgen.pack.model import (
-    Acronym,
     Block,
     BulletList,
     Pack,
@@ -29,7 +29,7 @@ from briefgen.pack.model import (
     Section,
     Table,
 )
-from briefgen.pack.wording import assets_dir, templates_dir
+from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
 
 TEMPLATE = "pdf/pack.html.j2"
@@ -228,7 +228,7 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 citation=block.citation,
                 headline=block.headline,
                 number=block.number,
-                acronyms=_acronym_line(block.acronyms),
+                acronyms=acronym_line(block.acronyms),
             )
         case Paragraph():
             return ParagraphContext(
@@ -237,7 +237,7 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 role=block.role,
                 number=block.number,
                 label=block.label,
-                acronyms=_acronym_line(block.acronyms),
+                acronyms=acronym_line(block.acronyms),
                 keep_with_next=following is not None and not isinstance(following, Paragraph),
             )
         case Placeholder():
@@ -249,7 +249,7 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 role=block.role,
                 ordered=block.ordered,
                 number=block.number,
-                acronyms=_acronym_line(block.acronyms),
+                acronyms=acronym_line(block.acronyms),
             )
         case Table():
             return TableContext(
@@ -260,10 +260,6 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 number=block.number,
             )
     raise TypeError(f"no HTML for block {block!r}")
-
-
-def _acronym_line(acronyms: tuple[Acronym, ...]) -> str:
-    return "; ".join(f"{acronym.term} – {acronym.expansion}" for acronym in acronyms)
 
 
 def _asset(name: str) -> Path:

@@ -14,6 +14,7 @@ import math
 from typing import NamedTuple
 
 from briefgen.pack.model import BulletList, Pack, Paragraph, Placeholder, Quote, Section, Table
+from briefgen.pack.wording import acronym_line
 
 # The length warning names at most this many sections: enough to act on, short enough to read.
 MAX_SECTIONS_NAMED = 4
@@ -52,7 +53,7 @@ def length_warning(
         count = words["pages_one"] if pages == 1 else words["pages_many"].format(count=pages)
         named.append(words["trim_section"].format(title=candidate.title, pages=count))
         covered += candidate.pages
-    template = words["length_warning_estimated" if estimated else "length_warning"]
+    template = words["length_warning_estimated"] if estimated else words["length_warning"]
     warning = template.format(document=pack.subtitle.lower(), pages=page_count, limit=limit)
     return warning + (words["length_trim"].format(sections=", ".join(named)) if named else "")
 
@@ -102,8 +103,8 @@ def _text(text: str, width: float, size: float = BODY, bold: bool = False) -> fl
     return _lines(text, width, size, bold) * size * LINE
 
 
-def _block_height(block: object, width: float) -> float:
-    """The height of one block, with the space below it."""
+def _block_height(block: object, width: float, label: str) -> float:
+    """The height of one block, with the space below it (`label`: a placeholder's lead-in)."""
     if isinstance(block, Quote):
         inner = width - 14.0  # the rule and padding that set a quotation off
         height = 14.0 + BODY * 0.2  # the kind label's line
@@ -113,13 +114,12 @@ def _block_height(block: object, width: float) -> float:
             height += _text(part, inner) + BODY * 0.4
         height += _text(block.citation, inner, size=9.0) + 9.0 * 0.3
         if block.acronyms:
-            expansions = "; ".join(f"{a.term} – {a.expansion}" for a in block.acronyms)
-            height += _text(expansions, inner, size=9.0) + 9.0 * 0.7
+            height += _text(acronym_line(block.acronyms), inner, size=9.0) + 9.0 * 0.7
         return height + BODY * 1.3
     if isinstance(block, Paragraph):
         return _text(block.label + " " + block.text, width) + BODY * 0.7
     if isinstance(block, Placeholder):
-        return _text("To complete: " + block.text, width - 30.0) + 25.0 + BODY * 0.9
+        return _text(f"{label} {block.text}", width - 30.0) + 25.0 + BODY * 0.9
     if isinstance(block, BulletList):
         return sum(_text(entry, width - 18.0) + BODY * 0.3 for entry in block.entries) + 7.0
     if isinstance(block, Table):
@@ -150,7 +150,8 @@ def estimate(pack: Pack) -> tuple[int, list[SectionLength]]:
     gives its contents a page to themselves, as the PDF does."""
     width = TEXT_WIDTH - (GUTTER if any(s.number for s in pack.sections) else 0.0)
     heights = [
-        _heading_height(section, width) + sum(_block_height(b, width) for b in section.blocks)
+        _heading_height(section, width)
+        + sum(_block_height(b, width, pack.wording["placeholder"]) for b in section.blocks)
         for section in pack.sections
     ]
     contents = _contents_height(pack) / PAGE_HEIGHT

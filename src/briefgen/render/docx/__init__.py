@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import io
 
+from docx.document import Document as WordDocument
+
+from briefgen import draftmarks
 from briefgen.content.model import Corpus
+from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.docx import oxml
@@ -46,9 +50,28 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
     set_language(document, pack.language)
     oxml.request_field_update(document)
     set_properties(document, pack)
+    list_quotations(document, writer.quotations, corpus)
     buffer = io.BytesIO()
     document.save(buffer)
     return RenderResult(buffer.getvalue(), None, tuple(writer.warnings), estimated_pages=pages)
+
+
+def list_quotations(document: WordDocument, quotes: list[MarkedQuote], corpus: Corpus) -> None:
+    """The list of the quotations marked in the body, with each one's source, as a custom XML
+    part (`briefgen verify` reads it back; docs/decisions/0100)."""
+    listed = [
+        quote._replace(source_id=corpus.item(quote.item_id).source)
+        if corpus.has_item(quote.item_id)
+        else quote
+        for quote in quotes
+    ]
+    oxml.replace_custom_xml(
+        document,
+        draftmarks.manifest_xml(listed),
+        draftmarks.NAMESPACE,
+        draftmarks.DATASTORE_ID,
+        is_ours=draftmarks.is_manifest,
+    )
 
 
 def write_pack(writer: Writer, pack: Pack) -> None:

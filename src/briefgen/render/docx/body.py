@@ -14,6 +14,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from briefgen.draftmarks import MarkedQuote, citation_bookmark, quote_bookmark
 from briefgen.errors import RenderError
 from briefgen.pack.model import (
     Acronym,
@@ -101,6 +102,7 @@ def add_heading(
         paragraph.paragraph_format.page_break_before = True
     writer.run(paragraph, f"{section.number}\t{section.title}" if section.number else section.title)
     oxml.add_bookmark(paragraph, bookmark, bookmark.removeprefix("_Toc"))
+    writer.section_title = section.title
     if writer.gutter:
         writer.set_indent(paragraph, writer.gutter, -writer.gutter if section.number else 0)
 
@@ -157,11 +159,41 @@ def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
     if quote.headline:
         writer.run(label, "  ")
         add_headline(writer, label, quote.headline, words)
-    for part in quote_paragraphs(quote.text):
-        paragraph = writer.paragraph("Quote", part)
-        writer.indent(paragraph, "Quote")
-    add_citation(writer, quote.citation, words["citation_prefix"])
+    parts = quote_paragraphs(quote.text)
+    paragraphs = []
+    for part in parts:
+        paragraphs.append(writer.paragraph("Quote", part))
+        writer.indent(paragraphs[-1], "Quote")
+    citation = add_citation(writer, quote.citation, words["citation_prefix"])
+    if paragraphs:
+        mark_quote(writer, quote, parts, (paragraphs[0], paragraphs[-1]), citation)
     add_acronyms(writer, quote.acronyms, words["acronyms"], style="Citation")
+
+
+def mark_quote(
+    writer: Writer,
+    quote: Quote,
+    parts: Sequence[str],
+    paragraphs: tuple[WordParagraph, WordParagraph],
+    citation: WordParagraph,
+) -> None:
+    """Bookmark the quotation's paragraphs (`paragraphs`: its first and last, holding `parts`)
+    and its citation, and list it, for `briefgen verify` to find after the draft is edited
+    (docs/decisions/0100)."""
+    number = len(writer.quotations) + 1
+    first, last = paragraphs
+    oxml.add_bookmark(first, quote_bookmark(number), writer.next_bookmark_id(), last=last)
+    oxml.add_bookmark(citation, citation_bookmark(number), writer.next_bookmark_id())
+    written = MarkedQuote(
+        number=number,
+        item_id=quote.item_id,
+        source_id="",  # filled in by the renderer, which has the corpus
+        text="\n\n".join(parts),
+        citation=f"{writer.pack.wording['citation_prefix']} {quote.citation}",
+        paragraph=quote.number,
+        section=writer.section_title,
+    )
+    writer.quotations.append(written)
 
 
 def add_headline(
@@ -173,11 +205,12 @@ def add_headline(
     writer.run(paragraph, "\n" + headline)
 
 
-def add_citation(writer: Writer, citation: str, prefix: str) -> None:
+def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
     paragraph = writer.paragraph("Citation")
     writer.run(paragraph, prefix, "Label")
     writer.run(paragraph, " " + citation)
     writer.indent(paragraph, "Citation")
+    return paragraph
 
 
 def add_acronyms(

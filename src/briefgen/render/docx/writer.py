@@ -14,6 +14,7 @@ from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render.docx import oxml
 from briefgen.render.docx.numbering import Lists
@@ -36,6 +37,8 @@ class Writer:
         self._make = oxml.Maker(document)
         self.last_is_table = False
         self._bookmarks = 0
+        self.section_title = ""  # the heading being written under
+        self.quotations: list[MarkedQuote] = []  # marked for `briefgen verify`, in order
         self._left_indents: dict[str, int] = {}
         self.numbered = any(section.number for section in pack.sections)
         # EMU: committee-report numbers hang in this margin, the text after it.
@@ -59,8 +62,13 @@ class Writer:
         return self._make.run(paragraph, text, self.style_ids[style] if style else None)
 
     def next_bookmark(self) -> str:
+        """A new contents-entry bookmark's name (`_Toc` and its id)."""
+        return f"_Toc{self.next_bookmark_id()}"
+
+    def next_bookmark_id(self) -> str:
+        """A bookmark id no other bookmark of the document has."""
         self._bookmarks += 1
-        return f"_Toc{100000000 + self._bookmarks}"
+        return str(100000000 + self._bookmarks)
 
     def text_width(self) -> int:
         """The width between the margins (EMU) of the document's page."""

@@ -3,7 +3,7 @@
 Each running app writes its unsaved pack to its own recovery file in the data folder (named by
 process id, so two windows never overwrite each other). A clean close or a save deletes it; a
 file left by a process that is no longer running is work a crash would otherwise have lost, and
-the next start offers it back. Qt-free, so it is tested without a window.
+the next start offers it back. No Qt: the app calls it, and it is tested without a window.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ class RecoveryStore:
 
     def pending(self) -> list[Recovered]:
         """Work left by processes that are no longer running, newest first."""
-        found = []
+        found: list[Recovered] = []
         if not self.folder.is_dir():
             return found
         for meta_file in self.folder.glob("*.json"):

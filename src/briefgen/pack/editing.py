@@ -1,0 +1,172 @@
+"""Editing a pack spec the way the app does: the item list's rows, ticking and moving items,
+theme counts, and putting right what an old pack file names that this briefgen does not know.
+
+Pure functions over the core's types (no Qt), so the desktop app is a thin shell over them and
+they are tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from briefgen.content.model import Corpus, Item
+from briefgen.pack.builder import ordered_themes, pack_items
+from briefgen.pack.labels import audience_label, layout_label
+from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, PackSpec
+from briefgen.selection import AUDIENCES, matches_search, primary_theme, select_items
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One line of the item list: the item, whether the pack includes it, its theme there."""
+
+    item: Item
+    included: bool
+    theme: str
+
+
+def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
+    """The pack's items in pack order, with the items the officer excluded left in their places
+    (unticked), so ticking one again puts it back where it was."""
+    unexcluded = replace(spec, excluded=[])
+    items = pack_items(corpus, unexcluded)
+    themes = ordered_themes(corpus, unexcluded, items)
+    excluded = set(spec.excluded)
+    return [ItemRow(item, item.id not in excluded, primary_theme(item, themes)) for item in items]
+
+
+def set_included(spec: PackSpec, item_id: str, included: bool) -> None:
+    """Tick or untick `item_id` in `spec`: an unticked item is listed in `excluded`."""
+    if included:
+        spec.excluded = [other for other in spec.excluded if other != item_id]
+    elif item_id not in spec.excluded:
+        spec.excluded = [*spec.excluded, item_id]
+
+
+def theme_counts(corpus: Corpus, audience: str) -> dict[str, int]:
+    """How many items each theme gives `audience` (the numbers shown beside the themes)."""
+    counts: Counter[str] = Counter()
+    for item in select_items(corpus, themes=(), audience=audience):
+        counts.update(item.themes)
+    return {theme: counts.get(theme, 0) for theme in corpus.themes}
+
+
+def matching_rows(
+    corpus: Corpus,
+    rows: Sequence[ItemRow],
+    kinds: Iterable[str] = (),
+    orgs: Iterable[str] = (),
+    sources: Iterable[str] = (),
+    search: str = "",
+) -> list[int]:
+    """Indexes of the `rows` the filters keep (the core's `matches_search` for the search)."""
+    wanted_kinds, wanted_orgs, wanted_sources = set(kinds), set(orgs), set(sources)
+    words = search.strip()
+    keep = []
+    for index, row in enumerate(rows):
+        item = row.item
+        if wanted_kinds and item.kind not in wanted_kinds:
+            continue
+        if wanted_orgs and item.org not in wanted_orgs:
+            continue
+        if wanted_sources and item.source not in wanted_sources:
+            continue
+        if words and not matches_search(item, words, corpus):
+            continue
+        keep.append(index)
+    return keep
+
+
+def _order_with(spec: PackSpec, rows: Sequence[ItemRow], theme: str, ids: list[str]) -> None:
+    """Record `ids` (every listed item of `theme`, in their new order) in `spec.order`, keeping
+    the order already recorded for other themes."""
+    in_theme = {row.item.id for row in rows if row.theme == theme}
+    spec.order = [item_id for item_id in spec.order if item_id not in in_theme] + ids
+
+
+def move_item(
+    spec: PackSpec,
+    rows: Sequence[ItemRow],
+    item_id: str,
+    step: int,
+    visible: Sequence[int] | None = None,
+) -> bool:
+    """Move `item_id` `step` places (-1 up, +1 down) among the `visible` rows of its own theme;
+    False if it is already first or last there. Items keep to their theme: a pack is grouped
+    by theme, so that is the only order `PackSpec.order` can express."""
+    shown = list(range(len(rows))) if visible is None else list(visible)
+    position = next((n for n, i in enumerate(shown) if rows[i].item.id == item_id), None)
+    if position is None:
+        return False
+    theme = rows[shown[position]].theme
+    neighbour = position + step
+    if not 0 <= neighbour < len(shown) or rows[shown[neighbour]].theme != theme:
+        return False
+    ids = [row.item.id for row in rows if row.theme == theme]
+    target_id = rows[shown[neighbour]].item.id
+    ids.remove(item_id)
+    at = ids.index(target_id) + (1 if step > 0 else 0)
+    ids.insert(at, item_id)
+    _order_with(spec, rows, theme, ids)
+    return True
+
+
+def move_item_to(spec: PackSpec, rows: Sequence[ItemRow], item_id: str, before: int) -> bool:
+    """Move `item_id` to just before row `before` (len(rows) for the end), as a drag and drop
+    does. A drop in another theme puts it at the nearest end of its own theme."""
+    index = next((n for n, row in enumerate(rows) if row.item.id == item_id), None)
+    if index is None:
+        return False
+    theme = rows[index].theme
+    theme_rows = [n for n, row in enumerate(rows) if row.theme == theme]
+    first, last = theme_rows[0], theme_rows[-1]
+    before = min(max(before, first), last + 1)
+    if before in (index, index + 1):
+        return False
+    ids = [rows[n].item.id for n in theme_rows]
+    target = rows[before].item.id if before <= last else None
+    ids.remove(item_id)
+    ids.insert(ids.index(target) if target else len(ids), item_id)
+    _order_with(spec, rows, theme, ids)
+    return True
+
+
+def tidy_spec(corpus: Corpus, spec: PackSpec) -> list[str]:
+    """Put right what a pack file names that this briefgen does not know (an unknown theme,
+    layout, audience, marking or purpose), so the pack opens; return what was changed."""
+    default = PackSpec()
+    notes = []
+    unknown = [theme for theme in spec.themes if theme not in corpus.themes]
+    if unknown:
+        spec.themes = [theme for theme in spec.themes if theme in corpus.themes]
+        notes.append("unknown themes left out: " + ", ".join(unknown))
+    if spec.layout not in LAYOUTS:
+        replacement = layout_label(default.layout).lower()
+        notes.append(f"unknown layout '{spec.layout}' replaced by {replacement}")
+        spec.layout = default.layout
+    if spec.audience not in AUDIENCES:
+        replacement = audience_label(default.audience).lower()
+        notes.append(f"unknown audience '{spec.audience}' replaced by {replacement}")
+        spec.audience = default.audience
+    if spec.meeting.marking not in MARKINGS:
+        notes.append(f"unknown protective marking '{spec.meeting.marking}' removed")
+        spec.meeting.marking = default.meeting.marking
+    if spec.meeting.purpose not in PURPOSES:
+        replacement = default.meeting.purpose
+        notes.append(f"unknown purpose '{spec.meeting.purpose}' replaced by {replacement}")
+        spec.meeting.purpose = replacement
+    return notes
+
+
+def missing_notice(missing: Sequence[str]) -> str:
+    """What to tell the officer when a pack names items the content no longer has."""
+    count = len(missing)
+    listed = ", ".join(missing[:12]) + (f" and {count - 12} more" if count > 12 else "")
+    which = "an item that is" if count == 1 else f"{count} items that are"
+    return (
+        f"This pack refers to {which} no longer in the content: {listed}. "
+        "They are left out of the pack; everything else is as it was saved. "
+        "Saving keeps the references, in case the items come back."
+    )

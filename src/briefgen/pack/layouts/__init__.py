@@ -1,0 +1,26 @@
+"""The layouts: one module each, every one a function from `PackParts` to drafts, so PDF and Word
+(which both walk the result) always carry the same sections, items and citations in the same
+order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from briefgen.pack.layouts import committee_report, evidence_pack, member_briefing
+from briefgen.pack.parts import Draft, PackParts
+
+
+class Layout(NamedTuple):
+    """How a layout lays a pack out, and what it always does whoever the pack is for."""
+
+    lay_out: Callable[[PackParts], list[Draft]]
+    explains_acronyms: bool = False  # whatever the audience's profile says
+    states_purpose: bool = False  # the cover says what the report is for (decision, ...)
+
+
+LAYOUT_PLANS: dict[str, Layout] = {
+    "member-briefing": Layout(member_briefing.lay_out, explains_acronyms=True),
+    "committee-report": Layout(committee_report.lay_out, states_purpose=True),
+    "evidence-pack": Layout(evidence_pack.lay_out),
+}
