@@ -27,10 +27,11 @@ def add_verify_command(commands: Any) -> argparse.ArgumentParser:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from briefgen.cli import library_folders
     from briefgen.content import open_corpus
     from briefgen.verify import check_draft, format_report, report_json
 
-    corpus = open_corpus(Path(args.content) if args.content else None)
+    corpus = open_corpus(library_folders(args))  # a draft may quote items of every library
     check = check_draft(args.draft, corpus)
     if args.json:
         json.dump(report_json(check), sys.stdout, indent=2, ensure_ascii=False)
