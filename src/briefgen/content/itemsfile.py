@@ -111,6 +111,32 @@ def replay(result: FileResult, problems: Problems, seen_ids: dict[str, str]) -> 
             seen_ids[event.item_id] = f"{event.where}:{event.line}"
 
 
+def check_restatements(items: list[Item], lines: dict[str, str], problems: Problems) -> None:
+    """`restates` must name another item that is not itself a restatement (no chains)."""
+    by_id = {item.id: item for item in items}
+    for item in items:
+        if not item.restates:
+            continue
+        where, _, line = lines[item.id].rpartition(":")
+        label = f"item '{item.id}'"
+        target = by_id.get(item.restates)
+        if target is None or target.id == item.id:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{item.restates}', which is not another item"
+                f"{did_you_mean(item.restates, [i for i in by_id if i != item.id])}; name the "
+                "item whose words it repeats",
+            )
+        elif target.restates:
+            problems.add(
+                where,
+                int(line),
+                f"{label}: restates '{target.id}', which itself restates '{target.restates}'; "
+                f"name '{target.restates}' instead",
+            )
+
+
 def verify_items_file(data: bytes, where: str, library: str, context: ItemsContext) -> FileResult:
     """Read and verify the items file `where` (its bytes `data`), in library `library`."""
     recorder = Recorder()

@@ -17,7 +17,13 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from briefgen.content.itemsfile import ID_PATTERN, FileResult, ItemsContext, replay
+from briefgen.content.itemsfile import (
+    ID_PATTERN,
+    FileResult,
+    ItemsContext,
+    check_restatements,
+    replay,
+)
 from briefgen.content.itemsfile import verify_items_file as verify
 from briefgen.content.model import (
     Corpus,
@@ -319,32 +325,6 @@ def _item_files(library: LibraryFolder, real_root: str, problems: Problems) -> l
     return item_files
 
 
-def _check_restatements(items: list[Item], lines: dict[str, str], problems: Problems) -> None:
-    """`restates` must name another item that is not itself a restatement (no chains)."""
-    by_id = {item.id: item for item in items}
-    for item in items:
-        if not item.restates:
-            continue
-        where, _, line = lines[item.id].rpartition(":")
-        label = f"item '{item.id}'"
-        target = by_id.get(item.restates)
-        if target is None or target.id == item.id:
-            problems.add(
-                where,
-                int(line),
-                f"{label}: restates '{item.restates}', which is not another item"
-                f"{did_you_mean(item.restates, [i for i in by_id if i != item.id])}; name the "
-                "item whose words it repeats",
-            )
-        elif target.restates:
-            problems.add(
-                where,
-                int(line),
-                f"{label}: restates '{target.id}', which itself restates '{target.restates}'; "
-                f"name '{target.restates}' instead",
-            )
-
-
 def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
     """Each library must be a folder, and any but the shipped one a library (sources.yaml or
     items/): a mistyped --library is named before anything else is reported."""
@@ -426,7 +406,7 @@ def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpu
             items.extend(result.items)
             restates.update(result.restates)
         kept.save()
-    _check_restatements(items, restates, problems)
+    check_restatements(items, restates, problems)
     if problems:
         raise ContentError(problems.lines)
     order = {source_id: source.order for source_id, source in found.sources.items()}
