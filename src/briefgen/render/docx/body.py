@@ -99,7 +99,9 @@ def add_heading(
     paragraph = writer.paragraph(f"Heading {min(max(section.level, 1), 3)}")
     if page_break_before:
         paragraph.paragraph_format.page_break_before = True
-    writer.run(paragraph, f"{section.number}\t{section.title}" if section.number else section.title)
+    listed = writer.outline is not None and writer.outline.heading(paragraph, section.number)
+    typed = section.number and not listed
+    writer.run(paragraph, f"{section.number}\t{section.title}" if typed else section.title)
     oxml.add_bookmark(paragraph, bookmark, bookmark.removeprefix("_Toc"))
     if writer.gutter:
         writer.set_indent(paragraph, writer.gutter, -writer.gutter if section.number else 0)

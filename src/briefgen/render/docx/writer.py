@@ -16,7 +16,7 @@ from docx.text.run import Run
 
 from briefgen.pack.model import Pack
 from briefgen.render.docx import oxml
-from briefgen.render.docx.numbering import Lists
+from briefgen.render.docx.numbering import Lists, Outline
 
 
 class Writer:
@@ -41,6 +41,7 @@ class Writer:
         # EMU: committee-report numbers hang in this margin, the text after it.
         self.gutter = self.left_indent("Numbered Paragraph") if self.numbered else 0
         self.lists = Lists(document, styles, self.gutter, pack.large_print)
+        self.outline = Outline(document, styles, self.gutter) if self.numbered else None
 
     def paragraph(self, style: str, text: str = "") -> Paragraph:
         """A new body paragraph in `style`, holding `text`."""
@@ -92,11 +93,13 @@ class Writer:
         self.set_indent(paragraph, left, -self.gutter if hanging else 0)
 
     def number(self, paragraph: Paragraph, number: str, style_name: str) -> None:
-        """Start `paragraph` with its paragraph number ("3.2") and a tab, hanging in the gutter."""
+        """Number `paragraph` ("3.2"), hanging in the gutter: by the document's outline list
+        where it gives that number, else as typed text and a tab."""
         if not number:
             self.indent(paragraph, style_name)
             return
-        self.run(paragraph, number, "Paragraph Number")
-        self.run(paragraph, "\t")
+        if self.outline is None or not self.outline.paragraph(paragraph, number, style_name):
+            self.run(paragraph, number, "Paragraph Number")
+            self.run(paragraph, "\t")
         if style_name != "Numbered Paragraph":
             self.indent(paragraph, style_name, hanging=True)
