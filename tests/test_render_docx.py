@@ -441,11 +441,25 @@ def test_large_print_is_18pt_sans_left_aligned_without_italics(
     assert fonts.get(f"{W}ascii") == "Arial"
 
 
-def test_normal_print_body_is_10_5pt(built: Callable[..., Built]) -> None:
+def test_normal_print_body_is_11pt_and_nothing_is_under_9pt(built: Callable[..., Built]) -> None:
     _, document, data = built("member-briefing", "members")
     size = part_xml(data, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
     assert resolved(document.styles["Normal"], "size") is None  # from the document defaults
-    assert size.get(f"{W}val") == "21"  # half-points
+    assert size.get(f"{W}val") == "22"  # half-points
+    # Labels, notes, citations, page furniture: a printed briefing has no text under 9 pt.
+    sizes = [int(sz.get(f"{W}val")) for sz in part_xml(data, "word/styles.xml").iter(f"{W}sz")]
+    assert min(sizes) >= 18
+
+
+def test_a_long_title_is_shortened_to_one_header_line(small: Corpus) -> None:
+    title = "Children's services: inspection, improvement and the workforce " * 3
+    for large_print in (False, True):
+        spec = make_spec("member-briefing", title=title.strip(), large_print=large_print)
+        document = Document(io.BytesIO(render(build_pack(small, spec), small, "docx").data))
+        line = document.sections[0].header.paragraphs[-1].text
+        shown = line.split("\t")[0]
+        assert shown.endswith("…") and title.startswith(shown[:-1])
+        assert len(shown) < (60 if large_print else 70)
 
 
 # --- A council's own template -------------------------------------------------------------------

@@ -192,6 +192,9 @@ class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     number: str = ""
+    # What the header's columns name ("Organisation"): a renderer may then turn a table too
+    # wide for the page round, or give each row a table of its own (`briefgen.render.tables`).
+    column_label: str = ""
 
 
 Block = Paragraph | Placeholder | Quote | BulletList | Table

@@ -80,6 +80,20 @@ class Writer:
             self._left_indents[style_name] = int(indent or 0)
         return self._left_indents[style_name]
 
+    def font_size(self, style_name: str) -> float:
+        """The text size (points) `style_name` gives, following its `basedOn` chain to the
+        document defaults (10 pt if nothing sets one)."""
+        style: CharacterStyle | None = self.styles[style_name]
+        while style is not None:
+            if style.font.size is not None:
+                return float(style.font.size.pt)
+            style = style.base_style
+        for defaults in oxml.default_run_properties(self.document):
+            half_points = oxml.font_size(defaults)
+            if half_points:
+                return half_points / 2
+        return 10.0
+
     def set_indent(self, paragraph: Paragraph, left: int, first_line: int = 0) -> None:
         """`left` indent (EMU); a negative `first_line` hangs the first line by that much."""
         self._make.indent(paragraph, left, first_line)
