@@ -469,7 +469,7 @@ def styles_xml(latent_styles: str) -> str:
         + size(11)
         + '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/>"
-        + spacing(0, 140, 288)
+        + spacing(0, 140, 312)
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     return (
