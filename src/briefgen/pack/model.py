@@ -111,7 +111,13 @@ class PackSpec:
     """
 
     layout: str = declare(Choice(LAYOUTS, "member-briefing"), option="layout")
-    audience: str = declare(Choice(audience_choices, "members"), option="audience")
+    # `--audience A --audience B` builds one file per audience (`briefgen.audience_outputs`).
+    audience: str = declare(
+        Choice(audience_choices, "members"),
+        option="audience",
+        help="repeat for one file per audience, named after it",
+        several=True,
+    )
     themes: list[str] = declare(
         TextList(200, entries=500), option="theme", metavar="T", help="theme id"
     )
