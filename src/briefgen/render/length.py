@@ -136,8 +136,8 @@ def _block_height(block: object, width: float, label: str, geometry: Geometry) -
         height = body * 1.55  # the kind label's line
         if block.headline:
             height += text(block.headline, width, body, bold=True) + body * 0.45
-        for part in block.text.split("\n\n"):
-            height += text(part, inner, body) + body * 0.4
+        for passage in block.text.split("\n\n"):
+            height += text(passage, inner, body) + body * 0.4
         height += text(block.citation, inner, small) + small * 0.3
         if block.acronyms:
             height += text(acronym_line(block.acronyms), inner, small) + small * 0.7
