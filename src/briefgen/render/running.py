@@ -4,7 +4,7 @@ into the page and reads as a mistake)."""
 
 from __future__ import annotations
 
-CHAR_EMS = 0.56  # a generous average advance of the body font, in ems: better short than wrapped
+CHAR_EMS = 0.50  # average advance of Open Sans or Arial in English text is 0.47 em: a margin
 ELLIPSIS = "…"
 
 
