@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
+import pypdfium2
 import pytest
 
 from briefgen.cli import main
@@ -38,6 +41,73 @@ def test_the_estimate_is_within_a_page_of_the_laid_out_pdf(
         if length.quotes >= 3 and length.title in measured:
             allowed = max(0.6, 0.06 * measured[length.title])
             assert length.pages == pytest.approx(measured[length.title], abs=allowed), length.title
+
+
+LARGE_PRINT_CASES = [
+    ("member-briefing", "members", ["inspection-improvement", "workforce"]),
+    ("committee-report", "members", ["partnership-integration"]),
+]
+
+
+@pytest.mark.parametrize(("layout_name", "audience", "themes"), LARGE_PRINT_CASES)
+def test_the_large_print_estimate_is_within_a_page_or_a_tenth_of_the_pdf(
+    shipped_corpus: Corpus, layout_name: str, audience: str, themes: list[str]
+) -> None:
+    spec = PackSpec(layout=layout_name, audience=audience, themes=themes)
+    spec.meeting.large_print = True
+    pack = build_pack(shipped_corpus, spec)
+    laid_out = len(layout(render_html_string(pack, shipped_corpus)).pages)
+    pages, _ = estimate(pack)
+    assert abs(pages - laid_out) <= max(1, 0.1 * laid_out), (pages, laid_out)
+    # The Word file's estimate: Arial runs a little shorter than the PDF's Open Sans, never
+    # half as long (it said 6 pages for a 13-page file).
+    word_pages, _ = estimate(pack, word=True)
+    assert 0.75 * laid_out <= word_pages <= laid_out
+
+
+def _arial_metrics() -> bool:
+    """Whether LibreOffice here lays out Arial in Arial's metrics (Arial or Liberation Sans):
+    with a wider stand-in its pages are not Word's."""
+    if shutil.which("soffice") is None or shutil.which("fc-match") is None:
+        return False
+    found = subprocess.run(["fc-match", "Arial"], capture_output=True, text=True).stdout
+    return "Arial" in found or "Liberation Sans" in found
+
+
+@pytest.mark.skipif(
+    not _arial_metrics(), reason="needs LibreOffice and Arial or Liberation Sans (fonts-liberation)"
+)
+def test_the_word_estimate_is_within_a_page_or_a_tenth_of_the_word_file(
+    shipped_corpus: Corpus, tmp_path: Path
+) -> None:
+    estimates = {}
+    for index, (layout_name, audience, themes) in enumerate([*CASES[:2], *LARGE_PRINT_CASES]):
+        spec = PackSpec(layout=layout_name, audience=audience, themes=themes)
+        spec.meeting.large_print = index >= 2
+        result = render(build_pack(shipped_corpus, spec), shipped_corpus, "docx")
+        (tmp_path / f"pack{index}.docx").write_bytes(result.data)
+        estimates[f"pack{index}"] = result.estimated_pages
+    profile = (tmp_path / "profile").as_uri()  # its own profile: another soffice may be running
+    files = [str(tmp_path / f"{name}.docx") for name in estimates]
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    for name, estimated in estimates.items():
+        laid_out = len(pypdfium2.PdfDocument(tmp_path / f"{name}.pdf"))
+        assert estimated is not None
+        assert abs(estimated - laid_out) <= max(1, 0.1 * laid_out), (name, estimated, laid_out)
 
 
 def test_a_word_build_over_its_norm_warns_with_the_estimate_and_what_to_trim(

@@ -217,11 +217,12 @@ def test_contents_field_already_lists_the_headings(
     assert WordParagraph(heading, None).text == pack.wording["contents"]
 
 
-def test_committee_report_headings_carry_section_numbers(built: Callable[..., Built]) -> None:
+def test_committee_report_headings_are_its_numbered_sections(built: Callable[..., Built]) -> None:
+    # The numbers themselves are Word's list numbers (tests/test_render_docx_numbering.py).
     pack, document, _ = built("committee-report", "scrutiny")
     headings = styled(document, "Heading 1")
     numbered = [s for s in pack.sections if s.number]
-    assert [h.text for h in headings] == [f"{s.number}\t{s.title}" for s in numbered]
+    assert [h.text for h in headings] == [s.title for s in numbered]
 
 
 def test_update_fields_is_set_before_compat(built: Callable[..., Built]) -> None:
@@ -362,7 +363,7 @@ def test_placeholders_are_boxed_shaded_and_labelled(built: Callable[..., Built])
     expected = [b for s in pack.sections for b in s.blocks if isinstance(b, Placeholder)]
     found = styled(document, "Placeholder")
     label = pack.wording["placeholder"]
-    assert [p.text for p in found] == [f"{b.number}\t{label} {b.text}" for b in expected]
+    assert [p.text for p in found] == [f"{label} {b.text}" for b in expected]
     style = document.styles["Placeholder"].element
     borders = style.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
     assert {child.tag for child in borders} >= {qn("w:top"), qn("w:left"), qn("w:bottom")}
@@ -370,12 +371,11 @@ def test_placeholders_are_boxed_shaded_and_labelled(built: Callable[..., Built])
 
 
 def test_committee_report_numbers_paragraphs_like_the_pdf(built: Callable[..., Built]) -> None:
+    from tests.test_render_docx_numbering import outline_list_id, pack_numbers, word_numbers
+
     pack, document, _ = built("committee-report", "scrutiny")
-    numbered = styled(document, "Numbered Paragraph")
-    assert numbered and all(re.match(r"\d+\.\d+\t", p.text) for p in numbered)
-    numbers = [b.number for s in pack.sections for b in s.blocks if getattr(b, "number", "")]
-    starts = [p.text.split("\t")[0] for p in document.paragraphs if re.match(r"\d+\.\d+\t", p.text)]
-    assert starts == numbers
+    assert styled(document, "Numbered Paragraph")
+    assert word_numbers(document, outline_list_id(document)) == pack_numbers(pack)
 
 
 def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
@@ -441,11 +441,25 @@ def test_large_print_is_18pt_sans_left_aligned_without_italics(
     assert fonts.get(f"{W}ascii") == "Arial"
 
 
-def test_normal_print_body_is_10_5pt(built: Callable[..., Built]) -> None:
+def test_normal_print_body_is_11pt_and_nothing_is_under_9pt(built: Callable[..., Built]) -> None:
     _, document, data = built("member-briefing", "members")
     size = part_xml(data, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
     assert resolved(document.styles["Normal"], "size") is None  # from the document defaults
-    assert size.get(f"{W}val") == "21"  # half-points
+    assert size.get(f"{W}val") == "22"  # half-points
+    # Labels, notes, citations, page furniture: a printed briefing has no text under 9 pt.
+    sizes = [int(sz.get(f"{W}val")) for sz in part_xml(data, "word/styles.xml").iter(f"{W}sz")]
+    assert min(sizes) >= 18
+
+
+def test_a_long_title_is_shortened_to_one_header_line(small: Corpus) -> None:
+    title = "Children's services: inspection, improvement and the workforce " * 3
+    for large_print in (False, True):
+        spec = make_spec("member-briefing", title=title.strip(), large_print=large_print)
+        document = Document(io.BytesIO(render(build_pack(small, spec), small, "docx").data))
+        line = document.sections[0].header.paragraphs[-1].text
+        shown = line.split("\t")[0]
+        assert shown.endswith("…") and title.startswith(shown[:-1])
+        assert len(shown) < (60 if large_print else 70)
 
 
 # --- A council's own template -------------------------------------------------------------------

@@ -256,7 +256,7 @@ def test_large_print_sets_18pt_body_and_no_italics(small_corpus: Corpus) -> None
     large = normal._replace(large_print=True)
     normal_css = pack_context(normal, small_corpus)["stylesheet"]
     large_css = pack_context(large, small_corpus)["stylesheet"]
-    assert "font-size: 10.5pt" in normal_css and "large-print" not in normal_css
+    assert "font-size: 11pt" in normal_css and "large-print" not in normal_css
     assert "html { font-size: 18pt;" in large_css
     assert "font-style: normal !important" in large_css
     assert "italic" not in large_css.replace("italics", "")

@@ -178,14 +178,34 @@ def test_large_print_is_18pt_or_more_and_has_no_italics(
                 assert "Italic" not in name and "Oblique" not in name, name
 
 
-def test_normal_print_body_is_about_10_5pt(
+def test_normal_print_body_is_11pt_and_nothing_is_under_9pt(
     built: Callable[..., tuple[Pack, RenderResult]],
 ) -> None:
     _, result = built("member-briefing")
     counts: dict[float, int] = {}
     for size, _, text in character_sizes(result.data):
         counts[size] = counts.get(size, 0) + len(text)
-    assert 10.5 <= max(counts, key=counts.__getitem__) <= 11
+    assert 11 <= max(counts, key=counts.__getitem__) <= 11.5
+    assert min(counts) >= 9, sorted(counts)
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_long_title_is_shortened_to_one_header_line(
+    small_corpus: Corpus, large_print: bool
+) -> None:
+    title = "Children's services: inspection, improvement and the workforce " * 3
+    spec = make_spec("member-briefing", title=title.strip(), large_print=large_print)
+    data = render(build_pack(small_corpus, spec), small_corpus, "pdf").data
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(data)[1]
+    top = page.get_height() - (30 if large_print else 24) * 72 / 25.4
+    header = page.get_textpage().get_text_bounded(top=page.get_height(), bottom=top)
+    lines = [line for line in header.splitlines() if line.strip()]
+    # One line: the title shortened at a word, the marking, the meeting (standard print).
+    shown = next(line for line in lines if line.startswith("Children")).split("…")[0]
+    assert title.startswith(shown) and len(shown) < len(title) / 2
+    assert len(lines) == (2 if large_print else 1), lines  # the marking over it in large print
 
 
 class SpyFetcher(AssetFetcher):

@@ -111,7 +111,13 @@ class PackSpec:
     """
 
     layout: str = declare(Choice(LAYOUTS, "member-briefing"), option="layout")
-    audience: str = declare(Choice(audience_choices, "members"), option="audience")
+    # `--audience A --audience B` builds one file per audience (`briefgen.audience_outputs`).
+    audience: str = declare(
+        Choice(audience_choices, "members"),
+        option="audience",
+        help="repeat for one file per audience, named after it",
+        several=True,
+    )
     themes: list[str] = declare(
         TextList(200, entries=500), option="theme", metavar="T", help="theme id"
     )
@@ -192,6 +198,9 @@ class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     number: str = ""
+    # What the header's columns name ("Organisation"): a renderer may then turn a table too
+    # wide for the page round, or give each row a table of its own (`briefgen.render.tables`).
+    column_label: str = ""
 
 
 Block = Paragraph | Placeholder | Quote | BulletList | Table

@@ -81,7 +81,7 @@ def positions_drafts(parts: PackParts, title: str, intro: str) -> list[Draft]:
     if not rows:
         return []
     # The caption says what the cells count; the heading names the table.
-    table = Table(words["caption"], header, tuple(rows))
+    table = Table(words["caption"], header, tuple(rows), column_label=words["organisation"])
     return [Draft(title, (explained(intro), table))]
 
 

@@ -43,7 +43,7 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
     write_pack(writer, pack)
     # Word lays out the pages when the file is opened, so the length check works from an
     # estimate in the PDF's geometry: the same norm, the same sections named to trim.
-    pages, lengths = estimate(pack)
+    pages, lengths = estimate(pack, word=True)
     length = length_warning(pack, lengths, pages, estimated=True)
     if length:
         writer.warnings.append(length)

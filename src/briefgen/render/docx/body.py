@@ -31,9 +31,13 @@ from briefgen.pack.wording import assets_dir
 from briefgen.render.docx import oxml
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
+from briefgen.render.tables import fit_table
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
 LOGO_WIDTH = Mm(62)
+# A table cell's left and right margins together, in points (the Briefing Table style: 85 and
+# 113 twips).
+TABLE_CELL_PADDING = 10.0
 
 
 # --- The cover ---------------------------------------------------------------------------------
@@ -100,7 +104,9 @@ def add_heading(
     paragraph = writer.paragraph(f"Heading {min(max(section.level, 1), 3)}")
     if page_break_before:
         paragraph.paragraph_format.page_break_before = True
-    writer.run(paragraph, f"{section.number}\t{section.title}" if section.number else section.title)
+    listed = writer.outline is not None and writer.outline.heading(paragraph, section.number)
+    typed = section.number and not listed
+    writer.run(paragraph, f"{section.number}\t{section.title}" if typed else section.title)
     oxml.add_bookmark(paragraph, bookmark, bookmark.removeprefix("_Toc"))
     writer.section_title = section.title
     if writer.gutter:
@@ -247,14 +253,23 @@ def add_list(writer: Writer, block: BulletList) -> None:
 
 def add_table(writer: Writer, block: Table) -> None:
     """A data table in the table style, its caption above and its header row repeated on every
-    page it runs onto; rows are never split across pages. Columns follow the header row."""
-    if block.caption or block.number:
+    page it runs onto; rows are never split across pages. Columns take their widths from their
+    content and sum to the text width; a table too wide for the page is turned round or split
+    (`briefgen.render.tables`), as in the PDF."""
+    width = writer.text_width() - writer.gutter
+    size = writer.font_size("Table Text")
+    for index, part in enumerate(fit_table(block, width / 12700, size, TABLE_CELL_PADDING)):
+        add_table_part(writer, part.table, [int(width * share) for share in part.shares], index)
+
+
+def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
+    if block.caption or (block.number and index == 0):
         caption = writer.paragraph("Caption")
-        writer.number(caption, block.number, "Caption")
+        writer.number(caption, block.number if index == 0 else "", "Caption")
         writer.run(caption, block.caption)
     if writer.last_is_table:
         writer.paragraph("Normal")  # two tables in a row would merge into one
-    widths = column_widths(writer.text_width() - writer.gutter, len(block.header))
+    widths[-1] += writer.text_width() - writer.gutter - sum(widths)  # rounding: sum exactly
     rows = (block.header, *block.rows)
     table = writer.document.add_table(rows=len(rows), cols=len(widths))
     table.style = writer.styles["Briefing Table"]
@@ -263,21 +278,12 @@ def add_table(writer: Writer, block: Table) -> None:
     oxml.set_table_width(table, sum(widths), writer.gutter)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
-    for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        oxml.keep_row_whole(row, repeat_as_header=index == 0)
+    for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
-            writer.set_style(paragraph, "Table Heading" if index == 0 else "Table Text")
+            writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
     writer.last_is_table = True
-
-
-def column_widths(width: int, columns: int) -> list[int]:
-    """A narrower first column (the term or theme) and the rest shared evenly."""
-    if columns <= 1:
-        return [width]
-    first = width // 4 if columns == 2 else width * 24 // 100
-    rest = (width - first) // (columns - 1)
-    return [first, *([rest] * (columns - 1))]
 
 
 def quote_paragraphs(text: str) -> list[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -308,10 +308,76 @@ def first_level_indent(definition: Any) -> tuple[Twips, Twips] | None:
     return Twips(int(left)), Twips(int(indent.get(qn("w:hanging")) or 0))
 
 
-def set_list(paragraph: Paragraph, list_id: int) -> None:
-    """Number `paragraph` as an entry at the first level of list `list_id`."""
+def set_list(paragraph: Paragraph, list_id: int, level: int = 0) -> None:
+    """Number `paragraph` as an entry at `level` (0: the first) of list `list_id`; list 0
+    takes off the numbering its style gives."""
     numbering = element_of(paragraph).get_or_add_pPr().get_or_add_numPr()
-    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_ilvl().val = level
+    numbering.get_or_add_numId().val = list_id
+
+
+class OutlineLevel(NamedTuple):
+    """One level of an outline list: how its number reads, the style it numbers, its indent."""
+
+    text: str  # "%1", "%1.%2"
+    style_id: str
+    left: int  # EMU
+    hanging: int  # EMU
+    plain: bool = False  # the number in regular weight and muted, whatever the paragraph's
+
+
+def add_outline_list(document: WordDocument, levels: Sequence[OutlineLevel]) -> int:
+    """A multilevel list of its own (new definition, new `w:nsid`; a template's lists are left
+    as they are), each level linked to its paragraph style; the id (`w:numId`) to number by.
+
+    Word renumbers such a list itself when a paragraph is added or deleted: a committee
+    report's 3 and 3.2 are not typed text."""
+    numbering = document.part.numbering_part.element
+    definitions = numbering.findall(qn("w:abstractNum"))
+    new_id = max((int(definition_id(each)) for each in definitions), default=-1) + 1
+    taken = {nsid.get(qn("w:val")) for nsid in numbering.iter(qn("w:nsid"))}
+    serial = new_id
+    while (nsid := f"{0x42470000 + serial:08X}") in taken:  # "BG" and a serial
+        serial += 1
+    definition = OxmlElement("w:abstractNum", {qn("w:abstractNumId"): str(new_id)})
+    definition.append(OxmlElement("w:nsid", {qn("w:val"): nsid}))
+    definition.append(OxmlElement("w:multiLevelType", {qn("w:val"): "multilevel"}))
+    for index, level in enumerate(levels):
+        element = OxmlElement("w:lvl", {qn("w:ilvl"): str(index)})
+        for tag, value in (
+            ("w:start", "1"),
+            ("w:numFmt", "decimal"),
+            ("w:pStyle", level.style_id),
+            ("w:lvlText", level.text),
+            ("w:lvlJc", "left"),
+        ):
+            element.append(OxmlElement(tag, {qn("w:val"): value}))
+        properties = OxmlElement("w:pPr")
+        properties.append(
+            OxmlElement(
+                "w:ind", {qn("w:left"): twips(level.left), qn("w:hanging"): twips(level.hanging)}
+            )
+        )
+        element.append(properties)
+        if level.plain:
+            run_properties = OxmlElement("w:rPr")
+            for tag in ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps"):
+                run_properties.append(OxmlElement(tag, {qn("w:val"): "0"}))
+            run_properties.append(OxmlElement("w:color", {qn("w:val"): "484F53"}))
+            element.append(run_properties)
+        definition.append(element)
+    # Definitions come before the lists (w:num) that use them.
+    if definitions:
+        definitions[-1].addnext(definition)
+    else:
+        numbering.insert(0, definition)
+    return int(numbering.add_num(new_id).numId)
+
+
+def set_style_list(style: BaseStyle, list_id: int, level: int = 0) -> None:
+    """Make every paragraph in `style` an entry at `level` of list `list_id` (0: none)."""
+    numbering = style.element.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = level
     numbering.get_or_add_numId().val = list_id
 
 

@@ -17,7 +17,7 @@ from docx.text.run import Run
 from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render.docx import oxml
-from briefgen.render.docx.numbering import Lists
+from briefgen.render.docx.numbering import Lists, Outline
 
 
 class Writer:
@@ -44,6 +44,7 @@ class Writer:
         # EMU: committee-report numbers hang in this margin, the text after it.
         self.gutter = self.left_indent("Numbered Paragraph") if self.numbered else 0
         self.lists = Lists(document, styles, self.gutter, pack.large_print)
+        self.outline = Outline(document, styles, self.gutter) if self.numbered else None
 
     def paragraph(self, style: str, text: str = "") -> Paragraph:
         """A new body paragraph in `style`, holding `text`."""
@@ -87,6 +88,20 @@ class Writer:
             self._left_indents[style_name] = int(indent or 0)
         return self._left_indents[style_name]
 
+    def font_size(self, style_name: str) -> float:
+        """The text size (points) `style_name` gives, following its `basedOn` chain to the
+        document defaults (10 pt if nothing sets one)."""
+        style: CharacterStyle | None = self.styles[style_name]
+        while style is not None:
+            if style.font.size is not None:
+                return float(style.font.size.pt)
+            style = style.base_style
+        for defaults in oxml.default_run_properties(self.document):
+            half_points = oxml.font_size(defaults)
+            if half_points:
+                return half_points / 2
+        return 10.0
+
     def set_indent(self, paragraph: Paragraph, left: int, first_line: int = 0) -> None:
         """`left` indent (EMU); a negative `first_line` hangs the first line by that much."""
         self._make.indent(paragraph, left, first_line)
@@ -100,11 +115,13 @@ class Writer:
         self.set_indent(paragraph, left, -self.gutter if hanging else 0)
 
     def number(self, paragraph: Paragraph, number: str, style_name: str) -> None:
-        """Start `paragraph` with its paragraph number ("3.2") and a tab, hanging in the gutter."""
+        """Number `paragraph` ("3.2"), hanging in the gutter: by the document's outline list
+        where it gives that number, else as typed text and a tab."""
         if not number:
             self.indent(paragraph, style_name)
             return
-        self.run(paragraph, number, "Paragraph Number")
-        self.run(paragraph, "\t")
+        if self.outline is None or not self.outline.paragraph(paragraph, number, style_name):
+            self.run(paragraph, number, "Paragraph Number")
+            self.run(paragraph, "\t")
         if style_name != "Numbered Paragraph":
             self.indent(paragraph, style_name, hanging=True)
