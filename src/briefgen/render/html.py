@@ -77,6 +77,8 @@ class QuoteContext(TypedDict):
     headline: str
     number: str
     acronyms: str
+    elided_start: bool  # an editor's "[…]" before the quoted words, set apart from them
+    elided_end: bool
 
 
 class ListContext(TypedDict):
@@ -106,6 +108,7 @@ class SectionContext(TypedDict):
     number: str
     title: str
     blocks: list[BlockContext]
+    appendix_start: bool  # the first appendix: starts a page of its own
 
 
 class PackContext(TypedDict):
@@ -196,14 +199,20 @@ def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
             for s in pack.sections
             if s.in_contents
         ],
-        sections=[_section_context(section) for section in pack.sections],
+        sections=[
+            _section_context(section, appendix_start=section.appendix and not previous)
+            for section, previous in zip(
+                pack.sections, (False, *(s.appendix for s in pack.sections)), strict=False
+            )
+        ],
         stylesheet=_stylesheet(pack.large_print),
         page_style=_page_style(labels["page_of"], pack.marking, pack.large_print),
     )
 
 
-def _section_context(section: Section) -> SectionContext:
+def _section_context(section: Section, appendix_start: bool = False) -> SectionContext:
     return SectionContext(
+        appendix_start=appendix_start,
         anchor=section.anchor,
         level=section.level,
         heading_tag=f"h{min(section.level + 1, 6)}",
@@ -229,6 +238,8 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 headline=block.headline,
                 number=block.number,
                 acronyms=acronym_line(block.acronyms),
+                elided_start=block.elided_start,
+                elided_end=block.elided_end,
             )
         case Paragraph():
             return ParagraphContext(
