@@ -50,5 +50,5 @@ def _ends_mid_thought(text: str, item: Item, source: Source | None) -> bool:
         return False
     after = source.text[item.span[1] : item.span[1] + 40]
     following = after.lstrip(" \t")
-    # The sentence runs on, on the same line, in lower case: the quote stopped inside it.
-    return bool(following) and following[0].islower()
+    # The sentence runs on, on the same line: the quote stopped inside it.
+    return bool(following) and (following[0].islower() or following[0] in ",;:")
