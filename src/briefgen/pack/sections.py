@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
+from itertools import zip_longest
 from typing import Any
 
 from briefgen.content.model import Corpus, Item
@@ -84,14 +85,13 @@ def questions_drafts(
 def report_questions_drafts(parts: PackParts) -> list[Draft]:
     """A committee report's suggested questions, for a committee that gets them: from the
     risks and success criteria its body quotes (`parts`: the body's items), in one list."""
-    questions = [
-        question
-        for theme in parts.themes
-        for question in suggested_questions(parts, theme, parts.items_in(theme))
-    ]
+    words = parts.wording["questions"]
+    by_theme = [suggested_questions(parts, theme, parts.items_in(theme)) for theme in parts.themes]
+    # Each theme's first question, then each one's second, ... up to the report's few.
+    questions = [q for turn in zip_longest(*by_theme) for q in turn if q is not None]
+    questions = questions[: int(words["per_report"])]
     if not questions:
         return []
-    words = parts.wording["questions"]
     blocks = (explained(words["intro"]), BulletList(tuple(questions), role="briefgen"))
     return [Draft(words["heading_report"], blocks, level=2, numbered=False)]
 
