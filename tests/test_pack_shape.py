@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 from markupsafe import Markup
 
+from briefgen.cli import main
 from briefgen.content import Corpus, load_corpus
 from briefgen.content.model import Item, Source
 from briefgen.pack import LAYOUTS, OfficerText, PackSpec, build_pack
@@ -136,6 +137,7 @@ def test_a_member_briefing_quotes_the_strongest_few_per_theme_and_counts_the_res
         if isinstance(b, Paragraph) and " left out of this briefing" in b.text
     )
     assert shown + counted == total
+    assert len(pack.quoted_ids) == shown
     rule = section(pack, "What the documents say").blocks[0]
     assert isinstance(rule, Paragraph) and f"at most {most} items" in rule.text
 
@@ -155,6 +157,18 @@ def test_the_choice_rule_puts_key_items_then_one_per_organisation_then_kind_orde
     # Key first; among them one per organisation (LGA's recommendation, Solace's evidence)
     # before LGA's second; then the rest the same way.
     assert order == ["lga-2", "sol-1", "lga-1", "lga-3", "sol-2"]
+
+
+def test_the_build_says_how_many_of_the_selected_items_a_briefing_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "briefing.html"
+    args = ["build", "--layout", "member-briefing", "--audience", "partners", "-o", str(out)]
+    assert main([*args, "--theme", "workforce", "--theme", "inspection-improvement"]) == 0
+    said = re.search(
+        r"partner briefing for partners, (\d+) of (\d+) items", capsys.readouterr().out
+    )
+    assert said and int(said.group(1)) < int(said.group(2))
 
 
 def test_a_member_briefing_for_any_audience_prints_within_its_norm(

@@ -202,8 +202,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"briefgen: warning: {printable(warning, keep=chr(9))}", file=sys.stderr)
     elapsed = time.perf_counter() - started
+    # A briefing quotes the strongest of the items selected: "10 of 103 items".
+    quoted = len(pack.quoted_ids)
+    items = counted(len(pack.item_ids), "item")
+    items = f"{quoted} of {items}" if quoted < len(pack.item_ids) else items
     print(
         f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
-        f"{counted(len(pack.item_ids), 'item')}{result.pages_text}, {elapsed:.1f} s)"
+        f"{items}{result.pages_text}, {elapsed:.1f} s)"
     )
     return 0

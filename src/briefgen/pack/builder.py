@@ -134,6 +134,7 @@ def quoted_ids(sections: Iterable[Section]) -> list[str]:
 def _pack(parts: PackParts, sections: list[Section], today: date, states_purpose: bool) -> Pack:
     """The pack: `sections` with the cover, running header and file properties."""
     wording, meeting = parts.wording, parts.spec.meeting
+    quoted = quoted_ids(sections)
     labels, words = wording["labels"], wording["pack"]
     # A member briefing for partners is a partner briefing: the cover names it for its readers.
     document = parts.words.get("names", {}).get(parts.audience.id, parts.words["name"])
@@ -169,7 +170,8 @@ def _pack(parts: PackParts, sections: list[Section], today: date, states_purpose
         audience_label=audience_label,
         sections=tuple(sections),
         item_ids=tuple(item.id for item in parts.items),
-        source_ids=tuple(dict.fromkeys(parts.corpus.item(i).source for i in quoted_ids(sections))),
+        source_ids=tuple(dict.fromkeys(parts.corpus.item(i).source for i in quoted)),
+        quoted_ids=tuple(quoted),
         page_limit=parts.words.get("page_limit"),
         cover_facts=tuple(facts),
         wording={key: str(value) for key, value in labels.items()},

@@ -260,6 +260,7 @@ class Pack(NamedTuple):
     # Every selected item, in pack order (a member briefing quotes only the strongest of them).
     item_ids: tuple[str, ...]
     source_ids: tuple[str, ...]  # every source quoted, in order of first use
+    quoted_ids: tuple[str, ...]  # every item quoted, in order of appearance
     page_limit: int | None  # the layout's length norm, from templates/wording.yaml
     cover_facts: tuple[tuple[str, str], ...]  # label/value pairs shown on the cover
     wording: dict[str, str]  # the fixed labels renderers need (from templates/wording.yaml)
