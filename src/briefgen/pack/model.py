@@ -102,7 +102,10 @@ class OfficerText:
     notes: str = declare(Text(20_000), option="notes", help="officer's notes")
     # The committee report's options, the officer's own (at least three, "do nothing" among them).
     options: list[str] = declare(
-        TextList(2000, entries=20), option="option", metavar="TEXT", help="an option of the report"
+        TextList(2000, entries=20),
+        option="option",
+        metavar="TEXT",
+        help="an option for the council (committee reports)",
     )
     # Unpublished documents the report relies on (LGA 1972 s.100D); published works are references.
     background_papers: list[str] = declare(
