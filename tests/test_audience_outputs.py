@@ -51,9 +51,12 @@ def test_repeated_audience_writes_one_file_each_as_if_built_alone(
     assert build(content, *args) == 0
     out = capsys.readouterr().out
     assert not together.exists()
-    for audience, label in (("members", "councillors"), ("partners", "partners")):
+    for audience, label in (
+        ("members", "member briefing for councillors"),
+        ("partners", "partner briefing for partners"),
+    ):
         written = tmp_path / f"pack-{audience}.html"
-        assert f"Wrote {written} (member briefing for {label}," in out
+        assert f"Wrote {written} ({label}," in out
         alone = tmp_path / f"alone-{audience}.html"
         assert build(content, *OPTIONS, "--audience", audience, "-o", str(alone)) == 0
         assert written.read_text() == alone.read_text()

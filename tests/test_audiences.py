@@ -55,8 +55,11 @@ def test_the_shipped_profiles_are_the_products_audiences() -> None:
         kinds=("recommendation", "position", "proposition", "risk"),
         key_only=True,
         explain_acronyms=True,
+        briefing_items=6,
     )
     assert AUDIENCES["senior-officers"].kinds == ITEM_KINDS  # `kinds: all`
+    # Councillors on a scrutiny committee get acronyms explained and a glossary too.
+    assert AUDIENCES["scrutiny"].explain_acronyms
     assert AUDIENCES["scrutiny"].questions and not AUDIENCES["partners"].questions
     assert AUDIENCES["partners"].themes_first == ("partnership-integration",)
 

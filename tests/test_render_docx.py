@@ -160,19 +160,24 @@ def test_paragraphs_use_named_word_styles(built: Callable[..., Built]) -> None:
     assert [p.text for p in styled(report, "Title")] == ["Children's services: delivery options"]
 
 
-def test_briefgen_headline_is_labelled_and_never_in_the_quote_style(
+def test_briefgen_headline_is_explained_once_and_never_in_the_quote_style(
     built: Callable[..., Built],
 ) -> None:
     pack, document, _ = built("member-briefing", "members")
-    words = pack.wording
     headlines = [q for q in quotes(pack) if q.headline]
     assert headlines
     quote_texts = {p.text for p in styled(document, "Quote")}
     labelled = [p.text for p in styled(document, "Briefing Headline")]
     for quote in headlines:
         assert quote.headline not in quote_texts
-        line = f"{words['headline']} {words['headline_note']}\n{quote.headline}"
-        assert any(text.endswith(line) and quote.kind_label in text for text in labelled)
+        assert f"{quote.kind_label}\n{quote.headline}" in labelled
+    # How a summary and a quotation differ is said once, before the first quotation; no item
+    # carries a label of its own.
+    key = pack.wording["reading_key"]
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count(key) == 1
+    assert texts.index(key) < texts.index(f"{headlines[0].kind_label}\n{headlines[0].headline}")
+    assert not any("not a quotation" in text for text in texts)
 
 
 def test_member_briefing_explains_acronyms_after_the_block(built: Callable[..., Built]) -> None:
@@ -206,7 +211,9 @@ def test_contents_field_already_lists_the_headings(
 ) -> None:
     pack, document, _ = built(layout, "scrutiny")
     entries = contents_paragraphs(document)
-    assert instructions(entries[0]._p)[0] == 'TOC \\o "1-3" \\h \\z \\u'
+    # The levels the PDF's contents list: the same entries once Word refreshes the field.
+    levels = {"member-briefing": 2, "committee-report": 1, "evidence-pack": 1}[layout]
+    assert instructions(entries[0]._p)[0] == f'TOC \\o "1-{levels}" \\h \\z \\u'
     expected = [
         (f"toc {s.level}", f"{s.number}\t{s.title}" if s.number else s.title)
         for s in pack.sections
@@ -221,8 +228,11 @@ def test_committee_report_headings_are_its_numbered_sections(built: Callable[...
     # The numbers themselves are Word's list numbers (tests/test_render_docx_numbering.py).
     pack, document, _ = built("committee-report", "scrutiny")
     headings = styled(document, "Heading 1")
-    numbered = [s for s in pack.sections if s.number]
-    assert [h.text for h in headings] == [s.title for s in numbered]
+    top = [s for s in pack.sections if s.level == 1]
+    # Appendices are lettered in their titles ("Appendix A: glossary"), not numbered; the
+    # numbers of the others are Word's, not typed.
+    assert [h.text for h in headings] == [s.title for s in top]
+    assert all(s.number for s in top if not s.appendix)
 
 
 def test_update_fields_is_set_before_compat(built: Callable[..., Built]) -> None:
@@ -386,7 +396,7 @@ def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
     for paragraph in styled(document, "List Number"):
         num_id = paragraph._p.pPr.numPr.numId.val
         lists.setdefault(str(num_id), []).append(paragraph.text)
-    assert len(lists) == 2  # the recommendations and the background papers
+    assert len(lists) == 2  # the recommendations and the references
     numbering = part_xml(data, "word/numbering.xml")
     formats = {}
     for num_id in lists:
@@ -395,7 +405,7 @@ def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
         abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
         abstract = numbering.find(f"{W}abstractNum[@{W}abstractNumId='{abstract_id}']")
         formats[lists[num_id][0]] = abstract.find(f"{W}lvl/{W}numFmt").get(f"{W}val")
-    assert formats["Note the report."] == "lowerLetter"
+    assert formats["note the report."] == "lowerLetter"
     assert sorted(formats.values()) == ["decimal", "lowerLetter"]
 
 

@@ -87,13 +87,15 @@ def outline_list_id(document: WordDocument) -> int:
     return int(_val(properties, f"{qn('w:numPr')}/{qn('w:numId')}") or 0)
 
 
-def pack_numbers(pack: Pack) -> list[str]:
+def pack_numbers(pack: Pack, lettered: bool = False) -> list[str]:
+    """The report's numbers in order: the body's ("3", "3.2"), which Word's list gives, or
+    with `lettered` an appendix's ("A.1"), which are typed (decision 0120)."""
     numbers = []
     for section in pack.sections:
         if section.number:
             numbers.append(section.number)
         numbers.extend(b.number for b in section.blocks if getattr(b, "number", ""))
-    return numbers
+    return [n for n in numbers if n[:1].isalpha() == lettered]
 
 
 def report(small: Corpus, large_print: bool = False, template: Path | None = None) -> tuple:
@@ -114,6 +116,9 @@ def test_report_numbers_are_a_word_list_giving_the_packs_numbers(
     # field's entries show numbers until Word refreshes it, as Word's own do).
     body = [p for p in document.paragraphs if not p.style.name.startswith("toc")]
     assert not [p.text for p in body if re.match(r"\d+(\.\d+)?\t", p.text)]
+    # An appendix's paragraphs are lettered (A.1), which a decimal list cannot give: typed.
+    typed = [p.text.split("\t")[0] for p in body if re.match(r"[A-Z]\.\d+\t", p.text)]
+    assert typed == pack_numbers(pack, lettered=True)
 
 
 def test_outline_definition_links_its_levels_to_the_heading_and_body_styles(

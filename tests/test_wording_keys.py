@@ -45,6 +45,9 @@ def id_sections(corpus: Corpus) -> dict[Path_, tuple[set[str], bool]]:
         ("layouts",): (set(LAYOUTS), True),
         ("questions", "kinds"): (set(ITEM_KINDS), False),
         ("questions", "themes"): (set(corpus.themes), False),
+        # What the cover calls a layout's document for another audience ("Partner briefing").
+        ("layouts", "member-briefing", "names"): (set(AUDIENCES), False),
+        ("layouts", "committee-report", "names"): (set(AUDIENCES), False),
     }
 
 

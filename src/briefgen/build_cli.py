@@ -228,8 +228,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"briefgen: warning: {about}{printable(warning, keep=chr(9))}", file=sys.stderr)
     for build in builds:
         pack, result = build.pack, build.result
+        # A briefing quotes the strongest of the items selected: "10 of 103 items".
+        quoted = len(pack.quoted_ids)
+        items = counted(len(pack.item_ids), "item")
+        items = f"{quoted} of {items}" if quoted < len(pack.item_ids) else items
         print(
             f"Wrote {build.path} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
-            f"{counted(len(pack.item_ids), 'item')}{result.pages_text}, {elapsed:.1f} s)"
+            f"{items}{result.pages_text}, {elapsed:.1f} s)"
         )
     return 0

@@ -84,6 +84,8 @@ class QuoteContext(TypedDict):
     headline: str
     number: str
     acronyms: str
+    elided_start: bool  # an editor's "[…]" before the quoted words, set apart from them
+    elided_end: bool
 
 
 class ListContext(TypedDict):
@@ -118,6 +120,7 @@ class SectionContext(TypedDict):
     number: str
     title: str
     blocks: list[BlockContext]
+    appendix_start: bool  # the first appendix: starts a page of its own
 
 
 class PackContext(TypedDict):
@@ -208,7 +211,14 @@ def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
             for s in pack.sections
             if s.in_contents
         ],
-        sections=[_section_context(section, table_frame(pack)) for section in pack.sections],
+        sections=[
+            _section_context(
+                section, table_frame(pack), appendix_start=section.appendix and not previous
+            )
+            for section, previous in zip(
+                pack.sections, (False, *(s.appendix for s in pack.sections)), strict=False
+            )
+        ],
         stylesheet=_stylesheet(pack.large_print),
         page_style=_page_style(pack),
     )
@@ -231,8 +241,11 @@ def table_frame(pack: Pack) -> TableFrame:
     return TableFrame(MM * (170 - (12 if numbered else 0)), 10.0, MM * 2.5)
 
 
-def _section_context(section: Section, frame: TableFrame) -> SectionContext:
+def _section_context(
+    section: Section, frame: TableFrame, appendix_start: bool = False
+) -> SectionContext:
     return SectionContext(
+        appendix_start=appendix_start,
         anchor=section.anchor,
         level=section.level,
         heading_tag=f"h{min(section.level + 1, 6)}",
@@ -258,6 +271,8 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
                 headline=block.headline,
                 number=block.number,
                 acronyms=acronym_line(block.acronyms),
+                elided_start=block.elided_start,
+                elided_end=block.elided_end,
             )
         case Paragraph():
             return ParagraphContext(

@@ -57,8 +57,21 @@ def length_warning(
         named.append(words["trim_section"].format(title=candidate.title, pages=count))
         covered += candidate.pages
     template = words["length_warning_estimated"] if estimated else words["length_warning"]
-    warning = template.format(document=pack.subtitle.lower(), pages=page_count, limit=limit)
+    document = pack.subtitle.lower()
+    if any(section.appendix for section in pack.sections):
+        document = words["body_of"].format(document=document)  # the norm is the body's
+    warning = template.format(document=document, pages=page_count, limit=limit)
     return warning + (words["length_trim"].format(sections=", ".join(named)) if named else "")
+
+
+def body_sections(pack: Pack) -> tuple[Section, ...]:
+    """The sections before a report's appendices: what its length norm counts."""
+    body = []
+    for section in pack.sections:
+        if section.appendix:
+            break
+        body.append(section)
+    return tuple(body)
 
 
 def quote_count(section: Section) -> int:

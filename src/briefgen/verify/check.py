@@ -102,7 +102,22 @@ def place_of(paragraphs: Sequence[DraftParagraph], index: int) -> Place:
 
 
 def _joined(paragraphs: Sequence[DraftParagraph], first: int, last: int) -> str:
-    return "\n\n".join(paragraph.text for paragraph in paragraphs[first : last + 1])
+    """The quotation's words as the draft has them, less the editor's marks ("[…]") briefgen
+    printed where the quoted words start or stop mid-thought: they are not the source's."""
+    text = "\n\n".join(paragraph.text for paragraph in paragraphs[first : last + 1])
+    return _without_elisions(text)
+
+
+def _without_elisions(text: str) -> str:
+    from briefgen.pack.wording import load_wording
+
+    mark = str(load_wording()["labels"]["elision"])
+    stripped = text.strip()
+    if stripped.startswith(mark):
+        stripped = stripped[len(mark) :].lstrip()
+    if stripped.endswith(mark):
+        stripped = stripped[: -len(mark)].rstrip()
+    return stripped
 
 
 def _same(one: str, other: str) -> bool:

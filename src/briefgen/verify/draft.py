@@ -37,8 +37,8 @@ _DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})  # tracked: gone once acce
 _TRACKED = frozenset({qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")})
 _CHARACTERS = {_TAB: "\t", _BR: "\n", _CR: "\n", _HYPHEN: "-"}
 _HEADINGS = frozenset({"Title", "Heading 1", "Heading 2", "Heading 3"})
-# A paragraph number as the Word writer types it: "5.3" and a tab.
-_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\t")
+# A paragraph number as the Word writer types it: "5.3" (or an appendix's "A.2") and a tab.
+_NUMBER = re.compile(r"\s*((?:\d+|[A-Z])(?:\.\d+)*)\t")
 
 
 class DraftParagraph(NamedTuple):

@@ -62,8 +62,6 @@ def add_cover(writer: Writer, pack: Pack) -> None:
     ]
     for index, (label, value) in enumerate(facts):
         add_cover_fact(writer, label, value, first=index == 0)
-    note = writer.paragraph("Briefing Note", labels["generated_by"])
-    note.paragraph_format.space_before = Mm(8)
 
 
 def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
@@ -156,20 +154,26 @@ def add_placeholder(writer: Writer, block: Placeholder, label: str) -> None:
 
 
 def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
-    """One item: its kind and briefgen's labelled summary, then the source's exact words in the
-    Quote style, then the citation; the acronyms it uses first, if any, after it."""
+    """One item: its kind and briefgen's summary, then the source's exact words in the Quote
+    style (an editor's "[…]", in a run of its own, where they start or stop mid-thought), then
+    the citation; the acronyms it uses first, if any, after it."""
     style = "Briefing Headline" if quote.headline else "Item Label"
     label = writer.paragraph(style)
     writer.number(label, quote.number, style)
     writer.run(label, quote.kind_label, "Kind Label")
     if quote.headline:
-        writer.run(label, "  ")
-        add_headline(writer, label, quote.headline, words)
+        writer.run(label, "\n" + quote.headline)
     parts = quote_paragraphs(quote.text)
     paragraphs = []
-    for part in parts:
-        paragraphs.append(writer.paragraph("Quote", part))
-        writer.indent(paragraphs[-1], "Quote")
+    for index, part in enumerate(parts):
+        paragraph = writer.paragraph("Quote")
+        if index == 0 and quote.elided_start:
+            writer.run(paragraph, words["elision"] + " ", "Note")
+        writer.run(paragraph, part)
+        if index == len(parts) - 1 and quote.elided_end:
+            writer.run(paragraph, " " + words["elision"], "Note")
+        writer.indent(paragraph, "Quote")
+        paragraphs.append(paragraph)
     citation = add_citation(writer, quote.citation, words["citation_prefix"])
     if paragraphs:
         mark_quote(writer, quote, parts, (paragraphs[0], paragraphs[-1]), citation)
@@ -200,15 +204,6 @@ def mark_quote(
         section=writer.section_title,
     )
     writer.quotations.append(written)
-
-
-def add_headline(
-    writer: Writer, paragraph: WordParagraph, headline: str, words: dict[str, str]
-) -> None:
-    """briefgen's own one-line summary, labelled as such: never in the Quote style."""
-    writer.run(paragraph, words["headline"], "Label")
-    writer.run(paragraph, " " + words["headline_note"], "Note")
-    writer.run(paragraph, "\n" + headline)
 
 
 def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
