@@ -178,7 +178,9 @@ def counts_table(parts: PackParts) -> Table:
             rows.append((parts.theme_label(theme), *map(str, counts), str(len(items))))
     totals = [sum(item.org == org for item in parts.items) for org in orgs]
     rows.append((words["total"], *map(str, totals), str(len(parts.items))))
-    return Table(words["caption"], header, tuple(rows))
+    # Too many organisations for the page: turned round (organisations as rows) by the renderers.
+    organisation = parts.wording["positions"]["organisation"]
+    return Table(words["caption"], header, tuple(rows), column_label=organisation)
 
 
 def notes_drafts(parts: PackParts, title: str) -> list[Draft]:
