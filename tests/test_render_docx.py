@@ -9,7 +9,6 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
-from tests.conftest import CONTENT, SMALL_ITEMS
+from tests.conftest import make_spec
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus
 from briefgen.errors import RenderError
-from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack import LAYOUTS, build_pack
 from briefgen.pack.model import Pack, Placeholder, Quote
 from briefgen.pack.wording import assets_dir
 from briefgen.render import RenderOptions, render
@@ -37,35 +36,8 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-        shutil.copy(CONTENT / name, root / name)
-    shutil.copytree(CONTENT / "sources", root / "sources")
-    (root / "items").mkdir()
-    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
-    return load_corpus(root)
-
-
-def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
-    details: dict[str, object] = {
-        "title": "Children's services: delivery options",
-        "meeting": "Children's Services Scrutiny Committee",
-        "meeting_date": date(2026, 11, 22),
-        "marking": "OFFICIAL-SENSITIVE",
-    }
-    details.update(meeting)
-    officer = OfficerText(
-        key_messages=["Councils want more freedom."],
-        recommendations=["Note the report.", "Ask for a further report in March 2027."],
-        notes="The committee asked for this briefing.",
-    )
-    return PackSpec(
-        layout=layout,
-        audience=audience,
-        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
-        officer=officer,
-    )
+def small(small_corpus: Corpus) -> Corpus:
+    return small_corpus
 
 
 Built = tuple[Pack, WordDocument, bytes]

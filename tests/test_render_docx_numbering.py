@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
-from tests.conftest import CONTENT, SMALL_ITEMS
-from tests.test_render_docx import make_spec
+from tests.conftest import make_spec
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus
 from briefgen.pack import build_pack
 from briefgen.pack.model import Pack
 from briefgen.pack.wording import assets_dir
@@ -27,14 +25,8 @@ from briefgen.render import RenderOptions, render
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-        shutil.copy(CONTENT / name, root / name)
-    shutil.copytree(CONTENT / "sources", root / "sources")
-    (root / "items").mkdir()
-    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
-    return load_corpus(root)
+def small(small_corpus: Corpus) -> Corpus:
+    return small_corpus
 
 
 def _val(element: object, path: str) -> str | None:
