@@ -28,7 +28,7 @@ from briefgen.pack.model import (
     Table,
 )
 from briefgen.pack.wording import assets_dir
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
 from briefgen.render.tables import fit_table
@@ -239,7 +239,7 @@ def add_list(writer: Writer, block: BulletList) -> None:
     for entry in block.entries:
         paragraph = writer.paragraph(style, entry)
         if list_id is not None:
-            oxml.set_list(paragraph, list_id)
+            oxml_lists.set_list(paragraph, list_id)
         if indent is not None:
             left, hanging = indent
             writer.set_indent(paragraph, left, -hanging)

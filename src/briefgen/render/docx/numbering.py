@@ -12,7 +12,7 @@ from docx.shared import Mm
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml_lists
 
 
 class Lists:
@@ -38,13 +38,13 @@ class Lists:
         definition = self._definition(style)
         if definition is None:
             return None
-        definition_id = oxml.definition_id(definition)
+        definition_id = oxml_lists.definition_id(definition)
         if letters:
             if definition_id not in self._lettered:
-                lettered = oxml.add_lettered_definition(self.document, definition)
+                lettered = oxml_lists.add_lettered_definition(self.document, definition)
                 self._lettered[definition_id] = lettered
             definition_id = self._lettered[definition_id]
-        return oxml.add_restarted_list(self.document, definition_id)
+        return oxml_lists.add_restarted_list(self.document, definition_id)
 
     def indent(self, style: str) -> tuple[int, int]:
         """(left, hanging) in EMU for a list paragraph in `style`: the list's own indent moved
@@ -61,7 +61,9 @@ class Lists:
                 current = current.base_style
             if left is None:
                 definition = self._definition(style)
-                found = oxml.first_level_indent(definition) if definition is not None else None
+                found = None
+                if definition is not None:
+                    found = oxml_lists.first_level_indent(definition)
                 if found is not None:
                     left, hanging = found
             left, hanging = int(left or Mm(7)), int(hanging or Mm(7))
@@ -72,8 +74,8 @@ class Lists:
         return self._indents[style]
 
     def _definition(self, style: str) -> object | None:
-        list_id = oxml.style_list_id(self.styles[style])
-        return oxml.list_definition(self.document, list_id) if list_id is not None else None
+        list_id = oxml_lists.style_list_id(self.styles[style])
+        return oxml_lists.list_definition(self.document, list_id) if list_id is not None else None
 
 
 class Outline:
@@ -88,21 +90,21 @@ class Outline:
     ) -> None:
         self.document = document
         self.styles = styles
-        self.list_id = oxml.add_outline_list(
+        self.list_id = oxml_lists.add_outline_list(
             document,
             [
-                oxml.OutlineLevel("%1", styles["Heading 1"].style_id, gutter, gutter),
-                oxml.OutlineLevel(
+                oxml_lists.OutlineLevel("%1", styles["Heading 1"].style_id, gutter, gutter),
+                oxml_lists.OutlineLevel(
                     "%1.%2", styles["Numbered Paragraph"].style_id, gutter, gutter, plain=True
                 ),
             ],
         )
-        oxml.set_style_list(styles["Heading 1"], self.list_id, 0)
-        oxml.set_style_list(styles["Numbered Paragraph"], self.list_id, 1)
+        oxml_lists.set_style_list(styles["Heading 1"], self.list_id, 0)
+        oxml_lists.set_style_list(styles["Numbered Paragraph"], self.list_id, 1)
         # Styles based on Heading 1 (the contents' heading) would inherit its number.
         for name, style in styles.items():
             if name != "Heading 1" and _based_on(style, styles["Heading 1"]):
-                oxml.set_style_list(style, 0)
+                oxml_lists.set_style_list(style, 0)
         self._chapter = 0
         self._paragraph = 0
 
@@ -110,10 +112,10 @@ class Outline:
         """Number a Heading 1 paragraph by the list if `number` is the next chapter's; take the
         style's number off an unnumbered one. False if the number must be typed."""
         if not number:
-            oxml.set_list(paragraph, 0)
+            oxml_lists.set_list(paragraph, 0)
             return True
         if number != str(self._chapter + 1):
-            oxml.set_list(paragraph, 0)
+            oxml_lists.set_list(paragraph, 0)
             return False
         self._chapter += 1
         self._paragraph = 0
@@ -124,11 +126,11 @@ class Outline:
         "3.1"). False if the number must be typed."""
         if number != f"{self._chapter}.{self._paragraph + 1}":
             if style == "Numbered Paragraph":
-                oxml.set_list(paragraph, 0)
+                oxml_lists.set_list(paragraph, 0)
             return False
         self._paragraph += 1
         if style != "Numbered Paragraph":  # the style links only Numbered Paragraph
-            oxml.set_list(paragraph, self.list_id, 1)
+            oxml_lists.set_list(paragraph, self.list_id, 1)
         return True
 
 
