@@ -108,11 +108,11 @@ def suggestions_for(
     )
 
 
-def item_id_for(source_id: str, suggestion: Suggestion, taken: Iterable[str]) -> str:
-    """An item id for `suggestion` that no item of the corpus has: the source id and part of
-    the suggestion's stable id."""
+def item_id_for(source_id: str, text: str, taken: Iterable[str]) -> str:
+    """An id for an item quoting `text` that none in `taken` has: the source id and part of
+    the passage's stable suggestion id."""
     used = set(taken)
-    base = f"{source_id}-{suggestion.id.removeprefix('sugg-')[:6]}"
+    base = f"{source_id}-{suggestion_id(text).removeprefix('sugg-')[:6]}"
     candidate, number = base, 2
     while candidate in used:
         candidate, number = f"{base}-{number}", number + 1

@@ -40,7 +40,7 @@ def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[S
     parts = [REVIEW_HEADER.format(title=title, name=path.name, source=source_id)]
     taken = set(corpus.by_id)
     for suggestion in suggestions:
-        item_id = item_id_for(source_id, suggestion, taken)
+        item_id = item_id_for(source_id, suggestion.text, taken)
         taken.add(item_id)
         record = item_record(suggestion, item_id)
         reason = " ".join(suggestion.reason.split())
