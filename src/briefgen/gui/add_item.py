@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,6 +94,10 @@ class AddItemDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self._show_span()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_span()  # centred again once the text has its size
 
     def quote_text(self) -> str:
         return self.source.text[self.start : self.end]

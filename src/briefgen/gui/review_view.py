@@ -156,7 +156,7 @@ class ReviewView(QDialog):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split.setSizes([420, 680])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.resize(1100, 700)
