@@ -157,3 +157,23 @@ def test_window_offers_add_as_item_on_a_selected_passage(
     assert window.curation.add_action.shortcut().toString() == "Ctrl+Shift+I"
     file_menu = window.menuBar().actions()[0].menu()
     assert window.curation.review_action in file_menu.actions()
+
+
+def test_an_item_accepted_in_the_review_view_reaches_the_window(
+    make_window: Any, qtbot: Any, library: Path, shipped_corpus: Corpus, monkeypatch: Any
+) -> None:
+    window = make_window(corpus=shipped_corpus)  # reloads the shipped content and yours
+    source_id = SOURCE
+    monkeypatch.setattr(
+        "briefgen.gui.curation.ask_source",
+        lambda parent, choices, current: next(c for c in choices if c.startswith(SOURCE)),
+    )
+    view = window.curation.open_review()
+    qtbot.waitUntil(lambda: bool(view.verdicts), timeout=20_000)
+    assert view.source_id == source_id and view.suggestions
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        QTest.keyClick(view.list, Qt.Key.Key_A)
+    added = view.history[-1].item_ids[0]
+    assert window.corpus.by_id[added].text == view.suggestions[0].text
+    assert window.corpus.by_id[added].library == "yours"
+    view.close()

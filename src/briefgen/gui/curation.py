@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from briefgen.gui.add_item import AddItemDialog
 from briefgen.gui.review_view import ReviewView
 from briefgen.library.folders import user_library_dir
+
+RELOAD_DELAY_MS = 400
 
 
 def ask_source(parent: QWidget, choices: list[str], current: int) -> str | None:
@@ -44,6 +46,11 @@ class Curation:
             menu = menu_action.menu()
             if menu is not None and reload in menu.actions():
                 menu.insertAction(reload, self.review_action)
+        # Several quick decisions reload the content once, shortly after the last.
+        self.reload_timer = QTimer(window)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(window.load_content)
         text = window.source_view.text
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._context_menu)
@@ -72,7 +79,7 @@ class Curation:
                 return None
             source_id = ids[choices.index(choice)]
         self.review = ReviewView(corpus, source_id, user_library_dir(), self.window)
-        self.review.libraryChanged.connect(self.window.load_content)
+        self.review.libraryChanged.connect(self.reload_timer.start)
         self.review.show()
         return self.review
 
