@@ -191,3 +191,35 @@ def test_accept_rejects_a_bad_accept_value_with_its_line(
     assert capsys.readouterr().err == (
         f"briefgen: {review}:3: 'accept' is 'maybe'; write yes, no, or leave it empty\n"
     )
+
+
+def test_rejections_are_not_written_through_a_link_leading_outside_the_library(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    text = review.read_text(encoding="utf-8").replace("    accept:\n", "    accept: no\n", 1)
+    review.write_text(text, encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    user_library.mkdir()
+    (user_library / "suggestions").symlink_to(outside)
+    assert main(["accept", str(review)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"briefgen: cannot add to {user_library / 'suggestions' / 'lga-2013.rejected.yaml'}: "
+        f"it leads to {outside}"
+    )
+    assert list(outside.iterdir()) == []
+
+
+def test_a_suggestion_rejected_alone_is_not_proposed_again(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    first = yaml.safe_load(review.read_text(encoding="utf-8"))["items"][0]
+    text = review.read_text(encoding="utf-8").replace("    accept:\n", "    accept: no\n", 1)
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review)]) == 0
+    assert capsys.readouterr().out.startswith("Added 0 items; recorded 1 rejected suggestion;")
+    assert sorted(p.name for p in user_library.iterdir()) == ["suggestions"]
+    assert first["text"] not in [s["text"] for s in _suggest_json(capsys)]
+    assert main(["accept", str(review)]) == 0  # a library holding only rejections is fine

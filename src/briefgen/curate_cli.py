@@ -101,7 +101,10 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
     review = read_review(Path(args.review_file))
     into = Path(args.into) if args.into else user_library_dir()
-    extra = [*args.libraries, *([into] if into.is_dir() else [])]
+    # A library to add to is read too (its ids are taken), once it is one: it may hold only
+    # rejections so far.
+    is_library = (into / "sources.yaml").is_file() or (into / "items").is_dir()
+    extra = [*args.libraries, *([into] if is_library else [])]
     corpus = open_corpus(library_folders(args.content, extra))
     result = accept_review(corpus, review, into)
     where = f" to {result.items_file}" if result.items_file else ""

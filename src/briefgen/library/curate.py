@@ -28,7 +28,8 @@ from briefgen.library.suggest import (
     suggestion_id,
     train,
 )
-from briefgen.library.writer import append_items, record_yaml
+from briefgen.library.writer import _inside, append_items, record_yaml
+from briefgen.limits import CONTENT_FILE_BYTES, megabytes
 
 REJECTED_HEADER = (
     "# Suggestions rejected for source '{source}': `briefgen suggest` and the app's review\n"
@@ -50,6 +51,11 @@ def read_rejected(libraries: Iterable[Path], source_id: str) -> list[str]:
         if not path.is_file():
             continue
         try:
+            if path.stat().st_size > CONTENT_FILE_BYTES:
+                raise BriefgenError(
+                    f"{path}: over briefgen's limit of {megabytes(CONTENT_FILE_BYTES)} for a "
+                    "content file; fix or delete the file"
+                )
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             raise BriefgenError(
@@ -68,7 +74,8 @@ def record_rejected(library: Path, source_id: str, texts: Sequence[str]) -> Path
     """Add the passages `texts` to the rejections for `source_id` in `library` (atomic)."""
     if not texts:
         return None
-    path = rejected_file(library, source_id)
+    # As the library writer: never through a link leading outside the library.
+    path = _inside(library, str(rejected_file(library, source_id).relative_to(library)))
     old = (
         path.read_text(encoding="utf-8")
         if path.is_file()
@@ -88,8 +95,13 @@ def record_rejected(library: Path, source_id: str, texts: Sequence[str]) -> Path
 
 
 def library_paths(corpus: Corpus) -> list[Path]:
-    """The folders of every library `corpus` was read from."""
-    return [library.path for library in corpus.libraries]
+    """The folders of every library `corpus` was read from, and the user's own library (which
+    may hold only rejections, and then is not read as a library)."""
+    from briefgen.library.folders import user_library_dir
+
+    paths = [library.path for library in corpus.libraries]
+    user = user_library_dir()
+    return paths if user in paths else [*paths, user]
 
 
 def suggestions_for(
