@@ -250,12 +250,26 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.verify_cli import add_verify_command
 
     add_verify_command(commands)
+    from briefgen.curate_cli import add_curate_commands
+
+    add_curate_commands(commands)
     return parser
 
 
 # Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
 _FILE_OPTIONS = frozenset(
-    {"content", "libraries", "pack_file", "output", "template", "save_pack", "draft"}
+    {
+        "content",
+        "libraries",
+        "pack_file",
+        "output",
+        "template",
+        "save_pack",
+        "draft",
+        "review",
+        "review_file",
+        "into",
+    }
 )
 
 

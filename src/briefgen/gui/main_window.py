@@ -20,6 +20,7 @@ from briefgen.export import PreviewResult
 from briefgen.filenames import untitled_pack
 from briefgen.gui import dialogs
 from briefgen.gui.actions import WindowActions
+from briefgen.gui.curation import Curation
 from briefgen.gui.exporting import Exports
 from briefgen.gui.pack_files import PackFiles
 from briefgen.gui.preview import DEBOUNCE_MS, PreviewController
@@ -77,6 +78,7 @@ class MainWindow(WindowLayout):
             self, self.settings, recovery if recovery is not None else RecoveryStore()
         )
         self.exports = Exports(self, self.settings)
+        self.curation = Curation(self)  # review suggested items, add a passage as an item
         self._connect()
 
         self.restore_layout(self.settings)

@@ -1,0 +1,156 @@
+"""`briefgen suggest` and `briefgen accept`: suggested items for a source or a file, written to a
+review file for the officer to edit, then accepted into a library in one command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefgen.content import Corpus
+from briefgen.counts import counted
+from briefgen.errors import BriefgenError
+from briefgen.library.suggest import DEFAULT_MIN_SCORE, Suggestion
+from briefgen.spelling import did_you_mean
+from briefgen.terminal import printable
+
+
+def _suggest_file(corpus: Corpus, path: Path, min_score: float, every: bool) -> list[Suggestion]:
+    """Suggestions on a document not in any library: extracted, nothing written."""
+    from briefgen.library.extract import extract
+    from briefgen.library.suggest import suggest, train
+
+    document = extract(path)
+    return suggest(
+        document.text,
+        train(corpus),
+        publisher=document.metadata.publisher,
+        organisations=[(o.id, o.name, o.short) for o in corpus.organisations.values()],
+        headings=document.headings,
+        min_score=0.0 if every else min_score,
+        limit=0 if every else None,
+        locate=document.locator,
+    )
+
+
+def _print_table(suggestions: list[Suggestion]) -> None:
+    width = max(shutil.get_terminal_size((120, 24)).columns, 80) if sys.stdout.isatty() else 10**6
+    print(f"{'score':>5}  {'kind':<17}  {'org':<12}  {'themes':<30}  {'locator':<20}  text")
+    print("-" * min(width, 150))
+    text_width = max(min(width, 200) - 94, 40)
+    for s in suggestions:
+        text = printable(" ".join(s.text.split()))
+        text = text if len(text) <= text_width else text[: text_width - 1] + "…"
+        themes = ", ".join(s.themes)
+        themes = themes if len(themes) <= 30 else themes[:29] + "…"
+        locator = printable(s.locator)
+        locator = locator if len(locator) <= 20 else locator[:19] + "…"
+        print(f"{s.score:>5.2f}  {s.kind:<17}  {s.org:<12}  {themes:<30}  {locator:<20}  {text}")
+        print(f"{'':>5}  ({printable(s.reason)})")
+    print(f"\n{counted(len(suggestions), 'suggestion')}")
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """Suggest items for a source of the libraries, or for a document file."""
+    from briefgen.cli import EXIT_OK, _load
+    from briefgen.library.curate import suggestions_for
+
+    corpus = _load(args)
+    target = args.source
+    if target in corpus.sources:
+        suggestions = suggestions_for(corpus, target, min_score=args.min_score, every=args.all)
+    elif Path(target).is_file():
+        if args.review:
+            raise BriefgenError(
+                f"--review needs a source of the library; import '{target}' first with "
+                "`briefgen import`, then suggest on its source id"
+            )
+        suggestions = _suggest_file(corpus, Path(target), args.min_score, args.all)
+    else:
+        hint = did_you_mean(target, list(corpus.sources))
+        raise BriefgenError(
+            f"'{target}' is neither a source id nor a file{hint}; `briefgen sources` lists the "
+            "sources"
+        )
+    if args.review:
+        from briefgen.library.reviewfile import write_review
+
+        write_review(Path(args.review), corpus, target, suggestions)
+        print(
+            f"Wrote {counted(len(suggestions), 'suggestion')} for '{target}' to {args.review}; "
+            f"set `accept: yes` or `accept: no` on each, then run: briefgen accept {args.review}"
+        )
+        return EXIT_OK
+    if args.json:
+        json.dump([s.as_dict() for s in suggestions], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    _print_table(suggestions)
+    return EXIT_OK
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    """Add a review file's accepted items to a library, and record its rejected ones."""
+    from briefgen.cli import EXIT_OK
+    from briefgen.content import open_corpus
+    from briefgen.library.folders import library_folders, user_library_dir
+    from briefgen.library.reviewfile import accept_review, read_review
+
+    review = read_review(Path(args.review_file))
+    into = Path(args.into) if args.into else user_library_dir()
+    # A library to add to is read too (its ids are taken), once it is one: it may hold only
+    # rejections so far.
+    is_library = (into / "sources.yaml").is_file() or (into / "items").is_dir()
+    extra = [*args.libraries, *([into] if is_library else [])]
+    corpus = open_corpus(library_folders(args.content, extra))
+    result = accept_review(corpus, review, into)
+    where = f" to {result.items_file}" if result.items_file else ""
+    print(
+        f"Added {counted(result.accepted, 'item')}{where}; recorded "
+        f"{counted(result.rejected, 'rejected suggestion')}; "
+        f"{counted(result.undecided, 'entry', 'entries')} left undecided."
+    )
+    return EXIT_OK
+
+
+def add_curate_commands(commands: Any) -> None:
+    """The `suggest` and `accept` subcommands."""
+    suggest = commands.add_parser(
+        "suggest",
+        help="suggest items to quote from a source (or a document file)",
+        description="Suggest passages of a source worth quoting, with kind, organisation, "
+        "themes, locator, score and reason. Items already curated and suggestions rejected "
+        "for the source are not proposed again. Given a file, it is read and nothing is written.",
+    )
+    suggest.add_argument("source", metavar="SOURCE_ID_OR_FILE")
+    suggest.add_argument("--json", action="store_true", help="print a JSON array instead")
+    suggest.add_argument(
+        "--min-score",
+        type=float,
+        default=DEFAULT_MIN_SCORE,
+        metavar="S",
+        help=f"lowest score to show (default {DEFAULT_MIN_SCORE})",
+    )
+    suggest.add_argument(
+        "--all", action="store_true", help="every candidate: no lowest score and no cap"
+    )
+    suggest.add_argument(
+        "--review", metavar="FILE.yaml", help="write the suggestions to a review file to edit"
+    )
+    suggest.set_defaults(handler=cmd_suggest)
+
+    accept = commands.add_parser(
+        "accept",
+        help="add a review file's accepted items to your library",
+        description="Add the entries marked `accept: yes` to the library (each quote must "
+        "still be word for word from its source) and record those marked `accept: no` so they "
+        "are not suggested again.",
+    )
+    accept.add_argument("review_file", metavar="FILE.yaml")
+    accept.add_argument(
+        "--into", metavar="DIR", help="library to add to (default: your own library)"
+    )
+    accept.set_defaults(handler=cmd_accept)

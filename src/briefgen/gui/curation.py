@@ -1,0 +1,114 @@
+"""The main window's curation commands: "Review suggested items…" (File menu) and "Add as
+item…" (the source viewer's context menu and Ctrl+Shift+I). Kept apart from the window so its
+own hooks are one call; both write to the user's library and reload the content after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from briefgen.gui.add_item import AddItemDialog
+from briefgen.gui.review_view import ReviewView
+from briefgen.library.folders import user_library_dir
+
+RELOAD_DELAY_MS = 400
+
+
+def ask_source(parent: QWidget, choices: list[str], current: int) -> str | None:
+    """Which source to review (a dialog; tests replace it)."""
+    choice, ok = QInputDialog.getItem(
+        parent, "Review suggested items", "Suggest items from:", choices, current, False
+    )
+    return choice if ok else None
+
+
+class Curation:
+    """Owns the two commands and the review view a window opens."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.review: ReviewView | None = None
+        self.review_action = QAction("Re&view suggested items…", window)
+        self.review_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.review_action.setStatusTip("Review the items briefgen suggests from a source.")
+        self.review_action.triggered.connect(lambda: self.open_review())
+        window.addAction(self.review_action)
+        self.add_action = QAction("&Add as item…", window)
+        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.add_action.setStatusTip("Add the passage selected in the source as an item.")
+        self.add_action.triggered.connect(lambda: self.add_selection())
+        window.addAction(self.add_action)
+        reload = window.commands.reload
+        for menu_action in window.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is not None and reload in menu.actions():
+                menu.insertAction(reload, self.review_action)
+        # Several quick decisions reload the content once, shortly after the last.
+        self.reload_timer = QTimer(window)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(window.load_content)
+        text = window.source_view.text
+        text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        text.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, position: QPoint) -> None:
+        text = self.window.source_view.text
+        menu = text.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.add_action)
+        self.add_action.setEnabled(text.textCursor().hasSelection())
+        menu.exec(text.mapToGlobal(position))
+        self.add_action.setEnabled(True)
+
+    def open_review(self, source_id: str | None = None) -> ReviewView | None:
+        """Open the review view for `source_id` (asked for when not given)."""
+        corpus = self.window.corpus
+        if corpus is None:
+            return None
+        if source_id is None:
+            ids = list(corpus.sources)
+            item = self.window.source_view.item
+            current = ids.index(item.source) if item is not None else 0
+            choices = [f"{sid} — {corpus.sources[sid].title}" for sid in ids]
+            choice = ask_source(self.window, choices, current)
+            if choice is None:
+                return None
+            source_id = ids[choices.index(choice)]
+        self.review = ReviewView(corpus, source_id, user_library_dir(), self.window)
+        self.review.libraryChanged.connect(self.reload_timer.start)
+        self.review.show()
+        return self.review
+
+    def add_selection(self) -> AddItemDialog | None:
+        """Open "Add as item" on the passage selected in the source viewer."""
+        view, corpus = self.window.source_view, self.window.corpus
+        cursor = view.text.textCursor()
+        if corpus is None or view.item is None or not cursor.hasSelection():
+            self.window.statusBar().showMessage("Select a passage of the source first.", 5000)
+            return None
+        text = corpus.sources[view.item.source].text
+        start, end = (
+            _python_offset(text, at) for at in (cursor.selectionStart(), cursor.selectionEnd())
+        )
+        dialog = AddItemDialog(
+            corpus, view.item.source, start, end, user_library_dir(), self.window
+        )
+        dialog.accepted.connect(self.window.load_content)
+        dialog.open()
+        return dialog
+
+
+def _python_offset(text: str, qt_position: int) -> int:
+    """The Python offset of a Qt (UTF-16) position in `text`."""
+    if text.isascii():
+        return qt_position
+    units = 0
+    for index, char in enumerate(text):
+        if units >= qt_position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)

@@ -1,0 +1,325 @@
+"""Review suggested items for one source: each suggestion with its passage highlighted in the
+source, accepted (fields editable first), rejected or skipped from the keyboard, with
+accept-all above a score and undo. Every decision is written to the user's library at once
+(atomic), so closing the app loses nothing; suggestions are computed by a worker.
+
+Keys, with the list focused: A or Enter accepts with the fields as shown, R rejects (not
+suggested again), S skips; Ctrl+Z undoes the last decision. The buttons carry Alt mnemonics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.content import Corpus
+from briefgen.errors import BriefgenError
+from briefgen.gui import dialogs
+from briefgen.gui.item_form import ItemForm
+from briefgen.gui.source_view import _qt_position, highlight_format
+from briefgen.gui.widgets import describe, heading
+from briefgen.gui.workers import TaskRunner
+from briefgen.library.curate import (
+    add_items,
+    file_snapshot,
+    item_id_for,
+    item_record,
+    record_rejected,
+    rejected_file,
+    restore,
+    suggestions_for,
+)
+from briefgen.library.suggest import Suggestion
+
+ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
+MARKS = {ACCEPTED: "✓ accepted", REJECTED: "✗ rejected", SKIPPED: "– skipped", None: ""}
+
+
+@dataclass
+class Decision:
+    """One decision (or one accept-all), with the file it changed as it was before."""
+
+    rows: list[int]
+    verdict: str
+    path: Path | None = None
+    snapshot: bytes | None = None
+    item_ids: list[str] = field(default_factory=list)
+
+
+def show_span(view: QPlainTextEdit, text: str, start: int, end: int) -> None:
+    """Highlight `text[start:end]` in `view` (which shows `text`) and centre it."""
+    start, end = (_qt_position(text, offset) for offset in (start, end))
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = highlight_format()
+    view.setExtraSelections([selection])
+    caret = QTextCursor(view.document())
+    caret.setPosition(start)
+    view.setTextCursor(caret)
+    view.centerCursor()
+
+
+class ReviewView(QDialog):
+    """The suggestions for `source_id`, reviewed one by one into `library`."""
+
+    suggestionsReady = Signal()
+    libraryChanged = Signal()  # items or rejections written (or undone)
+    failed = Signal(str)
+
+    def __init__(
+        self, corpus: Corpus, source_id: str, library: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.corpus, self.source_id, self.library = corpus, source_id, library
+        self.source = corpus.sources[source_id]
+        self.suggestions: list[Suggestion] = []
+        self.verdicts: list[str | None] = []
+        self.history: list[Decision] = []
+        self.taken = set(corpus.by_id)
+        self.setWindowTitle(f"Review suggested items — {self.source.title}")
+        self.status = QLabel("Finding passages worth quoting…")
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
+        self.list.installEventFilter(self)
+        self.text = QPlainTextEdit(self.source.text)
+        self.text.setReadOnly(True)
+        describe(self.text, "Source text", "The suggestion's passage is highlighted.", False)
+        self.form = ItemForm(corpus)
+        self.accept_button = QPushButton("&Accept")
+        self.reject_button = QPushButton("&Reject")
+        self.skip_button = QPushButton("&Skip")
+        self.undo_button = QPushButton("&Undo")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(0.8)
+        describe(self.threshold, "Lowest score to accept all", "Accept all scoring at least this.")
+        self.accept_all_button = QPushButton("Accept a&ll scoring at least")
+        self._build()
+        self.accept_button.clicked.connect(lambda: self.accept_current())
+        self.reject_button.clicked.connect(lambda: self.reject_current())
+        self.skip_button.clicked.connect(lambda: self.skip_current())
+        self.undo_button.clicked.connect(lambda: self.undo())
+        self.accept_all_button.clicked.connect(lambda: self.accept_all(self.threshold.value()))
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.activated.connect(self.undo)
+        self.list.currentRowChanged.connect(self._show_row)
+        self._set_enabled(False)
+        self.tasks = TaskRunner(parent=self)
+        self.tasks.start(
+            lambda: suggestions_for(corpus, source_id),
+            self._suggestions_ready,
+            self._failed,
+            doing="suggesting items",
+        )
+
+    def _build(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading("Suggested items"))
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.list, 1)
+        all_row = QHBoxLayout()
+        all_row.addWidget(self.accept_all_button)
+        all_row.addWidget(self.threshold)
+        left_layout.addLayout(all_row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(heading("In the source"))
+        right_layout.addWidget(self.text, 2)
+        right_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.skip_button, self.undo_button):
+            buttons.addWidget(button)
+        right_layout.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([420, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.resize(1100, 700)
+
+    # --- suggestions ------------------------------------------------------------------------
+
+    def _suggestions_ready(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = suggestions
+        self.verdicts = [None] * len(suggestions)
+        for row in range(len(suggestions)):
+            self.list.addItem(self._row_text(row))
+        self.status.setText(
+            f"{len(suggestions)} suggestions. A or Enter accepts, R rejects, S skips, "
+            "Ctrl+Z undoes."
+            if suggestions
+            else "No suggestions: every passage worth quoting is an item already or rejected."
+        )
+        self._set_enabled(bool(suggestions))
+        if suggestions:
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+        self.suggestionsReady.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.accept_button, self.reject_button, self.skip_button, self.form):
+            widget.setEnabled(enabled)
+        self.accept_all_button.setEnabled(enabled)
+
+    def _row_text(self, row: int) -> str:
+        s = self.suggestions[row]
+        text = " ".join(s.text.split())
+        short = text if len(text) <= 140 else text[:139] + "…"
+        mark = MARKS[self.verdicts[row]]
+        return f"{s.score:.2f}  {s.kind}  {mark}\n{short}\n({s.reason})"
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.suggestions):
+            return
+        s = self.suggestions[row]
+        self.form.set_values(s.kind, s.org, s.themes, s.locator)
+        show_span(self.text, self.source.text, s.start, s.end)
+
+    def highlighted_text(self) -> str:
+        """The passage highlighted in the source (what the tests check)."""
+        selections = self.text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    # --- decisions --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return super().eventFilter(watched, event)
+            key = event.key()
+            if key in (Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept_current()
+                return True
+            if key == Qt.Key.Key_R:
+                self.reject_current()
+                return True
+            if key == Qt.Key.Key_S:
+                self.skip_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def accept_current(self) -> bool:
+        """Add the current suggestion with the fields as shown; False if refused."""
+        row = self.list.currentRow()
+        if not self._undecided(row):
+            return False
+        s = self.suggestions[row]
+        item_id = item_id_for(self.source_id, s.text, self.taken)
+        record = self.form.record(item_id, s.text)
+        return self._write_items([row], [record])
+
+    def accept_all(self, threshold: float) -> int:
+        """Accept every undecided suggestion scoring at least `threshold` as suggested."""
+        rows = [
+            row
+            for row, s in enumerate(self.suggestions)
+            if self.verdicts[row] is None and s.score >= threshold
+        ]
+        records = []
+        for row in rows:
+            item_id = item_id_for(self.source_id, self.suggestions[row].text, self.taken)
+            self.taken.add(item_id)
+            records.append(item_record(self.suggestions[row], item_id))
+        if not rows or not self._write_items(rows, records):
+            return 0
+        return len(rows)
+
+    def _write_items(self, rows: list[int], records: list[dict[str, object]]) -> bool:
+        path = self.library / "items" / f"{self.source_id}.yaml"
+        snapshot = file_snapshot(path)
+        try:
+            add_items(self.corpus, self.library, self.source_id, records)
+        except BriefgenError as error:
+            for record in records:
+                self.taken.discard(str(record["id"]))
+            dialogs.show_error(self, "The item was not added.", str(error))
+            return False
+        ids = [str(record["id"]) for record in records]
+        self.taken.update(ids)
+        self._decide(Decision(rows, ACCEPTED, path, snapshot, ids))
+        self.libraryChanged.emit()
+        return True
+
+    def reject_current(self) -> bool:
+        """Record the current suggestion as rejected: it is not suggested again."""
+        row = self.list.currentRow()
+        if not self._undecided(row):
+            return False
+        path = rejected_file(self.library, self.source_id)
+        snapshot = file_snapshot(path)
+        try:
+            record_rejected(self.library, self.source_id, [self.suggestions[row].text])
+        except (BriefgenError, OSError) as error:
+            dialogs.show_error(self, "The rejection was not recorded.", str(error))
+            return False
+        self._decide(Decision([row], REJECTED, path, snapshot))
+        self.libraryChanged.emit()
+        return True
+
+    def skip_current(self) -> bool:
+        """Leave the current suggestion for later (it is suggested again next time)."""
+        row = self.list.currentRow()
+        if not self._undecided(row):
+            return False
+        self._decide(Decision([row], SKIPPED))
+        return True
+
+    def undo(self) -> bool:
+        """Undo the last decision: the library file it changed is put back as it was."""
+        if not self.history:
+            return False
+        decision = self.history.pop()
+        if decision.path is not None:
+            restore(decision.path, decision.snapshot)
+            self.taken.difference_update(decision.item_ids)
+        for row in decision.rows:
+            self.verdicts[row] = None
+            self.list.item(row).setText(self._row_text(row))
+        self.list.setCurrentRow(decision.rows[0])
+        if decision.path is not None:
+            self.libraryChanged.emit()
+        return True
+
+    def _undecided(self, row: int) -> bool:
+        return 0 <= row < len(self.suggestions) and self.verdicts[row] is None
+
+    def _decide(self, decision: Decision) -> None:
+        self.history.append(decision)
+        for row in decision.rows:
+            self.verdicts[row] = decision.verdict
+            self.list.item(row).setText(self._row_text(row))
+        following = [
+            r for r in range(decision.rows[-1] + 1, len(self.suggestions)) if self._undecided(r)
+        ]
+        if following:
+            self.list.setCurrentRow(following[0])
+        self.list.setFocus()

@@ -1,0 +1,67 @@
+"""Trim or extend a quote by whole words or sentences of its source, so an officer shapes a
+quote with the keyboard and it stays an exact span of the source (never retyped)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Literal
+
+Edge = Literal["start", "end"]
+Unit = Literal["word", "sentence"]
+
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    from briefgen.library.suggest.sentences import nupunkt_spans
+
+    spans = nupunkt_spans(text)
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`–`end` widened to the whole words it touches, with no space at either end (an
+    empty span where it touches none)."""
+    starts, ends = _words(text)
+    first = bisect_right(ends, start)  # the first word ending after `start`
+    last = bisect_left(starts, end) - 1  # the last word starting before `end`
+    if first >= len(starts) or last < first:
+        return start, start
+    return starts[first], ends[last]
+
+
+def move_edge(
+    text: str, start: int, end: int, edge: Edge, unit: Unit, grow: bool
+) -> tuple[int, int]:
+    """The span with its `edge` moved out (`grow`) or in by one word or sentence of `text`; a
+    span never loses its last word, and stays put at the ends of the text."""
+    starts, ends = _sentences(text) if unit == "sentence" else _words(text)
+    if edge == "end":
+        if grow:
+            i = bisect_right(ends, end)
+            return (start, ends[i]) if i < len(ends) else (start, end)
+        i = bisect_left(ends, end) - 1
+        return (start, ends[i]) if i >= 0 and ends[i] > start else (start, end)
+    if grow:
+        i = bisect_left(starts, start) - 1
+        return (starts[i], end) if i >= 0 else (start, end)
+    i = bisect_right(starts, start)
+    return (starts[i], end) if i < len(starts) and starts[i] < end else (start, end)
+
+
+_LINE_BREAK = re.compile(r"\s*\n[ \t]*(?:[-•][ \t]+)?")
+
+
+def as_item_text(passage: str) -> str:
+    """`passage` on one line for an items file: line breaks, and the list bullets that start
+    lines, become single spaces, as the loader reads them (so it is still found)."""
+    return " ".join(_LINE_BREAK.sub(" ", passage).split())

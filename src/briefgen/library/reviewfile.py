@@ -1,0 +1,192 @@
+"""The review file: suggestions written in the items format for an officer to edit, then
+accepted into a library in one step (`briefgen suggest --review`, `briefgen accept`).
+
+Each entry is an item with an `accept:` field the officer sets: `yes` adds it to the library,
+`no` records it as rejected (not proposed again), left empty it is decided later (kept out of
+both). The officer may edit kind, org, themes, key, locator and headline, and trim the text, but
+the text must stay an exact span of the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.atomic import write_atomic
+from briefgen.content import Corpus
+from briefgen.errors import BriefgenError
+from briefgen.library.curate import check_record, item_id_for, item_record, record_rejected
+from briefgen.library.suggest import Suggestion
+from briefgen.library.writer import ITEM_ORDER, append_items, record_yaml
+
+REVIEW_HEADER = """\
+# Suggested items for '{title}', written by `briefgen suggest --review`.
+# For each entry set `accept: yes` to add it to your library or `accept: no` to reject it (it
+# will not be suggested again); leave `accept:` empty to decide later. Edit kind, org, themes,
+# key, locator and write a headline in your own words; you may trim `text`, but it must stay
+# word for word from the source. Then run: briefgen accept {name}
+source: {source}
+items:
+"""
+REVIEW_FIELDS = ("accept", *ITEM_ORDER)
+
+
+def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[Suggestion]) -> None:
+    """Write `suggestions` for `source_id` to the review file `path` (atomic)."""
+    title = " ".join(corpus.sources[source_id].title.split())
+    parts = [REVIEW_HEADER.format(title=title, name=path.name, source=source_id)]
+    taken = set(corpus.by_id)
+    for suggestion in suggestions:
+        item_id = item_id_for(source_id, suggestion.text, taken)
+        taken.add(item_id)
+        record = item_record(suggestion, item_id)
+        reason = " ".join(suggestion.reason.split())
+        parts.append(f"  # score {suggestion.score:.2f}: {reason}\n")
+        entry = record_yaml(record, ITEM_ORDER, indent=2)
+        # `accept:` first, empty; `headline:` present and empty, for the officer to fill in.
+        first, rest = entry.split("\n", 1)
+        parts.append(f"{first}\n    accept:\n{rest}")
+        parts[-1] = parts[-1].replace("\n    text:", "\n    headline: ''\n    text:", 1)
+    write_atomic(path, "".join(parts).encode("utf-8"))
+
+
+@dataclass
+class ReviewEntry:
+    """One entry of a review file, with the line it starts on."""
+
+    line: int
+    accept: bool | None
+    record: dict[str, Any]
+
+
+@dataclass
+class ReviewFile:
+    """A review file as read: its source and entries."""
+
+    path: Path
+    source: str
+    entries: list[ReviewEntry] = field(default_factory=list)
+
+
+def _entry_problems(where: str, line: int, values: object) -> tuple[bool | None, list[str]]:
+    if not isinstance(values, dict):
+        return None, [f"{where}:{line}: an entry must be an item (fields like 'id: …')"]
+    unknown = sorted(set(values) - set(REVIEW_FIELDS))
+    problems = [f"{where}:{line}: unknown field '{name}'" for name in unknown]
+    accept = values.get("accept")
+    if accept not in (True, False, None):
+        problems.append(f"{where}:{line}: 'accept' is '{accept}'; write yes, no, or leave it empty")
+        accept = None
+    return accept, problems
+
+
+def read_review(path: Path) -> ReviewFile:
+    """Read the review file `path`; problems name the file and line."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BriefgenError(
+            f"{where}: no such review file; write one with `briefgen suggest SOURCE --review FILE`"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BriefgenError(f"{where}: cannot read the review file ({error})") from None
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise BriefgenError(f"{where}:{line}: not readable as YAML ({error.problem})") from None
+    if (
+        not isinstance(node, yaml.MappingNode)
+        or not isinstance(data, dict)
+        or not isinstance(data.get("source"), str)
+    ):
+        raise BriefgenError(f"{where}:1: a review file starts 'source: ID' then 'items:'")
+    items = data.get("items") or []
+    item_nodes = {k.value: v for k, v in node.value}.get("items")
+    if not isinstance(items, list) or not isinstance(item_nodes, yaml.SequenceNode):
+        raise BriefgenError(f"{where}:1: 'items' must be a list, each entry starting '- '")
+    review = ReviewFile(path, data["source"])
+    problems: list[str] = []
+    for values, entry_node in zip(items, item_nodes.value, strict=True):
+        line = entry_node.start_mark.line + 1
+        accept, found = _entry_problems(where, line, values)
+        problems += found
+        if isinstance(values, dict):
+            record = {k: v for k, v in values.items() if k != "accept"}
+            review.entries.append(ReviewEntry(line, accept, record))
+    if problems:
+        raise BriefgenError("\n".join(problems))
+    return review
+
+
+@dataclass(frozen=True)
+class AcceptResult:
+    """What `accept_review` did."""
+
+    items_file: Path | None
+    accepted: int
+    rejected: int
+    undecided: int
+
+
+def _added_before(corpus: Corpus, source_id: str, record: dict[str, Any]) -> bool:
+    item = corpus.by_id.get(str(record.get("id")))
+    return (
+        item is not None
+        and item.source == source_id
+        and " ".join(item.text.split()) == " ".join(str(record.get("text") or "").split())
+    )
+
+
+def accept_review(corpus: Corpus, review: ReviewFile, library: Path) -> AcceptResult:
+    """Add the accepted entries of `review` to `library` and record the rejected ones; nothing
+    is written unless every accepted entry is a valid item whose text is a span of its source."""
+    where = str(review.path)
+    if review.source not in corpus.sources:
+        raise BriefgenError(
+            f"{where}:1: no source '{review.source}' in the libraries read; check the id, or "
+            "give the library with --library"
+        )
+    problems: list[str] = []
+    # Entries added by an earlier run (same id, same source) are skipped: the officer may
+    # accept a file in several sittings.
+    accepted = [
+        e
+        for e in review.entries
+        if e.accept is True and not _added_before(corpus, review.source, e.record)
+    ]
+    ids_seen: set[str] = set()
+    for entry in accepted:
+        record = {k: v for k, v in entry.record.items() if k in ITEM_ORDER}
+        label = f"item '{record.get('id')}'"
+        found = check_record(corpus, review.source, record)
+        if record.get("id") in ids_seen:
+            found.append(f"the id '{record.get('id')}' is given twice in this file")
+        ids_seen.add(str(record.get("id")))
+        problems += [f"{where}:{entry.line}: {label}: {problem}" for problem in found]
+    if problems:
+        raise BriefgenError(
+            "\n".join(problems) + "\nnothing was added; fix the entries above and run it again"
+        )
+    records = [
+        {k: v for k, v in e.record.items() if k in ITEM_ORDER and v not in (None, "")}
+        for e in accepted
+    ]
+    items_file = (
+        append_items(library, review.source, corpus.sources[review.source].title, records)
+        if records
+        else None
+    )
+    rejected = [str(e.record.get("text") or "") for e in review.entries if e.accept is False]
+    record_rejected(library, review.source, [t for t in rejected if t])
+    undecided = sum(e.accept is None for e in review.entries)
+    return AcceptResult(items_file, len(records), len(rejected), undecided)

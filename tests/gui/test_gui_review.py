@@ -1,0 +1,179 @@
+"""The review view and "Add as item…", driven from the keyboard: every item written is an
+exact span of its source, the library passes `briefgen check`, rejected passages are not
+suggested again, undo puts the library back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from briefgen.cli import main
+from briefgen.content import Corpus, load_corpus
+from briefgen.gui.add_item import AddItemDialog
+from briefgen.gui.review_view import ACCEPTED, REJECTED, SKIPPED, ReviewView
+from briefgen.library.curate import read_rejected, suggestions_for
+from briefgen.library.folders import library_folders
+from briefgen.library.quotespan import as_item_text
+
+SOURCE = "lga-2013"
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "yours"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
+    return path
+
+
+def _review(qtbot: Any, corpus: Corpus, library: Path) -> ReviewView:
+    view = ReviewView(corpus, SOURCE, library)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
+        view.show()
+    return view
+
+
+def _press(view: ReviewView, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(view.list, key, modifier)
+
+
+def _written(library: Path) -> Corpus:
+    """The libraries read back as briefgen reads them (every quote verified)."""
+    return load_corpus(library_folders())
+
+
+def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
+    qtbot: Any, shipped_corpus: Corpus, library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    view = _review(qtbot, shipped_corpus, library)
+    first = view.suggestions[0]
+    assert view.highlighted_text() == first.text.replace("\n", "\u2029")
+    view.form.headline.setText("Budgets pooled by place.")
+    _press(view, Qt.Key.Key_A)  # accept, with the headline typed
+    _press(view, Qt.Key.Key_Return)  # accept the second as is
+    _press(view, Qt.Key.Key_R)  # reject the third
+    _press(view, Qt.Key.Key_S)  # skip the fourth
+    assert view.verdicts[:4] == [ACCEPTED, ACCEPTED, REJECTED, SKIPPED]
+    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
+    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
+    assert view.verdicts[2:4] == [None, None]
+    assert read_rejected([library], SOURCE) == []
+    _press(view, Qt.Key.Key_R)  # reject the third again
+    corpus = _written(library)
+    added = [item for item in corpus.items if item.library == "yours"]
+    assert [item.text for item in added] == [s.text for s in view.suggestions[:2]]
+    assert added[0].headline == "Budgets pooled by place." and not added[1].headline
+    text = corpus.sources[SOURCE].text
+    for item in added:
+        assert " ".join(text[item.span[0] : item.span[1]].split()) == " ".join(item.text.split())
+    assert main(["check"]) == 0
+    assert "every quote found in its source" in capsys.readouterr().out
+    # Rejected and accepted passages are not suggested again.
+    again = {s.text for s in suggestions_for(corpus, SOURCE)}
+    assert not again & {s.text for s in view.suggestions[:3]}
+
+
+def test_accept_all_above_a_score_then_undo_empties_the_file(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    view = _review(qtbot, shipped_corpus, library)
+    wanted = [s for s in view.suggestions if s.score >= 0.8]
+    assert wanted and len(wanted) < len(view.suggestions) + 1
+    items_file = library / "items" / f"{SOURCE}.yaml"
+    with qtbot.waitSignal(view.libraryChanged):
+        view.threshold.setValue(0.8)
+        QTest.mouseClick(view.accept_all_button, Qt.MouseButton.LeftButton)
+    data = yaml.safe_load(items_file.read_text(encoding="utf-8"))
+    assert [entry["text"] for entry in data["items"]] == [
+        " ".join(s.text.split()) if "\n" in s.text else s.text for s in wanted
+    ]
+    assert len(_written(library).items) == len(shipped_corpus.items) + len(wanted)
+    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not items_file.exists()
+    assert all(verdict is None for verdict in view.verdicts)
+
+
+def test_add_as_item_trims_and_extends_by_word_and_sentence(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    text = shipped_corpus.sources[SOURCE].text
+    passage = "greater investment in early intervention"
+    start = text.index(passage)
+    # A ragged selection ("eater investment in ear") snaps to whole words.
+    dialog = AddItemDialog(shipped_corpus, SOURCE, start + 2, start + 26, library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    assert dialog.quote_text() == "greater investment in early"
+    QTest.keyClick(
+        dialog.focusWidget() or dialog, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier
+    )
+    assert dialog.quote_text() == passage
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert dialog.quote_text() == "greater investment in"
+    shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Right, shift_alt)
+    assert dialog.quote_text() == "investment in"
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Left, shift_alt)
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    QTest.keyClick(
+        dialog.focusWidget() or dialog, Qt.Key.Key_Right, ctrl_alt
+    )  # to the end of the sentence
+    quote = dialog.quote_text()
+    assert quote.startswith("greater investment in early intervention") and len(quote) > 41
+    assert text[dialog.start : dialog.end] == quote
+    dialog.form.kind.setCurrentText("proposition")
+    dialog.form.themes.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.form.locator.setText("Key propositions")
+    dialog.form.headline.setText("Invest early.")
+    dialog.add()
+    assert dialog.written == library / "items" / f"{SOURCE}.yaml"
+    added = [item for item in _written(library).items if item.library == "yours"]
+    assert [(item.text, item.headline) for item in added] == [
+        (as_item_text(quote), "Invest early.")
+    ]
+
+
+def test_window_offers_add_as_item_on_a_selected_passage(
+    window: Any, qtbot: Any, library: Path
+) -> None:
+    corpus = window.corpus
+    item = corpus.items[0]
+    window.source_view.show_item(corpus, item)
+    cursor = window.source_view.text.textCursor()
+    cursor.setPosition(item.span[0])
+    cursor.setPosition(item.span[1], cursor.MoveMode.KeepAnchor)
+    window.source_view.text.setTextCursor(cursor)
+    dialog = window.curation.add_selection()
+    qtbot.addWidget(dialog)
+    assert " ".join(dialog.quote_text().split()) == " ".join(item.text.split())
+    assert window.curation.add_action.shortcut().toString() == "Ctrl+Shift+I"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.curation.review_action in file_menu.actions()
+
+
+def test_an_item_accepted_in_the_review_view_reaches_the_window(
+    make_window: Any, qtbot: Any, library: Path, shipped_corpus: Corpus, monkeypatch: Any
+) -> None:
+    window = make_window(corpus=shipped_corpus)  # reloads the shipped content and yours
+    source_id = SOURCE
+    monkeypatch.setattr(
+        "briefgen.gui.curation.ask_source",
+        lambda parent, choices, current: next(c for c in choices if c.startswith(SOURCE)),
+    )
+    view = window.curation.open_review()
+    qtbot.waitUntil(lambda: bool(view.verdicts), timeout=20_000)
+    assert view.source_id == source_id and view.suggestions
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        QTest.keyClick(view.list, Qt.Key.Key_A)
+    added = view.history[-1].item_ids[0]
+    assert window.corpus.by_id[added].text == view.suggestions[0].text
+    assert window.corpus.by_id[added].library == "yours"
+    view.close()

@@ -1,0 +1,225 @@
+"""`briefgen suggest` and `briefgen accept`: suggestions as a table, as JSON and as a review
+file; accepting an edited review file into a library; rejected suggestions not proposed again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.cli import main
+from briefgen.content import Corpus, load_corpus
+from briefgen.library.folders import library_folders
+
+SOURCE = "lga-2013"
+
+
+@pytest.fixture
+def user_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's own library in a folder of this test's own (written to by `accept`)."""
+    library = tmp_path / "yours"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
+    return library
+
+
+def _suggest_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    assert main(["suggest", SOURCE, "--json", *args]) == 0
+    return list(json.loads(capsys.readouterr().out))
+
+
+def test_suggest_json_gives_exact_spans_not_already_curated(
+    shipped_corpus: Corpus, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    suggestions = _suggest_json(capsys)
+    text = shipped_corpus.sources[SOURCE].text
+    assert suggestions
+    curated = [i.span for i in shipped_corpus.items if i.source == SOURCE]
+    for s in suggestions:
+        assert {
+            "text",
+            "kind",
+            "org",
+            "themes",
+            "locator",
+            "score",
+            "reason",
+            "start",
+            "end",
+        } <= set(s)
+        assert text[int(s["start"]) : int(s["end"])] == s["text"]  # type: ignore[call-overload]
+        assert s["org"] in shipped_corpus.organisations
+        assert not any(
+            int(s["start"]) < end and start < int(s["end"])  # type: ignore[call-overload]
+            for start, end in curated
+        )
+    assert not user_library.exists()  # suggesting writes nothing
+
+
+def test_suggest_table_shows_score_kind_and_reason(
+    user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["suggest", SOURCE, "--min-score", "0.75"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split() == ["score", "kind", "org", "themes", "locator", "text"]
+    assert lines[2].lstrip().startswith("0.8")
+    assert lines[3].strip().startswith("(") and "'Key propositions'" in lines[3]
+    assert out.rstrip().endswith("suggestions")
+
+
+def test_suggest_unknown_source_says_what_to_do(
+    user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["suggest", "lga-2031"]) == 1
+    assert capsys.readouterr().err == (
+        "briefgen: 'lga-2031' is neither a source id nor a file (did you mean 'lga-2013'?); "
+        "`briefgen sources` lists the sources\n"
+    )
+
+
+def test_suggest_on_a_file_extracts_it_and_writes_nothing(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "paper.md"
+    document.write_text(
+        "# A paper on children's services\n\n"
+        "Councils face rising demand for children's social care.\n\n"
+        "## Recommendations\n\n"
+        "1. The Government should give councils multi-year funding settlements.\n"
+        "2. Councils should pool budgets with health partners for early help.\n",
+        encoding="utf-8",
+    )
+    assert main(["suggest", str(document), "--json", "--all"]) == 0
+    suggestions = json.loads(capsys.readouterr().out)
+    text = document.read_text(encoding="utf-8")
+    texts = [s["text"] for s in suggestions]
+    assert any("multi-year funding settlements" in t for t in texts)
+    assert all(t in text for t in texts)
+    assert not user_library.exists()
+
+
+def _review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    review = tmp_path / "review.yaml"
+    assert main(["suggest", SOURCE, "--review", str(review)]) == 0
+    assert capsys.readouterr().out.startswith("Wrote ")
+    return review
+
+
+def test_review_file_is_the_items_format_with_accept_and_empty_headline(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    text = review.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["source"] == SOURCE
+    first = data["items"][0]
+    assert list(first) == ["id", "accept", "kind", "org", "locator", "themes", "headline", "text"]
+    assert first["accept"] is None and first["headline"] == ""
+    assert first["id"].startswith("lga-2013-")
+    assert "  # score 0.80: item under 'Key propositions'\n" in text
+
+
+def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    data = yaml.safe_load(review.read_text(encoding="utf-8"))
+    entries = data["items"]
+    entries[0]["accept"] = True
+    entries[0]["text"] = entries[0]["text"].rsplit(" ", 1)[0]  # trimmed by a word: still a span
+    entries[0]["headline"] = "Pool local budgets by place."
+    entries[0]["key"] = True
+    entries[1]["accept"] = False
+    entries[2]["accept"] = True
+    review.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert main(["accept", str(review)]) == 0
+    undecided = len(entries) - 3
+    assert capsys.readouterr().out == (
+        f"Added 2 items to {user_library / 'items' / 'lga-2013.yaml'}; recorded 1 rejected "
+        f"suggestion; {undecided} entries left undecided.\n"
+    )
+    corpus = load_corpus(library_folders())  # verifies every quote
+    added = [item for item in corpus.items if item.library == "yours"]
+    assert [item.id for item in added] == [entries[0]["id"], entries[2]["id"]]
+    source_text = corpus.sources[SOURCE].text
+    for item in added:
+        assert " ".join(source_text[item.span[0] : item.span[1]].split()) == " ".join(
+            item.text.split()
+        )
+    assert added[0].headline == "Pool local budgets by place." and added[0].key
+    assert main(["check"]) == 0
+    capsys.readouterr()
+    again = [s["text"] for s in _suggest_json(capsys)]
+    assert entries[1]["text"] not in again  # rejected
+    assert entries[2]["text"] not in again  # now curated
+    # Accepting the same file again adds nothing twice.
+    assert main(["accept", str(review)]) == 0
+    assert capsys.readouterr().out.startswith("Added 0 items; recorded 1 rejected suggestion;")
+
+
+def test_accept_refuses_a_retyped_quote_naming_file_and_line(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    text = review.read_text(encoding="utf-8")
+    text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    text = text.replace("making place-based public", "making place-based public-sector", 1)
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review), "--into", str(tmp_path / "team")]) == 1
+    line = text.splitlines().index("  - id: lga-2013-8bd570") + 1
+    assert capsys.readouterr().err.startswith(
+        f"briefgen: {review}:{line}: item 'lga-2013-8bd570': quote not found in source "
+        "'lga-2013' (004_592b667362630cdd.txt): the source matches from ' service budgets "
+        "arrangements the norm f…' back to its start, but before it reads '… early "
+        "intervention, by: making place-based public' where the quote has '…making "
+        "place-based public-sector'\n"
+        "nothing was added; fix the entries above and run it again\n"
+    )
+    assert not (tmp_path / "team").exists() and not user_library.exists()
+
+
+def test_accept_rejects_a_bad_accept_value_with_its_line(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = tmp_path / "r.yaml"
+    review.write_text(
+        "source: lga-2013\nitems:\n  - id: x\n    accept: maybe\n    kind: risk\n", "utf-8"
+    )
+    assert main(["accept", str(review)]) == 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:3: 'accept' is 'maybe'; write yes, no, or leave it empty\n"
+    )
+
+
+def test_rejections_are_not_written_through_a_link_leading_outside_the_library(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    text = review.read_text(encoding="utf-8").replace("    accept:\n", "    accept: no\n", 1)
+    review.write_text(text, encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    user_library.mkdir()
+    (user_library / "suggestions").symlink_to(outside)
+    assert main(["accept", str(review)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"briefgen: cannot add to {user_library / 'suggestions' / 'lga-2013.rejected.yaml'}: "
+        f"it leads to {outside}"
+    )
+    assert list(outside.iterdir()) == []
+
+
+def test_a_suggestion_rejected_alone_is_not_proposed_again(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    first = yaml.safe_load(review.read_text(encoding="utf-8"))["items"][0]
+    text = review.read_text(encoding="utf-8").replace("    accept:\n", "    accept: no\n", 1)
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review)]) == 0
+    assert capsys.readouterr().out.startswith("Added 0 items; recorded 1 rejected suggestion;")
+    assert sorted(p.name for p in user_library.iterdir()) == ["suggestions"]
+    assert first["text"] not in [s["text"] for s in _suggest_json(capsys)]
+    assert main(["accept", str(review)]) == 0  # a library holding only rejections is fine

@@ -1,0 +1,40 @@
+"""Shaping a quote by whole words and sentences of its source: it stays a span."""
+
+from __future__ import annotations
+
+from briefgen.library.quotespan import as_item_text, move_edge, snap_to_words
+
+TEXT = "The council met. It agreed the plan for early help. Members asked questions."
+
+
+def _moved(*args: object) -> str:
+    start, end = snap_to_words(TEXT, 19, 30)  # "greed the pl" → "agreed the plan"… snapped
+    start, end = move_edge(TEXT, start, end, *args)  # type: ignore[arg-type]
+    return TEXT[start:end]
+
+
+def test_a_ragged_selection_snaps_to_the_words_it_touches() -> None:
+    start, end = snap_to_words(TEXT, 19, 30)
+    assert TEXT[start:end] == "agreed the"
+    assert snap_to_words(TEXT, 16, 17) == (16, 16)  # only a space: no word
+
+
+def test_edges_move_by_word_and_sentence() -> None:
+    assert _moved("end", "word", True) == "agreed the plan"
+    assert _moved("end", "word", False) == "agreed"
+    assert _moved("start", "word", True) == "It agreed the"
+    assert _moved("start", "word", False) == "the"
+    assert _moved("end", "sentence", True) == "agreed the plan for early help."
+    assert _moved("start", "sentence", True) == "It agreed the"
+
+
+def test_a_quote_keeps_its_last_word_and_stops_at_the_ends_of_the_text() -> None:
+    start = TEXT.index("Members")
+    assert move_edge(TEXT, start, start + 7, "end", "word", False) == (start, start + 7)
+    assert move_edge(TEXT, start, start + 7, "start", "word", False) == (start, start + 7)
+    assert move_edge(TEXT, 0, 3, "start", "word", True) == (0, 3)
+    assert move_edge(TEXT, 0, len(TEXT), "end", "sentence", True) == (0, len(TEXT))
+
+
+def test_item_text_drops_line_breaks_and_list_bullets() -> None:
+    assert as_item_text("agendas\n- end flawed\n  tick-box") == "agendas end flawed tick-box"
