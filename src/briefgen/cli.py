@@ -250,12 +250,25 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.verify_cli import add_verify_command
 
     add_verify_command(commands)
+    from briefgen.import_cli import add_import_command
+
+    add_import_command(commands)
     return parser
 
 
 # Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
 _FILE_OPTIONS = frozenset(
-    {"content", "libraries", "pack_file", "output", "template", "save_pack", "draft"}
+    {
+        "content",
+        "libraries",
+        "pack_file",
+        "output",
+        "template",
+        "save_pack",
+        "draft",
+        "file",
+        "into",
+    }
 )
 
 
