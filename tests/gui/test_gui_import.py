@@ -59,7 +59,7 @@ def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
     assert result.source_id == "anytown-annual-report-2025"
     assert result.entry["date"] == "September 2025"
     assert (user_library / "originals/anytown-annual-report-2025.pdf").is_file()
-    assert dialog.result is result and not dialog.isVisible()
+    assert dialog.import_result is result and not dialog.isVisible()
 
 
 def test_a_file_that_cannot_be_read_says_why_and_offers_only_close(qtbot, tmp_path, user_library):
@@ -104,7 +104,7 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, report_pdf, user_library
     dialog.fields["date"].setText("2025")
     dialog.import_button.click()
     qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
-    assert dialog.result is None and not user_library.exists()
+    assert dialog.import_result is None and not user_library.exists()
 
 
 def test_file_menu_import_then_the_window_lists_the_new_source(

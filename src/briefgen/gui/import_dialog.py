@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         self.library = library
         self.folders = tuple(folders)
         self.document: ExtractedDocument | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.cancel_event = threading.Event()
         self.tasks = TaskRunner(max_threads=1, parent=self)
         self.setWindowTitle(f"Import {path.name}")
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
         )
 
     def _imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.imported.emit(result)
         self.accept()
 
