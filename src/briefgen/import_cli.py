@@ -85,6 +85,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         progress.finish()
     print(report(result))
+    from_file = [
+        name
+        for name, given in (
+            ("title", args.title),
+            ("publisher", args.publisher),
+            ("date", args.date),
+        )
+        if not given
+    ]
+    if from_file:
+        print(
+            f"The {' and '.join(from_file)} came from the file's own properties or first "
+            f"heading; if wrong, correct them in {printable(str(result.library / 'sources.yaml'))}."
+        )
     return 0
 
 
@@ -125,8 +139,8 @@ def report(result: Any) -> str:
         f"  source: {result.source_id}",
         "  items:",
         f"    - id: {result.source_id}-1",
-        "      kind: finding        # or view, recommendation, …",
-        "      org: <organisation id>",
+        "      kind: evidence       # or recommendation, risk, position, …",
+        "      org: <organisation id>   # add your own in organisations.yaml beside sources.yaml",
         "      themes: [<theme id>]",
         "      text: <a sentence copied word for word from the document>",
         "then run `briefgen check` (locators such as 'p. 12, para 4.3' are worked out for you).",

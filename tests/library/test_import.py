@@ -115,6 +115,7 @@ def test_details_come_from_word_properties_and_an_id_clash_is_numbered(
     assert code == 0
     assert "Imported 'Anytown Housing Strategy' as 'anytown-housing-strategy-2020'" in out
     assert "Housing Team, May 2020" in out  # the author stands in for a publisher
+    assert "The title and publisher came from the file's own properties or first heading" in out
     assert "note: " in out and "attachedTemplate" in out  # the external link, not followed
     pdf = tmp_path / "other.pdf"  # another document, given the same title and date
     pdf.write_bytes(documents.pdf_bytes("<h1>Other</h1><p>Another document.</p>"))

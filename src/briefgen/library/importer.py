@@ -214,10 +214,11 @@ def _entry(source_id: str, details: ImportDetails, suffix: str) -> dict[str, str
         if not value
     ]
     if missing:
+        examples = {"--publisher": "--publisher 'Anytown Council'", "--date": "--date 2008-09"}
         raise BriefgenError(
             f"the document does not say its {' or '.join(m[2:] for m in missing)}; give "
-            f"{' and '.join(missing)} (for example --publisher 'Anytown Council' --date "
-            "'September 2008'); nothing was added"
+            f"{' and '.join(missing)} (for example {' '.join(examples[m] for m in missing)}); "
+            "nothing was added"
         )
     return {
         "id": source_id,
