@@ -309,8 +309,8 @@ def test_text_over_the_loaders_limit_is_refused_before_writing(
     assert not user_library.exists()
 
 
-def test_into_names_another_library_and_progress_shows_on_a_terminal(
-    user_library, tmp_path, report_pdf, monkeypatch
+def test_a_thousand_page_pdf_imports_into_another_library_with_progress_on_a_terminal(
+    user_library, tmp_path, monkeypatch
 ):
     from briefgen import import_cli
 
@@ -327,16 +327,24 @@ def test_into_names_another_library_and_progress_shows_on_a_terminal(
         def flush(self) -> None:
             pass
 
+    short = tmp_path / "short.pdf"
+    short.write_bytes(documents.pdf_bytes("<h1>Annex</h1><p>Each page repeats this line.</p>"))
+    long = tmp_path / "annex.pdf"
+    with pikepdf.open(short) as source, pikepdf.new() as pdf:
+        for _ in range(1000):
+            pdf.pages.extend(source.pages)
+        pdf.save(long)
     terminal = Terminal()
     monkeypatch.setattr(import_cli, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(import_cli.sys, "stderr", terminal)
     team = tmp_path / "team"
-    code = cli.main(["import", str(report_pdf), "--into", str(team), "--date", "2025"])
-    assert code == 1  # the PDF names no publisher
     code = cli.main(
-        ["import", str(report_pdf), "--into", str(team), "--date", "2025", "--publisher", "P"]
+        ["import", str(long), "--into", str(team), "--date", "2025", "--publisher", "P"]
     )
     assert code == 0
-    assert "Reading report.pdf: 5 of 5 pages…" in terminal.written
-    assert terminal.written.endswith("\r\x1b[K")
+    assert "Reading annex.pdf: 1 of 1,000 pages…" in terminal.written
+    assert "Reading annex.pdf: 1,000 of 1,000 pages…" in terminal.written
+    assert terminal.written.endswith("\r\x1b[K")  # the line is cleared for the report
     assert (team / "sources.yaml").is_file() and not user_library.exists()
+    corpus = load_corpus(library_folders(extra=[team]))
+    assert corpus.sources["annex-2025"].text.count("Each page repeats this line.") == 1000

@@ -255,8 +255,16 @@ def _verify_loads(
     from briefgen.content import load_corpus
 
     real = os.path.realpath(library)
-    if not any(os.path.realpath(folder.path) == real for folder in folders):
-        folders = [*folders, LibraryFolder(library, "team", library.name or "library")]
+    if not any(os.path.realpath(folder.path) == real for folder in folders):  # made just now
+        from briefgen.library.folders import user_library_dir
+
+        mine = os.path.realpath(user_library_dir()) == real
+        added = (
+            LibraryFolder(library, "user", "yours")
+            if mine
+            else LibraryFolder(library, "team", library.name or "library")
+        )
+        folders = [*folders, added]
     try:
         corpus = load_corpus(folders)
     except ContentError as error:
