@@ -348,3 +348,26 @@ def test_a_thousand_page_pdf_imports_into_another_library_with_progress_on_a_ter
     assert (team / "sources.yaml").is_file() and not user_library.exists()
     corpus = load_corpus(library_folders(extra=[team]))
     assert corpus.sources["annex-2025"].text.count("Each page repeats this line.") == 1000
+
+
+def test_into_refuses_the_shipped_content_a_file_and_a_folder_that_is_not_a_library(
+    capsys, user_library, tmp_path
+):
+    from briefgen.content.paths import default_content_dir
+
+    note = tmp_path / "note.txt"
+    note.write_text("Some words.\n", encoding="utf-8")
+    details = ("--publisher", "P", "--date", "2024")
+    shipped = default_content_dir()
+    before = snapshot(shipped)
+    code, _, err = run(capsys, note, *details, "--into", shipped)
+    assert code == 1 and "it is the shipped content, which is read-only" in err
+    assert snapshot(shipped) == before
+    code, _, err = run(capsys, note, *details, "--into", note)
+    assert code == 1 and "it is a file, not a library folder" in err
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "letter.odt").write_bytes(b"x")
+    code, _, err = run(capsys, note, *details, "--into", home)
+    assert code == 1 and "it is not a briefgen library" in err
+    assert [p.name for p in home.iterdir()] == ["letter.odt"]

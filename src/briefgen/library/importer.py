@@ -294,8 +294,7 @@ def import_document(
     path, library = Path(path), Path(library)
     if not path.is_file():
         read_document(path)  # raises the message
-    if library.exists() and not library.is_dir():
-        raise BriefgenError(f"cannot import into {library}: it is a file, not a library folder")
+    _check_library(library, folders)
     known = list(_known_sources([*folders, LibraryFolder(library, "team", library.name)]))
     _check_not_imported(path, known, library)
     if document is None:
@@ -336,6 +335,26 @@ def import_document(
         staging.undo()
         raise
     return ImportResult(source_id, library, entry, document, created, other)
+
+
+def _check_library(library: Path, folders: Sequence[LibraryFolder]) -> None:
+    """Refuse a file, the shipped library, or a folder with other things in it that is not a
+    library (a mistyped --into must not fill someone's home folder)."""
+    if library.exists() and not library.is_dir():
+        raise BriefgenError(f"cannot import into {library}: it is a file, not a library folder")
+    real = os.path.realpath(library)
+    if any(f.kind == "shipped" and os.path.realpath(f.path) == real for f in folders):
+        raise BriefgenError(
+            f"cannot import into {library}: it is the shipped content, which is read-only; "
+            "leave out --into to use your own library"
+        )
+    is_library = any(os.path.lexists(library / name) for name in ("sources.yaml", "items"))
+    if library.is_dir() and not is_library and any(library.iterdir()):
+        raise BriefgenError(
+            f"cannot import into {library}: it is not a briefgen library (it has no "
+            "sources.yaml or items/ folder, and other files); give a library, or a new or "
+            "empty folder to start one"
+        )
 
 
 def _restore(path: Path, old: bytes | None) -> None:
