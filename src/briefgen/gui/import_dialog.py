@@ -122,10 +122,7 @@ class ImportDialog(QDialog):
 
     def _read_done(self, document: ExtractedDocument) -> None:
         self.document = document
-        try:
-            details = prefilled(document, ImportDetails())
-        except Exception:  # a date the file gives badly: leave the field for the officer
-            details = ImportDetails(title=document.metadata.title)
+        details = prefilled(document, ImportDetails())  # a date it cannot read is left empty
         self.fields["title"].setText(details.title)
         self.fields["publisher"].setText(details.publisher)
         self.fields["date"].setText(details.date)
