@@ -253,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.curate_cli import add_curate_commands
 
     add_curate_commands(commands)
+
+    from briefgen.import_cli import add_import_command
+
+    add_import_command(commands)
     return parser
 
 
@@ -268,6 +272,7 @@ _FILE_OPTIONS = frozenset(
         "draft",
         "review",
         "review_file",
+        "file",
         "into",
     }
 )

@@ -26,6 +26,9 @@ class WindowActions:
         self.open = self._action(
             "&Open…", QKeySequence.StandardKey.Open, "Open a saved pack.", pixmap.SP_DirOpenIcon
         )
+        self.import_document = self._action(
+            "&Import document…", None, "Add a PDF, Word or text document to your library."
+        )
         self.save = self._action(
             "&Save", QKeySequence.StandardKey.Save, "Save the pack.", pixmap.SP_DialogSaveButton
         )
@@ -89,6 +92,7 @@ class WindowActions:
         file_menu.addAction(self.new)
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.import_document)
         file_menu.addAction(self.save)
         file_menu.addAction(self.save_as)
         file_menu.addSeparator()

@@ -22,6 +22,7 @@ from briefgen.gui import dialogs
 from briefgen.gui.actions import WindowActions
 from briefgen.gui.curation import Curation
 from briefgen.gui.exporting import Exports
+from briefgen.gui.import_dialog import import_into_library
 from briefgen.gui.pack_files import PackFiles
 from briefgen.gui.preview import DEBOUNCE_MS, PreviewController
 from briefgen.gui.settings import app_settings
@@ -100,6 +101,7 @@ class MainWindow(WindowLayout):
         for format_name, action in actions.export_as.items():
             action.triggered.connect(lambda _=False, name=format_name: exports.export(name))
         actions.reload.triggered.connect(lambda: self.load_content())
+        actions.import_document.triggered.connect(lambda: import_into_library(self))
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(self.focus_search)
         actions.clear_filters.triggered.connect(self.items_panel.clear_filters)

@@ -66,7 +66,13 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _represent_record(dumper: yaml.SafeDumper, value: dict[str, Any]) -> yaml.MappingNode:
+    # A record is always written a field a line, even when every field is a short text.
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=False)
+
+
 _Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(dict, _represent_record)
 
 
 def _ordered(record: Mapping[str, Any], order: Sequence[str]) -> dict[str, Any]:

@@ -1,0 +1,148 @@
+"""`briefgen import FILE`: add a PDF, Word, Markdown or text document to a content library and
+say what was found in it and how to quote it next."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from briefgen.counts import counted
+from briefgen.terminal import printable
+
+PROGRESS_AFTER_SECONDS = 1.0  # a file read faster than this shows no progress at all
+
+
+class _Progress:
+    """A one-line progress count on stderr, only on a terminal and only once a file has taken
+    long enough for the wait to be noticed."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.started = time.perf_counter()
+        self.shown = False
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or time.perf_counter() - self.started < PROGRESS_AFTER_SECONDS:
+            return
+        unit = "pages" if self.name.lower().endswith(".pdf") else "parts"
+        self.stream.write(f"\rReading {self.name}: {done:,} of {total:,} {unit}…")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def add_import_command(commands: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "import",
+        help="add a PDF, Word or text document to your library",
+        description="Import a document into your own content library (or the library --into "
+        "names): the file is kept as it is, its text and page map are stored beside it, and "
+        "it is listed in sources.yaml, ready for items that quote it. Details not given are "
+        "taken from the file's own properties or first heading.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help=".pdf, .docx, .md or .txt")
+    parser.add_argument("--title", default="", help="the document's full title")
+    parser.add_argument("--publisher", default="", help="who published it")
+    parser.add_argument(
+        "--date", default="", help="as the document gives it: 2008, 'September 2008', 2008-09-30"
+    )
+    parser.add_argument("--short-title", default="", help="the title citations use")
+    parser.add_argument("--id", default="", dest="source_id", help="the source's id")
+    parser.add_argument(
+        "--into", type=Path, metavar="DIR", help="library folder (default: your own library)"
+    )
+    parser.set_defaults(handler=cmd_import)
+    return parser
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import args.file and report what was done."""
+    from briefgen.cli import library_folders
+    from briefgen.library.folders import user_library_dir
+    from briefgen.library.importer import ImportDetails, import_document
+
+    folders = library_folders(args)
+    library = args.into if args.into is not None else user_library_dir()
+    details = ImportDetails(
+        title=args.title,
+        publisher=args.publisher,
+        date=args.date,
+        short_title=args.short_title,
+        source_id=args.source_id,
+    )
+    progress = _Progress(sys.stderr, args.file.name)
+    try:
+        result = import_document(args.file, library, folders, details, progress=progress)
+    finally:
+        progress.finish()
+    print(report(result))
+    from_file = [
+        name
+        for name, given in (
+            ("title", args.title),
+            ("publisher", args.publisher),
+            ("date", args.date),
+        )
+        if not given
+    ]
+    if from_file:
+        print(
+            f"The {' and '.join(from_file)} came from the file's own properties or first "
+            f"heading; if wrong, correct them in {printable(str(result.library / 'sources.yaml'))}."
+        )
+    return 0
+
+
+def report(result: Any) -> str:
+    """What the import did, in lines a person reads: id, pages, labels, warnings and next step."""
+    document = result.document
+    entry = result.entry
+    lines = [
+        f"Imported '{printable(entry['title'])}' as '{result.source_id}' into "
+        f"{printable(str(result.library))}"
+        + (" (your library, made now)." if result.created_library else "."),
+        f"  {printable(entry['publisher'])}, {printable(entry['date'])}; cited as "
+        f"'{printable(entry['short_title'])}'.",
+    ]
+    if document.pages:
+        printed = [p for p in document.pages if p.label_source != "pdf-page"]
+        labels = (
+            f"page numbers {printed[0].label}–{printed[-1].label} read from the pages"
+            if printed
+            else "no printed page numbers (locators use the PDF's page numbers)"
+        )
+        lines.append(f"  {counted(len(document.pages), 'page')}; {labels}.")
+    lines.append(
+        f"  {len(document.text):,} characters, {counted(len(document.headings), 'heading')}, "
+        f"{counted(len(document.paragraphs), 'numbered paragraph')}."
+    )
+    lines += [f"warning: {printable(w)}" for w in document.warnings]
+    lines += [f"note: {printable(n)}" for n in document.notices]
+    if result.other_problems:
+        lines.append(
+            f"warning: your libraries have {counted(len(result.other_problems), 'other problem')}"
+            "; run `briefgen check` to see them"
+        )
+    items = result.library / "items" / f"{result.source_id}.yaml"
+    lines += [
+        "",
+        f"Next: quote it in {printable(str(items))}, for example:",
+        f"  source: {result.source_id}",
+        "  items:",
+        f"    - id: {result.source_id}-1",
+        "      kind: evidence       # or recommendation, risk, position, …",
+        "      org: <organisation id>   # add your own in organisations.yaml beside sources.yaml",
+        "      themes: [<theme id>]",
+        "      text: <a sentence copied word for word from the document>",
+        "then run `briefgen check` (locators such as 'p. 12, para 4.3' are worked out for you).",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""File → Import document…: read in a worker, a form prefilled from the file, the import off the
+GUI thread with progress and Cancel, and the new source listed after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+from tests.library import documents
+
+from briefgen.gui import import_dialog
+from briefgen.gui.import_dialog import ImportDialog
+from briefgen.library.folders import library_folders
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gui-import") / "report.pdf"
+    path.write_bytes(documents.report_pdf_bytes())
+    return path
+
+
+@pytest.fixture
+def user_library(tmp_path, monkeypatch) -> Path:
+    library = tmp_path / "mine"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
+    return library
+
+
+def dialog_for(qtbot, path: Path, library: Path) -> ImportDialog:
+    dialog = ImportDialog(path, library, library_folders())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
+    qtbot, report_pdf, user_library
+):
+    dialog = dialog_for(qtbot, report_pdf, user_library)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    assert dialog.fields["title"].text() == "Anytown Annual Report"
+    assert dialog.fields["short_title"].text() == "Anytown Annual Report"
+    assert "5 pages" in dialog.status.text()
+    assert dialog.progress.value() == dialog.progress.maximum() == 1
+    # The PDF names no publisher: the import says so, and the form stays for a correction.
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    assert "does not say its publisher" in dialog.error.text()
+    assert dialog.form.isEnabled() and not user_library.exists()
+    dialog.fields["publisher"].setText("Anytown Council")
+    dialog.fields["date"].setText("2025-09")
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+        dialog.import_button.click()
+    result = signal.args[0]
+    assert result.source_id == "anytown-annual-report-2025"
+    assert result.entry["date"] == "September 2025"
+    assert (user_library / "originals/anytown-annual-report-2025.pdf").is_file()
+    assert dialog.import_result is result and not dialog.isVisible()
+
+
+def test_a_file_that_cannot_be_read_says_why_and_offers_only_close(qtbot, tmp_path, user_library):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    dialog = dialog_for(qtbot, empty, user_library)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    assert (
+        dialog.error.text()
+        == f"{empty}: is empty (0 bytes); check it was saved or downloaded whole"
+    )
+    assert dialog.cancel_button.text() == "Close" and not dialog.import_button.isEnabled()
+
+
+def test_cancel_while_reading_a_long_file_stops_the_worker(qtbot, tmp_path, user_library):
+    short = tmp_path / "short.pdf"
+    short.write_bytes(documents.pdf_bytes("<h1>Annex</h1><p>Each page repeats this line.</p>"))
+    long = tmp_path / "long.pdf"
+    with pikepdf.open(short) as source, pikepdf.new() as pdf:
+        for _ in range(400):
+            pdf.pages.extend(source.pages)
+        pdf.save(long)
+    dialog = dialog_for(qtbot, long, user_library)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 400, timeout=10_000)
+    dialog.cancel_button.click()
+    assert dialog.cancel_event.is_set() and not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
+    assert dialog.document is None and not user_library.exists()
+
+
+def test_cancel_during_the_import_leaves_nothing(qtbot, report_pdf, user_library, monkeypatch):
+    real = import_dialog.import_document
+    dialog = dialog_for(qtbot, report_pdf, user_library)
+
+    def cancelled_part_way(*args, **kwargs):
+        dialog.cancel_event.set()  # as if Cancel were pressed while the files were written
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "import_document", cancelled_part_way)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    dialog.fields["publisher"].setText("P")
+    dialog.fields["date"].setText("2025")
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
+    assert dialog.import_result is None and not user_library.exists()
+
+
+def test_file_menu_import_then_the_window_lists_the_new_source(
+    qtbot, make_window, content_dir, report_pdf, user_library, monkeypatch
+):
+    window = make_window(content_dir=content_dir)
+    monkeypatch.setattr(import_dialog, "ask_document", lambda parent: report_pdf)
+    menu = window.menuBar().actions()[0].menu()
+    assert window.commands.import_document in menu.actions()
+    window.commands.import_document.trigger()
+    dialog = window.findChild(ImportDialog)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    dialog.fields["publisher"].setText("Anytown Council")
+    dialog.fields["date"].setText("2025")
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        dialog.import_button.click()
+    assert "anytown-annual-report-2025" in window.corpus.sources
+    assert "Imported Anytown Annual Report" in window.statusBar().currentMessage()
