@@ -51,7 +51,8 @@ def test_a_word_build_over_its_norm_warns_with_the_estimate_and_what_to_trim(
     assert result.page_count is None and result.estimated_pages == pages
     (warning,) = result.warnings
     assert warning.startswith(
-        f"The committee report will run to about {pages} pages in print; its length norm is 5"
+        f"The committee report will run to about {pages} pages in print; a committee report "
+        "should keep to 5"
     )
     assert "Trim: Funding (" in warning
     within = render(pack._replace(page_limit=pages), shipped_corpus, "docx")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.content.model import Corpus
@@ -133,6 +133,7 @@ class PreviewResult:
     shown_items: int
     total_items: int
     fallback_reason: str = ""
+    partial: bool = False  # the quick render of the first pages; the full one follows
 
     @property
     def trimmed(self) -> bool:
@@ -168,3 +169,43 @@ def render_preview(
             return PreviewResult("pdf", result.data, result.page_count, warnings, shown, total)
     result = render(pack, corpus, "html")
     return PreviewResult("html", result.data, None, (), shown, total, reason)
+
+
+def audience_paths(
+    path: Path, format_name: str, audiences: list[str] | tuple[str, ...]
+) -> dict[str, Path]:
+    """Where an export for several `audiences` writes each: `<name>-<audience>.<ext>` beside
+    `path` (`<name>.<ext>`)."""
+    suffix = FORMATS[format_name].suffix
+    name = path.name[: -len(suffix)] if path.name.lower().endswith(suffix) else path.name
+    return {audience: path.with_name(f"{name}-{audience}{suffix}") for audience in audiences}
+
+
+def check_audiences_export(
+    corpus: Corpus | None, spec: PackSpec, path: Path, format_name: str, audiences: list[str]
+) -> Check:
+    """Whether an export of `spec` for each of `audiences` can start (each checked as if
+    exported on its own)."""
+    if not audiences:
+        return Check(False, "Tick at least one audience to export for.")
+    for audience, target in audience_paths(path, format_name, audiences).items():
+        check = check_export(corpus, replace(spec, audience=audience), target, format_name)
+        if not check.ok:
+            return check
+    return Check(True)
+
+
+def export_for_audiences(
+    corpus: Corpus,
+    spec: PackSpec,
+    path: Path,
+    format_name: str,
+    audiences: list[str],
+    options: RenderOptions | None = None,
+) -> list[ExportResult]:
+    """Export `spec` once for each of `audiences`, each file built exactly as if it had been
+    exported on its own for that audience, named as `audience_paths` says."""
+    return [
+        export_pack(corpus, replace(spec, audience=audience), target, format_name, options)
+        for audience, target in audience_paths(path, format_name, audiences).items()
+    ]

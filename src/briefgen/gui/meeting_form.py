@@ -174,7 +174,7 @@ class MeetingForm(QScrollArea):
         details = QGroupBox("Meeting")
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("T&itle:", self.title)
+        form.addRow("&Title:", self.title)
         form.addRow("Meetin&g:", self.meeting)
         date_label = QLabel("Date &of meeting:")
         date_label.setBuddy(self.meeting_date)

@@ -197,7 +197,8 @@ def spec_from_data(
     `lines` (field path, or "path[entry]", to its line) places a value over its limit."""
     if not isinstance(data, dict) or "briefgen_pack" not in data:
         raise PackFileError(
-            f"{where}: not a briefgen pack file (it has no 'briefgen_pack: {FORMAT_VERSION}' line)"
+            f"{where}: this is not a pack saved by briefgen (it is empty or holds something "
+            "else); open a pack you saved from briefgen, or start a new one with File > New"
         )
     read = _Reader(data, where, lines or {})
     version = data["briefgen_pack"]
