@@ -4,7 +4,7 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
 
     briefgen_pack: 1
     layout: committee-report          # member-briefing | committee-report | evidence-pack
-    audience: scrutiny                # members | scrutiny | senior-officers | partners
+    audience: scrutiny                # members (Councillors) | scrutiny | senior-officers | partners
     themes: [funding, workforce]      # empty means every theme
     meeting:
       title: ...
@@ -25,6 +25,8 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       exclude: [item ids]
       include: [item ids]
       order: [item ids]
+      key: [item ids]                 # marked key by the officer: they lead their theme
+      not_key: [item ids]             # not key, whatever the content says
 
 The fields, their kinds and their limits are declared once, in `briefgen.pack.model`; reading
 and writing walk those declarations (`briefgen.pack.spec`). Every value is read as text, then
