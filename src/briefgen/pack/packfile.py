@@ -4,7 +4,7 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
 
     briefgen_pack: 1
     layout: committee-report          # member-briefing | committee-report | evidence-pack
-    audience: scrutiny                # members (Councillors) | scrutiny | senior-officers | partners
+    audience: scrutiny                # members (Councillors) | scrutiny | senior-officers | …
     themes: [funding, workforce]      # empty means every theme
     meeting:
       title: ...
