@@ -31,6 +31,8 @@ def main() -> int:
     parser.add_argument("--item", type=int, default=2)
     parser.add_argument("--notice", action="store_true", help="show the export notice")
     parser.add_argument("--new", action="store_true", help="a new, empty pack")
+    parser.add_argument("--tab", type=int, default=0, help="show this tab (0 Items, 1, 2)")
+    parser.add_argument("--menu", default="", help="open this menu (File, Edit, Help) first")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -70,12 +72,20 @@ def main() -> int:
             [("Open file", "", lambda: None), ("Show in folder", "", lambda: None)],
         )
 
+    window.tabs.setCurrentIndex(args.tab)
+    if args.menu:
+        for action in window.menuBar().actions():
+            if action.text().replace("&", "") == args.menu:
+                QTimer.singleShot(
+                    100, lambda action=action: window.menuBar().setActiveAction(action)
+                )
+
     def grab() -> None:
         # Before quitting: Qt 6 closes the windows as it quits.
         QGuiApplication.primaryScreen().grabWindow(0).save(args.out)
         app.quit()
 
-    QTimer.singleShot(500, grab)
+    QTimer.singleShot(800, grab)
     app.exec()
     window.setWindowModified(False)
     window.close()

@@ -127,7 +127,10 @@ class WindowLayout(QMainWindow):
             "Who the pack is for: it decides which kinds of item are included and in what order.",
         )
         self.theme_list = QListWidget()
-        self.theme_list.setUniformItemSizes(True)
+        # Long theme names wrap rather than running off the narrow panel at 200% text.
+        self.theme_list.setWordWrap(True)
+        self.theme_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.theme_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         describe(
             self.theme_list,
             "Themes",
