@@ -27,17 +27,17 @@ from pathlib import Path
 
 import docx
 
+from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.content.quotes import locate, normalise_source
 from briefgen.library.extract import ExtractedDocument, extract
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = 100
 
 
 def real_sentences() -> list[str]:
     """Sentences of the shipped sources, without their conversion marks."""
     sentences: list[str] = []
-    for path in sorted((ROOT / "content" / "sources").glob("*.txt")):
+    for path in sorted((SHIPPED_CONTENT / "sources").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or "<sup>" in line or len(line) < 80:
                 continue

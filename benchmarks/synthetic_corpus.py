@@ -8,7 +8,8 @@ import random
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from briefgen.content.paths import SHIPPED_CONTENT
+
 KINDS = (
     "recommendation", "position", "proposition", "principle", "risk", "driver",
     "success-criterion", "option", "question", "evidence", "example",
@@ -42,10 +43,10 @@ def generate(target: Path, documents: int, items: int, seed: int = 7) -> Path:
     (target / "sources").mkdir(parents=True)
     (target / "items").mkdir()
     for name in ("themes.yaml", "organisations.yaml", "glossary.yaml"):
-        shutil.copy(ROOT / "content" / name, target / name)
+        shutil.copy(SHIPPED_CONTENT / name, target / name)
     themes = [
         line.split(":", 1)[1].strip()
-        for line in (ROOT / "content" / "themes.yaml").read_text().splitlines()
+        for line in (SHIPPED_CONTENT / "themes.yaml").read_text().splitlines()
         if line.startswith("- id:")
     ]
     per_doc = items // documents
@@ -82,4 +83,79 @@ def generate(target: Path, documents: int, items: int, seed: int = 7) -> Path:
             f"source: doc-{doc}\nitems:\n" + "".join(entries), encoding="utf-8"
         )
     (target / "sources.yaml").write_text("".join(source_entries), encoding="utf-8")
+    return target
+
+
+def generate_library(
+    target: Path, documents: int = 50, items: int = 10_000, seed: int = 11
+) -> Path:
+    """Write a content library at `target` (to read beside the shipped content, which defines
+    its themes and organisations), written through the library writer: `documents` sources
+    made of the shipped sources' real sentences, each in its own order, in paragraphs with a
+    running header between some of them; and `items` quotes, each two sentences that stand
+    together in one document (so no two quotes are the same), attributed to an organisation
+    its source reports, with the quote's opening words as headline. Returns `target`."""
+    import re
+
+    import yaml
+
+    from briefgen.content.quotes import normalise_source
+    from briefgen.library.writer import append_items, append_source
+
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "sources").mkdir(parents=True)
+    content = SHIPPED_CONTENT
+    shipped = yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))
+    themes = [t["id"] for t in yaml.safe_load((content / "themes.yaml").read_text("utf-8"))]
+    sentences = []
+    for model in shipped:
+        text = (content / "sources" / model["file"]).read_text("utf-8")
+        normalised = normalise_source(text, model.get("furniture", [])).text
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalised):
+            if 6 <= len(sentence.split()) <= 40 and sentence[-1] in ".!?" and "*" not in sentence:
+                sentences.append(sentence)
+    per_doc = items // documents
+    for doc in range(documents):
+        model = shipped[doc % len(shipped)]
+        chosen = rng.sample(sentences, per_doc * 2)
+        header = f"Synthetic report {doc}"
+        paragraphs = []
+        for n in range(0, len(chosen), 4):
+            paragraphs.append(" ".join(chosen[n : n + 4]))
+            if n % 40 == 36:
+                paragraphs.append(header)  # a running header between pages
+        source_id = f"lib-{doc:02d}"
+        (target / "sources" / f"{source_id}.txt").write_text("\n\n".join(paragraphs), "utf-8")
+        voices = model.get("organisations") or ["lga"]
+        append_source(
+            target,
+            {
+                "id": source_id,
+                "title": f"{model['title']} (copy {doc})",
+                "publisher": model["publisher"],
+                "date": str(model["date"]),
+                "short_title": f"{model['short_title']} ({doc})",
+                "file": f"{source_id}.txt",
+                "organisations": voices,
+                "furniture": [re.escape(header)],
+            },
+        )
+        records = []
+        for n in range(per_doc):
+            quote = " ".join(chosen[n * 2 : n * 2 + 2])
+            records.append(
+                {
+                    "id": f"{source_id}-{n:03d}",
+                    "kind": rng.choice(KINDS),
+                    "org": rng.choice(voices),
+                    "locator": f"para {n // 2 + 1}",
+                    "themes": rng.sample(themes, rng.randint(1, 3)),
+                    "key": rng.random() < 0.15,
+                    "headline": " ".join(quote.split()[:6]).rstrip(",;:") + ".",
+                    "text": quote,
+                }
+            )
+        append_items(target, source_id, model["title"], records)
     return target

@@ -1,4 +1,4 @@
-"""Generate `assets/reference.docx` (the Word styles) and `assets/logo.png` (the logo for Word).
+"""Generate `src/briefgen/data/assets/reference.docx` (the Word styles) and `…/logo.png` (Word).
 
     .venv/bin/python scripts/make_reference_docx.py
 
@@ -12,8 +12,8 @@ What the reference holds, and why:
   List Number, Caption, TOC Heading, toc 1-3, header, footer), so the navigation pane, the
   contents field and a council's habits all work; briefgen's own styles (Citation, Placeholder,
   Item Label, Briefing Headline, Numbered Paragraph, ...) for what Word has no name for.
-- The font is set once, in the document defaults (Arial, 10.5 pt); no style names a font, so a
-  style copied into a council's template takes that template's font.
+- The font is set once, in the document defaults (Arial, 11 pt; 9 pt the smallest text); no
+  style names a font, so a style copied into a council's template takes that template's font.
 - A4, 20 mm side margins; UK English in the defaults, the settings and the core properties.
 - One accent colour (#1D4E89, as the PDF), no italics anywhere (quotes are set off by a rule).
 - `logo.png` is `logo.svg` drawn at 4x by Qt's SVG renderer (Word cannot show an SVG without a
@@ -35,7 +35,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "src" / "briefgen" / "data" / "assets"
 
 TEXT = "0B0C0C"
 MUTED = "484F53"
@@ -158,7 +158,7 @@ def styles_xml(latent_styles: str) -> str:
         '<w:name w:val="Briefing Table"/><w:basedOn w:val="TableNormal"/>'
         '<w:uiPriority w:val="40"/><w:qFormat/>'
         f"<w:pPr>{spacing(0, 0, 264)}</w:pPr>"
-        f"<w:rPr>{size(9.5)}</w:rPr>"
+        f"<w:rPr>{size(10)}</w:rPr>"
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
         + border("top", "single", 4, 0, RULE)
         + border("bottom", "single", 4, 0, RULE)
@@ -219,7 +219,7 @@ def styles_xml(latent_styles: str) -> str:
             "Cover Meeting",
             next_style="Normal",
             ppr=spacing(0, 800, 276),
-            rpr=size(13),
+            rpr=size(14),
         ),
         style(
             "paragraph",
@@ -247,7 +247,7 @@ def styles_xml(latent_styles: str) -> str:
             + f"<w:pBdr>{heading_rule}</w:pBdr>"
             + spacing(480, 160, 240)
             + '<w:outlineLvl w:val="0"/>',
-            rpr=BOLD + colour(ACCENT) + size(15),
+            rpr=BOLD + colour(ACCENT) + size(16),
         ),
         style(
             "paragraph",
@@ -256,7 +256,7 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=9,
             ppr=KEEP + spacing(320, 120, 240) + '<w:outlineLvl w:val="1"/>',
-            rpr=BOLD + colour(TEXT) + size(12.5),
+            rpr=BOLD + colour(TEXT) + size(13.5),
         ),
         style(
             "paragraph",
@@ -265,7 +265,7 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=9,
             ppr=KEEP + spacing(240, 80, 240) + '<w:outlineLvl w:val="2"/>',
-            rpr=BOLD + colour(TEXT) + size(11),
+            rpr=BOLD + colour(TEXT) + size(12),
         ),
         style(
             "paragraph",
@@ -332,7 +332,7 @@ def styles_xml(latent_styles: str) -> str:
             "BriefingNote",
             "Briefing Note",
             ppr=spacing(0, 160),
-            rpr=colour(MUTED) + size(9),
+            rpr=colour(MUTED) + size(9.5),
         ),
         # A quoted item: kind, briefgen's labelled summary, the exact words, the citation.
         style(
@@ -367,7 +367,7 @@ def styles_xml(latent_styles: str) -> str:
             "Citation",
             next_style="Normal",
             ppr=spacing(0, 80) + '<w:ind w:left="238"/>',
-            rpr=colour(MUTED) + size(9),
+            rpr=colour(MUTED) + size(9.5),
         ),
         # Text the officer must complete: a dashed box, a heavy left rule, a label and a fill.
         style(
@@ -389,9 +389,9 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=35,
             ppr="<w:keepNext/>" + spacing(160, 80),
-            rpr=BOLD + colour(MUTED) + size(9.5),
+            rpr=BOLD + colour(MUTED) + size(10),
         ),
-        style("paragraph", "TableText", "Table Text", ppr=spacing(0, 0, 264), rpr=size(9.5)),
+        style("paragraph", "TableText", "Table Text", ppr=spacing(0, 0, 264), rpr=size(10)),
         style(
             "paragraph",
             "TableHeading",
@@ -409,7 +409,7 @@ def styles_xml(latent_styles: str) -> str:
             priority=99,
             quick=False,
             ppr=header_tabs + spacing(0, 0, 240),
-            rpr=colour(MUTED) + size(8),
+            rpr=colour(MUTED) + size(9),
         ),
         style(
             "paragraph",
@@ -418,7 +418,7 @@ def styles_xml(latent_styles: str) -> str:
             priority=99,
             quick=False,
             ppr=header_tabs + spacing(0, 0, 240),
-            rpr=colour(MUTED) + size(8),
+            rpr=colour(MUTED) + size(9),
         ),
         style(
             "paragraph",
@@ -435,14 +435,14 @@ def styles_xml(latent_styles: str) -> str:
             "Note",
             "Note",
             based_on="DefaultParagraphFont",
-            rpr='<w:b w:val="0"/><w:bCs w:val="0"/>' + colour(MUTED) + size(8.5),
+            rpr='<w:b w:val="0"/><w:bCs w:val="0"/>' + colour(MUTED) + size(9),
         ),
         style(
             "character",
             "KindLabel",
             "Kind Label",
             based_on="DefaultParagraphFont",
-            rpr=BOLD + "<w:caps/>" + colour(ACCENT) + '<w:spacing w:val="12"/>' + size(7.5),
+            rpr=BOLD + "<w:caps/>" + colour(ACCENT) + '<w:spacing w:val="8"/>' + size(9),
         ),
         style(
             "character",
@@ -452,7 +452,7 @@ def styles_xml(latent_styles: str) -> str:
             rpr='<w:b w:val="0"/><w:bCs w:val="0"/><w:caps w:val="0"/>'
             + colour(MUTED)
             + '<w:spacing w:val="0"/>'
-            + size(10.5),
+            + size(11),
         ),
         style(
             "character",
@@ -466,10 +466,10 @@ def styles_xml(latent_styles: str) -> str:
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
         + colour(TEXT)
-        + size(10.5)
+        + size(11)
         + '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/>"
-        + spacing(0, 140, 288)
+        + spacing(0, 140, 312)
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     return (

@@ -14,9 +14,11 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libx11-xcb1
   fonts-dejavu-core
 )
-# Extra tools the tests use to look at output (PDF pages to PNG).
+# Extra tools the tests use to look at output (PDF pages to PNG), and LibreOffice, which opens
+# and saves a Word draft in the test that briefgen's quotation marks survive a word processor
+# (about 264 MB; docs/decisions/0100).
 if [ "${BRIEFGEN_DEV:-0}" = "1" ]; then
-  APT_PACKAGES+=(poppler-utils)
+  APT_PACKAGES+=(poppler-utils libreoffice-writer-nogui)
 fi
 
 missing=()

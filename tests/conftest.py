@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.pack import MeetingDetails, OfficerText, PackSpec
 
-CONTENT = PROJECT_ROOT / "content"
+CONTENT = SHIPPED_CONTENT
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +25,18 @@ def private_cache(
 ) -> None:
     """The verified-corpus cache in a folder of the test run's own, never the user's."""
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def private_libraries(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's own library and the library settings in folders of the test run's own (both
+    empty), and no `$BRIEFGEN_LIBRARY`: a test never reads the real user's libraries."""
+    base = tmp_path_factory.getbasetemp()
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(base / "no-user-library"))
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(base / "no-config"))
+    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
 
 
 # A small items file whose quotes are verbatim from the joint LGA/Solace response; the second

@@ -9,10 +9,10 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.render import RenderResult
 
-CONTENT = PROJECT_ROOT / "content"
+CONTENT = SHIPPED_CONTENT
 
 # Two small source documents and the items quoted from them, word for word. Ids say the theme
 # and kind, so a test can reason about the order a pack gives them.

@@ -11,7 +11,7 @@ import pytest
 from briefgen.audiences import AUDIENCES, Audience, load_audiences
 from briefgen.cli import main
 from briefgen.content import ITEM_KINDS, Corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_TEMPLATES
 from briefgen.errors import BriefgenError
 from briefgen.pack import PackSpec, build_pack
 from briefgen.pack.model import BulletList
@@ -33,7 +33,7 @@ PROFILE_TEXT = """\
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A council's own copy of briefgen's templates folder, in use."""
     folder = tmp_path / "templates"
-    shutil.copytree(PROJECT_ROOT / "templates", folder)
+    shutil.copytree(SHIPPED_TEMPLATES, folder)
     monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(folder))
     monkeypatch.chdir(tmp_path)  # messages name the file as the officer would type it
     return folder
@@ -55,8 +55,11 @@ def test_the_shipped_profiles_are_the_products_audiences() -> None:
         kinds=("recommendation", "position", "proposition", "risk"),
         key_only=True,
         explain_acronyms=True,
+        briefing_items=6,
     )
     assert AUDIENCES["senior-officers"].kinds == ITEM_KINDS  # `kinds: all`
+    # Councillors on a scrutiny committee get acronyms explained and a glossary too.
+    assert AUDIENCES["scrutiny"].explain_acronyms
     assert AUDIENCES["scrutiny"].questions and not AUDIENCES["partners"].questions
     assert AUDIENCES["partners"].themes_first == ("partnership-integration",)
 

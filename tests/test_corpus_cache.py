@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from briefgen.content import LibraryFolder, load_corpus, open_corpus
 from briefgen.content import cache as corpus_cache
-from briefgen.content import load_corpus, open_corpus
 from briefgen.errors import ContentError
 
 
@@ -23,9 +23,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = loader.load_corpus
 
-    def counting(content_dir: Path | None = None) -> object:
-        calls.append(Path(content_dir) if content_dir else Path())
-        return real(content_dir)
+    def counting(libraries: tuple[LibraryFolder, ...], reuse: bool = True) -> object:
+        calls.append(libraries[0].path)
+        return real(libraries, reuse)
 
     monkeypatch.setattr(loader, "load_corpus", counting)
     return calls

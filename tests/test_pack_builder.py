@@ -59,9 +59,10 @@ def test_committee_report_has_the_council_shape_and_numbered_paragraphs(
         "Legal implications",
         "Equality implications",
         "Background papers",
+        "References",
         "Contact officer",
     ]
-    assert [s.number for s in pack.sections if s.level == 1] == [str(n) for n in range(1, 13)]
+    assert [s.number for s in pack.sections if s.level == 1] == [str(n) for n in range(1, 14)]
     numbers = [b.number for s in pack.sections for b in s.blocks if getattr(b, "number", "")]
     assert numbers[:3] == ["1.1", "2.1", "3.1"]
     # Consecutive within each section: 5.1, 5.2, 5.3 ...
@@ -70,15 +71,20 @@ def test_committee_report_has_the_council_shape_and_numbered_paragraphs(
     placeholders = " ".join(p.text for p in blocks(pack, Placeholder))
     assert "officer's recommendations" in placeholders
     assert "section 149 of the Equality Act 2010" in placeholders
-    assert "do nothing" in placeholders
+    assert "do nothing" in placeholders.lower()
     assert "Financial implications to be completed" in placeholders
-    # Risks quoted in the Risks section; background papers list exactly the source relied on.
+    # Risks quoted in the Risks section; the references list exactly the source relied on, a
+    # published work, so it is no background paper (s.100D(5)).
     risks = next(s for s in pack.sections if s.title == "Risks")
     assert [b.item_id for b in risks.blocks if isinstance(b, Quote)] == ["t-cherry-picked"]
-    papers = next(s for s in pack.sections if s.title == "Background papers")
-    references = next(b for b in papers.blocks if isinstance(b, BulletList)).entries
+    cited = next(s for s in pack.sections if s.title == "References")
+    references = next(b for b in cited.blocks if isinstance(b, BulletList)).entries
     assert len(references) == 1 and "Joint LGA / Solace response" in references[0]
-    assert "section 100D" in " ".join(b.text for b in papers.blocks if isinstance(b, Paragraph))
+    papers = next(s for s in pack.sections if s.title == "Background papers")
+    assert [b.text for b in papers.blocks] == [
+        "None. Published works are not background papers (section 100D(5)); the published "
+        "documents this report relies on are listed under References."
+    ]
 
 
 def test_officer_recommendations_replace_the_placeholder(small_corpus: Corpus) -> None:
@@ -89,7 +95,8 @@ def test_officer_recommendations_replace_the_placeholder(small_corpus: Corpus) -
     pack = build_pack(small_corpus, spec)
     recs = next(s for s in pack.sections if s.title == "Recommendations")
     lists = [b for b in recs.blocks if isinstance(b, BulletList)]
-    assert lists[0].entries == ("Note the report.", "Ask for a review.")
+    # Each completes the one stem, "The committee is recommended to:".
+    assert lists[0].entries == ("note the report.", "ask for a review.")
     assert lists[0].role == "officer"
     assert not any(isinstance(b, Placeholder) for b in recs.blocks)
 
@@ -114,18 +121,23 @@ def test_scrutiny_packs_carry_suggested_questions_as_briefgens_words(small_corpu
     assert question_sections
     lists = [b for s in question_sections for b in s.blocks if isinstance(b, BulletList)]
     assert all(b.role == "briefgen" for b in lists)
-    assert any("market of providers" in q for b in lists for q in b.entries)
+    assert [q for b in lists for q in b.entries] == [
+        "What assurance do we have that this risk is managed here: providers could pick the "
+        "easy, profitable services?"
+    ]
     members = build_pack(small_corpus, PackSpec(layout="member-briefing", audience="members"))
     assert not any(s.title.startswith("Questions the committee") for s in members.sections)
 
 
 def test_evidence_pack_compares_positions_by_organisation(small_corpus: Corpus) -> None:
     pack = build_pack(small_corpus, PackSpec(layout="evidence-pack", audience="senior-officers"))
-    table = next(b for b in blocks(pack, Table) if b.header[0] == "Theme")
+    table = next(b for b in blocks(pack, Table) if b.caption.startswith("Where each"))
     assert table.header == ("Theme", "LGA/Solace")
     rows = {row[0]: row[1] for row in table.rows}
-    assert rows["Markets and commissioning"] == "1 risk or challenge"
-    assert rows["Delivery models"] == "1 position"
+    assert rows["Markets and commissioning"] == (
+        "Providers could pick the easy, profitable services (Response para 2)"
+    )
+    assert rows["Delivery models"] == "Councils should have more freedom (Response para 1)"
 
 
 def test_exclude_include_and_order(small_corpus: Corpus) -> None:
@@ -191,7 +203,9 @@ def test_the_comparison_has_a_column_only_for_organisations_stating_a_view(
     )
     assert {"mhclg", "prime-minister"} <= {item.org for item in pack_items(shipped_corpus, spec)}
     table = next(
-        b for b in blocks(build_pack(shipped_corpus, spec), Table) if b.header[0] == "Theme"
+        b
+        for b in blocks(build_pack(shipped_corpus, spec), Table)
+        if b.caption.startswith("Where each")
     )
     assert "Prime Minister" in table.header
     assert "MHCLG" not in table.header

@@ -8,7 +8,6 @@ from pathlib import Path
 from briefgen.content import Corpus
 from briefgen.export import (
     PREVIEW_QUOTE_LIMIT,
-    audience_paths,
     check_audiences_export,
     export_for_audiences,
     export_pack,
@@ -88,6 +87,3 @@ def test_exporting_for_no_audience_or_a_missing_folder_says_what_to_do(
     missing = tmp_path / "nowhere" / "p.pdf"
     check = check_audiences_export(app_corpus, spec, missing, "pdf", ["members"])
     assert not check.ok and "does not exist" in check.message
-    assert audience_paths(tmp_path / "p.pdf", "pdf", ["members"]) == {
-        "members": tmp_path / "p-members.pdf"
-    }

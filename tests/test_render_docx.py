@@ -9,7 +9,6 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
-from tests.conftest import CONTENT, SMALL_ITEMS
+from tests.conftest import make_spec
 
-from briefgen.content import Corpus, load_corpus
+from briefgen.content import Corpus
 from briefgen.errors import RenderError
-from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
+from briefgen.pack import LAYOUTS, build_pack
 from briefgen.pack.model import Pack, Placeholder, Quote
 from briefgen.pack.wording import assets_dir
 from briefgen.render import RenderOptions, render
@@ -37,35 +36,8 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("content")
-    for name in ("themes.yaml", "organisations.yaml", "glossary.yaml", "sources.yaml"):
-        shutil.copy(CONTENT / name, root / name)
-    shutil.copytree(CONTENT / "sources", root / "sources")
-    (root / "items").mkdir()
-    (root / "items" / "small.yaml").write_text(SMALL_ITEMS, encoding="utf-8")
-    return load_corpus(root)
-
-
-def make_spec(layout: str, audience: str = "members", **meeting: object) -> PackSpec:
-    details: dict[str, object] = {
-        "title": "Children's services: delivery options",
-        "meeting": "Children's Services Scrutiny Committee",
-        "meeting_date": date(2026, 11, 22),
-        "marking": "OFFICIAL-SENSITIVE",
-    }
-    details.update(meeting)
-    officer = OfficerText(
-        key_messages=["Councils want more freedom."],
-        recommendations=["Note the report.", "Ask for a further report in March 2027."],
-        notes="The committee asked for this briefing.",
-    )
-    return PackSpec(
-        layout=layout,
-        audience=audience,
-        meeting=MeetingDetails(**details),  # type: ignore[arg-type]
-        officer=officer,
-    )
+def small(small_corpus: Corpus) -> Corpus:
+    return small_corpus
 
 
 Built = tuple[Pack, WordDocument, bytes]
@@ -160,19 +132,24 @@ def test_paragraphs_use_named_word_styles(built: Callable[..., Built]) -> None:
     assert [p.text for p in styled(report, "Title")] == ["Children's services: delivery options"]
 
 
-def test_briefgen_headline_is_labelled_and_never_in_the_quote_style(
+def test_briefgen_headline_is_explained_once_and_never_in_the_quote_style(
     built: Callable[..., Built],
 ) -> None:
     pack, document, _ = built("member-briefing", "members")
-    words = pack.wording
     headlines = [q for q in quotes(pack) if q.headline]
     assert headlines
     quote_texts = {p.text for p in styled(document, "Quote")}
     labelled = [p.text for p in styled(document, "Briefing Headline")]
     for quote in headlines:
         assert quote.headline not in quote_texts
-        line = f"{words['headline']} {words['headline_note']}\n{quote.headline}"
-        assert any(text.endswith(line) and quote.kind_label in text for text in labelled)
+        assert f"{quote.kind_label}\n{quote.headline}" in labelled
+    # How a summary and a quotation differ is said once, before the first quotation; no item
+    # carries a label of its own.
+    key = pack.wording["reading_key"]
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count(key) == 1
+    assert texts.index(key) < texts.index(f"{headlines[0].kind_label}\n{headlines[0].headline}")
+    assert not any("not a quotation" in text for text in texts)
 
 
 def test_member_briefing_explains_acronyms_after_the_block(built: Callable[..., Built]) -> None:
@@ -206,7 +183,9 @@ def test_contents_field_already_lists_the_headings(
 ) -> None:
     pack, document, _ = built(layout, "scrutiny")
     entries = contents_paragraphs(document)
-    assert instructions(entries[0]._p)[0] == 'TOC \\o "1-3" \\h \\z \\u'
+    # The levels the PDF's contents list: the same entries once Word refreshes the field.
+    levels = {"member-briefing": 2, "committee-report": 1, "evidence-pack": 1}[layout]
+    assert instructions(entries[0]._p)[0] == f'TOC \\o "1-{levels}" \\h \\z \\u'
     expected = [
         (f"toc {s.level}", f"{s.number}\t{s.title}" if s.number else s.title)
         for s in pack.sections
@@ -217,11 +196,15 @@ def test_contents_field_already_lists_the_headings(
     assert WordParagraph(heading, None).text == pack.wording["contents"]
 
 
-def test_committee_report_headings_carry_section_numbers(built: Callable[..., Built]) -> None:
+def test_committee_report_headings_are_its_numbered_sections(built: Callable[..., Built]) -> None:
+    # The numbers themselves are Word's list numbers (tests/test_render_docx_numbering.py).
     pack, document, _ = built("committee-report", "scrutiny")
     headings = styled(document, "Heading 1")
-    numbered = [s for s in pack.sections if s.number]
-    assert [h.text for h in headings] == [f"{s.number}\t{s.title}" for s in numbered]
+    top = [s for s in pack.sections if s.level == 1]
+    # Appendices are lettered in their titles ("Appendix A: glossary"), not numbered; the
+    # numbers of the others are Word's, not typed.
+    assert [h.text for h in headings] == [s.title for s in top]
+    assert all(s.number for s in top if not s.appendix)
 
 
 def test_update_fields_is_set_before_compat(built: Callable[..., Built]) -> None:
@@ -362,7 +345,7 @@ def test_placeholders_are_boxed_shaded_and_labelled(built: Callable[..., Built])
     expected = [b for s in pack.sections for b in s.blocks if isinstance(b, Placeholder)]
     found = styled(document, "Placeholder")
     label = pack.wording["placeholder"]
-    assert [p.text for p in found] == [f"{b.number}\t{label} {b.text}" for b in expected]
+    assert [p.text for p in found] == [f"{label} {b.text}" for b in expected]
     style = document.styles["Placeholder"].element
     borders = style.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
     assert {child.tag for child in borders} >= {qn("w:top"), qn("w:left"), qn("w:bottom")}
@@ -370,12 +353,11 @@ def test_placeholders_are_boxed_shaded_and_labelled(built: Callable[..., Built])
 
 
 def test_committee_report_numbers_paragraphs_like_the_pdf(built: Callable[..., Built]) -> None:
+    from tests.test_render_docx_numbering import outline_list_id, pack_numbers, word_numbers
+
     pack, document, _ = built("committee-report", "scrutiny")
-    numbered = styled(document, "Numbered Paragraph")
-    assert numbered and all(re.match(r"\d+\.\d+\t", p.text) for p in numbered)
-    numbers = [b.number for s in pack.sections for b in s.blocks if getattr(b, "number", "")]
-    starts = [p.text.split("\t")[0] for p in document.paragraphs if re.match(r"\d+\.\d+\t", p.text)]
-    assert starts == numbers
+    assert styled(document, "Numbered Paragraph")
+    assert word_numbers(document, outline_list_id(document)) == pack_numbers(pack)
 
 
 def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
@@ -386,7 +368,7 @@ def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
     for paragraph in styled(document, "List Number"):
         num_id = paragraph._p.pPr.numPr.numId.val
         lists.setdefault(str(num_id), []).append(paragraph.text)
-    assert len(lists) == 2  # the recommendations and the background papers
+    assert len(lists) == 2  # the recommendations and the references
     numbering = part_xml(data, "word/numbering.xml")
     formats = {}
     for num_id in lists:
@@ -395,7 +377,7 @@ def test_each_numbered_list_starts_again_and_recommendations_are_lettered(
         abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
         abstract = numbering.find(f"{W}abstractNum[@{W}abstractNumId='{abstract_id}']")
         formats[lists[num_id][0]] = abstract.find(f"{W}lvl/{W}numFmt").get(f"{W}val")
-    assert formats["Note the report."] == "lowerLetter"
+    assert formats["note the report."] == "lowerLetter"
     assert sorted(formats.values()) == ["decimal", "lowerLetter"]
 
 
@@ -441,11 +423,25 @@ def test_large_print_is_18pt_sans_left_aligned_without_italics(
     assert fonts.get(f"{W}ascii") == "Arial"
 
 
-def test_normal_print_body_is_10_5pt(built: Callable[..., Built]) -> None:
+def test_normal_print_body_is_11pt_and_nothing_is_under_9pt(built: Callable[..., Built]) -> None:
     _, document, data = built("member-briefing", "members")
     size = part_xml(data, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
     assert resolved(document.styles["Normal"], "size") is None  # from the document defaults
-    assert size.get(f"{W}val") == "21"  # half-points
+    assert size.get(f"{W}val") == "22"  # half-points
+    # Labels, notes, citations, page furniture: a printed briefing has no text under 9 pt.
+    sizes = [int(sz.get(f"{W}val")) for sz in part_xml(data, "word/styles.xml").iter(f"{W}sz")]
+    assert min(sizes) >= 18
+
+
+def test_a_long_title_is_shortened_to_one_header_line(small: Corpus) -> None:
+    title = "Children's services: inspection, improvement and the workforce " * 3
+    for large_print in (False, True):
+        spec = make_spec("member-briefing", title=title.strip(), large_print=large_print)
+        document = Document(io.BytesIO(render(build_pack(small, spec), small, "docx").data))
+        line = document.sections[0].header.paragraphs[-1].text
+        shown = line.split("\t")[0]
+        assert shown.endswith("…") and title.startswith(shown[:-1])
+        assert len(shown) < (60 if large_print else 70)
 
 
 # --- A council's own template -------------------------------------------------------------------
@@ -591,7 +587,7 @@ def test_only_the_oxml_module_works_below_python_docx() -> None:
     found = {
         f"{path.name}:{number}: {line.strip()}"
         for path in package.glob("*.py")
-        if path.name not in ("oxml.py", "package.py")
+        if path.name not in ("oxml.py", "oxml_lists.py", "package.py")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if below.search(line)
     }

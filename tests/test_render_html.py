@@ -130,12 +130,15 @@ def test_headline_is_labelled_as_briefgens_summary_and_kept_out_of_the_quote(
     quote = next(q for q in quotes(pack) if q.headline)
     block = html[html.index(f'data-item="{quote.item_id}"') :]
     block = block[: block.index("</div>")]
-    label_at = block.index(f'<span class="headline-label">{labels["headline"]}</span>')
-    assert f'<span class="headline-note">{labels["headline_note"]}</span>' in block
-    assert f'<span class="kind-tag">{quote.kind_label}</span>' in block
+    label_at = block.index(f'<span class="kind-tag">{quote.kind_label}</span>')
     headline_at = block.index(f'<p class="headline">{Markup.escape(quote.headline)}</p>')
     quote_at = block.index("<blockquote")
     assert label_at < headline_at < quote_at
+    # No label on each item: the pack says once, before its first quotation, how to tell them.
+    body = html[html.index("<body>") :]
+    assert "headline-note" not in body and "not a quotation" not in body
+    key = str(Markup.escape(labels["reading_key"]))
+    assert html.count(key) == 1 and html.index(key) < html.index("<blockquote")
     assert str(Markup.escape(quote.headline)) not in block[quote_at:]
 
 
@@ -173,7 +176,7 @@ def test_committee_report_numbers_headings_and_paragraphs(small_corpus: Corpus) 
     assert 'class="layout-committee-report numbered"' in html
     assert '<h2 id="report-summary" class="heading"><span class="number">1</span> Report' in html
     numbers = re.findall(r'<span class="para-number">([\d.]+)</span>', html)
-    assert numbers[:3] == ["1.1", "2.1", "3.1"]
+    assert numbers[:3] == ["1.1", "1.2", "2.1"]  # the summary, then the key messages
     assert len(numbers) == len(set(numbers))
     member = render_html_string(make_pack(small_corpus), small_corpus)
     body = member[member.index("<body>") :]
@@ -187,9 +190,12 @@ def test_contents_lists_only_sections_marked_for_it_and_links_to_them(small_corp
     nav = html[html.index('<nav class="contents">') : html.index("</nav>")]
     linked = re.findall(r'<a href="#([^"]+)">', nav)
     assert linked == [s.anchor for s in pack.sections if s.in_contents]
-    # The scrutiny questions are listed, as Word's contents lists every heading once refreshed.
+    # The themes are listed, the questions under them (level 3) are not, and Word's contents
+    # field lists the same levels once refreshed.
+    listed = {s.level for s in pack.sections if s.in_contents}
+    assert listed == {1, 2} and pack.contents_levels == 2
     questions = [s.anchor for s in pack.sections if s.title.startswith("Questions")]
-    assert questions and set(questions) <= set(linked)
+    assert questions and not set(questions) & set(linked)
     for anchor in linked:
         assert f'id="{anchor}"' in html
     css = pack_context(pack, small_corpus)["stylesheet"]
@@ -256,7 +262,7 @@ def test_large_print_sets_18pt_body_and_no_italics(small_corpus: Corpus) -> None
     large = normal._replace(large_print=True)
     normal_css = pack_context(normal, small_corpus)["stylesheet"]
     large_css = pack_context(large, small_corpus)["stylesheet"]
-    assert "font-size: 10.5pt" in normal_css and "large-print" not in normal_css
+    assert "font-size: 11pt" in normal_css and "large-print" not in normal_css
     assert "html { font-size: 18pt;" in large_css
     assert "font-style: normal !important" in large_css
     assert "italic" not in large_css.replace("italics", "")

@@ -118,7 +118,7 @@ def test_pdf_is_tagged_titled_in_english_and_bookmarked(
             assert xmp["pdfuaid:part"] == "1"
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
-        expected = [f"{s.number} {s.title}" for s in pack.sections if s.level == 1]
+        expected = [f"{s.number} {s.title}".strip() for s in pack.sections if s.level == 1]
         assert titles[0] == pack.wording["contents"]
         assert titles[1:] == expected
         fonts = {
@@ -178,14 +178,34 @@ def test_large_print_is_18pt_or_more_and_has_no_italics(
                 assert "Italic" not in name and "Oblique" not in name, name
 
 
-def test_normal_print_body_is_about_10_5pt(
+def test_normal_print_body_is_11pt_and_nothing_is_under_9pt(
     built: Callable[..., tuple[Pack, RenderResult]],
 ) -> None:
     _, result = built("member-briefing")
     counts: dict[float, int] = {}
     for size, _, text in character_sizes(result.data):
         counts[size] = counts.get(size, 0) + len(text)
-    assert 10.5 <= max(counts, key=counts.__getitem__) <= 11
+    assert 11 <= max(counts, key=counts.__getitem__) <= 11.5
+    assert min(counts) >= 9, sorted(counts)
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_long_title_is_shortened_to_one_header_line(
+    small_corpus: Corpus, large_print: bool
+) -> None:
+    title = "Children's services: inspection, improvement and the workforce " * 3
+    spec = make_spec("member-briefing", title=title.strip(), large_print=large_print)
+    data = render(build_pack(small_corpus, spec), small_corpus, "pdf").data
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(data)[1]
+    top = page.get_height() - (30 if large_print else 24) * 72 / 25.4
+    header = page.get_textpage().get_text_bounded(top=page.get_height(), bottom=top)
+    lines = [line for line in header.splitlines() if line.strip()]
+    # One line: the title shortened at a word, the marking, the meeting (standard print).
+    shown = next(line for line in lines if line.startswith("Children")).split("…")[0]
+    assert title.startswith(shown) and len(shown) < len(title) / 2
+    assert len(lines) == (2 if large_print else 1), lines  # the marking over it in large print
 
 
 class SpyFetcher(AssetFetcher):
@@ -332,8 +352,8 @@ def test_a_pack_over_its_length_norm_names_the_longest_sections(
     warnings = render(over, small_corpus, "pdf").warnings
     assert len(warnings) == 1
     assert warnings[0].startswith(
-        f"The committee report runs to {result.page_count} pages; a committee report should "
-        "keep to 2. Trim: "
+        f"The committee report runs to {result.page_count} pages, over the 2 it should keep "
+        "to. Trim: "
     )
     named = re.findall(r"([^:,]+?) \((\d+) pages?\)", warnings[0].split("Trim: ")[1])
     titles = {s.title for s in pack.sections}
@@ -356,7 +376,7 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         SectionLength("Sources", 1, 0.3),
     ]
     assert length_warning(pack, lengths, 9) == (
-        "The member briefing runs to 9 pages; a member briefing should keep to 6. "
+        "The member briefing runs to 9 pages, over the 6 it should keep to. "
         "Trim: Funding (3 pages), Workforce (2 pages)."
     )
     assert length_warning(pack, lengths, 8).endswith("Trim: Funding (3 pages).")
@@ -368,7 +388,7 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         "Trim: Risks (1 page)."
     )
     assert length_warning(pack, [SectionLength("Contact officer", 1, 0.9)], 7).endswith(
-        "a member briefing should keep to 6."
+        "over the 6 it should keep to."
     )
     assert length_warning(pack, lengths, 6) == ""
     assert length_warning(pack._replace(large_print=True), lengths, 20) == ""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import diskcache
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import SHIPPED_TEMPLATES
 from briefgen.errors import BriefgenError
 from briefgen.pack import wording
 
@@ -19,7 +19,7 @@ from briefgen.pack import wording
 @pytest.fixture
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "templates"
-    shutil.copytree(PROJECT_ROOT / "templates", folder)
+    shutil.copytree(SHIPPED_TEMPLATES, folder)
     monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(folder))
     wording._load.cache_clear()
     yield folder
@@ -87,7 +87,7 @@ def test_a_councils_wording_without_a_key_briefgen_needs_names_it(templates: Pat
         _fresh_load()
     assert str(raised.value) == (
         f"{path}: no wording for labels.contents, pack.email; copy it from "
-        f"{PROJECT_ROOT / 'templates' / 'wording.yaml'}"
+        f"{SHIPPED_TEMPLATES / 'wording.yaml'}"
     )
 
 
@@ -97,7 +97,7 @@ def test_a_councils_cached_wording_is_checked_again_when_briefgens_gains_a_key(
     _fresh_load()  # the council's copy, complete, is now cached
     newer = tmp_path / "newer" / "wording.yaml"
     newer.parent.mkdir()
-    text = (PROJECT_ROOT / "templates" / "wording.yaml").read_text(encoding="utf-8")
+    text = (SHIPPED_TEMPLATES / "wording.yaml").read_text(encoding="utf-8")
     newer.write_text(text.replace("labels:\n", "labels:\n  new_label: New\n"), encoding="utf-8")
     monkeypatch.setattr(wording, "SHIPPED", newer)
     with pytest.raises(BriefgenError, match=r"no wording for labels\.new_label; copy it from"):

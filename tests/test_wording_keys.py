@@ -21,12 +21,12 @@ import pytest
 
 from briefgen.audiences import AUDIENCES
 from briefgen.content import ITEM_KINDS, Corpus
-from briefgen.content.paths import PROJECT_ROOT
+from briefgen.content.paths import PACKAGE_DATA, SHIPPED_TEMPLATES
 from briefgen.pack.model import LAYOUTS, PURPOSES
 from briefgen.pack.wording import load_wording
 
-SRC = PROJECT_ROOT / "src" / "briefgen"
-TEMPLATES = PROJECT_ROOT / "templates"
+SRC = PACKAGE_DATA.parent
+TEMPLATES = SHIPPED_TEMPLATES
 LAYOUT_MODULES = SRC / "pack" / "layouts"
 
 Path_ = tuple[str, ...]
@@ -45,6 +45,9 @@ def id_sections(corpus: Corpus) -> dict[Path_, tuple[set[str], bool]]:
         ("layouts",): (set(LAYOUTS), True),
         ("questions", "kinds"): (set(ITEM_KINDS), False),
         ("questions", "themes"): (set(corpus.themes), False),
+        # What the cover calls a layout's document for another audience ("Partner briefing").
+        ("layouts", "member-briefing", "names"): (set(AUDIENCES), False),
+        ("layouts", "committee-report", "names"): (set(AUDIENCES), False),
     }
 
 

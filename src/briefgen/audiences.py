@@ -22,8 +22,9 @@ from briefgen.errors import BriefgenError
 from briefgen.spelling import did_you_mean
 
 FILE_NAME = "audiences.yaml"
-CACHE_FORMAT = b"briefgen audiences cache 1\n"
+CACHE_FORMAT = b"briefgen audiences cache 2\n"
 ALL_KINDS = "all"
+BRIEFING_ITEMS = 5  # a member briefing's items per theme when a profile does not say
 
 
 class Audience(NamedTuple):
@@ -35,6 +36,7 @@ class Audience(NamedTuple):
     themes_first: tuple[str, ...] = ()  # themes that lead the pack whatever else is chosen
     questions: bool = False  # suggested questions for the committee after each theme
     explain_acronyms: bool = False  # acronyms explained at first use and in a glossary
+    briefing_items: int = BRIEFING_ITEMS  # the most items a member briefing quotes per theme
 
 
 def load_audiences() -> dict[str, Audience]:
@@ -62,7 +64,8 @@ def _load(path: Path, mtime: float) -> dict[str, Audience]:
 
 def _parse(path: Path) -> dict[str, Audience]:
     """Read and check the profiles: the content's own record reader, then the kinds."""
-    from briefgen.content.loader import Field, _check_id, _read_list_file
+    from briefgen.content.loader import _check_id, _read_list_file
+    from briefgen.content.records import Field
     from briefgen.content.yamlfile import Problems, display_path
 
     fields = (
@@ -72,6 +75,7 @@ def _parse(path: Path) -> dict[str, Audience]:
         Field("themes_first", "list", required=False),
         Field("questions", "bool", required=False),
         Field("explain_acronyms", "bool", required=False),
+        Field("briefing_items", required=False),
     )
     problems = Problems()
     records = _read_list_file(path, fields, "audience", problems, os.path.realpath(path.parent))
@@ -94,6 +98,14 @@ def _parse(path: Path) -> dict[str, Audience]:
             problems.add(
                 where, record["_line"], f"{label}: list the kinds of item this audience gets"
             )
+        briefing_items = record.get("briefing_items", str(BRIEFING_ITEMS))
+        if not briefing_items.isdigit() or int(briefing_items) < 1:
+            problems.add(
+                where,
+                record["_line_briefing_items"],
+                f"{label}: 'briefing_items' is '{briefing_items}'; write a whole number, 1 or more",
+            )
+            briefing_items = str(BRIEFING_ITEMS)
         audiences[record["id"]] = Audience(
             id=record["id"],
             kinds=kinds,
@@ -101,6 +113,7 @@ def _parse(path: Path) -> dict[str, Audience]:
             themes_first=tuple(record.get("themes_first", ())),
             questions=bool(record.get("questions")),
             explain_acronyms=bool(record.get("explain_acronyms")),
+            briefing_items=int(briefing_items),
         )
     if not records and not problems:
         problems.add(

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from briefgen.atomic import check_writable, write_atomic
+from briefgen.atomic import check_writable
+from briefgen.audience_outputs import audience_outputs
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError
 from briefgen.pack.model import PackSpec
@@ -24,6 +25,9 @@ from briefgen.pack.spec import (
 )
 from briefgen.render import FORMATS, format_for_path, suffixes
 from briefgen.terminal import printable
+
+# Where the values of an option given several times for several outputs (--audience) are kept.
+SEVERAL = "several_outputs"
 
 
 class _SpecOption(argparse.Action):
@@ -54,6 +58,10 @@ class _SpecOption(argparse.Action):
             value = self.spec_field.kind.add(values, getattr(namespace, self.dest, None))
         except Invalid as problem:
             parser.error(f"--{self.spec_field.option} {problem.reason}")
+        if self.spec_field.several:  # one output per value: keep every one, in order
+            value = [*getattr(namespace, SEVERAL, {}).get(self.dest, []), value]
+            setattr(namespace, SEVERAL, {**getattr(namespace, SEVERAL, {}), self.dest: value})
+            value = value[0]
         setattr(namespace, self.dest, value)
 
 
@@ -151,9 +159,11 @@ def _check_paths(args: argparse.Namespace, output: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from briefgen.audience_outputs import build_audiences, write_builds
+    from briefgen.cli import library_folders
     from briefgen.content import open_corpus
-    from briefgen.pack import build_pack, missing_items
-    from briefgen.render import RenderOptions, render
+    from briefgen.pack import missing_items
+    from briefgen.render import RenderOptions
 
     started = time.perf_counter()
     output = Path(args.output)
@@ -175,7 +185,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise BriefgenError(f"--template is a {kinds}; use it with a {suffixes(templated)} output")
     _check_paths(args, output)
     spec = spec_from_args(args)
-    corpus = open_corpus(Path(args.content) if args.content else None)
+    # --audience given more than once: one file per audience, named after it.
+    outputs = audience_outputs(output, getattr(args, SEVERAL, {}).get("audience", [spec.audience]))
+    if len(outputs) > 1:
+        if args.save_pack:
+            raise BriefgenError(
+                "--save-pack with several --audience options: a pack file holds one audience; "
+                "save it from a build for one audience"
+            )
+        for each in outputs:
+            _check_paths(args, each.path)
+    corpus = open_corpus(library_folders(args))
     # An id typed on the command line is a mistake to fix now; one a saved pack file names may
     # have been removed from the content since, which is worth a warning, not a failed build.
     for item_id in (*getattr(args, "include", ()), *getattr(args, "exclude", ())):
@@ -192,18 +212,28 @@ def cmd_build(args: argparse.Namespace) -> int:
             "longer in the content; it is left out",
             file=sys.stderr,
         )
-    pack = build_pack(corpus, spec)
-    result = render(pack, corpus, format_name, RenderOptions(template=args.template))
-    write_atomic(output, result.data)
+    builds = build_audiences(
+        corpus, spec, outputs, format_name, RenderOptions(template=args.template)
+    )
+    write_builds(builds)
     if args.save_pack:
         from briefgen.pack.packfile import save_pack
 
         save_pack(spec, args.save_pack)
-    for warning in result.warnings:
-        print(f"briefgen: warning: {printable(warning, keep=chr(9))}", file=sys.stderr)
     elapsed = time.perf_counter() - started
-    print(
-        f"Wrote {output} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
-        f"{counted(len(pack.item_ids), 'item')}{result.pages_text}, {elapsed:.1f} s)"
-    )
+    for build in builds:
+        # With several files, each warning says which file it is about.
+        about = f"{build.path.name}: " if len(builds) > 1 else ""
+        for warning in build.result.warnings:
+            print(f"briefgen: warning: {about}{printable(warning, keep=chr(9))}", file=sys.stderr)
+    for build in builds:
+        pack, result = build.pack, build.result
+        # A briefing quotes the strongest of the items selected: "10 of 103 items".
+        quoted = len(pack.quoted_ids)
+        items = counted(len(pack.item_ids), "item")
+        items = f"{quoted} of {items}" if quoted < len(pack.item_ids) else items
+        print(
+            f"Wrote {build.path} ({pack.subtitle.lower()} for {pack.audience_label.lower()}, "
+            f"{items}{result.pages_text}, {elapsed:.1f} s)"
+        )
     return 0

@@ -10,9 +10,8 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
-from briefgen.content import ITEM_KINDS, Corpus, load_corpus, open_corpus
+from briefgen.content import ITEM_KINDS, Corpus, LibraryFolder, load_corpus, open_corpus
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError, ContentError
 from briefgen.pack.labels import audience_label
@@ -36,25 +35,37 @@ class _Parser(argparse.ArgumentParser):
         return parsed
 
 
+def library_folders(args: argparse.Namespace) -> tuple[LibraryFolder, ...]:
+    """The libraries a command reads: `--content` (or the shipped content), the user's own,
+    the team folders in the settings, `$BRIEFGEN_LIBRARY` and each `--library`."""
+    from briefgen.library.folders import library_folders as folders
+
+    return folders(args.content, args.libraries)
+
+
 def _load(args: argparse.Namespace) -> Corpus:
     """The corpus for a command that uses it (from the verified-corpus cache when current)."""
-    return open_corpus(Path(args.content) if args.content else None)
+    return open_corpus(library_folders(args))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the whole content directory and verify every quote against its source."""
+    """Validate every library and verify every quote against its source."""
     started = time.perf_counter()
-    corpus = load_corpus(Path(args.content) if args.content else None)  # never the cache
-    from briefgen.content.review import review_corpus
+    # Never the corpus cache; items files verified unchanged before are not verified again.
+    corpus = load_corpus(library_folders(args), reuse=not args.full)
+    from briefgen.content.reviewed import review_kept
 
-    notes = review_corpus(corpus)
+    notes = review_kept(corpus, reuse=not args.full)  # as review_corpus, changed items only
     elapsed = time.perf_counter() - started
     for note in notes:
         print(f"warning: {printable(str(note))}")
     warned = f"; {counted(len(notes), 'warning')} above" if notes else ""
+    names = [library.name for library in corpus.libraries]
+    libraries = f" in {len(names)} libraries ({', '.join(names)})" if len(names) > 1 else ""
     print(
         f"Content OK: {len(corpus.items)} items from {len(corpus.sources)} sources, "
-        f"{len(corpus.themes)} themes; every quote found in its source{warned} ({elapsed:.2f} s)."
+        f"{len(corpus.themes)} themes{printable(libraries)}; every quote found in its source"
+        f"{warned} ({elapsed:.2f} s)."
     )
     # Warnings are editorial (the quotes are exact): they fail the check only when asked to.
     return EXIT_PROBLEMS if notes and args.strict else EXIT_OK
@@ -86,6 +97,7 @@ def item_record(corpus: Corpus, item_id: str) -> dict[str, object]:
         "span": list(item.span),
         "content_file": item.content_file,
         "line": item.line,
+        "library": item.library,
     }
 
 
@@ -96,6 +108,8 @@ def cmd_items(args: argparse.Namespace) -> int:
     _check_choices(args.kind, ITEM_KINDS, "--kind")
     _check_choices(args.org, list(corpus.organisations), "--org")
     _check_choices(args.source, list(corpus.sources), "--source")
+    names = [library.name for library in corpus.libraries]
+    _check_choices(args.from_library, names, "--library")
     items = select_items(
         corpus,
         themes=args.theme,
@@ -105,6 +119,8 @@ def cmd_items(args: argparse.Namespace) -> int:
         sources=args.source,
         search=args.search or "",
     )
+    if args.from_library:
+        items = [item for item in items if item.library in args.from_library]
     if args.json:
         import json
 
@@ -116,17 +132,23 @@ def cmd_items(args: argparse.Namespace) -> int:
 
     width = max(shutil.get_terminal_size((120, 24)).columns, 80) if sys.stdout.isatty() else 10**6
     id_width = max((len(item.id) for item in items), default=2)
-    header = f"{'id':<{id_width}}  {'kind':<17}  {'org':<12}  {'locator':<24}  text"
+    # Which library each item is from, once there is more than one.
+    library_width = max(map(len, names)) + 2 if len(names) > 1 else 0
+    library_head = f"{'library':<{library_width}}" if library_width else ""
+    header = f"{'id':<{id_width}}  {library_head}{'kind':<17}  {'org':<12}  {'locator':<24}  text"
     print(header)
     print("-" * min(width, len(header) + 60))
-    text_width = max(width - id_width - 63, 20)
+    text_width = max(width - id_width - library_width - 63, 20)
     for item in items:
         key = "*" if item.key else " "
         text, locator = printable(item.text), printable(item.locator)
         text = text if len(text) <= text_width else text[: text_width - 1] + "…"
         org = printable(corpus.organisations[item.org].short)
         locator = locator if len(locator) <= 24 else locator[:23] + "…"
-        print(f"{item.id:<{id_width}}  {item.kind:<17}  {org:<12}  {locator:<24} {key}{text}")
+        library = f"{printable(item.library):<{library_width}}" if library_width else ""
+        print(
+            f"{item.id:<{id_width}}  {library}{item.kind:<17}  {org:<12}  {locator:<24} {key}{text}"
+        )
     print(f"\n{counted(len(items), 'item')} (* = key item for member briefings)")
     return EXIT_OK
 
@@ -134,10 +156,15 @@ def cmd_items(args: argparse.Namespace) -> int:
 def cmd_themes(args: argparse.Namespace) -> int:
     """List the themes with how many items each holds, by kind."""
     corpus = _load(args)
+    several = len(corpus.libraries) > 1
     for theme in corpus.themes.values():
         items = [item for item in corpus.items if theme.id in item.themes]
         key = sum(item.key for item in items)
-        print(f"{theme.id:<28} {printable(theme.label):<32} {len(items):>4} items ({key} key)")
+        library = f"  ({printable(theme.library)})" if several else ""
+        print(
+            f"{theme.id:<28} {printable(theme.label):<32} {len(items):>4} items ({key} key)"
+            f"{library}"
+        )
         if args.verbose:
             for kind in ITEM_KINDS:
                 count = sum(item.kind == kind for item in items)
@@ -150,10 +177,12 @@ def cmd_themes(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     """List the source documents with how many items quote each."""
     corpus = _load(args)
+    several = len(corpus.libraries) > 1
     for source in corpus.sources.values():
         count = sum(item.source == source.id for item in corpus.items)
         publisher, date = printable(source.publisher), printable(source.date)
-        print(f"{source.id:<18} {count:>4} items  {publisher}, {date}")
+        library = f"  ({printable(source.library)})" if several else ""
+        print(f"{source.id:<18} {count:>4} items  {publisher}, {date}{library}")
         print(f"{'':<18}        {printable(source.title)}")
     return EXIT_OK
 
@@ -168,12 +197,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="content directory to use (default: the project's content/ or $BRIEFGEN_CONTENT)",
     )
+    parser.add_argument(
+        "--library",
+        action="append",
+        default=[],
+        dest="libraries",
+        metavar="DIR",
+        help="also read the content library in DIR (repeatable; as do $BRIEFGEN_LIBRARY, the "
+        "user's own library and the team folders in libraries.yaml)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
     check = commands.add_parser("check", help="validate the content and verify every quote")
     check.add_argument(
         "--strict", action="store_true", help="exit with status 1 when there are warnings too"
+    )
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help="verify every items file again, even those unchanged since the last check",
     )
     check.set_defaults(handler=cmd_check)
 
@@ -189,6 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
         + ", ".join(f"{name} ({audience_label(name)})" for name in AUDIENCES),
     )
     items.add_argument("--search", metavar="TEXT", help="words every listed item must contain")
+    items.add_argument(
+        "--library",
+        action="append",
+        default=[],
+        dest="from_library",
+        metavar="NAME",
+        help="only items from this library (a name the library column shows)",
+    )
     items.add_argument("--json", action="store_true", help="print a JSON array instead")
     items.set_defaults(handler=cmd_items)
 
@@ -202,11 +253,16 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.build_cli import add_build_command
 
     add_build_command(commands)
+    from briefgen.verify_cli import add_verify_command
+
+    add_verify_command(commands)
     return parser
 
 
 # Options that name files: a file name may hold bytes that are not UTF-8, and must keep them.
-_FILE_OPTIONS = frozenset({"content", "pack_file", "output", "template", "save_pack"})
+_FILE_OPTIONS = frozenset(
+    {"content", "libraries", "pack_file", "output", "template", "save_pack", "draft"}
+)
 
 
 def _undecodable_option(args: argparse.Namespace) -> str | None:

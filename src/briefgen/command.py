@@ -19,7 +19,7 @@ def _discard_standard_output() -> None:
     not fail a second time and print a traceback for output already reported lost."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())  # type: ignore[union-attr]
+        os.dup2(null, sys.stdout.fileno())
         os.close(null)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.content.model import Corpus
@@ -171,25 +171,17 @@ def render_preview(
     return PreviewResult("html", result.data, None, (), shown, total, reason)
 
 
-def audience_paths(
-    path: Path, format_name: str, audiences: list[str] | tuple[str, ...]
-) -> dict[str, Path]:
-    """Where an export for several `audiences` writes each: `<name>-<audience>.<ext>` beside
-    `path` (`<name>.<ext>`)."""
-    suffix = FORMATS[format_name].suffix
-    name = path.name[: -len(suffix)] if path.name.lower().endswith(suffix) else path.name
-    return {audience: path.with_name(f"{name}-{audience}{suffix}") for audience in audiences}
-
-
 def check_audiences_export(
     corpus: Corpus | None, spec: PackSpec, path: Path, format_name: str, audiences: list[str]
 ) -> Check:
     """Whether an export of `spec` for each of `audiences` can start (each checked as if
-    exported on its own)."""
+    exported on its own, to its file named by `audience_outputs`)."""
+    from briefgen.audience_outputs import audience_outputs, spec_for_audience
+
     if not audiences:
         return Check(False, "Tick at least one audience to export for.")
-    for audience, target in audience_paths(path, format_name, audiences).items():
-        check = check_export(corpus, replace(spec, audience=audience), target, format_name)
+    for audience, target in audience_outputs(path, audiences):
+        check = check_export(corpus, spec_for_audience(spec, audience), target, format_name)
         if not check.ok:
             return check
     return Check(True)
@@ -204,8 +196,22 @@ def export_for_audiences(
     options: RenderOptions | None = None,
 ) -> list[ExportResult]:
     """Export `spec` once for each of `audiences`, each file built exactly as if it had been
-    exported on its own for that audience, named as `audience_paths` says."""
+    exported on its own for that audience (`briefgen.audience_outputs` names the files and
+    renders them all before writing any)."""
+    from briefgen.audience_outputs import audience_outputs, build_audiences, write_builds
+
+    builds = build_audiences(corpus, spec, audience_outputs(path, audiences), format_name, options)
+    write_builds(builds)
     return [
-        export_pack(corpus, replace(spec, audience=audience), target, format_name, options)
-        for audience, target in audience_paths(path, format_name, audiences).items()
+        ExportResult(
+            build.path,
+            format_name,
+            build.result.page_count,
+            build.result.warnings,
+            len(build.pack.item_ids),
+            build.result.estimated_pages,
+            build.pack.subtitle,
+            build.pack.audience_label,
+        )
+        for build in builds
     ]

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 # A source document's text under sources/: a 600-page report converts to about 2 MB.
 SOURCE_TEXT_BYTES = 20_000_000
+# The map of an imported source's text (pages, headings, numbered paragraphs), a JSON file
+# beside it under sources/: a 1,000-page report's map is about 1 MB.
+SOURCE_MAP_BYTES = 20_000_000
 # Any content YAML file: an items file, sources.yaml, themes.yaml, organisations.yaml,
 # glossary.yaml.
 CONTENT_FILE_BYTES = 2_000_000

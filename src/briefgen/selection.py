@@ -7,6 +7,7 @@ profile (`briefgen.audiences`), not code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -120,8 +121,23 @@ def select_items(
     return without_restatements([item for _, item in chosen])
 
 
+def same_words(text: str) -> str:
+    """`text` as the words it says, for comparing quotes: case, punctuation, quotation marks
+    and spacing do not matter."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def without_restatements(items: list[Item]) -> list[Item]:
-    """`items` less any that restates another of them (`restates`), so a pack quotes the same
-    words once: a summary paragraph repeating the body, a conclusion repeating a proposition."""
+    """`items` less any that restates another of them (`restates`), and less any with the same
+    words as an earlier one, so a pack quotes the same words once: a summary paragraph
+    repeating the body, a conclusion repeating a proposition."""
     present = {item.id for item in items}
-    return [item for item in items if item.restates not in present]
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        words = same_words(item.text)
+        if item.restates in present or words in seen:
+            continue
+        seen.add(words)
+        kept.append(item)
+    return kept

@@ -23,3 +23,9 @@ def user_data_dir() -> Path:
     """`~/.local/share/briefgen`, `~/Library/Application Support/briefgen` or
     `%LOCALAPPDATA%\\briefgen`."""
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def user_config_dir() -> Path:
+    """`~/.config/briefgen`, `~/Library/Application Support/briefgen` or
+    `%LOCALAPPDATA%\\briefgen` (settings such as the team libraries)."""
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))

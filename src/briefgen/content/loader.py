@@ -1,46 +1,58 @@
-"""Load the content directory into a `Corpus`, validating everything and verifying every quote.
+"""Load the content libraries into one `Corpus`, validating everything and verifying every quote.
 
+Each library is a folder in the content format; the first is the shipped content (or
+`--content`), which must hold themes, organisations and the glossary; the others may add to
+them. Ids are unique across all libraries, and an item may quote a source from any of them.
 All problems are collected and raised together as one `ContentError`, each naming file:line,
 the record and how to fix it (the way MkDocs reports every config problem before it stops).
+Items files whose results still hold are not read again (`briefgen.content.verified`).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
+from briefgen.content.itemsfile import (
+    ID_PATTERN,
+    FileResult,
+    ItemsContext,
+    check_restatements,
+    replay,
+)
+from briefgen.content.itemsfile import verify_items_file as verify
 from briefgen.content.model import (
-    ITEM_KINDS,
     Corpus,
     GlossaryEntry,
     Item,
+    LibraryFolder,
     Organisation,
     Source,
     Theme,
 )
-from briefgen.content.paths import default_content_dir, outside_target
-from briefgen.content.quotes import NormalisedText, closest_passage, locate, normalise_source
+from briefgen.content.paths import outside_target
+from briefgen.content.quotes import normalise_source
 from briefgen.content.records import (
     GLOSSARY_FIELDS,
-    ITEM_FIELDS,
-    ITEMS_FILE_FIELDS,
     ORG_FIELDS,
     SOURCE_FIELDS,
     THEME_FIELDS,
     Field,
     read_record,
 )
+from briefgen.content.sourcemap import Locate, read_map
+from briefgen.content.verified import VerifiedItems, digest
 from briefgen.content.yamlfile import (
     Problems,
     compose,
     display_path,
-    key_problems,
     line_of,
     mapping,
+    read_bytes,
     read_text,
     scalar,
     sequence,
@@ -48,10 +60,6 @@ from briefgen.content.yamlfile import (
 from briefgen.errors import ContentError
 from briefgen.limits import SOURCE_TEXT_BYTES
 from briefgen.spelling import did_you_mean
-
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-MAX_THEMES = 3
-MAX_HEADLINE_WORDS = 15
 
 
 def _read_list_file(
@@ -61,8 +69,14 @@ def _read_list_file(
     problems: Problems,
     real_root: str,
     key: str = "id",
+    library: LibraryFolder | None = None,
 ) -> list[dict[str, Any]]:
-    """Read a file holding a YAML list of records (themes, organisations, sources, glossary)."""
+    """Read a file holding a YAML list of records (themes, organisations, sources, glossary,
+    audiences). A library's file: only the shipped library must have one, and its ids are
+    checked across libraries by the caller; any other file (`library` None) must exist and its
+    ids must be unique within it."""
+    if library is not None and library.kind != "shipped" and not os.path.lexists(path):
+        return []
     root = compose(path, problems, real_root)
     if root is None:
         return []
@@ -79,7 +93,26 @@ def _read_list_file(
         record = read_record(node, fields, where, label, problems)
         if record is not None:
             record["_where"] = where
+            record["_library"] = library
             records.append(record)
+    if library is None:
+        _check_unique(records, key, noun, problems)
+    return records
+
+
+def _read_lists(
+    name: str,
+    fields: tuple[Field, ...],
+    noun: str,
+    problems: Problems,
+    libraries: Sequence[tuple[LibraryFolder, str]],
+    key: str = "id",
+) -> list[dict[str, Any]]:
+    """The records of the file `name` in every library, each id used only once across them."""
+    records = []
+    for library, real_root in libraries:
+        path = library.path / name
+        records += _read_list_file(path, fields, noun, problems, real_root, key, library)
     _check_unique(records, key, noun, problems)
     return records
 
@@ -111,24 +144,53 @@ def _check_id(record: dict[str, Any], noun: str, problems: Problems) -> bool:
     return False
 
 
+def _inside(name: str) -> bool:
+    """Whether `name` is a relative path that stays inside the folder it is taken from."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    return not (path.is_absolute() or ".." in path.parts or ":" in str(path))
+
+
+class _Sources:
+    """The sources of every library, with what items files are checked against."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, Source] = {}
+        self.unreadable: set[str] = set()  # listed, but their text could not be read
+        self.locators: dict[str, Locate] = {}  # imported sources with a map
+        self.maps: dict[str, bytes] = {}  # the bytes of each map, as results depend on them
+        self.digests: dict[str, bytes] = {}
+
+    def state(self, source_id: str) -> bytes:
+        """What an items file quoting `source_id` depends on in that source."""
+        if source_id not in self.digests:
+            source = self.sources.get(source_id)
+            if source is None:
+                known = b"unreadable" if source_id in self.unreadable else b"unknown"
+                self.digests[source_id] = digest((source_id.encode(), known))
+            else:
+                parts = [source_id, source.file, source.text, *source.furniture]
+                self.digests[source_id] = digest(
+                    [part.encode("utf-8", "surrogatepass") for part in parts]
+                    + [b"map", self.maps.get(source_id, b"none")]
+                )
+        return self.digests[source_id]
+
+
 def _load_sources(
-    content_dir: Path,
+    libraries: Sequence[tuple[LibraryFolder, str]],
     organisations: dict[str, Organisation],
     problems: Problems,
-    real_root: str,
-    unreadable: set[str],
-) -> tuple[dict[str, Source], dict[str, NormalisedText]]:
-    """The sources listed in sources.yaml with their texts; the id of each listed source whose
-    text could not be read goes into `unreadable`."""
-    sources: dict[str, Source] = {}
-    normalised: dict[str, NormalisedText] = {}
-    records = _read_list_file(
-        content_dir / "sources.yaml", SOURCE_FIELDS, "source", problems, real_root
-    )
+) -> _Sources:
+    """The sources listed in each library's sources.yaml, with their texts and maps."""
+    found = _Sources()
+    records = _read_lists("sources.yaml", SOURCE_FIELDS, "source", problems, libraries)
+    real_roots = {library.path: real_root for library, real_root in libraries}
     for order, record in enumerate(records):
         where, line = record["_where"], record["_line"]
+        library: LibraryFolder = record["_library"]
+        real_root = real_roots[library.path]
         label = f"source '{record['id']}'"
-        if not _check_id(record, "source", problems) or record["id"] in sources:
+        if not _check_id(record, "source", problems) or record["id"] in found.sources:
             continue
         furniture = record.get("furniture", [])
         for pattern in furniture:
@@ -151,16 +213,19 @@ def _load_sources(
                     f"{label}: unknown organisation '{org}'"
                     f"{did_you_mean(org, list(organisations))}; list ids from organisations.yaml",
                 )
-        name = PurePosixPath(str(record["file"]).replace("\\", "/"))
-        if name.is_absolute() or ".." in name.parts or ":" in str(name):
-            problems.add(
-                where,
-                record.get("_line_file", line),
-                f"{label}: its file '{record['file']}' must be a name inside the content "
-                "folder's sources/ folder; copy the text there and give its name",
-            )
+        for field in ("file", "map"):
+            if field in record and not _inside(record[field]):
+                problems.add(
+                    where,
+                    record[f"_line_{field}"],
+                    f"{label}: its {field} '{record[field]}' must be a name inside the content "
+                    "folder's sources/ folder; copy the file there and give its name",
+                )
+                record.pop(field)
+        if "file" not in record:
             continue
-        path = content_dir / "sources" / record["file"]
+        _check_original(record, label, library, real_root, problems)
+        path = library.path / "sources" / record["file"]
         text = read_text(path, problems, real_root, "source text", SOURCE_TEXT_BYTES)
         if text is None:
             problems.add(
@@ -168,9 +233,14 @@ def _load_sources(
                 record.get("_line_file", line),
                 f"{label}: its file 'sources/{record['file']}' could not be read (see above)",
             )
-            unreadable.add(record["id"])
+            found.unreadable.add(record["id"])
             continue
-        sources[record["id"]] = Source(
+        if "map" in record:
+            map_path = library.path / "sources" / record["map"]
+            locate, found.maps[record["id"]] = read_map(map_path, text, problems, real_root, label)
+            if locate is not None:
+                found.locators[record["id"]] = locate
+        found.sources[record["id"]] = Source(
             id=record["id"],
             title=record["title"],
             publisher=record["publisher"],
@@ -183,237 +253,63 @@ def _load_sources(
             order=order,
             furniture=tuple(furniture),
             organisations=tuple(voices),
+            library=library.name,
+            original=record.get("original", ""),
         )
-        normalised[record["id"]] = normalise_source(text, furniture)
-    return sources, normalised
+    return found
 
 
-def _load_item_file(
-    path: Path,
-    corpus_parts: dict[str, Any],
-    seen_ids: dict[str, str],
-    problems: Problems,
-    real_root: str,
-) -> list[Item]:
-    root = compose(path, problems, real_root, "items file")
-    if root is None:
-        return []
-    where = display_path(path)
-    top = mapping(root)
-    if isinstance(root, yaml.MappingNode):
-        for key_line, message in key_problems(root, ITEMS_FILE_FIELDS):
-            problems.add(where, key_line, message)
-    if top is None or "items" not in top or "source" not in top:
+def _check_original(
+    record: dict[str, Any], label: str, library: LibraryFolder, real_root: str, problems: Problems
+) -> None:
+    """An imported source's `original` must be a file inside its library (it is not read)."""
+    original = record.get("original")
+    if original is None:
+        return
+    where, line = record["_where"], record["_line_original"]
+    path = library.path / original
+    if not _inside(original):
         problems.add(
             where,
-            line_of(root),
-            "an items file needs 'source: <source id>' and 'items:' followed by a list of items",
+            line,
+            f"{label}: its original '{original}' must be a path inside the library folder, "
+            "such as originals/<source id>.pdf",
         )
-        return []
-    sources: dict[str, Source] = corpus_parts["sources"]
-    normalised: dict[str, NormalisedText] = corpus_parts["normalised"]
-    source_id = scalar(top["source"]) or ""
-    source_known = source_id in sources
-    if source_id in corpus_parts["unreadable"]:
+        return
+    outside = outside_target(path, real_root)
+    if outside is not None:
         problems.add(
             where,
-            line_of(top["source"]),
-            f"source '{source_id}' has no text to check these quotes against: its file could "
-            "not be read (see above)",
+            line,
+            f"{label}: its original '{original}' leads to {outside}, outside the library "
+            "folder; keep the imported file in the library's originals/ folder",
         )
-    elif not source_known:
+    elif not path.is_file():
         problems.add(
             where,
-            line_of(top["source"]),
-            f"unknown source '{source_id}'{did_you_mean(source_id, list(sources))}; "
-            "sources are listed in sources.yaml",
+            line,
+            f"{label}: its original file '{original}' is missing or not a file; put the "
+            "imported file back, or remove 'original'",
         )
-    entries = sequence(top["items"])
-    if entries is None:
-        problems.add(where, line_of(top["items"]), "'items' must be a list, each starting '- '")
-        return []
-    items = []
-    for index, node in enumerate(entries, start=1):
-        values = mapping(node) or {}
-        item_id = scalar(values["id"]) if "id" in values else None
-        label = f"item '{item_id}'" if item_id else f"item {index}"
-        record = read_record(node, ITEM_FIELDS, where, label, problems)
-        if record is None:
-            continue
-        line = record["_line"]
-        ok = True
-        if not ID_PATTERN.match(record["id"]):
-            problems.add(where, line, f"{label}: id must be lower-case letters, digits and hyphens")
-            ok = False
-        if record["id"] in seen_ids:
-            problems.add(
-                where,
-                line,
-                f"{label}: duplicate id, first used at {seen_ids[record['id']]}; "
-                "give this item a new id",
-            )
-            ok = False
-        else:
-            seen_ids[record["id"]] = f"{where}:{line}"
-        if record["kind"] not in ITEM_KINDS:
-            problems.add(
-                where,
-                record["_line_kind"],
-                f"{label}: unknown kind '{record['kind']}'"
-                f"{did_you_mean(record['kind'], ITEM_KINDS)}; kinds are {', '.join(ITEM_KINDS)}",
-            )
-            ok = False
-        orgs: dict[str, Organisation] = corpus_parts["organisations"]
-        if record["org"] not in orgs:
-            problems.add(
-                where,
-                record["_line_org"],
-                f"{label}: unknown organisation '{record['org']}'"
-                f"{did_you_mean(record['org'], list(orgs))}; add it to organisations.yaml or fix "
-                "the spelling",
-            )
-            ok = False
-        themes: dict[str, Theme] = corpus_parts["themes"]
-        for theme in record["themes"]:
-            if theme not in themes:
-                problems.add(
-                    where,
-                    record["_line_themes"],
-                    f"{label}: unknown theme '{theme}'{did_you_mean(theme, list(themes))}",
-                )
-                ok = False
-        if not 1 <= len(record["themes"]) <= MAX_THEMES:
-            problems.add(
-                where,
-                record["_line_themes"],
-                f"{label}: give one to {MAX_THEMES} themes (it has {len(record['themes'])})",
-            )
-            ok = False
-        headline = record.get("headline", "")
-        if len(headline.split()) > MAX_HEADLINE_WORDS:
-            problems.add(
-                where,
-                record["_line_headline"],
-                f"{label}: headline has {len(headline.split())} words; keep it to "
-                f"{MAX_HEADLINE_WORDS} or fewer",
-            )
-            ok = False
-        span = (0, 0)
-        if source_known:
-            found = locate(record["text"], normalised[source_id])
-            if found is None:
-                miss = closest_passage(record["text"], normalised[source_id])
-                problems.add(
-                    where,
-                    record["_line_text"],
-                    f"{label}: quote not found in source '{source_id}' "
-                    f"({sources[source_id].file}): {miss.describe()}",
-                )
-                ok = False
-            else:
-                span = found
-        if ok and source_known:
-            items.append(
-                Item(
-                    id=record["id"],
-                    kind=record["kind"],
-                    text=" ".join(record["text"].split()),
-                    locator=record["locator"],
-                    org=record["org"],
-                    themes=tuple(record["themes"]),
-                    source=source_id,
-                    key=bool(record.get("key", False)),
-                    headline=headline,
-                    span=span,
-                    content_file=where,
-                    line=line,
-                    restates=record.get("restates", ""),
-                )
-            )
-            if record.get("restates"):
-                corpus_parts["restates"][record["id"]] = f"{where}:{record['_line_restates']}"
-    return items
 
 
-def _check_restatements(items: list[Item], lines: dict[str, str], problems: Problems) -> None:
-    """`restates` must name another item that is not itself a restatement (no chains)."""
-    by_id = {item.id: item for item in items}
-    for item in items:
-        if not item.restates:
-            continue
-        where, _, line = lines[item.id].rpartition(":")
-        label = f"item '{item.id}'"
-        target = by_id.get(item.restates)
-        if target is None or target.id == item.id:
-            problems.add(
-                where,
-                int(line),
-                f"{label}: restates '{item.restates}', which is not another item"
-                f"{did_you_mean(item.restates, [i for i in by_id if i != item.id])}; name the "
-                "item whose words it repeats",
-            )
-        elif target.restates:
-            problems.add(
-                where,
-                int(line),
-                f"{label}: restates '{target.id}', which itself restates '{target.restates}'; "
-                f"name '{target.restates}' instead",
-            )
-
-
-def load_corpus(content_dir: Path | None = None) -> Corpus:
-    """Load and verify everything under `content_dir`; raise `ContentError` listing all problems."""
-    content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
-    problems = Problems()
-    if not content_dir.is_dir():
-        raise ContentError(
-            [f"{display_path(content_dir)}: content directory not found; check the path"]
+def _dependencies(result: FileResult, context: ItemsContext, sources: _Sources) -> bytes | None:
+    """What `result` relies on outside its own file, now; None when that has certainly
+    changed (an organisation or theme its items name is gone)."""
+    state = sources.state(result.source_id)
+    if result.clean:
+        named = all(org in context.organisations for org in result.orgs) and all(
+            theme in context.themes for theme in result.themes
         )
-    real_root = os.path.realpath(content_dir)
-    theme_records = _read_list_file(
-        content_dir / "themes.yaml", THEME_FIELDS, "theme", problems, real_root
-    )
-    themes = {
-        r["id"]: Theme(
-            r["id"], r["label"], " ".join(r["intro"].split()), " ".join(r.get("rule", "").split())
-        )
-        for r in theme_records
-        if _check_id(r, "theme", problems)
-    }
-    org_records = _read_list_file(
-        content_dir / "organisations.yaml", ORG_FIELDS, "organisation", problems, real_root
-    )
-    organisations = {
-        r["id"]: Organisation(r["id"], r["name"], r["short"])
-        for r in org_records
-        if _check_id(r, "organisation", problems)
-    }
-    glossary_records = _read_list_file(
-        content_dir / "glossary.yaml",
-        GLOSSARY_FIELDS,
-        "glossary entry",
-        problems,
-        real_root,
-        key="term",
-    )
-    glossary = tuple(
-        GlossaryEntry(r["term"], r["expansion"], " ".join(r.get("explanation", "").split()))
-        for r in glossary_records
-    )
-    unreadable: set[str] = set()
-    sources, normalised = _load_sources(content_dir, organisations, problems, real_root, unreadable)
-    restates: dict[str, str] = {}
-    parts = {
-        "unreadable": unreadable,
-        "themes": themes,
-        "organisations": organisations,
-        "sources": sources,
-        "normalised": normalised,
-        "restates": restates,
-    }
-    items: list[Item] = []
-    seen_ids: dict[str, str] = {}
-    item_dir = content_dir / "items"
+        return state if named else None
+    # Its messages suggest the nearest ids ("did you mean"), from every id there is.
+    ids = (context.organisations, context.themes, context.sources, sorted(context.unreadable))
+    return digest([state, *("\n".join(names).encode() for names in ids)])
+
+
+def _item_files(library: LibraryFolder, real_root: str, problems: Problems) -> list[Path]:
+    """The items files of `library`: the shipped one must have some."""
+    item_dir = library.path / "items"
     outside = outside_target(item_dir, real_root)
     if outside is not None:  # not even listed
         problems.add(
@@ -422,22 +318,105 @@ def load_corpus(content_dir: Path | None = None) -> Corpus:
             f"this folder is a link to {outside}, outside the content folder; copy the items "
             "files into the content folder instead (briefgen reads nothing outside it)",
         )
-    else:
-        item_files = sorted(item_dir.glob("*.yaml")) if item_dir.is_dir() else []
-        if not item_files:
-            problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
-        for path in item_files:
-            items.extend(_load_item_file(path, parts, seen_ids, problems, real_root))
-        _check_restatements(items, restates, problems)
+        return []
+    item_files = sorted(item_dir.glob("*.yaml")) if item_dir.is_dir() else []
+    if not item_files and library.kind == "shipped":
+        problems.add(display_path(item_dir), 0, "no item files (*.yaml) found")
+    return item_files
+
+
+def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
+    """Each library must be a folder, and any but the shipped one a library (sources.yaml or
+    items/): a mistyped --library is named before anything else is reported."""
+    for library in libraries:
+        where = display_path(library.path)
+        if not library.path.is_dir():
+            if library.kind == "shipped":
+                raise ContentError([f"{where}: content directory not found; check the path"])
+            raise ContentError([f"{where}: library folder not found; check the path"])
+        if library.kind != "shipped" and not any(
+            os.path.lexists(library.path / name) for name in ("sources.yaml", "items")
+        ):
+            raise ContentError(
+                [
+                    f"{where}: not a briefgen library (it has no sources.yaml and no items/ "
+                    "folder); check the folder named"
+                ]
+            )
+
+
+def load_corpus(libraries: Sequence[LibraryFolder], reuse: bool = True) -> Corpus:
+    """Load and verify every library in `libraries` as one corpus; raise `ContentError` listing
+    all problems. `reuse` takes the results of items files unchanged since an earlier load."""
+    _check_folders(libraries)
+    problems = Problems()
+    roots = [(library, os.path.realpath(library.path)) for library in libraries]
+    theme_records = _read_lists("themes.yaml", THEME_FIELDS, "theme", problems, roots)
+    themes = {
+        r["id"]: Theme(
+            r["id"],
+            r["label"],
+            " ".join(r["intro"].split()),
+            " ".join(r.get("rule", "").split()),
+            library=r["_library"].name,
+        )
+        for r in theme_records
+        if _check_id(r, "theme", problems)
+    }
+    org_records = _read_lists("organisations.yaml", ORG_FIELDS, "organisation", problems, roots)
+    organisations = {
+        r["id"]: Organisation(r["id"], r["name"], r["short"])
+        for r in org_records
+        if _check_id(r, "organisation", problems)
+    }
+    glossary_records = _read_lists(
+        "glossary.yaml", GLOSSARY_FIELDS, "glossary entry", problems, roots, key="term"
+    )
+    glossary = tuple(
+        GlossaryEntry(r["term"], r["expansion"], " ".join(r.get("explanation", "").split()))
+        for r in glossary_records
+    )
+    found = _load_sources(roots, organisations, problems)
+    context = ItemsContext(
+        sources=found.sources,
+        unreadable=found.unreadable,
+        organisations=organisations,
+        themes=themes,
+        locators=found.locators,
+        normalise=lambda source: normalise_source(source.text, source.furniture),
+    )
+    items: list[Item] = []
+    seen_ids: dict[str, str] = {}
+    restates: dict[str, str] = {}  # where each item's `restates` is, for messages
+    for library, real_root in roots:
+        kept = VerifiedItems(library, reuse)
+        for path in _item_files(library, real_root, problems):
+            data = read_bytes(path, problems, real_root, "items file")
+            if data is None:
+                continue
+            where = display_path(path)
+            result = kept.result(
+                path.relative_to(library.path).as_posix(),
+                data,
+                where,
+                partial(verify, data, where, library.name, context),
+                partial(_dependencies, context=context, sources=found),
+            )
+            replay(result, problems, seen_ids)
+            items.extend(result.items)
+            restates.update(result.restates)
+        kept.save()
+    check_restatements(items, restates, problems)
     if problems:
         raise ContentError(problems.lines)
-    order = {source_id: source.order for source_id, source in sources.items()}
+    order = {source_id: source.order for source_id, source in found.sources.items()}
     items.sort(key=lambda item: (order[item.source], item.span[0]))
     return Corpus(
         themes=themes,
         organisations=organisations,
-        sources=sources,
+        sources=found.sources,
         glossary=glossary,
         items=tuple(items),
-        root=content_dir,
+        root=libraries[0].path,
+        libraries=tuple(libraries),
     )

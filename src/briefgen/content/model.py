@@ -26,6 +26,19 @@ ITEM_KINDS: tuple[str, ...] = (
 )
 
 
+class LibraryFolder(NamedTuple):
+    """One content library: its folder, what it is ("shipped", "user" or "team") and the short
+    name listings show for it ("shipped", "yours", or a team folder's name)."""
+
+    path: Path
+    kind: str
+    name: str
+
+    @property
+    def writable(self) -> bool:
+        return self.kind != "shipped"
+
+
 class Theme(NamedTuple):
     """A topic the officer can select; `intro` is briefgen's own wording, never a quote."""
 
@@ -33,6 +46,7 @@ class Theme(NamedTuple):
     label: str
     intro: str
     rule: str = ""  # which items belong: the one-line inclusion rule an editor applies
+    library: str = ""  # the name of the library that defines it
 
 
 class Organisation(NamedTuple):
@@ -66,6 +80,8 @@ class Source(NamedTuple):
     order: int = 0
     furniture: tuple[str, ...] = ()  # regexes for whole lines of page furniture (sources.yaml)
     organisations: tuple[str, ...] = ()  # ids of the organisations whose views it states or reports
+    library: str = ""  # the name of the library it is listed in
+    original: str = ""  # the imported file, kept untouched (a path inside its library)
 
     def __repr__(self) -> str:  # without the whole document's text
         return f"Source(id={self.id!r}, title={self.title!r}, file={self.file!r})"
@@ -87,17 +103,28 @@ class Item(NamedTuple):
     content_file: str = ""
     line: int = 0
     restates: str = ""  # id of an item saying the same thing; a pack never prints both
+    library: str = ""  # the name of the library whose items file holds it
 
 
-_CORPUS_FIELDS = ("themes", "organisations", "sources", "glossary", "items", "root")
+_CORPUS_FIELDS = ("themes", "organisations", "sources", "glossary", "items", "root", "libraries")
 
 
 class Corpus:
-    """Everything loaded from one content directory, validated and with every quote located.
+    """Everything loaded from the content libraries, validated and with every quote located.
 
-    Immutable once made; `by_id` is derived from `items`."""
+    `root` is the first library's folder (the shipped content, or `--content`). Immutable once
+    made; `by_id` is derived from `items`."""
 
-    __slots__ = ("by_id", "glossary", "items", "organisations", "root", "sources", "themes")
+    __slots__ = (
+        "by_id",
+        "glossary",
+        "items",
+        "libraries",
+        "organisations",
+        "root",
+        "sources",
+        "themes",
+    )
 
     themes: dict[str, Theme]
     organisations: dict[str, Organisation]
@@ -105,6 +132,7 @@ class Corpus:
     glossary: tuple[GlossaryEntry, ...]
     items: tuple[Item, ...]
     root: Path
+    libraries: tuple[LibraryFolder, ...]
     by_id: dict[str, Item]
 
     def __init__(
@@ -115,14 +143,16 @@ class Corpus:
         glossary: tuple[GlossaryEntry, ...],
         items: tuple[Item, ...],
         root: Path,
+        libraries: tuple[LibraryFolder, ...] = (),
     ) -> None:
-        values = (themes, organisations, sources, glossary, items, root)
+        libraries = libraries or (LibraryFolder(root, "shipped", "shipped"),)
+        values = (themes, organisations, sources, glossary, items, root, libraries)
         for name, value in zip(_CORPUS_FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "by_id", {item.id: item for item in items})
 
     def _fields(self) -> tuple[object, ...]:
-        return (self.themes, self.organisations, self.sources, self.glossary, self.items, self.root)
+        return tuple(getattr(self, name) for name in _CORPUS_FIELDS)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Corpus cannot be changed (tried to set {name!r})")

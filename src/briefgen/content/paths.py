@@ -6,13 +6,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+# What ships inside the package (so an installed wheel finds it from any working directory):
+# the shipped content library, the templates and wording, and the assets (fonts, logo, CSS,
+# the reference Word document).
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
+SHIPPED_CONTENT = PACKAGE_DATA / "content"
+SHIPPED_TEMPLATES = PACKAGE_DATA / "templates"
+SHIPPED_ASSETS = PACKAGE_DATA / "assets"
 
 
 def default_content_dir() -> Path:
-    """The content directory: `$BRIEFGEN_CONTENT` if set, else the project's own `content/`."""
+    """The shipped library: `$BRIEFGEN_CONTENT` if set, else the content briefgen ships."""
     configured = os.environ.get("BRIEFGEN_CONTENT")
-    return Path(configured) if configured else PROJECT_ROOT / "content"
+    return Path(configured) if configured else SHIPPED_CONTENT
 
 
 def outside_target(path: str | Path, real_root: str) -> str | None:
@@ -25,12 +31,13 @@ def outside_target(path: str | Path, real_root: str) -> str | None:
 
 
 def templates_dir() -> Path:
-    """`$BRIEFGEN_TEMPLATES` if set, else the project's own `templates/`."""
+    """`$BRIEFGEN_TEMPLATES` if set, else the templates briefgen ships."""
     configured = os.environ.get("BRIEFGEN_TEMPLATES")
-    return Path(configured) if configured else PROJECT_ROOT / "templates"
+    return Path(configured) if configured else SHIPPED_TEMPLATES
 
 
 def assets_dir() -> Path:
-    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the project's `assets/`."""
+    """`$BRIEFGEN_ASSETS` if set (a council's own logo and styles), else the assets briefgen
+    ships."""
     configured = os.environ.get("BRIEFGEN_ASSETS")
-    return Path(configured) if configured else PROJECT_ROOT / "assets"
+    return Path(configured) if configured else SHIPPED_ASSETS

@@ -45,6 +45,8 @@ SOURCE_FIELDS = (
     Field("url", required=False),
     Field("furniture", "list", required=False),
     Field("organisations", "list", required=False),
+    Field("original", required=False),  # an imported file, kept as it came
+    Field("map", required=False),  # where pages, headings and paragraphs are in `file`
 )
 ITEMS_FILE_FIELDS = ("source", "items")
 ITEM_FIELDS = (
@@ -66,8 +68,10 @@ def read_record(
     where: str,
     label: str,
     problems: Problems,
+    optional: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
-    """Check one mapping against `fields`; return plain values, or None if it is unusable."""
+    """Check one mapping against `fields`; return plain values, or None if it is unusable.
+    Fields named in `optional` may be left out here although `fields` requires them."""
     line = line_of(node)
     values = mapping(node)
     if values is None:
@@ -81,7 +85,7 @@ def read_record(
     for spec in fields:
         value_node = values.get(spec.name)
         if value_node is None or (scalar(value_node) == "" and value_node.tag.endswith(":null")):
-            if spec.required:
+            if spec.required and spec.name not in optional:
                 problems.add(where, line, f"{label}: missing field '{spec.name}'; add it")
                 ok = False
             continue

@@ -5,10 +5,11 @@ mid-sentence, the wrong speaker, the same words twice). `briefgen check` prints 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefgen.content.model import Corpus, Item, Source
 from briefgen.content.quotes import normalise_quote
@@ -76,15 +77,23 @@ def review_corpus(corpus: Corpus) -> list[ReviewNote]:
     """Every editorial warning for `corpus`, in file and line order."""
     notes: list[ReviewNote] = []
     for item in corpus.items:
-        source = corpus.sources[item.source]
-        for message in (
-            *_headline_claims(item),
-            *_quote_shape(item),
-            *_attribution(item, source, corpus),
-        ):
+        for message in (*item_messages(item), *attribution_messages(item, corpus)):
             notes.append(ReviewNote(item.content_file, item.line, item.id, message))
     notes.extend(_duplicates(corpus.items))
+    return in_order(notes)
+
+
+def in_order(notes: list[ReviewNote]) -> list[ReviewNote]:
     return sorted(notes, key=lambda note: (note.file, note.line, note.message))
+
+
+def item_messages(item: Item) -> tuple[str, ...]:
+    """The warnings about `item` that depend on nothing but its text, headline and locator."""
+    return (*_headline_claims(item), *_quote_shape(item))
+
+
+def attribution_messages(item: Item, corpus: Corpus) -> tuple[str, ...]:
+    return tuple(_attribution(item, corpus.sources[item.source], corpus))
 
 
 def _words(text: str) -> list[str]:
@@ -171,31 +180,56 @@ def _shingles(text: str) -> frozenset[tuple[str, ...]]:
 def _duplicates(items: tuple[Item, ...]) -> Iterator[ReviewNote]:
     """Items whose quotes are the same words, or mostly the same words, as an earlier item's;
     an item marked as restating the other (`restates`) is left alone."""
-    # Shared triples are counted through an index of which items hold each triple: comparing
-    # every pair of sets directly takes a second on the shipped corpus.
+    # Two quotes are compared only if they share a triple among the rarer part of each
+    # ("prefix filtering", as set-similarity joins do): quotes sharing at least LITTLE_ADDED of
+    # their triples always do, so the warnings are those of comparing every pair, while common
+    # wording ("of the council") no longer makes every quote a candidate for every other.
+    triples = [_shingles(item.text) for item in items]
+    frequency = Counter(triple for shingles in triples for triple in shingles)
     holders: dict[tuple[str, ...], list[int]] = {}
-    triples: list[frozenset[tuple[str, ...]]] = []
     for index, item in enumerate(items):
-        shingles = _shingles(item.text)
-        shared_with = Counter(earlier for triple in shingles for earlier in holders.get(triple, ()))
-        for earlier_index, shared in sorted(shared_with.items()):
+        shingles = triples[index]
+        rarest = sorted(shingles, key=lambda triple: (frequency[triple], triple))
+        # Rounded down, so the prefix is never shorter than the rule needs.
+        prefix = rarest[: prefix_length(len(shingles))]
+        candidates = sorted({earlier for triple in prefix for earlier in holders.get(triple, ())})
+        for earlier_index in candidates:
             earlier = items[earlier_index]
             if item.restates == earlier.id or earlier.restates == item.id:
                 continue
-            smaller = min(len(shingles), len(triples[earlier_index]))
-            union = len(shingles) + len(triples[earlier_index]) - shared
-            if shared / smaller < NEAR_DUPLICATE or shared / union < LITTLE_ADDED:
+            if not is_near_duplicate(shingles, triples[earlier_index]):
                 continue
-            same = normalise_quote(item.text).casefold() == normalise_quote(earlier.text).casefold()
-            what = "duplicates" if same else "nearly duplicates"
-            yield ReviewNote(
-                item.content_file,
-                item.line,
-                item.id,
-                f"quote {what} item '{earlier.id}' ({earlier.content_file}:{earlier.line}); "
-                "keep one, or mark this one `restates: "
-                f"{earlier.id}` so a pack never prints both",
-            )
-        triples.append(shingles)
-        for triple in shingles:
+            yield duplicate_note(item, earlier)
+        for triple in prefix:
             holders.setdefault(triple, []).append(index)
+
+
+def same_words(first: Item, second: Item) -> bool:
+    return normalise_quote(first.text).casefold() == normalise_quote(second.text).casefold()
+
+
+def duplicate_note(item: Item, earlier: Item, same: bool | None = None) -> ReviewNote:
+    """The warning that `item` repeats (or nearly repeats, unless `same`) `earlier`'s words."""
+    same = same_words(item, earlier) if same is None else same
+    what = "duplicates" if same else "nearly duplicates"
+    return ReviewNote(
+        item.content_file,
+        item.line,
+        item.id,
+        f"quote {what} item '{earlier.id}' ({earlier.content_file}:{earlier.line}); "
+        f"keep one, or mark this one `restates: {earlier.id}` so a pack never prints both",
+    )
+
+
+def is_near_duplicate(first: frozenset[Any], second: frozenset[Any]) -> bool:
+    """Whether quotes with the word triples `first` and `second` say nearly the same thing."""
+    shared = len(first & second)
+    smaller = min(len(first), len(second))
+    union = len(first) + len(second) - shared
+    return shared / smaller >= NEAR_DUPLICATE and shared / union >= LITTLE_ADDED
+
+
+def prefix_length(size: int) -> int:
+    """How many of a quote's rarest triples must be indexed for every near duplicate of it to
+    share one of them (rounded so the prefix is never shorter than the rule needs)."""
+    return size - math.floor(LITTLE_ADDED * size) + 1

@@ -20,6 +20,8 @@ from briefgen.limits import CONTENT_FILE_BYTES, megabytes
 from briefgen.spelling import did_you_mean
 from briefgen.yamlloaders import SafeLoader as _Loader
 
+SafeLoader = _Loader  # for other readers of content YAML (the library writer's read-back)
+
 
 @dataclass
 class Problems:
@@ -54,16 +56,16 @@ _SHRINK = {
 }
 
 
-def read_text(
+def read_bytes(
     path: Path,
     problems: Problems,
     real_root: str,
     what: str = "file",
     limit: int = CONTENT_FILE_BYTES,
-) -> str | None:
-    """Read `path` as UTF-8, or record why not and return None: missing, unreadable, not UTF-8,
-    over `limit` bytes, or leading (through a symbolic link) outside the content folder
-    `real_root`, which is then not read at all."""
+) -> bytes | None:
+    """The bytes of `path`, or record why not and return None: missing, unreadable, over
+    `limit` bytes, or leading (through a symbolic link) outside the content folder `real_root`,
+    which is then not read at all."""
     where = display_path(path)
     target = outside_target(path, real_root)
     if target is not None:
@@ -98,6 +100,11 @@ def read_text(
             f"{_SHRINK.get(what, 'keep only what briefgen needs in it')}",
         )
         return None
+    return data
+
+
+def decode(data: bytes, where: str, problems: Problems, what: str = "file") -> str | None:
+    """`data` as UTF-8 text, or record where it is not and return None."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -112,24 +119,41 @@ def read_text(
         return None
 
 
+def read_text(
+    path: Path,
+    problems: Problems,
+    real_root: str,
+    what: str = "file",
+    limit: int = CONTENT_FILE_BYTES,
+) -> str | None:
+    """Read `path` as UTF-8 (see `read_bytes`), or record why not and return None."""
+    data = read_bytes(path, problems, real_root, what, limit)
+    return None if data is None else decode(data, display_path(path), problems, what)
+
+
 def compose(path: Path, problems: Problems, real_root: str, what: str = "file") -> yaml.Node | None:
     """Parse `path` into YAML nodes (with marks), or record the syntax error and return None."""
     text = read_text(path, problems, real_root, what)
     if text is None:
         return None
+    return parse(text, display_path(path), problems)
+
+
+def parse(text: str, where: str, problems: Problems) -> yaml.Node | None:
+    """Parse `text` (the file `where`) into YAML nodes, or record the syntax error."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         line, column, problem = syntax_error_start(text, error)
         at = f" at column {column}" if column else ""
-        problems.add(display_path(path), line, f"not valid YAML{at}: {problem}")
+        problems.add(where, line, f"not valid YAML{at}: {problem}")
         return None
     except yaml.YAMLError as error:
-        problems.add(display_path(path), 0, f"not valid YAML: {error}")
+        problems.add(where, 0, f"not valid YAML: {error}")
         return None
     if root is None:  # nothing but blank lines and comments: never what a content file means
         problems.add(
-            display_path(path),
+            where,
             1,
             "the file is empty; restore its content (e.g. from version control) or delete it",
         )

@@ -129,7 +129,8 @@ def ask_audiences(parent: QWidget, current: str) -> list[str] | None:
     layout = QVBoxLayout(dialog)
     intro = QLabel(
         "Tick the audiences to export for. Each gets its own file, built as if exported for "
-        "that audience alone, with the audience's id added to the file name."
+        "that audience alone, with the audience's id added to the file name when there is "
+        "more than one."
     )
     intro.setWordWrap(True)
     layout.addWidget(intro)

@@ -31,6 +31,7 @@ from briefgen.gui.settings import app_settings
 from briefgen.gui.undo import SpecChange
 from briefgen.gui.window_layout import WindowLayout
 from briefgen.gui.workers import TaskRunner
+from briefgen.library.folders import library_folders
 from briefgen.pack import PackSpec, missing_items
 from briefgen.pack.editing import (
     ItemRow,
@@ -152,7 +153,7 @@ class MainWindow(WindowLayout):
         self.preview_pane.show_waiting("Loading the content…")
         content_dir = self.content_dir
         self.tasks.start(
-            lambda: open_corpus(content_dir),
+            lambda: open_corpus(library_folders(content_dir)),
             self._corpus_ready,
             self._corpus_failed,
             doing="loading the content",

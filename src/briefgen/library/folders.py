@@ -2,8 +2,9 @@
 user's own, the team folders named in the settings file, `$BRIEFGEN_LIBRARY` and `--library`.
 
 Each library is a folder in the content format (`sources.yaml`, `sources/`, `items/`, and
-optionally `organisations.yaml`, `themes.yaml`, `glossary.yaml`). Only the user's own library
-and team folders are written to; the shipped one is read-only.
+optionally `organisations.yaml`, `themes.yaml`, `glossary.yaml`); the loader reads them all as
+one corpus. Only the user's own library and team folders are written to; the shipped one is
+read-only.
 """
 
 from __future__ import annotations
@@ -11,29 +12,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
-import platformdirs
-
+from briefgen.content.model import LibraryFolder
 from briefgen.content.paths import default_content_dir
 from briefgen.errors import BriefgenError
+
+__all__ = ["LibraryFolder", "library_folders", "settings_file", "user_library_dir"]
 
 USER_LIBRARY_VARIABLE = "BRIEFGEN_USER_LIBRARY"  # moves the user's own library (tests)
 LIBRARY_PATH_VARIABLE = "BRIEFGEN_LIBRARY"  # extra libraries, as a path list
 CONFIG_DIR_VARIABLE = "BRIEFGEN_CONFIG_DIR"  # moves the settings file (tests)
 SETTINGS_NAME = "libraries.yaml"
-
-
-class LibraryFolder(NamedTuple):
-    """One library: its folder, what it is, and the name listings show for it."""
-
-    path: Path
-    kind: str  # "shipped", "user" or "team"
-    name: str
-
-    @property
-    def writable(self) -> bool:
-        return self.kind != "shipped"
+SETTINGS_BYTES = 100_000  # a list of folders; anything larger is not a settings file
+RESERVED_NAMES = ("shipped", "yours")
 
 
 def user_library_dir() -> Path:
@@ -42,66 +33,87 @@ def user_library_dir() -> Path:
     configured = os.environ.get(USER_LIBRARY_VARIABLE, "").strip()
     if configured:
         return Path(configured)
-    return Path(platformdirs.user_data_dir("briefgen", appauthor=False)) / "library"
+    from briefgen.userdirs import user_data_dir
+
+    return user_data_dir() / "library"
 
 
 def settings_file() -> Path:
     """The settings file listing team folders (`libraries.yaml` in the user config folder)."""
     configured = os.environ.get(CONFIG_DIR_VARIABLE, "").strip()
-    folder = (
-        Path(configured)
-        if configured
-        else Path(platformdirs.user_config_dir("briefgen", appauthor=False))
-    )
-    return folder / SETTINGS_NAME
+    if configured:
+        return Path(configured) / SETTINGS_NAME
+    from briefgen.userdirs import user_config_dir
+
+    return user_config_dir() / SETTINGS_NAME
 
 
 def team_folders_setting() -> list[Path]:
-    """The team folders named in the settings file (`team_libraries: [DIR, …]`), or none."""
+    """The team folders named in the settings file (`team_libraries: [DIR, …]`), or none. A
+    relative folder is taken from the settings file's own folder, not the working one."""
     path = settings_file()
     if not path.is_file():
         return []
     import yaml
 
+    fix = "fix or delete the file"
     try:
+        if path.stat().st_size > SETTINGS_BYTES:
+            raise BriefgenError(f"{path}: too large for a settings file; {fix}")
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {fix}") from None
+    if not isinstance(data, dict) or set(data) - {"team_libraries"}:
         raise BriefgenError(
-            f"{path}: cannot read the library settings ({error}); fix or delete the file"
-        ) from None
-    folders = data.get("team_libraries", []) if isinstance(data, dict) else None
-    if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+            f"{path}: the library settings hold one field, 'team_libraries', a list of "
+            f"folders; {fix}"
+        )
+    folders = data.get("team_libraries") or []
+    if not isinstance(folders, list) or not all(isinstance(f, str) and f for f in folders):
         raise BriefgenError(
             f"{path}: 'team_libraries' must be a list of folders, one per line starting '- '"
         )
-    return [Path(folder).expanduser() for folder in folders]
+    return [path.parent / Path(folder).expanduser() for folder in folders]
+
+
+def _team_name(real: str, taken: set[str]) -> str:
+    """The name listings show for a team folder: its own name, made unique with a number."""
+    base = Path(real).name or real
+    name, number = base, 2
+    while name in taken or name in RESERVED_NAMES:
+        name, number = f"{base}-{number}", number + 1
+    return name
 
 
 def library_folders(
-    content_dir: Path | None = None, extra: Sequence[Path] = (), include_user: bool = True
-) -> list[LibraryFolder]:
+    content_dir: Path | str | None = None,
+    extra: Sequence[Path | str] = (),
+    include_user: bool = True,
+) -> tuple[LibraryFolder, ...]:
     """Every library to read, shipped first. `content_dir` replaces the shipped library (the
     `--content` option); `extra` are `--library` folders. A folder named twice is read once;
-    the user's own library is read only once it exists."""
-    folders = [LibraryFolder(content_dir or default_content_dir(), "shipped", "shipped")]
+    the user's own library is read only once it exists (it is made by the first import)."""
+    shipped = Path(content_dir) if content_dir is not None else default_content_dir()
+    folders = [LibraryFolder(shipped, "shipped", "shipped")]
     user = user_library_dir()
-    if include_user and (user / "sources.yaml").is_file():
+    if include_user and ((user / "sources.yaml").is_file() or (user / "items").is_dir()):
         folders.append(LibraryFolder(user, "user", "yours"))
-    team = list(team_folders_setting())
+    team = team_folders_setting()
     team += [Path(p) for p in os.environ.get(LIBRARY_PATH_VARIABLE, "").split(os.pathsep) if p]
-    team += list(extra)
+    team += [Path(p) for p in extra]
+    seen = {os.path.realpath(library.path) for library in folders}
+    taken = {library.name for library in folders}
     for folder in team:
         if not folder.is_dir():
             raise BriefgenError(
                 f"the library folder {folder} does not exist or is not a folder; check the "
                 "name (a shared drive may need connecting) or remove it from the settings"
             )
-        folders.append(LibraryFolder(folder, "team", folder.name))
-    unique: list[LibraryFolder] = []
-    seen: set[Path] = set()
-    for library in folders:
-        real = library.path.resolve()
-        if real not in seen:
-            seen.add(real)
-            unique.append(library)
-    return unique
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
+        name = _team_name(real, taken)
+        taken.add(name)
+        folders.append(LibraryFolder(folder, "team", name))
+    return tuple(folders)

@@ -16,9 +16,9 @@ from briefgen.content.paths import templates_dir
 from briefgen.errors import BriefgenError
 from briefgen.pack.acronyms import explain_first_uses
 from briefgen.pack.layouts import LAYOUT_PLANS
-from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, Pack, PackSpec, Section
+from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, Pack, PackSpec, Quote, Section
 from briefgen.pack.parts import PackParts, finish
-from briefgen.pack.sections import contact_lines
+from briefgen.pack.sections import contact_lines, with_reading_key
 from briefgen.pack.wording import load_wording, uk_date
 from briefgen.selection import primary_theme, select_items, theme_order, without_restatements
 from briefgen.spelling import did_you_mean
@@ -61,7 +61,7 @@ def check_spec(corpus: Corpus, spec: PackSpec) -> None:
 def missing_items(corpus: Corpus, spec: PackSpec) -> list[str]:
     """Item ids the pack refers to (included, excluded or ordered) that the corpus no longer has."""
     seen: dict[str, None] = {}
-    for item_id in (*spec.included, *spec.excluded, *spec.order):
+    for item_id in (*spec.included, *spec.excluded, *spec.order, *spec.in_body, *spec.in_appendix):
         if not corpus.has_item(item_id):
             seen[item_id] = None
     return list(seen)
@@ -140,16 +140,26 @@ def build_pack(corpus: Corpus, spec: PackSpec, today: date | None = None) -> Pac
         themes=tuple(ordered_themes(corpus, spec, items)),
         acronyms=corpus.glossary if explains else (),
     )
-    drafts = layout.lay_out(parts)
+    drafts = with_reading_key(parts, layout.lay_out(parts))
     sections = finish(drafts, explain_first_uses(drafts, parts.acronyms))
-    return _pack(parts, sections, today or date.today(), layout.states_purpose)
+    sections = [s._replace(in_contents=s.level <= layout.contents_levels) for s in sections]
+    pack = _pack(parts, sections, today or date.today(), layout.states_purpose)
+    return pack._replace(contents_levels=layout.contents_levels)
+
+
+def quoted_ids(sections: Iterable[Section]) -> list[str]:
+    """The ids of the items `sections` quote, in order of first appearance."""
+    quoted = (b.item_id for s in sections for b in s.blocks if isinstance(b, Quote))
+    return list(dict.fromkeys(quoted))
 
 
 def _pack(parts: PackParts, sections: list[Section], today: date, states_purpose: bool) -> Pack:
     """The pack: `sections` with the cover, running header and file properties."""
     wording, meeting = parts.wording, parts.spec.meeting
+    quoted = quoted_ids(sections)
     labels, words = wording["labels"], wording["pack"]
-    document = parts.words["name"]
+    # A member briefing for partners is a partner briefing: the cover names it for its readers.
+    document = parts.words.get("names", {}).get(parts.audience.id, parts.words["name"])
     theme_labels = [parts.theme_label(theme) for theme in parts.themes]
     date_text = uk_date(meeting.meeting_date or today)
     audience_label = wording["audiences"][parts.audience.id]
@@ -182,7 +192,8 @@ def _pack(parts: PackParts, sections: list[Section], today: date, states_purpose
         audience_label=audience_label,
         sections=tuple(sections),
         item_ids=tuple(item.id for item in parts.items),
-        source_ids=tuple(dict.fromkeys(item.source for item in parts.items)),
+        source_ids=tuple(dict.fromkeys(parts.corpus.item(i).source for i in quoted)),
+        quoted_ids=tuple(quoted),
         page_limit=parts.words.get("page_limit"),
         cover_facts=tuple(facts),
         wording={key: str(value) for key, value in labels.items()},

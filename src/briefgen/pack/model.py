@@ -112,6 +112,20 @@ class OfficerText:
         TextList(2000, entries=100), option="recommendation", metavar="TEXT"
     )
     notes: str = declare(Text(20_000), option="notes", help="officer's notes")
+    # The committee report's options, the officer's own (at least three, "do nothing" among them).
+    options: list[str] = declare(
+        TextList(2000, entries=20),
+        option="option",
+        metavar="TEXT",
+        help="an option for the council (committee reports)",
+    )
+    # Unpublished documents the report relies on (LGA 1972 s.100D); published works are references.
+    background_papers: list[str] = declare(
+        TextList(2000, entries=50),
+        option="background-paper",
+        metavar="TEXT",
+        help="an unpublished background paper (committee reports)",
+    )
 
 
 @dataclass
@@ -120,12 +134,17 @@ class PackSpec:
 
     `excluded` drops items the selection would give; `included` adds items it would not;
     `order` (item ids) moves the listed items to that relative order within their theme;
+    `in_body` and `in_appendix` move items between a committee report's body and Appendix A;
     `key_items` and `not_key` mark items key or not, whatever the content says.
     """
 
     layout: str = declare(Choice(LAYOUTS, "member-briefing", labels=_layout_label), option="layout")
+    # `--audience A --audience B` builds one file per audience (`briefgen.audience_outputs`).
     audience: str = declare(
-        Choice(audience_choices, "members", labels=_audience_label), option="audience"
+        Choice(audience_choices, "members", labels=_audience_label),
+        option="audience",
+        help="repeat for one file per audience, named after it",
+        several=True,
     )
     themes: list[str] = declare(
         TextList(200, entries=500), option="theme", metavar="T", help="theme id"
@@ -150,6 +169,24 @@ class PackSpec:
         extend=True,
     )
     order: list[str] = declare(TextList(200, entries=10_000), key="items.order")
+    # A committee report quotes its key items in the body and the rest in Appendix A; these move
+    # the listed items into the body, or out of it into the appendix.
+    in_body: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.in_body",
+        option="in-body",
+        metavar="ITEM",
+        help="quote an item in the report's body (committee reports)",
+        extend=True,
+    )
+    in_appendix: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.in_appendix",
+        option="in-appendix",
+        metavar="ITEM",
+        help="move an item from the report's body to its appendix (committee reports)",
+        extend=True,
+    )
     # The officer's key flags, over the content's: a key item leads its theme in every layout.
     key_items: list[str] = declare(
         TextList(200, entries=10_000),
@@ -195,7 +232,11 @@ class Placeholder(NamedTuple):
 
 
 class Quote(NamedTuple):
-    """One source item, quoted unaltered, with its short citation and briefgen's headline."""
+    """One source item, quoted unaltered, with its short citation and briefgen's headline.
+
+    `elided_start` / `elided_end`: the quoted words begin or end mid-thought in the source (a
+    lower-case list entry, "They would...", a lead-in ending in ":"), so the renderers print an
+    editor's ellipsis "[…]" there, set apart from the quotation: it is never part of `text`."""
 
     item_id: str
     kind: str
@@ -205,6 +246,8 @@ class Quote(NamedTuple):
     headline: str = ""  # briefgen's own summary, labelled as such
     number: str = ""
     acronyms: tuple[Acronym, ...] = ()
+    elided_start: bool = False
+    elided_end: bool = False
 
 
 class BulletList(NamedTuple):
@@ -224,6 +267,9 @@ class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     number: str = ""
+    # What the header's columns name ("Organisation"): a renderer may then turn a table too
+    # wide for the page round, or give each row a table of its own (`briefgen.render.tables`).
+    column_label: str = ""
 
 
 Block = Paragraph | Placeholder | Quote | BulletList | Table
@@ -238,6 +284,7 @@ class Section(NamedTuple):
     number: str = ""  # "3" for a numbered committee-report section
     blocks: tuple[Block, ...] = ()
     in_contents: bool = True
+    appendix: bool = False  # after the report's body: not counted against its length norm
 
 
 class Pack(NamedTuple):
@@ -252,12 +299,16 @@ class Pack(NamedTuple):
     large_print: bool
     audience_label: str
     sections: tuple[Section, ...]
-    item_ids: tuple[str, ...]  # every quoted item, in order of appearance
-    source_ids: tuple[str, ...]  # every source relied on, in order of first use
+    # Every selected item, in pack order (a member briefing quotes only the strongest of them).
+    item_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]  # every source quoted, in order of first use
+    quoted_ids: tuple[str, ...]  # every item quoted, in order of appearance
     page_limit: int | None  # the layout's length norm, from templates/wording.yaml
     cover_facts: tuple[tuple[str, str], ...]  # label/value pairs shown on the cover
     wording: dict[str, str]  # the fixed labels renderers need (from templates/wording.yaml)
     language: str = "en-GB"
+    # The heading levels the contents list (a report of a few sides lists its main parts).
+    contents_levels: int = 3
     subject: str = ""
     author: str = ""
     keywords: tuple[str, ...] = ()

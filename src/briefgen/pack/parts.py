@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from briefgen.audiences import Audience
 from briefgen.content.model import Corpus, GlossaryEntry, Item
+from briefgen.pack.elision import elisions
 from briefgen.pack.model import (
     Block,
     BulletList,
@@ -73,6 +74,7 @@ class Draft(NamedTuple):
     level: int = 1
     number: str = ""
     numbered: bool = True  # in a numbered layout, whether its paragraphs are numbered
+    appendix: bool = False  # after a report's body, not counted against its length norm
 
 
 def paragraph(text: str, role: str = "briefgen", label: str = "") -> Paragraph:
@@ -90,7 +92,9 @@ def placeholder(text: str) -> Placeholder:
 
 
 def quote(parts: PackParts, item: Item) -> Explained:
-    """`item`'s exact words with its kind, citation and briefgen's headline."""
+    """`item`'s exact words with its kind, citation and briefgen's headline, and where an
+    editor's ellipsis marks that it begins or ends mid-thought."""
+    elided_start, elided_end = elisions(item, parts.corpus.sources.get(item.source))
     return Explained(
         Quote(
             item_id=item.id,
@@ -99,6 +103,8 @@ def quote(parts: PackParts, item: Item) -> Explained:
             text=item.text,
             citation=parts.corpus.citation(item),
             headline=item.headline,
+            elided_start=elided_start,
+            elided_end=elided_end,
         )
     )
 
@@ -119,12 +125,17 @@ def _with_number(block: DraftBlock, number: str) -> DraftBlock:
     return block._replace(number=number)
 
 
-def number_chapters(chapters: Sequence[Sequence[Draft]]) -> list[Draft]:
+def number_chapters(
+    chapters: Sequence[Sequence[Draft]], labels: Sequence[str] | None = None
+) -> list[Draft]:
     """A committee report's numbering: each chapter (a section and the subsections under it)
-    numbered 1, 2, ..., and each paragraph, placeholder and quote in it 3.1, 3.2, ... (lists and
-    tables follow the paragraph that introduces them). Empty chapters are left out."""
+    numbered 1, 2, ... (or by `labels`: "A", "B" for appendices), and each paragraph,
+    placeholder and quote in it 3.1, 3.2, ... (lists and tables follow the paragraph that
+    introduces them). Empty chapters are left out."""
     numbered: list[Draft] = []
-    for chapter_number, chapter in enumerate((c for c in chapters if c), start=1):
+    present = [chapter for chapter in chapters if chapter]
+    names = list(labels) if labels is not None else [str(n) for n in range(1, len(present) + 1)]
+    for chapter_number, chapter in zip(names, present, strict=False):
         count = 0
         for index, draft in enumerate(chapter):
             blocks = []
@@ -134,7 +145,7 @@ def number_chapters(chapters: Sequence[Sequence[Draft]]) -> list[Draft]:
                     count += 1
                     block = _with_number(block, f"{chapter_number}.{count}")
                 blocks.append(block)
-            number = str(chapter_number) if index == 0 else draft.number
+            number = chapter_number if index == 0 else draft.number
             numbered.append(draft._replace(blocks=tuple(blocks), number=number))
     return numbered
 
@@ -156,7 +167,14 @@ def anchors(titles: Iterable[str]) -> list[str]:
 def finish(drafts: Sequence[Draft], explained_blocks: Sequence[tuple[Block, ...]]) -> list[Section]:
     """The pack's sections: each draft with its anchor and its finished blocks."""
     return [
-        Section(draft.title, anchor, draft.level, draft.number, blocks)
+        Section(
+            draft.title,
+            anchor,
+            draft.level,
+            draft.number,
+            blocks,
+            appendix=draft.appendix,
+        )
         for draft, anchor, blocks in zip(
             drafts, anchors(d.title for d in drafts), explained_blocks, strict=True
         )

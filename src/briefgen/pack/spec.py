@@ -260,6 +260,8 @@ class Declared(NamedTuple):
     help: str | None
     metavar: str | None
     extend: bool  # the option adds to a pack file's list instead of replacing it
+    # The option may be given several times, for one output per value (each built as if alone).
+    several: bool = False
 
 
 def declare(
@@ -270,10 +272,11 @@ def declare(
     help: str | None = None,
     metavar: str | None = None,
     extend: bool = False,
+    several: bool = False,
 ) -> Any:
     """A dataclass field of `kind`: `key` is its pack-file name if not the attribute's,
     `option` its `briefgen build` option (none if not given)."""
-    metadata = {_SPEC: Declared(kind, key, option, help, metavar, extend)}
+    metadata = {_SPEC: Declared(kind, key, option, help, metavar, extend, several)}
     if isinstance(kind, Group):
         return dataclasses.field(default_factory=kind.cls, metadata=metadata)
     if isinstance(kind, TextList):
@@ -291,6 +294,7 @@ class SpecField(NamedTuple):
     metavar: str | None
     kind: Kind
     extend: bool
+    several: bool = False  # repeat the option for one output per value
 
 
 _walked: dict[type[Any], tuple[SpecField, ...]] = {}
@@ -331,6 +335,7 @@ def _walk(
                 metavar,
                 declared.kind,
                 declared.extend,
+                declared.several,
             )
         )
 

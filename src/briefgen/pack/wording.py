@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import diskcache
-from briefgen.content.paths import PROJECT_ROOT, assets_dir, templates_dir
+from briefgen.content.paths import SHIPPED_TEMPLATES, assets_dir, templates_dir
 from briefgen.errors import BriefgenError
 from briefgen.pack.model import Acronym
 
 __all__ = ["acronym_line", "assets_dir", "load_wording", "templates_dir", "uk_date"]
 
 CACHE_FORMAT = b"briefgen wording cache 2\n"
-SHIPPED = PROJECT_ROOT / "templates" / "wording.yaml"  # briefgen's own: every key it needs
+SHIPPED = SHIPPED_TEMPLATES / "wording.yaml"  # briefgen's own: every key it needs
 
 
 @lru_cache(maxsize=4)

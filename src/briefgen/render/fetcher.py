@@ -26,7 +26,7 @@ class RefusedURL(ValueError):
     """A URL the fetcher will not open; WeasyPrint logs it and renders without the resource."""
 
 
-class AssetFetcher(URLFetcher):
+class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """Serve files under `roots` (default: the assets and templates folders) and `data:` URLs.
 
     Paths are resolved (symlinks and `..` included) before they are checked, so a link or a

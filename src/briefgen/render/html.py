@@ -11,7 +11,7 @@ import base64
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, TypedDict
+from typing import Literal, NamedTuple, TypedDict
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
@@ -31,12 +31,19 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.running import fit_line
+from briefgen.render.tables import fit_table
 
 TEMPLATE = "pdf/pack.html.j2"
 STYLESHEET = "pack.css"
 LARGE_PRINT_STYLESHEET = "large-print.css"
 LOGO_NAMES = ("logo.svg", "logo.png")
 _LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+MM = 72 / 25.4  # points in a millimetre
+# The running header's room, in points (assets/pack.css, large-print.css): each side box is 38%
+# of the 170 mm frame; large print's one centred line is the whole 174 mm.
+HEADER_SIDE_WIDTH = 0.38 * 170 * MM
+LARGE_PRINT_HEADER_WIDTH = 174 * MM
 
 
 class FactContext(TypedDict):
@@ -77,6 +84,8 @@ class QuoteContext(TypedDict):
     headline: str
     number: str
     acronyms: str
+    elided_start: bool  # an editor's "[…]" before the quoted words, set apart from them
+    elided_end: bool
 
 
 class ListContext(TypedDict):
@@ -88,12 +97,17 @@ class ListContext(TypedDict):
     acronyms: str
 
 
-class TableContext(TypedDict):
-    type: Literal["table"]
+class TablePartContext(TypedDict):
     caption: str
     header: list[str]
     rows: list[list[str]]
+    widths: list[str]  # each column's CSS width, "24.0%"
+
+
+class TableContext(TypedDict):
+    type: Literal["table"]
     number: str
+    parts: list[TablePartContext]  # one table, or the tables a too-wide one becomes
 
 
 BlockContext = ParagraphContext | PlaceholderContext | QuoteContext | ListContext | TableContext
@@ -106,6 +120,7 @@ class SectionContext(TypedDict):
     number: str
     title: str
     blocks: list[BlockContext]
+    appendix_start: bool  # the first appendix: starts a page of its own
 
 
 class PackContext(TypedDict):
@@ -196,27 +211,54 @@ def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
             for s in pack.sections
             if s.in_contents
         ],
-        sections=[_section_context(section) for section in pack.sections],
+        sections=[
+            _section_context(
+                section, table_frame(pack), appendix_start=section.appendix and not previous
+            )
+            for section, previous in zip(
+                pack.sections, (False, *(s.appendix for s in pack.sections)), strict=False
+            )
+        ],
         stylesheet=_stylesheet(pack.large_print),
-        page_style=_page_style(labels["page_of"], pack.marking, pack.large_print),
+        page_style=_page_style(pack),
     )
 
 
-def _section_context(section: Section) -> SectionContext:
+class TableFrame(NamedTuple):
+    """The room a table has in the PDF (`assets/pack.css`, `large-print.css`), in points."""
+
+    width: float
+    size: float  # the table's text size
+    padding: float  # a cell's padding, left and right together
+
+
+def table_frame(pack: Pack) -> TableFrame:
+    """The text frame's width less a committee report's number gutter, and the table text size,
+    for `pack`'s print size."""
+    numbered = any(section.number for section in pack.sections)
+    if pack.large_print:  # 18 mm margins, a 20 mm gutter, 18 pt text
+        return TableFrame(MM * (174 - (20 if numbered else 0)), 18.0, MM * 2.5)
+    return TableFrame(MM * (170 - (12 if numbered else 0)), 10.0, MM * 2.5)
+
+
+def _section_context(
+    section: Section, frame: TableFrame, appendix_start: bool = False
+) -> SectionContext:
     return SectionContext(
+        appendix_start=appendix_start,
         anchor=section.anchor,
         level=section.level,
         heading_tag=f"h{min(section.level + 1, 6)}",
         number=section.number,
         title=section.title,
         blocks=[
-            _block_context(block, following)
+            _block_context(block, frame, following)
             for block, following in zip(section.blocks, (*section.blocks[1:], None), strict=False)
         ],
     )
 
 
-def _block_context(block: Block, following: Block | None = None) -> BlockContext:
+def _block_context(block: Block, frame: TableFrame, following: Block | None = None) -> BlockContext:
     match block:
         case Quote():
             return QuoteContext(
@@ -229,6 +271,8 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 headline=block.headline,
                 number=block.number,
                 acronyms=acronym_line(block.acronyms),
+                elided_start=block.elided_start,
+                elided_end=block.elided_end,
             )
         case Paragraph():
             return ParagraphContext(
@@ -252,12 +296,19 @@ def _block_context(block: Block, following: Block | None = None) -> BlockContext
                 acronyms=acronym_line(block.acronyms),
             )
         case Table():
+            fitted = fit_table(block, frame.width, frame.size, frame.padding)
             return TableContext(
                 type="table",
-                caption=block.caption,
-                header=list(block.header),
-                rows=[list(row) for row in block.rows],
                 number=block.number,
+                parts=[
+                    TablePartContext(
+                        caption=part.table.caption,
+                        header=list(part.table.header),
+                        rows=[list(row) for row in part.table.rows],
+                        widths=[f"{share * 100:.1f}%" for share in part.shares],
+                    )
+                    for part in fitted
+                ],
             )
     raise TypeError(f"no HTML for block {block!r}")
 
@@ -301,9 +352,11 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _page_style(page_of: str, marking: str, large_print: bool) -> Markup:
-    """Page furniture CSS that depends on the wording and the pack: "Page X of Y" and the
-    protective marking, centred at the top and bottom of every page, the cover included."""
+def _page_style(pack: Pack) -> Markup:
+    """Page furniture CSS that depends on the wording and the pack: "Page X of Y", the running
+    title and meeting (each one line, shortened if need be), and the protective marking,
+    centred at the top and bottom of every page, the cover included."""
+    page_of, marking = pack.wording["page_of"], pack.marking
     parts = []
     for piece in re.split(r"(\{pages\}|\{page\})", page_of):
         if piece == "{page}":
@@ -316,12 +369,19 @@ def _page_style(page_of: str, marking: str, large_print: bool) -> Markup:
     marking_css = css_string(marking) if marking else ""
     if marking:
         rules.append(f"@page {{ @bottom-center {{ content: {marking_css}; }} }}")
-    if large_print:
+    if pack.large_print:
         # Large print has one centred header, the marking over the title, rather than three
         # narrow columns of 16 pt text. The cover shows the title itself, so only the marking.
-        header = f'{marking_css} "\\A" string(doctitle)' if marking else "string(doctitle)"
+        title = css_string(fit_line(pack.title, LARGE_PRINT_HEADER_WIDTH, 16.0))
+        header = f'{marking_css} "\\A" {title}' if marking else title
         rules.append(f"@page {{ @top-center {{ content: {header}; }} }}")
         rules.append(f"@page :first {{ @top-center {{ content: {marking_css or 'none'}; }} }}")
-    elif marking:
+        return Markup("\n".join(rules))
+    title = css_string(fit_line(pack.title, HEADER_SIDE_WIDTH, 9.0))
+    meeting = css_string(fit_line(pack.spec.meeting.meeting.strip(), HEADER_SIDE_WIDTH, 9.0))
+    rules.append(
+        f"@page {{ @top-left {{ content: {title}; }} @top-right {{ content: {meeting}; }} }}"
+    )
+    if marking:
         rules.append(f"@page {{ @top-center {{ content: {marking_css}; }} }}")
     return Markup("\n".join(rules))

@@ -14,7 +14,7 @@ from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.fontcheck import unprintable_warning
 from briefgen.render.html import base_url, render_html_string
-from briefgen.render.length import SectionLength, length_warning, quote_count
+from briefgen.render.length import SectionLength, body_sections, length_warning, quote_count
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
@@ -35,8 +35,14 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
     except OSError as error:  # a font or image that vanished mid-build
         raise RenderError(f"cannot write the PDF: {error}; try again") from None
     page_count = len(document.pages)
+    # A report's length norm counts its body: the pages after the cover sheet and before the
+    # first appendix, which starts a page of its own.
+    body = body_sections(pack)
+    appendix = pack.sections[len(body)].anchor if len(body) < len(pack.sections) else ""
+    body_pages = _page_of(document, appendix) - 1 if appendix else page_count
+    lengths = section_lengths(pack, document)[: len(body)]
     warnings = (
-        length_warning(pack, section_lengths(pack, document), page_count),
+        length_warning(pack, lengths, body_pages),
         unprintable_warning(pack),
     )
     return RenderResult(data, page_count, tuple(warning for warning in warnings if warning))
@@ -50,6 +56,14 @@ def layout(html_text: str, fetcher: AssetFetcher | None = None) -> Document:
 
     source = HTML(string=html_text, base_url=base_url(), url_fetcher=fetcher or AssetFetcher())
     return source.render(**PDF_OPTIONS)
+
+
+def _page_of(document: Document, anchor: str) -> int:
+    """The 0-based page `anchor` is on (the number of pages before it), or the page count."""
+    for number, page in enumerate(document.pages):
+        if anchor in page.anchors:
+            return number
+    return len(document.pages)
 
 
 def section_lengths(pack: Pack, document: Document) -> list[SectionLength]:

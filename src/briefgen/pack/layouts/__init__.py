@@ -17,10 +17,12 @@ class Layout(NamedTuple):
     lay_out: Callable[[PackParts], list[Draft]]
     explains_acronyms: bool = False  # whatever the audience's profile says
     states_purpose: bool = False  # the cover says what the report is for (decision, ...)
+    # The heading levels the contents list: few enough to scan (themes, not each kind).
+    contents_levels: int = 2
 
 
 LAYOUT_PLANS: dict[str, Layout] = {
     "member-briefing": Layout(member_briefing.lay_out, explains_acronyms=True),
-    "committee-report": Layout(committee_report.lay_out, states_purpose=True),
-    "evidence-pack": Layout(evidence_pack.lay_out),
+    "committee-report": Layout(committee_report.lay_out, states_purpose=True, contents_levels=1),
+    "evidence-pack": Layout(evidence_pack.lay_out, contents_levels=1),
 }

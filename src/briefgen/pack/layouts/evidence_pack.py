@@ -1,12 +1,14 @@
-"""An evidence pack: every selected item quoted in full, by theme and then by kind, with the
-comparison of positions."""
+"""An evidence pack: a one-page summary, then every selected item quoted in full, by theme and
+then by kind, with the comparison of positions; the contents list the themes, not each kind."""
 
 from __future__ import annotations
 
 from briefgen.content.model import ITEM_KINDS
 from briefgen.pack.acronyms import glossary_drafts
-from briefgen.pack.parts import Draft, PackParts, explained, quote
+from briefgen.pack.model import BulletList
+from briefgen.pack.parts import Draft, DraftBlock, Explained, PackParts, explained, quote
 from briefgen.pack.sections import (
+    counts_table,
     notes_drafts,
     positions_drafts,
     questions_drafts,
@@ -16,7 +18,10 @@ from briefgen.pack.sections import (
 
 def lay_out(parts: PackParts) -> list[Draft]:
     words = parts.words
-    body = [Draft(words["intro_heading"], (explained(words["intro"]),))]
+    body = [
+        Draft(words["summary"], _summary(parts)),
+        Draft(words["intro_heading"], (explained(words["intro"]),)),
+    ]
     for theme in parts.themes:
         body.extend(_theme(parts, theme))
     body.extend(positions_drafts(parts, words["comparison"], words["comparison_intro"]))
@@ -46,3 +51,23 @@ def _theme(parts: PackParts, theme: str) -> list[Draft]:
         drafts.append(Draft(title, quotes, level=2))
     drafts.extend(questions_drafts(parts, theme, items, level=2))
     return drafts
+
+
+def _summary(parts: PackParts) -> tuple[DraftBlock, ...]:
+    """A page a reader can stop at: the key messages (the officer's, or briefgen's headlines of
+    the key items), then how many items the pack quotes by theme and organisation."""
+    words = parts.words
+    messages = [" ".join(m.split()) for m in parts.spec.officer.key_messages if m.strip()]
+    blocks: list[DraftBlock] = []
+    if messages:
+        intro, role = words["key_messages_intro"], "officer"
+    else:
+        messages = [item.headline for item in parts.items if item.key and item.headline]
+        intro, role = words["key_messages_from_items"], "briefgen"
+    if messages:
+        blocks += [explained(intro), Explained(BulletList(tuple(messages), role=role))]
+    sources = len({item.source for item in parts.items})
+    counts = words["summary_intro"].format(
+        items=len(parts.items), sources=sources, themes=len(parts.themes)
+    )
+    return (*blocks, explained(counts), counts_table(parts))

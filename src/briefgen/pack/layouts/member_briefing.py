@@ -1,10 +1,13 @@
-"""A member briefing: a few pages for councillors, key messages first, acronyms explained."""
+"""A member briefing: a few pages for councillors (or any audience), key messages first, the
+strongest items on each theme by one stated rule, acronyms explained."""
 
 from __future__ import annotations
 
+from briefgen.content.model import Item
 from briefgen.pack.acronyms import glossary_drafts
+from briefgen.pack.choose import strongest
 from briefgen.pack.model import BulletList
-from briefgen.pack.parts import Draft, Explained, PackParts, explained
+from briefgen.pack.parts import Draft, DraftBlock, Explained, PackParts, explained
 from briefgen.pack.sections import (
     notes_drafts,
     positions_drafts,
@@ -16,17 +19,44 @@ from briefgen.pack.sections import (
 STAND_IN_MESSAGES = 6
 
 
+def shown_items(parts: PackParts) -> list[Item]:
+    """The items the briefing quotes: on each theme, the audience's `briefing_items` strongest
+    (`briefgen.pack.choose`), in pack order."""
+    most = parts.audience.briefing_items
+    shown = {
+        item.id
+        for theme in parts.themes
+        for item in strongest(parts.items_in(theme), parts.audience.kinds, most)
+    }
+    return [item for item in parts.items if item.id in shown]
+
+
 def lay_out(parts: PackParts) -> list[Draft]:
     words = parts.words
+    shown = shown_items(parts)
+    shown_ids = {item.id for item in shown}
+
+    def left_out(theme: str, quoted: list[Item]) -> list[DraftBlock]:
+        count = len(parts.items_in(theme)) - len(quoted)
+        if count <= 0:
+            return []
+        template = words["left_out_one"] if count == 1 else words["left_out"]
+        return [explained(template.format(count=count, theme=parts.theme_label(theme)))]
+
+    # The briefing's view of the pack: the positions table and the key messages speak of what
+    # it quotes, not of what it leaves to the evidence pack.
+    briefing = parts._replace(items=tuple(shown))
+    kinds = ", ".join(parts.kind_label(kind, plural=True).lower() for kind in parts.audience.kinds)
+    rule = words["choice_rule"].format(most=parts.audience.briefing_items, kinds=kinds)
     body = [
-        _key_messages(parts),
-        Draft(words["themes_heading"]),
-        *theme_drafts(parts),
-        *positions_drafts(parts, words["agreement"], words["agreement_intro"]),
+        _key_messages(briefing),
+        Draft(words["themes_heading"], (explained(rule),)),
+        *theme_drafts(parts, shown=shown_ids, after=left_out),
+        *positions_drafts(briefing, words["agreement"], words["agreement_intro"]),
         *notes_drafts(parts, words["notes"]),
     ]
     glossary = glossary_drafts(parts, body, words["glossary"], words["glossary_intro"])
-    return [*body, *glossary, sources_draft(parts, words["sources"])]
+    return [*body, *glossary, sources_draft(briefing, words["sources"])]
 
 
 def _key_messages(parts: PackParts) -> Draft:

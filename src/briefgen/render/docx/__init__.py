@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import io
 
+from docx.document import Document as WordDocument
+
+from briefgen import draftmarks
 from briefgen.content.model import Corpus
+from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.docx import oxml
@@ -24,7 +28,7 @@ from briefgen.render.docx.largeprint import apply_large_print
 from briefgen.render.docx.properties import set_language, set_properties
 from briefgen.render.docx.template import OWN_STYLES, REQUIRED_STYLES, open_styled
 from briefgen.render.docx.writer import Writer
-from briefgen.render.length import estimate, length_warning
+from briefgen.render.length import body_sections, estimate, length_warning
 
 __all__ = ["OWN_STYLES", "REQUIRED_STYLES", "render"]
 
@@ -39,16 +43,40 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
     write_pack(writer, pack)
     # Word lays out the pages when the file is opened, so the length check works from an
     # estimate in the PDF's geometry: the same norm, the same sections named to trim.
-    pages, lengths = estimate(pack)
-    length = length_warning(pack, lengths, pages, estimated=True)
+    pages, _ = estimate(pack, word=True)
+    # A report's norm counts its body, after the cover sheet and before the appendices.
+    body = body_sections(pack)
+    body_pages, lengths = estimate(pack._replace(sections=body), word=True)
+    if len(body) < len(pack.sections):
+        body_pages -= 1
+    length = length_warning(pack, lengths, body_pages, estimated=True)
     if length:
         writer.warnings.append(length)
     set_language(document, pack.language)
     oxml.request_field_update(document)
     set_properties(document, pack)
+    list_quotations(document, writer.quotations, corpus)
     buffer = io.BytesIO()
     document.save(buffer)
     return RenderResult(buffer.getvalue(), None, tuple(writer.warnings), estimated_pages=pages)
+
+
+def list_quotations(document: WordDocument, quotes: list[MarkedQuote], corpus: Corpus) -> None:
+    """The list of the quotations marked in the body, with each one's source, as a custom XML
+    part (`briefgen verify` reads it back; docs/decisions/0100)."""
+    listed = [
+        quote._replace(source_id=corpus.item(quote.item_id).source)
+        if corpus.has_item(quote.item_id)
+        else quote
+        for quote in quotes
+    ]
+    oxml.replace_custom_xml(
+        document,
+        draftmarks.manifest_xml(listed),
+        draftmarks.NAMESPACE,
+        draftmarks.DATASTORE_ID,
+        is_ours=draftmarks.is_manifest,
+    )
 
 
 def write_pack(writer: Writer, pack: Pack) -> None:
@@ -61,10 +89,15 @@ def write_pack(writer: Writer, pack: Pack) -> None:
         for section, bookmark in zip(pack.sections, bookmarks, strict=True)
         if section.in_contents
     ]
-    add_contents(writer, pack.wording["contents"], entries)
+    # The contents list the headings the pack lists, after Word refreshes them too.
+    add_contents(writer, pack.wording["contents"], entries, pack.contents_levels)
     # The evidence pack's contents have a page to themselves, as in the PDF.
     break_before = pack.spec.layout == "evidence-pack"
+    appendix = False
     for section, bookmark in zip(pack.sections, bookmarks, strict=True):
+        # The appendices start a page of their own, as in the PDF.
+        break_before = break_before or (section.appendix and not appendix)
+        appendix = section.appendix
         add_heading(writer, section, bookmark, page_break_before=break_before)
         break_before = False
         add_blocks(writer, section.blocks)

@@ -14,6 +14,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from briefgen.draftmarks import MarkedQuote, citation_bookmark, quote_bookmark
 from briefgen.errors import RenderError
 from briefgen.pack.model import (
     Acronym,
@@ -27,12 +28,16 @@ from briefgen.pack.model import (
     Table,
 )
 from briefgen.pack.wording import assets_dir
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
+from briefgen.render.tables import fit_table
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
 LOGO_WIDTH = Mm(62)
+# A table cell's left and right margins together, in points (the Briefing Table style: 85 and
+# 113 twips).
+TABLE_CELL_PADDING = 10.0
 
 
 # --- The cover ---------------------------------------------------------------------------------
@@ -57,8 +62,6 @@ def add_cover(writer: Writer, pack: Pack) -> None:
     ]
     for index, (label, value) in enumerate(facts):
         add_cover_fact(writer, label, value, first=index == 0)
-    note = writer.paragraph("Briefing Note", labels["generated_by"])
-    note.paragraph_format.space_before = Mm(8)
 
 
 def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
@@ -99,8 +102,11 @@ def add_heading(
     paragraph = writer.paragraph(f"Heading {min(max(section.level, 1), 3)}")
     if page_break_before:
         paragraph.paragraph_format.page_break_before = True
-    writer.run(paragraph, f"{section.number}\t{section.title}" if section.number else section.title)
+    listed = writer.outline is not None and writer.outline.heading(paragraph, section.number)
+    typed = section.number and not listed
+    writer.run(paragraph, f"{section.number}\t{section.title}" if typed else section.title)
     oxml.add_bookmark(paragraph, bookmark, bookmark.removeprefix("_Toc"))
+    writer.section_title = section.title
     if writer.gutter:
         writer.set_indent(paragraph, writer.gutter, -writer.gutter if section.number else 0)
 
@@ -148,36 +154,64 @@ def add_placeholder(writer: Writer, block: Placeholder, label: str) -> None:
 
 
 def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
-    """One item: its kind and briefgen's labelled summary, then the source's exact words in the
-    Quote style, then the citation; the acronyms it uses first, if any, after it."""
+    """One item: its kind and briefgen's summary, then the source's exact words in the Quote
+    style (an editor's "[…]", in a run of its own, where they start or stop mid-thought), then
+    the citation; the acronyms it uses first, if any, after it."""
     style = "Briefing Headline" if quote.headline else "Item Label"
     label = writer.paragraph(style)
     writer.number(label, quote.number, style)
     writer.run(label, quote.kind_label, "Kind Label")
     if quote.headline:
-        writer.run(label, "  ")
-        add_headline(writer, label, quote.headline, words)
-    for part in quote_paragraphs(quote.text):
-        paragraph = writer.paragraph("Quote", part)
+        writer.run(label, "\n" + quote.headline)
+    parts = quote_paragraphs(quote.text)
+    paragraphs = []
+    for index, part in enumerate(parts):
+        paragraph = writer.paragraph("Quote")
+        if index == 0 and quote.elided_start:
+            writer.run(paragraph, words["elision"] + " ", "Note")
+        writer.run(paragraph, part)
+        if index == len(parts) - 1 and quote.elided_end:
+            writer.run(paragraph, " " + words["elision"], "Note")
         writer.indent(paragraph, "Quote")
-    add_citation(writer, quote.citation, words["citation_prefix"])
+        paragraphs.append(paragraph)
+    citation = add_citation(writer, quote.citation, words["citation_prefix"])
+    if paragraphs:
+        mark_quote(writer, quote, parts, (paragraphs[0], paragraphs[-1]), citation)
     add_acronyms(writer, quote.acronyms, words["acronyms"], style="Citation")
 
 
-def add_headline(
-    writer: Writer, paragraph: WordParagraph, headline: str, words: dict[str, str]
+def mark_quote(
+    writer: Writer,
+    quote: Quote,
+    parts: Sequence[str],
+    paragraphs: tuple[WordParagraph, WordParagraph],
+    citation: WordParagraph,
 ) -> None:
-    """briefgen's own one-line summary, labelled as such: never in the Quote style."""
-    writer.run(paragraph, words["headline"], "Label")
-    writer.run(paragraph, " " + words["headline_note"], "Note")
-    writer.run(paragraph, "\n" + headline)
+    """Bookmark the quotation's paragraphs (`paragraphs`: its first and last, holding `parts`)
+    and its citation, and list it, for `briefgen verify` to find after the draft is edited
+    (docs/decisions/0100)."""
+    number = len(writer.quotations) + 1
+    first, last = paragraphs
+    oxml.add_bookmark(first, quote_bookmark(number), writer.next_bookmark_id(), last=last)
+    oxml.add_bookmark(citation, citation_bookmark(number), writer.next_bookmark_id())
+    written = MarkedQuote(
+        number=number,
+        item_id=quote.item_id,
+        source_id="",  # filled in by the renderer, which has the corpus
+        text="\n\n".join(parts),
+        citation=f"{writer.pack.wording['citation_prefix']} {quote.citation}",
+        paragraph=quote.number,
+        section=writer.section_title,
+    )
+    writer.quotations.append(written)
 
 
-def add_citation(writer: Writer, citation: str, prefix: str) -> None:
+def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
     paragraph = writer.paragraph("Citation")
     writer.run(paragraph, prefix, "Label")
     writer.run(paragraph, " " + citation)
     writer.indent(paragraph, "Citation")
+    return paragraph
 
 
 def add_acronyms(
@@ -205,7 +239,7 @@ def add_list(writer: Writer, block: BulletList) -> None:
     for entry in block.entries:
         paragraph = writer.paragraph(style, entry)
         if list_id is not None:
-            oxml.set_list(paragraph, list_id)
+            oxml_lists.set_list(paragraph, list_id)
         if indent is not None:
             left, hanging = indent
             writer.set_indent(paragraph, left, -hanging)
@@ -214,14 +248,23 @@ def add_list(writer: Writer, block: BulletList) -> None:
 
 def add_table(writer: Writer, block: Table) -> None:
     """A data table in the table style, its caption above and its header row repeated on every
-    page it runs onto; rows are never split across pages. Columns follow the header row."""
-    if block.caption or block.number:
+    page it runs onto; rows are never split across pages. Columns take their widths from their
+    content and sum to the text width; a table too wide for the page is turned round or split
+    (`briefgen.render.tables`), as in the PDF."""
+    width = writer.text_width() - writer.gutter
+    size = writer.font_size("Table Text")
+    for index, part in enumerate(fit_table(block, width / 12700, size, TABLE_CELL_PADDING)):
+        add_table_part(writer, part.table, [int(width * share) for share in part.shares], index)
+
+
+def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
+    if block.caption or (block.number and index == 0):
         caption = writer.paragraph("Caption")
-        writer.number(caption, block.number, "Caption")
+        writer.number(caption, block.number if index == 0 else "", "Caption")
         writer.run(caption, block.caption)
     if writer.last_is_table:
         writer.paragraph("Normal")  # two tables in a row would merge into one
-    widths = column_widths(writer.text_width() - writer.gutter, len(block.header))
+    widths[-1] += writer.text_width() - writer.gutter - sum(widths)  # rounding: sum exactly
     rows = (block.header, *block.rows)
     table = writer.document.add_table(rows=len(rows), cols=len(widths))
     table.style = writer.styles["Briefing Table"]
@@ -230,21 +273,12 @@ def add_table(writer: Writer, block: Table) -> None:
     oxml.set_table_width(table, sum(widths), writer.gutter)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
-    for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        oxml.keep_row_whole(row, repeat_as_header=index == 0)
+    for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
-            writer.set_style(paragraph, "Table Heading" if index == 0 else "Table Text")
+            writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
     writer.last_is_table = True
-
-
-def column_widths(width: int, columns: int) -> list[int]:
-    """A narrower first column (the term or theme) and the rest shared evenly."""
-    if columns <= 1:
-        return [width]
-    first = width // 4 if columns == 2 else width * 24 // 100
-    rest = (width - first) // (columns - 1)
-    return [first, *([rest] * (columns - 1))]
 
 
 def quote_paragraphs(text: str) -> list[str]:

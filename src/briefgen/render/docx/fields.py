@@ -15,11 +15,11 @@ from docx.text.paragraph import Paragraph
 from briefgen.render.docx import oxml
 from briefgen.render.docx.writer import Writer
 
-CONTENTS_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+CONTENTS_INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'  # headings 1 to `levels`
 
 
 def add_contents(
-    writer: Writer, heading: str, entries: Sequence[tuple[int, str, str, str]]
+    writer: Writer, heading: str, entries: Sequence[tuple[int, str, str, str]], levels: int = 3
 ) -> None:
     """The contents: a TOC field whose result already lists the headings (level, number, title,
     bookmark), each linked to its heading, so it reads right before Word refreshes it. Page
@@ -31,7 +31,7 @@ def add_contents(
         first = paragraph is None
         paragraph = writer.paragraph(f"toc {min(max(level, 1), 3)}")
         if first:
-            oxml.add_field_start(paragraph, CONTENTS_INSTRUCTION)
+            oxml.add_field_start(paragraph, CONTENTS_INSTRUCTION.format(levels=levels))
         if text:
             run = writer.run(paragraph, f"{number}\t{text}" if number else text)
             oxml.link_to_bookmark(run, bookmark)

@@ -18,6 +18,7 @@ from briefgen.pack.model import Pack
 from briefgen.render.docx import oxml
 from briefgen.render.docx.fields import add_page_of
 from briefgen.render.docx.writer import Writer
+from briefgen.render.running import fit_line
 
 Story = _Header | _Footer
 
@@ -37,13 +38,16 @@ def add_page_furniture(writer: Writer, pack: Pack) -> None:
         cover_header.add_paragraph()  # a header holds at least one paragraph
     line = story_paragraph(writer, header, "Header")
     meeting = pack.spec.meeting.meeting.strip()
+    points, size = width / 12700, writer.font_size("Header")
+    # Each on one line, shortened with an ellipsis if need be: a header must not wrap.
     if pack.large_print:
         # One centred line at 16 pt: the title (the meeting is on the cover), as the PDF does.
         line.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-        writer.run(line, pack.title)
+        writer.run(line, fit_line(pack.title, points, size))
     else:
         set_tabs(writer, line, "Header", [(width, WD_TAB_ALIGNMENT.RIGHT)])
-        writer.run(line, pack.title + (f"\t{meeting}" if meeting else ""))
+        title = fit_line(pack.title, points * (0.55 if meeting else 1.0), size)
+        writer.run(line, title + (f"\t{fit_line(meeting, points * 0.4, size)}" if meeting else ""))
     for story in (fresh(section.footer), fresh(section.first_page_footer)):
         add_footer(writer, story, pack, width)
 

@@ -27,12 +27,19 @@ LARGE_PRINT_SIZES = {
 LARGE_PRINT_GUTTER = Mm(22)  # room for "3.12" at 18 pt
 LARGE_PRINT_FACT_INDENT = Mm(80)
 LARGE_PRINT_LOGO_WIDTH = Mm(70)
+# Top, bottom and sides, as assets/large-print.css: room for two header lines at 16 pt.
+LARGE_PRINT_MARGINS = (Mm(30), Mm(24), Mm(18))
 _FURNITURE = ("Header", "Footer", "Marking")  # centred or tabbed by the page furniture
 
 
 def apply_large_print(document: WordDocument) -> None:
     """Restyle `document` for large print (UKAAF): 18 pt body, larger headings, 16 pt page
-    furniture, left-aligned, no italics anywhere; wider gutters for numbers and cover facts."""
+    furniture, left-aligned, no italics anywhere; wider gutters for numbers and cover facts;
+    the large-print PDF's page margins, so both run to about the same pages."""
+    for section in document.sections:
+        section.top_margin, section.bottom_margin = LARGE_PRINT_MARGINS[:2]
+        section.left_margin = section.right_margin = LARGE_PRINT_MARGINS[2]
+        section.header_distance, section.footer_distance = Mm(10), Mm(8)
     for defaults in oxml.default_run_properties(document):
         oxml.remove_italics(defaults)
         oxml.set_font_size(defaults, LARGE_PRINT_BODY)

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu, Twips
-from docx.styles.style import BaseStyle, CharacterStyle
+from docx.shared import Emu
+from docx.styles.style import BaseStyle
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -67,6 +69,8 @@ _P, _PPR, _PSTYLE, _IND = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:ind")
 _R, _RPR, _RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
 _T, _TAB, _BR, _VAL, _SPACE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:val"), qn("xml:space")
 _LEFT, _HANGING, _FIRST_LINE = qn("w:left"), qn("w:hanging"), qn("w:firstLine")
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_ID, _NAME = qn("w:id"), qn("w:name")
 # Children of w:pPr that must follow w:ind.
 _AFTER_INDENT = frozenset(
     qn(tag)
@@ -202,15 +206,21 @@ def _add_field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run().element.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
 
 
-def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: str) -> None:
-    """Mark the runs of `paragraph` as the bookmark `name`, a contents entry's target."""
+def add_bookmark(
+    paragraph: Paragraph, name: str, bookmark_id: str, last: Paragraph | None = None
+) -> None:
+    """Mark the runs of `paragraph` (to the end of `last`, if given) as the bookmark `name`: a
+    contents entry's target, or a quotation `briefgen verify` looks for."""
+    # Made with lxml, as paragraphs are: every quotation has two bookmarks, and
+    # `OxmlElement` and `CT_P.pPr` made them a third of the Word build (decision 0100).
     element = element_of(paragraph)
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bookmark_id, qn("w:name"): name})
-    if element.pPr is not None:
-        element.pPr.addnext(start)
+    start = element.makeelement(_BOOKMARK_START, {_ID: bookmark_id, _NAME: name})
+    if len(element) and element[0].tag == _PPR:
+        element[0].addnext(start)
     else:
         element.insert(0, start)
-    element.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bookmark_id}))
+    end = element if last is None else element_of(last)
+    end.append(end.makeelement(_BOOKMARK_END, {_ID: bookmark_id}))
 
 
 def link_to_bookmark(run: Run, bookmark: str) -> None:
@@ -224,85 +234,6 @@ def describe_picture(run: Run, description: str) -> None:
     """The alternative text of the picture in `run`, for screen readers."""
     for properties in run.element.xpath("./w:drawing/wp:inline/wp:docPr"):
         properties.set("descr", description)
-
-
-# --- Lists -------------------------------------------------------------------------------------
-
-
-def style_list_id(style: CharacterStyle | None) -> int | None:
-    """The list (`w:numId`) that `style` or a style it is based on numbers its paragraphs in."""
-    while style is not None:
-        properties = style.element.pPr
-        numbering = properties.numPr if properties is not None else None
-        if numbering is not None and numbering.numId is not None:
-            return int(numbering.numId.val)
-        style = style.base_style
-    return None
-
-
-def list_definition(document: WordDocument, list_id: int) -> Any | None:
-    """The definition (`w:abstractNum`) list `list_id` counts by, if the document has it."""
-    numbering = document.part.numbering_part.element
-    lists = numbering.xpath(f'./w:num[@w:numId="{int(list_id)}"]')
-    if not lists:
-        return None
-    definition_id = int(lists[0].abstractNumId.val)
-    found = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{definition_id}"]')
-    return found[0] if found else None
-
-
-def definition_id(definition: Any) -> str:
-    return str(definition.get(qn("w:abstractNumId")))
-
-
-def add_restarted_list(document: WordDocument, definition_id: str) -> int:
-    """A new list counting by definition `definition_id` from 1; its `w:numId`."""
-    numbering = document.part.numbering_part.element
-    instance = numbering.add_num(int(definition_id))
-    instance.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return int(instance.numId)
-
-
-def add_lettered_definition(document: WordDocument, definition: Any) -> str:
-    """A copy of list definition `definition` whose first level counts (a), (b), (c); its id."""
-    numbering = document.part.numbering_part.element
-    clone = copy.deepcopy(definition)
-    ids = [int(definition_id(each)) for each in numbering.findall(qn("w:abstractNum"))]
-    new_id = str(max(ids) + 1)
-    clone.set(qn("w:abstractNumId"), new_id)
-    # Not a style's list or a template's: a list of its own.
-    for tag in ("w:nsid", "w:tmpl", "w:styleLink", "w:numStyleLink"):
-        for element in clone.findall(qn(tag)):
-            clone.remove(element)
-    level = clone.find(qn("w:lvl"))
-    if level is not None:
-        for element in level.findall(qn("w:pStyle")):
-            level.remove(element)
-        number_format = level.find(qn("w:numFmt"))
-        if number_format is not None:
-            number_format.set(qn("w:val"), "lowerLetter")
-        text = level.find(qn("w:lvlText"))
-        if text is not None:
-            text.set(qn("w:val"), "(%1)")
-    numbering.findall(qn("w:abstractNum"))[-1].addnext(clone)
-    return new_id
-
-
-def first_level_indent(definition: Any) -> tuple[Twips, Twips] | None:
-    """(left, hanging) of the first level of list definition `definition`, if it sets them."""
-    found = definition.xpath('./w:lvl[@w:ilvl="0"]/w:pPr/w:ind', namespaces=nsmap)
-    if not found:
-        return None
-    indent = found[0]
-    left = indent.get(qn("w:left")) or indent.get(qn("w:start")) or 0
-    return Twips(int(left)), Twips(int(indent.get(qn("w:hanging")) or 0))
-
-
-def set_list(paragraph: Paragraph, list_id: int) -> None:
-    """Number `paragraph` as an entry at the first level of list `list_id`."""
-    numbering = element_of(paragraph).get_or_add_pPr().get_or_add_numPr()
-    numbering.get_or_add_ilvl().val = 0
-    numbering.get_or_add_numId().val = list_id
 
 
 # --- Tables ------------------------------------------------------------------------------------
@@ -466,3 +397,46 @@ def request_field_update(document: WordDocument) -> None:
         update = OxmlElement("w:updateFields")
         settings.insert_element_before(update, *_AFTER_UPDATE_FIELDS)
     update.set(qn("w:val"), "true")
+
+
+# --- Custom XML data -----------------------------------------------------------------------------
+# A custom XML part is data the document carries for programs (Word keeps it for content-control
+# bindings and SharePoint's columns; LibreOffice keeps it too): python-docx has no API for one.
+
+_CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+def replace_custom_xml(
+    document: WordDocument,
+    data: bytes,
+    namespace: str,
+    datastore_id: str,
+    is_ours: Callable[[bytes], bool],
+) -> None:
+    """Attach `data` (XML in `namespace`) to the document as a custom XML part with the
+    data-store id `datastore_id`, first detaching any part `is_ours(blob)` recognises (a
+    template made from a briefgen draft carries the draft's)."""
+    main = document.part
+    for rel_id, relationship in list(main.rels.items()):
+        if (
+            relationship.reltype == RELATIONSHIP_TYPE.CUSTOM_XML
+            and not relationship.is_external
+            and is_ours(relationship.target_part.blob)
+        ):
+            main.drop_rel(rel_id)
+    package = main.package
+    item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", data, package)
+    store = etree.Element(f"{{{_DATASTORE}}}datastoreItem", nsmap={"ds": _DATASTORE})
+    store.set(f"{{{_DATASTORE}}}itemID", datastore_id)
+    references = etree.SubElement(store, f"{{{_DATASTORE}}}schemaRefs")
+    reference = etree.SubElement(references, f"{{{_DATASTORE}}}schemaRef")
+    reference.set(f"{{{_DATASTORE}}}uri", namespace)
+    properties = Part(
+        package.next_partname("/customXml/itemProps%d.xml"),
+        _CUSTOM_XML_PROPERTIES,
+        etree.tostring(store, xml_declaration=True, encoding="UTF-8", standalone=False),
+        package,
+    )
+    item.relate_to(properties, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+    main.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)

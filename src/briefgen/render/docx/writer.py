@@ -14,9 +14,10 @@ from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render.docx import oxml
-from briefgen.render.docx.numbering import Lists
+from briefgen.render.docx.numbering import Lists, Outline
 
 
 class Writer:
@@ -36,11 +37,14 @@ class Writer:
         self._make = oxml.Maker(document)
         self.last_is_table = False
         self._bookmarks = 0
+        self.section_title = ""  # the heading being written under
+        self.quotations: list[MarkedQuote] = []  # marked for `briefgen verify`, in order
         self._left_indents: dict[str, int] = {}
         self.numbered = any(section.number for section in pack.sections)
         # EMU: committee-report numbers hang in this margin, the text after it.
         self.gutter = self.left_indent("Numbered Paragraph") if self.numbered else 0
         self.lists = Lists(document, styles, self.gutter, pack.large_print)
+        self.outline = Outline(document, styles, self.gutter) if self.numbered else None
 
     def paragraph(self, style: str, text: str = "") -> Paragraph:
         """A new body paragraph in `style`, holding `text`."""
@@ -59,8 +63,13 @@ class Writer:
         return self._make.run(paragraph, text, self.style_ids[style] if style else None)
 
     def next_bookmark(self) -> str:
+        """A new contents-entry bookmark's name (`_Toc` and its id)."""
+        return f"_Toc{self.next_bookmark_id()}"
+
+    def next_bookmark_id(self) -> str:
+        """A bookmark id no other bookmark of the document has."""
         self._bookmarks += 1
-        return f"_Toc{100000000 + self._bookmarks}"
+        return str(100000000 + self._bookmarks)
 
     def text_width(self) -> int:
         """The width between the margins (EMU) of the document's page."""
@@ -79,6 +88,20 @@ class Writer:
             self._left_indents[style_name] = int(indent or 0)
         return self._left_indents[style_name]
 
+    def font_size(self, style_name: str) -> float:
+        """The text size (points) `style_name` gives, following its `basedOn` chain to the
+        document defaults (10 pt if nothing sets one)."""
+        style: CharacterStyle | None = self.styles[style_name]
+        while style is not None:
+            if style.font.size is not None:
+                return float(style.font.size.pt)
+            style = style.base_style
+        for defaults in oxml.default_run_properties(self.document):
+            half_points = oxml.font_size(defaults)
+            if half_points:
+                return half_points / 2
+        return 10.0
+
     def set_indent(self, paragraph: Paragraph, left: int, first_line: int = 0) -> None:
         """`left` indent (EMU); a negative `first_line` hangs the first line by that much."""
         self._make.indent(paragraph, left, first_line)
@@ -92,11 +115,13 @@ class Writer:
         self.set_indent(paragraph, left, -self.gutter if hanging else 0)
 
     def number(self, paragraph: Paragraph, number: str, style_name: str) -> None:
-        """Start `paragraph` with its paragraph number ("3.2") and a tab, hanging in the gutter."""
+        """Number `paragraph` ("3.2"), hanging in the gutter: by the document's outline list
+        where it gives that number, else as typed text and a tab."""
         if not number:
             self.indent(paragraph, style_name)
             return
-        self.run(paragraph, number, "Paragraph Number")
-        self.run(paragraph, "\t")
+        if self.outline is None or not self.outline.paragraph(paragraph, number, style_name):
+            self.run(paragraph, number, "Paragraph Number")
+            self.run(paragraph, "\t")
         if style_name != "Numbered Paragraph":
             self.indent(paragraph, style_name, hanging=True)

@@ -1,0 +1,58 @@
+"""The bridge to a loaded corpus: learn from its curated items, suggest for one of its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefgen.content import Corpus
+from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
+from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
+
+
+def training_documents(corpus: Corpus, leave_out: Iterable[str] = ()) -> list[TrainingDocument]:
+    """Every source of `corpus` with curated items, except the ids in `leave_out`."""
+    skipped = set(leave_out)
+    documents = []
+    for source_id, source in corpus.sources.items():
+        if source_id in skipped:
+            continue
+        items = tuple(
+            CuratedSpan(item.span[0], item.span[1], item.kind, item.themes, item.org)
+            for item in corpus.items
+            if item.source == source_id
+        )
+        if items:
+            documents.append(TrainingDocument(source.text, items, tuple(source.furniture)))
+    return documents
+
+
+def train(corpus: Corpus, leave_out: Iterable[str] = ()) -> SuggestModel:
+    """A model learned from the curated items of `corpus` (sources in `leave_out` unseen)."""
+    return SuggestModel(training_documents(corpus, leave_out))
+
+
+def suggest_for_source(
+    corpus: Corpus,
+    source_id: str,
+    model: SuggestModel,
+    *,
+    skip_curated: bool = True,
+    rejected: Iterable[str | tuple[int, int]] = (),
+    min_score: float = DEFAULT_MIN_SCORE,
+    limit: int | None = None,
+) -> list[Suggestion]:
+    """Suggestions for the corpus's source `source_id`; its curated items are not proposed
+    again unless `skip_curated` is False (the benchmark's leave-one-out)."""
+    source = corpus.sources[source_id]
+    curated = [i.span for i in corpus.items if i.source == source_id] if skip_curated else []
+    return suggest(
+        source.text,
+        model,
+        publisher=source.publisher,
+        organisations=[(o.id, o.name, o.short) for o in corpus.organisations.values()],
+        furniture=source.furniture,
+        curated=curated,
+        rejected=rejected,
+        min_score=min_score,
+        limit=limit,
+    )

@@ -1,0 +1,232 @@
+"""A source's layout (headings, paragraphs, list items and their lead-ins) as offsets into its text.
+
+Suggestions need to know where a passage sits: under which heading, whether it is the third item
+of a numbered list, which sentence introduces that list. An extractor (PDF, Word) knows its
+headings; a plain conversion such as the shipped `content/sources/*.txt` does not, so
+`derive_structure` reads them from the text itself: `#` marks, lines in bold or in capitals,
+numbered headings, short title-like lines. Paragraphs and list items are always read from the
+text's lines, which every extractor keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from briefgen.content.quotes import COMMON_FURNITURE
+
+
+class HeadingLike(Protocol):
+    """A heading as an extractor reports it (`briefgen.library.extract` has one of this shape)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading whose line starts at `start`; `title` without marks, `level` 1 for the top."""
+
+    start: int
+    title: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or list item at `text[start:end]` (list marker and number left outside).
+
+    `label` is its printed number ("2.4", "3") or bullet ("-"); `listed` says it is an item of a
+    list rather than a paragraph; `lead_in` is the index of the block that introduces its list
+    (a paragraph ending in a colon or "by"), or -1; `heading` the index of the heading above it,
+    or -1; `para` its place (from 1) among the blocks under that heading."""
+
+    start: int
+    end: int
+    label: str
+    listed: bool
+    lead_in: int
+    heading: int
+    para: int
+    marker: str = ""  # what precedes the text on its line: "2.6.1 **Option One** ", "- "
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStructure:
+    """Headings and blocks of one text, both in text order."""
+
+    headings: tuple[Heading, ...]
+    blocks: tuple[Block, ...]
+
+    def heading_path(self, block: Block) -> tuple[str, ...]:
+        """The titles from the top-level heading down to the one `block` sits under."""
+        path: list[Heading] = []
+        index = block.heading
+        while index >= 0:
+            heading = self.headings[index]
+            if not path or heading.level < path[-1].level:
+                path.append(heading)
+                if heading.level <= 1:
+                    break
+            index -= 1
+        return tuple(heading.title for heading in reversed(path))
+
+
+_MARKER = re.compile(
+    r"[ \t]*(?:(?P<bullet>[-*•●▪➤–])[ \t]+)?"
+    r"(?:(?P<number>(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)))[ \t]+)?"
+    r"(?:\*\*(?P<label>[^*\n]{1,40})\*\*[ \t]+(?=\S))?"
+)
+_HASHES = re.compile(r"[ \t]*(#{1,6})[ \t]+")
+_FOOTNOTE = re.compile(r"https?:|www\.|:\s|\bIbid\b|\b(?:19|20)\d\d\b")
+_FOOTNOTE_TEXT = re.compile(
+    r"https?://|www\.|\bIbid\b|^[-\s]*\d+\.?\s+(?:See |As outlined in )|,\s*(?:19|20)\d\d\.?\s*$"
+)
+# A contents entry: a short title, then its page number ("Summary\t1", "Conclusion 14").
+_CONTENTS = re.compile(r"[ \t]*[A-Za-z][\w ,'’&:-]{1,70}?(?:\t+|\s+)\d{1,3}[ \t]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_END_PUNCT = '.!?;:"”’)…'
+_LEAD_IN_END = re.compile(r"(?:[:…]|\.{3,}|\b(?:by|are|include|includes|following|to))\W*$", re.I)
+
+
+def _clean(line: str) -> str:
+    """A heading's visible words: marks, numbers and bullets taken away."""
+    line = _HASHES.sub("", line, count=1).replace("**", "").replace("\\", "")
+    return " ".join(line.split()).strip(" -–:.")
+
+
+def _furniture_pattern(furniture: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in (*COMMON_FURNITURE, *furniture)))
+
+
+def _heading_level(line: str, next_blank: bool) -> int:
+    """The level of `line` as a heading, or 0 if it is text."""
+    stripped = line.strip()
+    hashes = _HASHES.match(line)
+    words = _WORD.findall(stripped)
+    if not words:
+        return 0
+    if hashes:
+        # A footnote number promoted to a heading ("# 17. For example: ...") is not a heading.
+        body = stripped[hashes.end() - (len(line) - len(line.lstrip())) :]
+        if re.match(r"\d+\.\s", body) and _FOOTNOTE.search(body):
+            return 0
+        number = re.match(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s", body)
+        if number:  # "### 3. DRIVERS" is a sibling of "## 2. BACKGROUND", whatever its marks
+            return 1 + number.group(1).count(".")
+        return min(len(hashes.group(1)), 4)
+    if stripped.startswith("➤"):
+        return 0
+    letters = [c for c in stripped if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    if len(words) <= 12 and letters and upper / len(letters) > 0.9 and len(letters) > 3:
+        return 1
+    if stripped.startswith("**") and stripped.endswith("**") and len(words) <= 14:
+        return 2
+    numbered = re.match(r"\d{1,2}(\.\d{1,2})*\.?\s+(?=[A-Z])", stripped)
+    if stripped[-1] in _END_PUNCT or len(words) > 10 or not next_blank:
+        return 0
+    if numbered and _FOOTNOTE.search(stripped):
+        return 0
+    if numbered:
+        return 1 + stripped[: numbered.end()].strip(". ").count(".")
+    if stripped[0].isupper() and not stripped.startswith(("- ", "* ")):
+        return 3
+    return 0
+
+
+def derive_structure(
+    text: str,
+    headings: Sequence[HeadingLike] | None = None,
+    furniture: Sequence[str] = (),
+) -> DocumentStructure:
+    """Read the headings (unless an extractor gave `headings`) and blocks of `text`.
+
+    Lines matching the common page-furniture patterns or `furniture` (a source's own, from
+    sources.yaml) are skipped; so are pull quotes (a long line in capitals or after ➤). A
+    paragraph broken by a page boundary (no closing punctuation, the next one starts in lower
+    case) is joined up again."""
+    furniture_line = _furniture_pattern(furniture)
+    found: list[Heading] = []
+    blocks: list[tuple[int, int, str, bool, str]] = []
+    joinable = False  # the last block may continue after a page break
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    starts: list[int] = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line)
+    for number, line in enumerate(lines):
+        start = starts[number]
+        content = line.rstrip("\r\n")
+        if not content.strip() or furniture_line.fullmatch(content) or _CONTENTS.fullmatch(content):
+            continue
+        next_blank = number + 1 >= len(lines) or not lines[number + 1].strip()
+        level = 0 if headings is not None else _heading_level(content, next_blank)
+        if level:
+            found.append(Heading(start, _clean(content), level))
+            joinable = False
+            continue
+        if content.lstrip().startswith("➤") or _is_pull_quote(content):
+            continue
+        marker = _MARKER.match(content)
+        body_start = start + (marker.end() if marker else 0)
+        body_end = start + len(content.rstrip())
+        if body_end <= body_start:
+            continue
+        bullet = marker.group("bullet") if marker else None
+        label = (marker.group("number") or bullet or "") if marker else ""
+        label = label.strip(".") if label and label[0].isdigit() else label
+        if label[:1].isdigit() and _FOOTNOTE_TEXT.search(content):
+            continue  # a footnote's text: a reference, not a statement
+        first = text[body_start]
+        if joinable and not label and first.islower():
+            previous = blocks[-1]
+            blocks[-1] = (previous[0], body_end, *previous[2:])
+        else:
+            # "- 2.4. On 29 November…" is a numbered paragraph, whatever its bullet
+            listed = _is_list_number(label) or (bool(bullet) and "." not in label)
+            blocks.append((body_start, body_end, label, listed, text[start:body_start]))
+        joinable = text[body_end - 1] not in _END_PUNCT and not text[body_end - 1].isdigit()
+    if headings is not None:
+        found = [Heading(h.start, h.title, h.level) for h in headings]
+    return DocumentStructure(tuple(found), _link(text, found, blocks))
+
+
+def _is_pull_quote(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) > 40 and upper / len(letters) > 0.9
+
+
+def _is_list_number(label: str) -> bool:
+    """A list number ("3", "b)") rather than a paragraph number ("2.4")."""
+    return bool(label) and "." not in label
+
+
+def _link(
+    text: str, headings: list[Heading], blocks: list[tuple[int, int, str, bool, str]]
+) -> tuple[Block, ...]:
+    """Attach each block to its heading, its place under it and its list's lead-in."""
+    linked: list[Block] = []
+    heading = -1
+    para = 0
+    lead_in = -1
+    for start, end, label, listed, marker in blocks:
+        moved = heading
+        while moved + 1 < len(headings) and headings[moved + 1].start <= start:
+            moved += 1
+        if moved != heading:
+            heading, para, lead_in = moved, 0, -1
+        para += 1
+        if not listed:
+            lead_in = len(linked) if _LEAD_IN_END.search(text[start:end]) else -1
+        lead = lead_in if listed else -1
+        linked.append(Block(start, end, label, listed, lead, heading, para, marker.strip()))
+    return tuple(linked)
