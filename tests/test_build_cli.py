@@ -459,8 +459,8 @@ def test_items_added_to_a_full_pack_file_list_are_refused(
 @pytest.mark.parametrize(
     ("option", "value", "said"),
     [
-        ("--layout", "poster", "--layout is 'poster'; use one of: member-briefing, "
-         "committee-report, evidence-pack"),
+        ("--layout", "poster", "--layout is 'poster'; use one of: member-briefing (Member "
+         "briefing), committee-report (Committee report), evidence-pack (Evidence pack)"),
         ("--marking", "secret", "--marking must be none, OFFICIAL or OFFICIAL-SENSITIVE, not "
          "'secret'"),
         ("--date", "3/12/2026", "--date is '3/12/2026', which is not a date; write it as "

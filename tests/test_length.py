@@ -140,7 +140,8 @@ def test_a_word_build_over_its_norm_warns_with_the_estimate_and_what_to_trim(
     assert result.page_count is None and result.estimated_pages == pages
     (warning,) = result.warnings
     assert warning.startswith(
-        f"The officer briefing will run to about {pages} pages in print; its length norm is 3"
+        f"The officer briefing will run to about {pages} pages in print, over the 3 it "
+        "should keep to"
     )
     assert "Trim: Funding (" in warning
     within = render(pack._replace(page_limit=pages), shipped_corpus, "docx")
@@ -162,8 +163,8 @@ def test_a_reports_norm_counts_its_body_after_the_cover_and_before_the_appendice
     result = render(pack._replace(page_limit=body_pages - 1), shipped_corpus, "docx")
     (warning,) = result.warnings
     assert warning.startswith(
-        f"The body of the committee report will run to about {body_pages} pages in print; "
-        f"its length norm is {body_pages - 1}"
+        f"The body of the committee report will run to about {body_pages} pages in print, "
+        f"over the {body_pages - 1} it should keep to"
     )
     assert render(pack._replace(page_limit=body_pages), shipped_corpus, "docx").warnings == ()
     # The PDF measures the same: its appendix starts a page of its own, after the body's pages.

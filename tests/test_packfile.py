@@ -75,7 +75,7 @@ def test_a_newer_format_is_refused_with_advice() -> None:
 
 
 def test_not_a_pack_file() -> None:
-    with pytest.raises(PackFileError, match=r"x\.yaml: not a briefgen pack file"):
+    with pytest.raises(PackFileError, match=r"x\.yaml: this is not a pack saved by briefgen"):
         loads("just: text\n", "x.yaml")
 
 

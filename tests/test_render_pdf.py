@@ -352,8 +352,8 @@ def test_a_pack_over_its_length_norm_names_the_longest_sections(
     warnings = render(over, small_corpus, "pdf").warnings
     assert len(warnings) == 1
     assert warnings[0].startswith(
-        f"The committee report runs to {result.page_count} pages; its length norm is 2 "
-        "(set in templates/wording.yaml). Trim: "
+        f"The committee report runs to {result.page_count} pages, over the 2 it should keep "
+        "to. Trim: "
     )
     named = re.findall(r"([^:,]+?) \((\d+) pages?\)", warnings[0].split("Trim: ")[1])
     titles = {s.title for s in pack.sections}
@@ -376,8 +376,8 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         SectionLength("Sources", 1, 0.3),
     ]
     assert length_warning(pack, lengths, 9) == (
-        "The member briefing runs to 9 pages; its length norm is 6 (set in "
-        "templates/wording.yaml). Trim: Funding (3 pages), Workforce (2 pages)."
+        "The member briefing runs to 9 pages, over the 6 it should keep to. "
+        "Trim: Funding (3 pages), Workforce (2 pages)."
     )
     assert length_warning(pack, lengths, 8).endswith("Trim: Funding (3 pages).")
     assert length_warning(pack, [SectionLength("Risks", 1, 1.2, quotes=3)], 7).endswith(
@@ -388,7 +388,7 @@ def test_length_warning_orders_sections_longest_first_and_counts_pages(
         "Trim: Risks (1 page)."
     )
     assert length_warning(pack, [SectionLength("Contact officer", 1, 0.9)], 7).endswith(
-        "(set in templates/wording.yaml)."
+        "over the 6 it should keep to."
     )
     assert length_warning(pack, lengths, 6) == ""
     assert length_warning(pack._replace(large_print=True), lengths, 20) == ""

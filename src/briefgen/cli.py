@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from briefgen.content import ITEM_KINDS, Corpus, LibraryFolder, load_corpus, open_corpus
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError, ContentError
+from briefgen.pack.labels import audience_label
 from briefgen.selection import AUDIENCES, select_items
 from briefgen.spelling import did_you_mean
 from briefgen.terminal import printable
@@ -224,7 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     items.add_argument("--kind", action="append", default=[], metavar="K", help="item kind")
     items.add_argument("--org", action="append", default=[], metavar="O", help="organisation")
     items.add_argument("--source", action="append", default=[], metavar="S", help="source id")
-    items.add_argument("--audience", choices=list(AUDIENCES), help="filter and order for")
+    items.add_argument(
+        "--audience",
+        choices=list(AUDIENCES),
+        help="filter and order for: "
+        + ", ".join(f"{name} ({audience_label(name)})" for name in AUDIENCES),
+    )
     items.add_argument("--search", metavar="TEXT", help="words every listed item must contain")
     items.add_argument(
         "--library",

@@ -133,6 +133,7 @@ class PreviewResult:
     shown_items: int
     total_items: int
     fallback_reason: str = ""
+    partial: bool = False  # the quick render of the first pages; the full one follows
 
     @property
     def trimmed(self) -> bool:
@@ -168,3 +169,49 @@ def render_preview(
             return PreviewResult("pdf", result.data, result.page_count, warnings, shown, total)
     result = render(pack, corpus, "html")
     return PreviewResult("html", result.data, None, (), shown, total, reason)
+
+
+def check_audiences_export(
+    corpus: Corpus | None, spec: PackSpec, path: Path, format_name: str, audiences: list[str]
+) -> Check:
+    """Whether an export of `spec` for each of `audiences` can start (each checked as if
+    exported on its own, to its file named by `audience_outputs`)."""
+    from briefgen.audience_outputs import audience_outputs, spec_for_audience
+
+    if not audiences:
+        return Check(False, "Tick at least one audience to export for.")
+    for audience, target in audience_outputs(path, audiences):
+        check = check_export(corpus, spec_for_audience(spec, audience), target, format_name)
+        if not check.ok:
+            return check
+    return Check(True)
+
+
+def export_for_audiences(
+    corpus: Corpus,
+    spec: PackSpec,
+    path: Path,
+    format_name: str,
+    audiences: list[str],
+    options: RenderOptions | None = None,
+) -> list[ExportResult]:
+    """Export `spec` once for each of `audiences`, each file built exactly as if it had been
+    exported on its own for that audience (`briefgen.audience_outputs` names the files and
+    renders them all before writing any)."""
+    from briefgen.audience_outputs import audience_outputs, build_audiences, write_builds
+
+    builds = build_audiences(corpus, spec, audience_outputs(path, audiences), format_name, options)
+    write_builds(builds)
+    return [
+        ExportResult(
+            build.path,
+            format_name,
+            build.result.page_count,
+            build.result.warnings,
+            len(build.pack.item_ids),
+            build.result.estimated_pages,
+            build.pack.subtitle,
+            build.pack.audience_label,
+        )
+        for build in builds
+    ]

@@ -11,7 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 from tests.small_content import FakeRenderer
 
 import briefgen.gui  # noqa: F401  (guards PySide6 before Qt runs; see briefgen.gui.qtfix)
@@ -33,6 +33,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings and the data folder (recovery files, log) under `tmp_path`, never the user's."""
     data = tmp_path / "data"
     monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # Documents and the like, not the user's
+    QStandardPaths.setTestModeEnabled(True)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
@@ -104,6 +106,9 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "ask_save_path",
         "ask_export_path",
         "offer_recovery",
+        "ask_print",
+        "ask_audiences",
+        "show_print_preview",
     ):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 

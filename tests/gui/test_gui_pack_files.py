@@ -98,6 +98,11 @@ def test_save_keeps_the_files_own_comments_and_save_as_does_not_inherit_others(
             "briefgen_pack: 1\nthemes: [funding]\nthemes: [workforce]\n",
             ":3: 'themes' is given twice (first on line 2); keep one",
         ),
+        (
+            "",  # an empty file: said in an officer's words, not the file format's
+            ": this is not a pack saved by briefgen (it is empty or holds something else); "
+            "open a pack you saved from briefgen, or start a new one with File > New",
+        ),
     ],
 )
 def test_a_pack_file_that_cannot_be_read_says_why(

@@ -37,14 +37,14 @@ def test_quick_changes_render_one_preview_of_the_newest(
     window: Any, qtbot: Any, fake_render: Any
 ) -> None:
     settle(window, qtbot)
-    started = window.preview.renders_started
+    started = window.preview.previews_started
     window.preview.delay_ms = 200
     for title in ("A", "AB", "ABC", "ABCD"):
         set_title(window, title)
         qtbot.wait(20)  # typing speed: each change restarts the wait
     with qtbot.waitSignal(window.previewShown, timeout=3000):
         pass
-    assert window.preview.renders_started == started + 1
+    assert window.preview.previews_started == started + 1
     assert fake_render.calls[-1][0].title == "ABCD"
     assert window.preview_pane.status.text() == "2 pages, as it will print."
     assert window.preview_pane.page_count() == 2

@@ -1,5 +1,9 @@
 """The window's commands: the actions with their shortcuts and descriptions, the menus and the
-toolbar that show them. The window connects them to what they do."""
+toolbar that show them. The window connects them to what they do.
+
+Menus are built here from lists, so a new command (an import, a review) is one action and one
+line in `add_menus`. Mnemonics are unique within each menu (a test checks).
+"""
 
 from __future__ import annotations
 
@@ -46,6 +50,25 @@ class WindowActions:
             )
             for name in formats
         }
+        self.export_audiences = self._action(
+            "Export for several a&udiences…",
+            None,
+            "Export a file for each audience you tick, each built as if exported on its own.",
+        )
+        self.print = self._action(
+            "Prin&t…",
+            QKeySequence.StandardKey.Print,
+            "Print the pack: exactly the PDF the export writes.",
+        )
+        self.print_preview = self._action(
+            "Print pre&view…", None, "See the pages as they will print, then print them."
+        )
+        self.undo = self._action("&Undo", QKeySequence.StandardKey.Undo, "Undo the last change.")
+        # Ctrl+Y everywhere (the standard key is Ctrl+Shift+Z on Linux); Ctrl+Shift+Z as well.
+        self.redo = self._action("&Redo", "Ctrl+Y", "Redo the change just undone.")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo, self.redo):
+            action.setEnabled(False)
         self.reload = self._action(
             "Reloa&d content", "F5", "Read the content folder again (after editing it)."
         )
@@ -79,13 +102,20 @@ class WindowActions:
         self.window.addAction(action)
         return action
 
+    @staticmethod
+    def describe_undo(action: QAction, verb: str, change: str) -> None:
+        """ "Undo Change the themes": the menu names the change Ctrl+Z or Ctrl+Y would undo."""
+        what = change[:1].lower() + change[1:]
+        action.setText(f"&{verb} {what}" if change else f"&{verb}")
+        action.setStatusTip(f"{verb} the last change: {what}." if change else "")
+
     @property
     def exports(self) -> list[QAction]:
         """The export commands, enabled together."""
-        return [self.export, *self.export_as.values()]
+        return [self.export, *self.export_as.values(), self.export_audiences]
 
-    def add_menus(self, edit_actions: list[QAction]) -> None:
-        """The menu bar (File, Edit with `edit_actions` last, Help) and the toolbar."""
+    def add_menus(self, item_actions: list[QAction]) -> None:
+        """The menu bar (File, Edit with `item_actions` last, Help) and the toolbar."""
         window = self.window
         menu_bar = window.menuBar()
         file_menu = menu_bar.addMenu("&File")
@@ -98,15 +128,20 @@ class WindowActions:
         file_menu.addSeparator()
         for action in self.exports:
             file_menu.addAction(action)
+        file_menu.addAction(self.print)
+        file_menu.addAction(self.print_preview)
         file_menu.addSeparator()
         file_menu.addAction(self.reload)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.clear_filters)
         edit_menu.addSeparator()
-        for action in edit_actions:
+        for action in item_actions:
             edit_menu.addAction(action)
         help_menu = menu_bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts)

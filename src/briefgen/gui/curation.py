@@ -31,7 +31,7 @@ class Curation:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.review: ReviewView | None = None
-        self.review_action = QAction("Re&view suggested items…", window)
+        self.review_action = QAction("Review su&ggested items…", window)
         self.review_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.review_action.setStatusTip("Review the items briefgen suggests from a source.")
         self.review_action.triggered.connect(lambda: self.open_review())

@@ -4,7 +4,9 @@ error messages, the crash-recovery offer and the Help boxes. The window calls th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -92,6 +94,80 @@ def export_target(typed: Path, chosen_filter: str) -> tuple[Path, str]:
     return typed.with_name(typed.name + FORMATS[name].suffix), name
 
 
+def ask_print(parent: QWidget, printer: Any, page_count: int) -> bool:
+    """The system print dialog for `printer` (pages 1 to `page_count`); True to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print the pack")
+    dialog.setMinMax(1, page_count)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def show_print_preview(parent: QWidget, printer: Any, paint: Callable[[Any], object]) -> None:
+    """The print preview of `printer`'s pages, drawn by `paint`; its Print button prints."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview")
+    dialog.paintRequested.connect(paint)
+    dialog.resize(parent.size() * 0.9)
+    dialog.exec()
+
+
+def ask_audiences(parent: QWidget, current: str) -> list[str] | None:
+    """Which audiences to export for, each as its own file (`current` ticked to begin with);
+    None if the officer cancels."""
+    from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+    from briefgen.pack.labels import audience_label
+    from briefgen.selection import AUDIENCES
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Export for several audiences")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        "Tick the audiences to export for. Each gets its own file, built as if exported for "
+        "that audience alone, with the audience's id added to the file name when there is "
+        "more than one."
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    boxes: dict[str, QCheckBox] = {}
+    for audience in AUDIENCES:
+        box = QCheckBox(mnemonic_label(audience_label(audience), boxes.values()))
+        box.setChecked(audience == current)
+        layout.addWidget(box)
+        boxes[audience] = box
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return [audience for audience, box in boxes.items() if box.isChecked()]
+
+
+def mnemonic_label(text: str, taken: Iterable[Any]) -> str:
+    """`text` with an Alt+letter no other of `taken` (buttons, labels) already has: its first
+    word's first letter if free, else the next free letter."""
+    used = {mnemonic_of(widget.text()) for widget in taken}
+    for index, letter in enumerate(text):
+        if letter.isalpha() and letter.lower() not in used:
+            return text[:index] + "&" + text[index:]
+    return text
+
+
+def mnemonic_of(text: str) -> str:
+    """The letter after the single '&' in `text` (lower case), or ""."""
+    index = text.replace("&&", "").find("&")
+    cleaned = text.replace("&&", "")
+    return cleaned[index + 1].lower() if 0 <= index < len(cleaned) - 1 else ""
+
+
 def offer_recovery(parent: QWidget, recovered: Recovered) -> bool:
     """Whether to restore work autosaved before briefgen last closed unexpectedly."""
     box = QMessageBox(parent)
@@ -113,10 +189,12 @@ def show_shortcuts(parent: QWidget) -> None:
         parent,
         "Keyboard shortcuts",
         "Ctrl+N  new pack\nCtrl+O  open a pack\nCtrl+S  save\nCtrl+Shift+S  save as\n"
-        "Ctrl+E  export as PDF or Word\nCtrl+F  search the items\n"
+        "Ctrl+E  export as PDF or Word\nCtrl+P  print\nCtrl+F  search the items\n"
+        "Ctrl+Z / Ctrl+Y  undo / redo a change to the pack\n"
         "Space  include or leave out the current item\n"
+        "Ctrl+K  mark the current item key (it leads its theme), or unmark it\n"
         "Alt+Up / Alt+Down  move the current item within its theme\n"
-        "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+M, Alt+D, Alt+X  go to a tab\n"
+        "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
         "F5  reload the content\n"
         "Alt + underlined letter  go to that field",
     )

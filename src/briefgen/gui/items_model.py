@@ -9,6 +9,7 @@ and hands the model its new rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,8 +30,8 @@ from briefgen.pack.editing import ItemRow, matching_rows
 from briefgen.pack.labels import kind_label
 
 MIME_TYPE = "application/x-briefgen-item-ids"
-INCLUDE, THEME, KIND, ORG, WHERE, QUOTE = range(6)
-HEADERS = ("Include", "Theme", "Kind", "From", "Where", "Quote")
+INCLUDE, KEY, THEME, KIND, ORG, WHERE, QUOTE = range(7)
+HEADERS = ("Include", "Key", "Theme", "Kind", "From", "Where", "Quote")
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,6 +41,7 @@ class ItemsModel(QAbstractTableModel):
     """The pack's items, in pack order, with the officer's filters applied."""
 
     includeToggled = Signal(str, bool)  # item id, include it?
+    keyToggled = Signal(str, bool)  # item id, mark it key?
     moveRequested = Signal(str, int)  # item id, row (in all rows) to put it before
     countsChanged = Signal()
 
@@ -96,8 +98,7 @@ class ItemsModel(QAbstractTableModel):
         position = self._position.get(item_id)
         if position is None:
             return
-        row = self.rows[position]
-        self.rows[position] = ItemRow(row.item, included, row.theme)
+        self.rows[position] = replace(self.rows[position], included=included)
         shown = self.visible_row(item_id)
         if shown is not None:
             self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(HEADERS) - 1))
@@ -169,16 +170,22 @@ class ItemsModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == INCLUDE:
             return Qt.CheckState.Checked if row.included else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and column == KEY:
+            return Qt.CheckState.Checked if item.key else Qt.CheckState.Unchecked
         if role == ITEM_ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "Included in the pack" if row.included else "Left out of the pack"
+            if item.key:
+                state += ", key item" + (" (leads its theme)" if row.leads else "")
             where = f"{self._kind(item.kind)}, {self._org(item.org)}, {item.locator}"
             return f"{state}\n{where}\n\n{item.text}"
         if role == Qt.ItemDataRole.SizeHintRole and column == QUOTE:
             return self.row_size
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "included" if row.included else "left out"
+            if item.key:
+                state += ", key"
             return (
                 f"{self._kind(item.kind)} from {self._org(item.org)}, "
                 f"{item.locator}, {state}: {item.text}"
@@ -198,6 +205,8 @@ class ItemsModel(QAbstractTableModel):
         item = row.item
         if column == INCLUDE:
             return ""  # the tick says it; "Left out" rows are italic and greyed as well
+        if column == KEY:
+            return "Key" if item.key else ""  # in words as well as the tick
         if column == THEME:
             return self._theme_labels.get(row.theme, row.theme)
         if column == KIND:
@@ -209,13 +218,14 @@ class ItemsModel(QAbstractTableModel):
         return " ".join(item.text.split())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != INCLUDE:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (INCLUDE, KEY):
             return False
         item = self.item_at(index.row())
         if item is None:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.includeToggled.emit(item.id, checked)
+        toggled = self.includeToggled if index.column() == INCLUDE else self.keyToggled
+        toggled.emit(item.id, checked)
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -225,7 +235,7 @@ class ItemsModel(QAbstractTableModel):
         flags = (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-        if index.column() == INCLUDE:
+        if index.column() in (INCLUDE, KEY):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 

@@ -1,8 +1,8 @@
 """The Items tab: filters, the item list, include/leave out, and moving items up and down.
 
 Everything here is reachable from the keyboard: Ctrl+F goes to the search box, Space ticks or
-unticks the current item, Alt+Up / Alt+Down move it within its theme, and drag and drop does
-the same with the mouse.
+unticks the current item, Ctrl+K marks it key or unmarks it, Alt+Up / Alt+Down move it within
+its theme, and drag and drop does the same with the mouse.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from briefgen.content.model import ITEM_KINDS, Corpus, Item
 from briefgen.gui.items_model import (
     INCLUDE,
+    KEY,
     KIND,
     ORG,
     QUOTE,
@@ -73,7 +74,7 @@ class ItemsPanel(QWidget):
         search_label.setBuddy(self.search)
 
         self.kind_filter = self._filter_combo("All kinds", "Kind filter", "Show one kind of item.")
-        kind_label_widget = QLabel("&Kind:")
+        kind_label_widget = QLabel("Ki&nd:")
         kind_label_widget.setBuddy(self.kind_filter)
         self.org_filter = self._filter_combo(
             "All organisations", "Organisation filter", "Show items from one organisation."
@@ -118,13 +119,15 @@ class ItemsPanel(QWidget):
         self.view.setAllColumnsShowFocus(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(True)
+        # At least two items in view, whatever the text size: the source check shrinks first.
+        self.view.setMinimumHeight(model.row_size.height() * 2 + self.fontMetrics().height() * 2)
         header = self.view.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         # Widths in characters of the user's font, so they grow with the text size.
         char = self.fontMetrics().averageCharWidth()
-        widths = {INCLUDE: 8, THEME: 14, KIND: 12, ORG: 14, WHERE: 14}
+        widths = {INCLUDE: 8, KEY: 6, THEME: 14, KIND: 12, ORG: 14, WHERE: 14}
         for column in range(QUOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * widths[column])
@@ -132,14 +135,21 @@ class ItemsPanel(QWidget):
             self.view,
             "Items in the pack",
             "Every item the pack quotes, in the order it prints. Space includes or leaves out "
-            "the current item; Alt+Up and Alt+Down move it within its theme; drag to reorder.",
+            "the current item; Ctrl+K marks it key (key items lead their theme); Alt+Up and "
+            "Alt+Down move it within its theme; drag to reorder.",
         )
 
-        self.toggle_button = QPushButton("&Include or leave out")
+        self.toggle_button = QPushButton("Include or &leave out")
         describe(
             self.toggle_button,
             "Include or leave out",
             "Includes the current item in the pack, or leaves it out (Space in the list).",
+        )
+        self.key_button = QPushButton("Mark &key")
+        describe(
+            self.key_button,
+            "Mark key or unmark",
+            "Marks the current item key, or unmarks it (Ctrl+K): key items lead their theme.",
         )
         self.up_button = QPushButton("Move &up")
         describe(self.up_button, "Move up", "Moves the current item up within its theme (Alt+Up).")
@@ -152,11 +162,14 @@ class ItemsPanel(QWidget):
         self.count_label = QLabel()
         describe(self.count_label, "Item count", "How many items the pack includes.")
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.toggle_button)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        buttons.addStretch(1)
+        # Two rows of two, so the panel stays narrow enough at 200% text size.
+        buttons = QGridLayout()
+        buttons.addWidget(self.toggle_button, 0, 0)
+        buttons.addWidget(self.key_button, 0, 1)
+        buttons.addWidget(self.up_button, 1, 0)
+        buttons.addWidget(self.down_button, 1, 1)
+        buttons.addWidget(self.count_label, 0, 2, 2, 1)
+        buttons.setColumnStretch(2, 1)
         self.count_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -164,24 +177,40 @@ class ItemsPanel(QWidget):
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
 
         # Alt+Up/Alt+Down act while the focus is anywhere in this panel; as window shortcuts
         # they would take Alt+Down from every combo box, where it opens the list.
-        self.move_up_action = QAction("Move &up", self)
+        # Space does it in the list itself (`ItemsView`); the menu names the key after a tab.
+        self.toggle_action = QAction("&Include or leave out\tSpace", self)
+        self.key_action = QAction("Mark as &key or unmark", self)
+        self.key_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.key_action.setStatusTip(
+            "Mark the current item key (it leads its theme), or unmark it."
+        )
+        self.move_up_action = QAction("Move u&p", self)
         self.move_up_action.setShortcut(QKeySequence("Alt+Up"))
         self.move_down_action = QAction("Move do&wn", self)
         self.move_down_action.setShortcut(QKeySequence("Alt+Down"))
-        for action in (self.move_up_action, self.move_down_action):
+        for action in (self.key_action, self.move_up_action, self.move_down_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        # The commands on the current item, for the Edit menu.
+        self.item_actions = [
+            self.toggle_action,
+            self.key_action,
+            self.move_up_action,
+            self.move_down_action,
+        ]
 
         self.search.textChanged.connect(self._apply_filters)
         for combo in (self.kind_filter, self.org_filter, self.source_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.view.toggleRequested.connect(self.toggle_current)
         self.toggle_button.clicked.connect(self.toggle_current)
+        self.toggle_action.triggered.connect(self.toggle_current)
+        self.key_button.clicked.connect(self.toggle_key)
+        self.key_action.triggered.connect(self.toggle_key)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.move_up_action.triggered.connect(lambda: self._move(-1))
@@ -283,6 +312,13 @@ class ItemsPanel(QWidget):
         if row is not None:
             self.model.includeToggled.emit(row.item.id, not row.included)
 
+    def toggle_key(self) -> None:
+        """Mark the current item key, or unmark it."""
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.model.keyToggled.emit(row.item.id, not row.item.key)
+
     def _move(self, step: int) -> None:
         item = self.current_item()
         if item is not None:
@@ -308,10 +344,10 @@ class ItemsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has_item = self.current_item() is not None
-        for widget in (self.toggle_button, self.up_button, self.down_button):
+        for widget in (self.toggle_button, self.key_button, self.up_button, self.down_button):
             widget.setEnabled(has_item)
-        self.move_up_action.setEnabled(has_item)
-        self.move_down_action.setEnabled(has_item)
+        for action in self.item_actions:
+            action.setEnabled(has_item)
 
     def _update_counts(self) -> None:
         model = self.model

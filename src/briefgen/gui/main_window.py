@@ -9,11 +9,14 @@ and exports are rendered by workers from a copy of the spec.
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from briefgen.content import Corpus, open_corpus
 from briefgen.export import PreviewResult
@@ -25,7 +28,9 @@ from briefgen.gui.exporting import Exports
 from briefgen.gui.import_dialog import import_into_library
 from briefgen.gui.pack_files import PackFiles
 from briefgen.gui.preview import DEBOUNCE_MS, PreviewController
+from briefgen.gui.printing import Printing
 from briefgen.gui.settings import app_settings
+from briefgen.gui.undo import SpecChange
 from briefgen.gui.window_layout import WindowLayout
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.folders import library_folders
@@ -37,6 +42,7 @@ from briefgen.pack.editing import (
     move_item,
     move_item_to,
     set_included,
+    set_key,
     theme_counts,
     tidy_spec,
 )
@@ -48,7 +54,8 @@ class MainWindow(WindowLayout):
     """One pack, being prepared."""
 
     corpusLoaded = Signal()
-    previewShown = Signal(object)  # PreviewResult
+    previewShown = Signal(object)  # PreviewResult: the full preview, what the export writes
+    firstPagesShown = Signal(object)  # PreviewResult: the first preview pages on screen
     exportFinished = Signal(object)  # ExportResult
     exportFailed = Signal(str)
 
@@ -68,18 +75,20 @@ class MainWindow(WindowLayout):
         self.path: Path | None = None
         self.rows: list[ItemRow] = []
         self._loading_spec = False
+        # The spec as the last change left it: the "before" of the next undoable change.
+        self._snapshot = PackSpec()
+        self.undo_stack = QUndoStack(self)
 
         self.tasks = TaskRunner(parent=self)
         self.preview = PreviewController(preview_delay_ms, self)
         self.commands = WindowActions(self)
-        self.commands.add_menus(
-            [self.items_panel.move_up_action, self.items_panel.move_down_action]
-        )
+        self.commands.add_menus(self.items_panel.item_actions)
         self.files = PackFiles(
             self, self.settings, recovery if recovery is not None else RecoveryStore()
         )
         self.exports = Exports(self, self.settings)
         self.curation = Curation(self)  # review suggested items, add a passage as an item
+        self.printing = Printing(self)
         self._connect()
 
         self.restore_layout(self.settings)
@@ -100,9 +109,23 @@ class MainWindow(WindowLayout):
         actions.export.triggered.connect(lambda: exports.export())
         for format_name, action in actions.export_as.items():
             action.triggered.connect(lambda _=False, name=format_name: exports.export(name))
+        actions.export_audiences.triggered.connect(exports.export_audiences)
         actions.reload.triggered.connect(lambda: self.load_content())
         actions.import_document.triggered.connect(lambda: import_into_library(self))
         actions.quit.triggered.connect(self.close)
+        actions.print.triggered.connect(self.printing.print_pack)
+        actions.print_preview.triggered.connect(self.printing.preview_print)
+        actions.undo.triggered.connect(self.undo_stack.undo)
+        actions.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(actions.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(actions.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: actions.describe_undo(actions.undo, "Undo", text)
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: actions.describe_undo(actions.redo, "Redo", text)
+        )
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         actions.find.triggered.connect(self.focus_search)
         actions.clear_filters.triggered.connect(self.items_panel.clear_filters)
         actions.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self))
@@ -118,6 +141,7 @@ class MainWindow(WindowLayout):
         self.model.includeToggled.connect(self._include_toggled)
         self.model.moveRequested.connect(self._move_to)
         self.items_panel.moveRequested.connect(self._move_by)
+        self.model.keyToggled.connect(self._key_toggled)
         self.items_panel.currentItemChanged.connect(self._show_source)
 
         self.preview.started.connect(self.preview_pane.show_busy)
@@ -143,6 +167,7 @@ class MainWindow(WindowLayout):
         self.corpus = corpus
         self.items_panel.set_corpus(corpus)
         notes = tidy_spec(corpus, self.spec)
+        self._snapshot = copy.deepcopy(self.spec)
         self._show_spec()
         self.set_ready(True)
         self.statusBar().showMessage(
@@ -169,6 +194,8 @@ class MainWindow(WindowLayout):
             widget.setEnabled(ready)
         for action in self.commands.exports:
             action.setEnabled(ready and self.exports.exporting is None)
+        for action in (self.commands.print, self.commands.print_preview):
+            action.setEnabled(ready)
 
     # --- the pack in the window ------------------------------------------------------------
 
@@ -179,6 +206,8 @@ class MainWindow(WindowLayout):
         self.spec = spec
         self.path = path
         notes = tidy_spec(self.corpus, spec) if self.corpus is not None else []
+        self._snapshot = copy.deepcopy(spec)
+        self.undo_stack.clear()
         self.items_panel.clear_filters()
         self._show_spec()
         self.setWindowModified(modified)
@@ -211,6 +240,12 @@ class MainWindow(WindowLayout):
             self._refresh_rows()
         self._loading_spec = False
         self.update_title()
+        self.update_start_hint()
+
+    def update_start_hint(self) -> None:
+        """The how-to-start hint, while a new pack has no themes and nothing was exported yet."""
+        fresh = self.path is None and not self.spec.themes and not self.isWindowModified()
+        self.start_hint.setVisible(fresh and not self.settings.value("hasExported", False, bool))
 
     def _fill_themes(self) -> None:
         """The theme checklist, with how many items each theme gives the current audience."""
@@ -247,31 +282,60 @@ class MainWindow(WindowLayout):
 
     def _preview_ready(self, result: PreviewResult) -> None:
         self.preview_pane.show_result(result)
-        self.previewShown.emit(result)
+        self.firstPagesShown.emit(result)
+        if not result.partial:
+            self.previewShown.emit(result)
 
     # --- changes ---------------------------------------------------------------------------
 
-    def _changed(self, typing: bool = False) -> None:
-        """Something in the pack changed: mark it unsaved, autosave soon, preview soon (after a
-        pause in `typing`)."""
+    def _changed(self, what: str, typing: bool = False, field: object | None = None) -> None:
+        """Something in the pack changed (`what`, as Edit > Undo names it): record it for undo,
+        mark it unsaved, autosave soon, preview soon (after a pause in `typing`)."""
         if self._loading_spec:
             return
+        after = copy.deepcopy(self.spec)
+        if after == self._snapshot:
+            return
+        before, self._snapshot = self._snapshot, after
+        self.undo_stack.push(SpecChange(self._restore_spec, before, after, what, field))
+        self._mark_changed(typing)
+
+    def _mark_changed(self, typing: bool = False) -> None:
         self.setWindowModified(True)
+        self.update_start_hint()
         self.files.changed()
         if self.corpus is not None:
             self.preview.request(self.corpus, self.spec, typing=typing)
 
+    def _restore_spec(self, spec: PackSpec) -> None:
+        """Undo or redo: show a copy of `spec` as the pack, keeping the current item."""
+        current = self.items_panel.current_item()
+        self.spec = copy.deepcopy(spec)
+        self._snapshot = copy.deepcopy(spec)
+        focus = QApplication.focusWidget()
+        self._show_spec()
+        if current is not None:
+            self.items_panel.select_item(current.id)
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._mark_changed()
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Undoing back to the saved pack makes it unsaved no more."""
+        if clean and self.path is not None:
+            self.setWindowModified(False)
+
     def _layout_changed(self) -> None:
         self.spec.layout = self.layout_combo.currentData()
         self.meeting_form.set_layout(self.spec.layout)
-        self._changed()
+        self._changed("Change the layout")
 
     def _audience_changed(self) -> None:
         self.spec.audience = self.audience_combo.currentData()
         if self.corpus is not None:
             self._fill_themes()
             self._refresh_rows()
-        self._changed()
+        self._changed("Change the audience")
 
     def _themes_changed(self) -> None:
         assert self.corpus is not None
@@ -279,7 +343,7 @@ class MainWindow(WindowLayout):
         self.spec.themes = [theme for theme in self.corpus.themes if theme in ticked]
         self.show_theme_hint(len(self.spec.themes))
         self._refresh_rows()
-        self._changed()
+        self._changed("Change the themes")
 
     def set_themes(self, themes: list[str]) -> None:
         """Tick exactly `themes` (as a person ticking them would)."""
@@ -292,37 +356,54 @@ class MainWindow(WindowLayout):
 
     def _forms_changed(self) -> None:
         self.commit_forms()
-        self._changed(typing=True)
+        # Typing in one field is one undo step: the focused field names the step.
+        self._changed("Edit the text", typing=True, field=QApplication.focusWidget())
 
     def _include_toggled(self, item_id: str, included: bool) -> None:
         set_included(self.spec, item_id, included)
         self.rows = [
-            ItemRow(row.item, included, row.theme) if row.item.id == item_id else row
-            for row in self.rows
+            replace(row, included=included) if row.item.id == item_id else row for row in self.rows
         ]
         self.model.set_included(item_id, included)
-        self._changed()
+        self._changed("Include an item" if included else "Leave out an item")
+
+    def _key_toggled(self, item_id: str, key: bool) -> None:
+        """Mark `item_id` key (it leads its theme) or not, as the officer asked."""
+        assert self.corpus is not None
+        set_key(self.spec, self.corpus.item(item_id), key)
+        self._refresh_rows()
+        self.items_panel.select_item(item_id)
+        self._changed("Mark an item key" if key else "Unmark a key item")
+        verb = "marked key: it leads its theme" if key else "no longer marked key"
+        self.statusBar().showMessage(f"Item {verb}.", 4000)
 
     def _move_by(self, item_id: str, step: int) -> None:
         if move_item(self.spec, self.rows, item_id, step, self.model.visible):
             self._refresh_rows()
             self.items_panel.select_item(item_id)
-            self._changed()
+            self._changed("Move an item")
         else:
             where = "first" if step < 0 else "last"
             self.statusBar().showMessage(
-                f"That item is already {where} in its theme; items stay with their theme.", 4000
+                f"That item is already {where} in its theme (key items lead it); items stay "
+                "with their theme.",
+                4000,
             )
 
     def _move_to(self, item_id: str, before: int) -> None:
         if move_item_to(self.spec, self.rows, item_id, before):
             self._refresh_rows()
             self.items_panel.select_item(item_id)
-            self._changed()
+            self._changed("Move an item")
 
     def _show_source(self, item: Any) -> None:
         if self.corpus is not None:
             self.source_view.show_item(self.corpus, item)
+
+    def focus_items(self) -> None:
+        """The item list, with the keyboard focus (after opening a pack)."""
+        self.tabs.setCurrentIndex(0)
+        self.items_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

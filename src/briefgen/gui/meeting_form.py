@@ -89,6 +89,7 @@ class ContactBox(QGroupBox):
         self.email = _line(f"{who} email", f"The {who.lower()}'s email address.")
         self.phone = _line(f"{who} telephone", f"The {who.lower()}'s telephone number.")
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above at 200%
         # Mnemonics only on the author's fields: the letters left free on this tab run out.
         labels: tuple[str, ...] = ("&Name:", "&Role:", "Email:", "Tele&phone:")
         if who != "Author":
@@ -151,8 +152,12 @@ class MeetingForm(QScrollArea):
             "Protective marking",
             "Printed at the top and bottom of every page: OFFICIAL or OFFICIAL-SENSITIVE.",
         )
-        self.large_print = QCheckBox("&Large print (18 point, for readers who ask for it)")
-        describe(self.large_print, "Large print", "Prints the pack in 18 point sans serif type.")
+        self.large_print = QCheckBox("&Large print (18 point)")
+        describe(
+            self.large_print,
+            "Large print",
+            "Prints the pack in 18 point sans serif type, for readers who ask for it.",
+        )
 
         self.purpose = QComboBox()
         for value in PURPOSES:
@@ -174,7 +179,8 @@ class MeetingForm(QScrollArea):
         details = QGroupBox("Meeting")
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("T&itle:", self.title)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("&Title:", self.title)
         form.addRow("Meetin&g:", self.meeting)
         date_label = QLabel("Date &of meeting:")
         date_label.setBuddy(self.meeting_date)
@@ -185,6 +191,7 @@ class MeetingForm(QScrollArea):
         committee = QGroupBox("Committee report")
         committee_form = QFormLayout(committee)
         committee_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        committee_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         committee_form.addRow("P&urpose:", self.purpose)
         committee_form.addRow("&Wards affected:", self.wards)
         committee_form.addRow(self.committee_note)

@@ -97,6 +97,7 @@ class PackFiles:
             self._forget_recent(path)
             return False
         self.window.show_pack(spec, path)
+        self.window.focus_items()
         self._remember_recent(path)
         self.settings.setValue("lastPackFolder", str(path.parent))
         self._status(f"Opened {path.name}.", 4000)
@@ -128,6 +129,7 @@ class PackFiles:
             return False
         window.path = path
         window.setWindowModified(False)
+        window.undo_stack.setClean()
         self.autosave_due = False
         self.recovery.discard()
         window.update_title()

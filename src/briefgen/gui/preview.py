@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+from dataclasses import replace
 from functools import partial
 from html import escape
 from typing import Any
@@ -33,6 +34,7 @@ from briefgen.export import PreviewResult, render_preview
 from briefgen.gui.widgets import describe, heading
 from briefgen.gui.workers import TaskRunner
 from briefgen.pack.model import PackSpec
+from briefgen.preview_plan import PreviewCache, PreviewStep, preview_steps
 from briefgen.render import FORMATS
 
 try:  # QtPdf is its own wheel (PySide6-Pdf); without it the preview shows the HTML
@@ -54,10 +56,12 @@ def pdf_preview_available() -> bool:
 
 
 class PreviewController(QObject):
-    """Debounces preview requests and renders the newest one off the GUI thread."""
+    """Debounces preview requests and renders the newest one off the GUI thread: a quick render
+    of the first items, then the full preview (`briefgen.preview_plan`); a newer request drops
+    the rest of an older one, and a spec previewed lately is shown from the cache."""
 
     started = Signal()
-    updated = Signal(object)  # PreviewResult
+    updated = Signal(object)  # PreviewResult (`partial`: the first pages only)
     failed = Signal(str)
 
     def __init__(self, delay_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
@@ -68,11 +72,16 @@ class PreviewController(QObject):
         self.timer.timeout.connect(self._start)
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.want_pdf = pdf_preview_available()
+        self.cache = PreviewCache()
         self.generation = 0  # the newest request's number
         self.rendering: int | None = None  # the number of the request being rendered
         self._pending: tuple[Corpus, PackSpec] | None = None
-        self.renders_started = 0
+        self._steps: list[PreviewStep] = []  # the renders left for the newest request
+        self._current: tuple[Corpus, PackSpec] | None = None
+        self.renders_started = 0  # each render, quick or full
+        self.previews_started = 0  # each request rendered
         self.stale_dropped = 0
+        self.partial_shown = 0
 
     def request(
         self, corpus: Corpus, spec: PackSpec, at_once: bool = False, typing: bool = False
@@ -81,6 +90,7 @@ class PreviewController(QObject):
         the change came from typing, so wait for a pause; otherwise start almost at once."""
         self.generation += 1
         self._pending = (corpus, copy.deepcopy(spec))
+        self._steps = []
         if at_once:
             self.timer.stop()
             self._start()
@@ -89,44 +99,65 @@ class PreviewController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.rendering is not None or self.timer.isActive()
+        return self.rendering is not None or self.timer.isActive() or bool(self._steps)
 
     def _start(self) -> None:
-        if self.rendering is not None or self._pending is None:
+        if self.rendering is not None:
             return  # the running render's end starts the newest request
-        corpus, spec = self._pending
-        self._pending = None
+        if self._pending is not None:
+            corpus, spec = self._current = self._pending
+            self._pending = None
+            cached = self.cache.get(corpus, spec, self.want_pdf)
+            if cached is not None:
+                self.updated.emit(cached)
+                return
+            self._steps = preview_steps(corpus, spec)
+            self.previews_started += 1
+        if not self._steps or self._current is None:
+            return
+        corpus, spec = self._current
+        step = self._steps.pop(0)
         generation = self.generation
         self.rendering = generation
         self.renders_started += 1
         want_pdf = self.want_pdf
-        self.started.emit()
+        if self.renders_started == 1 or not step.final:
+            self.started.emit()
         self.runner.start(
-            lambda: render_preview(corpus, spec, want_pdf),
-            on_result=partial(self._done, generation),
+            lambda: render_preview(corpus, spec, want_pdf, step.limit),
+            on_result=partial(self._done, generation, step, spec),
             on_error=partial(self._failed, generation),
             doing="preparing the preview",
         )
 
-    def _done(self, generation: int, result: PreviewResult) -> None:
-        self._finished()
+    def _done(
+        self, generation: int, step: PreviewStep, spec: PackSpec, result: PreviewResult
+    ) -> None:
+        self.rendering = None
         if result.fallback_reason:
             self.want_pdf = False
         if generation == self.generation:
-            self.updated.emit(result)
+            if step.final:
+                assert self._current is not None
+                self.cache.put(self._current[0], spec, result.format_name == "pdf", result)
+            else:
+                self.partial_shown += 1
+            self.updated.emit(replace(result, partial=not step.final))
         else:
             self.stale_dropped += 1
+        self._next()
 
     def _failed(self, generation: int, message: str) -> None:
-        self._finished()
+        self.rendering = None
         if generation == self.generation:
+            self._steps = []
             self.failed.emit(message)
         else:
             self.stale_dropped += 1
+        self._next()
 
-    def _finished(self) -> None:
-        self.rendering = None
-        if self._pending is not None and not self.timer.isActive():
+    def _next(self) -> None:
+        if not self.timer.isActive():
             self._start()
 
 
@@ -265,6 +296,11 @@ class PreviewPane(QWidget):
             self.stack.setCurrentWidget(self.html_view)
         self._set_zoom_enabled(True)
         pages = result.page_count
+        if result.partial:
+            self.status.setText("The first pages, as they will print; the rest follow…")
+            self.status.setAccessibleDescription(self.status.text())
+            self.notes.hide()
+            return
         state = counted(pages, "page") if pages else "Up to date"
         if result.format_name == "html":
             state += " (text preview: page layout is shown in the exported PDF)"

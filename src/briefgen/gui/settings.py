@@ -16,8 +16,16 @@ def app_settings() -> QSettings:
 
 
 def documents_folder() -> str:
+    """The user's Documents folder (made if the desktop names one that is not there yet), else
+    their home folder: where a first save or export is offered, never the working directory."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return folder or str(Path.home())
+    if folder:
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return str(Path.home())
+        return folder
+    return str(Path.home())
 
 
 def last_folder(settings: QSettings, key: str) -> str:

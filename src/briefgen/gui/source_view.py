@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -64,8 +64,11 @@ class SourceView(QWidget):
         citation_area.setWidget(self.citation)
         citation_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         citation_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         citation_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # At most four lines tall (it scrolls beyond): the source text is what is checked.
+        citation_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 4)
         self.citation_area = citation_area
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -74,6 +77,44 @@ class SourceView(QWidget):
         layout.addWidget(self.text, 1)
         self._source_id: str | None = None
         self.item: Item | None = None
+        self._quote: tuple[int, int] | None = None
+        # When the pane is resized (its splitter dragged), the quote stays in the middle.
+        self.text.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._quote is not None:
+            QTimer.singleShot(0, self, self.centre_quote)
+        return False
+
+    def centre_quote(self) -> None:
+        """Scroll the quote into the middle of the pane, its first line in view if it is taller
+        than the pane; the caret goes to its start, so it is read in context."""
+        if self._quote is None:
+            return
+        start, end = self._quote
+        document = self.text.document()
+        caret = QTextCursor(document)
+        caret.setPosition(start)
+        self.text.setTextCursor(caret)
+        first = self.text.cursorRect(caret)
+        ending = QTextCursor(document)
+        ending.setPosition(end)
+        last = self.text.cursorRect(ending)
+        height = self.text.viewport().height()
+        if last.bottom() - first.top() < height:
+            # Centre on the quote's middle: move the caret there, centre, then put it back.
+            middle = QTextCursor(document)
+            middle.setPosition((start + end) // 2)
+            self.text.setTextCursor(middle)
+            self.text.centerCursor()
+            self.text.setTextCursor(caret)
+        else:
+            self.text.centerCursor()
+            bar = self.text.verticalScrollBar()
+            bar.setValue(
+                bar.value()
+                + self.text.cursorRect(caret).top() // max(self.text.fontMetrics().lineSpacing(), 1)
+            )
 
     def show_item(self, corpus: Corpus, item: Item | None) -> None:
         """Show `item`'s citation and open its source at the quote (`item.span`)."""
@@ -83,11 +124,12 @@ class SourceView(QWidget):
             self.text.setExtraSelections([])
             self.text.clear()
             self._source_id = None
+            self._quote = None
             return
         lines = citation_lines(corpus, item)
-        self.citation.setText(
-            "<br>".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in lines)
-        )
+        # Where and when share the first line, so the source text keeps the room.
+        pairs = [f"<b>{escape(label)}:</b> {escape(value)}" for label, value in lines]
+        self.citation.setText("<br>".join([" · ".join(pairs[:2]), *pairs[2:]]))
         self.citation.setAccessibleDescription(
             "; ".join(f"{label}: {value}" for label, value in lines)
         )
@@ -98,6 +140,7 @@ class SourceView(QWidget):
             self._source_id = source.id
         start, end = (_qt_position(source.text, offset) for offset in item.span)
         if end <= start:  # a quote the loader could not place: show the document's start
+            self._quote = None
             self.text.setExtraSelections([])
             self.text.moveCursor(QTextCursor.MoveOperation.Start)
             return
@@ -108,11 +151,8 @@ class SourceView(QWidget):
         selection.cursor = cursor
         selection.format = highlight_format()
         self.text.setExtraSelections([selection])
-        # Put the caret at the start of the quote and centre it, so it is read in context.
-        caret = QTextCursor(self.text.document())
-        caret.setPosition(start)
-        self.text.setTextCursor(caret)
-        self.text.centerCursor()
+        self._quote = (start, end)
+        self.centre_quote()
         self.text.setAccessibleDescription(
             f"{source.title}, open at {item.locator}. The quoted words are highlighted, "
             "underlined and in bold."
@@ -165,13 +205,16 @@ def _qt_position(text: str, offset: int) -> int:
 
 
 def citation_lines(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
-    """The full citation of `item` as label/value pairs, for checking against the source."""
+    """The full citation of `item` as label/value pairs, for checking against the source: the
+    short ones first (they share a line), the publisher only where it is not the organisation."""
     source = corpus.sources[item.source]
     organisation = corpus.organisations[item.org]
-    return [
-        ("Organisation", f"{organisation.name} ({organisation.short})"),
-        ("Document", source.title),
-        ("Publisher", source.publisher),
-        ("Date", source.date),
+    lines = [
         ("Where", item.locator),
+        ("Date", source.date),
+        ("Document", source.title),
+        ("Organisation", f"{organisation.name} ({organisation.short})"),
     ]
+    if source.publisher.strip() != organisation.name.strip():
+        lines.append(("Publisher", source.publisher))
+    return lines

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
@@ -42,6 +43,18 @@ def shrinkable(combo: QComboBox, characters: int = 8) -> QComboBox:
     return combo
 
 
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """`widget` in a frameless scroll area that scrolls only when the window is smaller than
+    the widget can shrink (a small screen at 200% text): nothing is ever out of reach."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls inside take the focus
+    describe(area, name, tooltip=False)
+    return area
+
+
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
     """A bold panel heading, sized relative to the user's font so it scales at 200%."""
     label = QLabel(text, parent)
@@ -54,8 +67,9 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
 
 
 class NoticeBar(QFrame):
-    """A message across the top of the window that stays until dismissed: an icon, a bold word
-    that says what kind of notice it is (never colour alone), the text and action buttons."""
+    """A message floating over the foot of its parent until dismissed: an icon, a bold word
+    that says what kind of notice it is (never colour alone), the text and action buttons. It
+    is not in any layout, so showing it never moves the panels under it."""
 
     dismissed = Signal()
 
@@ -79,15 +93,37 @@ class NoticeBar(QFrame):
         describe(self.close_button, "Dismiss notice", "Hides this notice.")
         self.close_button.clicked.connect(self.dismiss)
         row = QHBoxLayout()
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 1)
         row.addLayout(self.buttons)
-        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 6, 8, 6)
         outer.addLayout(row)
         self.level = ""
+        self.setAutoFillBackground(True)
         self.hide()
+        if parent is not None:
+            parent.installEventFilter(self)
+
+    MARGIN = 8
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+    def place(self) -> None:
+        """Across the foot of the parent, above whatever is there, as tall as the text needs."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = max(parent.width() - 2 * self.MARGIN, 100)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        height = max(height, self.minimumSizeHint().height())
+        height = min(height, max(parent.height() // 2, 60))
+        self.setGeometry(self.MARGIN, parent.height() - height - self.MARGIN, width, height)
+        self.raise_()
 
     def show_notice(
         self,
@@ -100,7 +136,7 @@ class NoticeBar(QFrame):
         (label, accessible description, callback)."""
         pixmap, background, border = self.LEVELS[level]
         self.level = level
-        size = self.fontMetrics().height() * 2
+        size = round(self.fontMetrics().height() * 1.5)
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
         self.setStyleSheet(
             f"#noticeBar {{ background: {background}; border: 1px solid {border};"
@@ -118,8 +154,10 @@ class NoticeBar(QFrame):
             button = QPushButton(label)
             describe(button, label.replace("&", ""), description)
             button.clicked.connect(callback)
-            self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.show()
+        self.adjustSize()
+        self.place()
 
     def dismiss(self) -> None:
         self.hide()

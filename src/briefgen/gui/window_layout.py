@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,7 +33,7 @@ from briefgen.gui.items_panel import ItemsPanel
 from briefgen.gui.meeting_form import MeetingForm, OfficerTextForm
 from briefgen.gui.preview import PreviewPane
 from briefgen.gui.source_view import SourceView
-from briefgen.gui.widgets import NoticeBar, describe, heading, shrinkable
+from briefgen.gui.widgets import NoticeBar, describe, heading, scrolling, shrinkable
 from briefgen.pack import LAYOUTS
 from briefgen.pack.labels import audience_label, layout_label
 from briefgen.selection import AUDIENCES
@@ -47,6 +47,10 @@ class WindowLayout(QMainWindow):
     # The first time a window without saved sizes is shown, its panels share its width: the
     # splitter's own sharing before the window has its size favours the narrow pack panel.
     SPLIT_SHARES = (20, 45, 35)
+    # The items list and the source check share the Items tab like this at first.
+    SOURCE_SHARES = (55, 45)
+    # The size a window opens at on a large screen, the first time.
+    DEFAULT_SIZE = QSize(1440, 900)
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,7 +71,7 @@ class WindowLayout(QMainWindow):
         self.meeting_form = MeetingForm()
         self.officer_form = OfficerTextForm()
         self.tabs = QTabWidget()
-        self.tabs.addTab(items_split, "Ite&ms")
+        self.tabs.addTab(scrolling(items_split, "Items and source check"), "&Items")
         self.tabs.addTab(self.meeting_form, "Meeting &details")
         self.tabs.addTab(self.officer_form, "Your te&xt")
         describe(
@@ -81,19 +85,19 @@ class WindowLayout(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(pack_panel)
+        self.splitter.addWidget(scrolling(pack_panel, "Pack choices"))
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.preview_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
 
-        self.notice = NoticeBar()
         central = QWidget()
         central_layout = QVBoxLayout(central)
-        central_layout.addWidget(self.notice)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # Floats over the foot of the window: a notice never moves the panels.
+        self.notice = NoticeBar(central)
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -123,7 +127,10 @@ class WindowLayout(QMainWindow):
             "Who the pack is for: it decides which kinds of item are included and in what order.",
         )
         self.theme_list = QListWidget()
-        self.theme_list.setUniformItemSizes(True)
+        # Long theme names wrap rather than running off the narrow panel at 200% text.
+        self.theme_list.setWordWrap(True)
+        self.theme_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.theme_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         describe(
             self.theme_list,
             "Themes",
@@ -145,7 +152,7 @@ class WindowLayout(QMainWindow):
         audience_label_widget.setBuddy(self.audience_combo)
         choices.addRow(layout_label_widget, self.layout_combo)
         choices.addRow(audience_label_widget, self.audience_combo)
-        themes_label = QLabel("&Themes:")
+        themes_label = QLabel("The&mes:")
         themes_label.setBuddy(self.theme_list)
         theme_buttons = QHBoxLayout()
         theme_buttons.addWidget(self.select_all_button)
@@ -156,6 +163,19 @@ class WindowLayout(QMainWindow):
         pack_layout = QVBoxLayout(pack_panel)
         pack_layout.setContentsMargins(0, 0, 0, 0)
         pack_layout.addWidget(heading("Pack"))
+        self.start_hint = QLabel(
+            "<b>To start:</b> tick the themes the pack covers, pick the audience it is for, "
+            "then export it (Ctrl+E) as PDF or Word."
+        )
+        self.start_hint.setObjectName("startHint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setStyleSheet(
+            "#startHint { background: #e8f1fb; border: 1px solid #1d5fa8; border-radius: 4px;"
+            " padding: 4px; color: #1b1b1b; }"
+        )
+        describe(self.start_hint, "How to start", self.start_hint.text(), tooltip=False)
+        self.start_hint.hide()
+        pack_layout.addWidget(self.start_hint)
         pack_layout.addLayout(choices)
         pack_layout.addWidget(themes_label)
         pack_layout.addWidget(self.theme_list, 1)
@@ -229,23 +249,50 @@ class WindowLayout(QMainWindow):
 
     def restore_layout(self, settings: QSettings) -> None:
         geometry = settings.value("windowGeometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if restored:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        state = settings.value("splitterState")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
-        else:
-            self._split_on_show = True
+        self.fit_to_screen(restored)
+        for splitter, key in ((self.splitter, "splitterState"), (self.items_split, "sourceSplit")):
+            state = settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+            else:
+                self._split_on_show = True
         # The item list's column widths, as the officer last left them.
         columns = settings.value("itemColumns")
         if isinstance(columns, QByteArray) and not columns.isEmpty():
             self.items_panel.view.header().restoreState(columns)
 
+    def fit_to_screen(self, restored: bool = False) -> None:
+        """Open within the screen's free area (less any task bar): at the remembered size and
+        place (`restored`) pulled back inside it, or else a large window centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        # Room for the title bar and borders, which the window manager adds outside.
+        frame = QSize(16, 40)
+        room = QSize(max(area.width() - frame.width(), 1), max(area.height() - frame.height(), 1))
+        if self.isMaximized():
+            return
+        size = self.size() if restored else self.DEFAULT_SIZE
+        size = size.boundedTo(room).expandedTo(self.minimumSize())
+        self.resize(size)
+        if restored:
+            top_left = self.pos()
+        else:
+            top_left = area.center() - QPoint(size.width() // 2, size.height() // 2)
+        right = area.left() + max(room.width() - size.width(), 0)
+        bottom = area.top() + max(room.height() - size.height(), 0)
+        self.move(
+            min(max(top_left.x(), area.left()), right), min(max(top_left.y(), area.top()), bottom)
+        )
+
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("windowGeometry", self.saveGeometry())
         settings.setValue("splitterState", self.splitter.saveState())
+        settings.setValue("sourceSplit", self.items_split.saveState())
         settings.setValue("itemColumns", self.items_panel.view.header().saveState())
         settings.sync()
 
@@ -256,5 +303,9 @@ class WindowLayout(QMainWindow):
             QTimer.singleShot(0, self._share_width)
 
     def _share_width(self) -> None:
-        width = sum(self.splitter.sizes())
-        self.splitter.setSizes([width * share // 100 for share in self.SPLIT_SHARES])
+        for splitter, shares in (
+            (self.splitter, self.SPLIT_SHARES),
+            (self.items_split, self.SOURCE_SHARES),
+        ):
+            total = sum(splitter.sizes())
+            splitter.setSizes([total * share // 100 for share in shares])

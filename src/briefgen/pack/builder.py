@@ -69,28 +69,50 @@ def missing_items(corpus: Corpus, spec: PackSpec) -> list[str]:
 
 def pack_items(corpus: Corpus, spec: PackSpec) -> list[Item]:
     """The items the pack quotes, in pack order: the selection for the themes and audience, less
-    `excluded`, plus `included`, grouped by theme, with `order` applied within each theme."""
-    selected = select_items(corpus, themes=spec.themes, audience=spec.audience)
+    `excluded`, plus `included`, grouped by theme, the items the officer marked key first in
+    each theme (docs/decisions/0130), with `order` applied among them and among the rest."""
+    selected = with_key_flags(spec, select_items(corpus, spec.themes, spec.audience))
+    profile = AUDIENCES.get(spec.audience)
+    if profile is not None and profile.key_only:  # an item the officer unmarked drops out
+        selected = [item for item in selected if item.key]
     excluded = set(spec.excluded)
     chosen = [item for item in selected if item.id not in excluded]
     present = {item.id for item in chosen}
     for item_id in spec.included:
         if corpus.has_item(item_id) and item_id not in present and item_id not in excluded:
-            chosen.append(corpus.item(item_id))
+            chosen.append(with_key_flags(spec, [corpus.item(item_id)])[0])
             present.add(item_id)
     chosen = without_restatements(chosen)
     themes = ordered_themes(corpus, spec, chosen)
     theme_rank = {theme: rank for rank, theme in enumerate(themes)}
     order_rank = {item_id: rank for rank, item_id in enumerate(spec.order)}
+    leading = set(spec.key_items)
     natural = {item.id: rank for rank, item in enumerate(chosen)}
     return sorted(
         chosen,
         key=lambda item: (
             theme_rank[primary_theme(item, themes)],
+            item.id not in leading,
             order_rank.get(item.id, len(order_rank)),
             natural[item.id],
         ),
     )
+
+
+def with_key_flags(spec: PackSpec, items: list[Item]) -> list[Item]:
+    """`items` with the officer's key flags (`spec.key_items`, `spec.not_key`) over the
+    content's, so every layout sees the items as the officer marked them."""
+    if not (spec.key_items or spec.not_key):
+        return items
+    keyed, unkeyed = set(spec.key_items), set(spec.not_key)
+    return [
+        item._replace(key=True)
+        if item.id in keyed and not item.key
+        else item._replace(key=False)
+        if item.id in unkeyed and item.key
+        else item
+        for item in items
+    ]
 
 
 def ordered_themes(corpus: Corpus, spec: PackSpec, items: Iterable[Item] = ()) -> list[str]:

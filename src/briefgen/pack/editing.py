@@ -20,11 +20,18 @@ from briefgen.selection import AUDIENCES, matches_search, primary_theme, select_
 
 @dataclass(frozen=True, slots=True)
 class ItemRow:
-    """One line of the item list: the item, whether the pack includes it, its theme there."""
+    """One line of the item list: the item (its `key` as the officer marked it), whether the
+    pack includes it, its theme there, and whether it leads the theme (the officer marked it)."""
 
     item: Item
     included: bool
     theme: str
+    leads: bool = False
+
+    @property
+    def group(self) -> tuple[str, bool]:
+        """Items move only within this: their theme, the officer's key items apart."""
+        return (self.theme, self.leads)
 
 
 def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
@@ -33,8 +40,11 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
     unexcluded = replace(spec, excluded=[])
     items = pack_items(corpus, unexcluded)
     themes = ordered_themes(corpus, unexcluded, items)
-    excluded = set(spec.excluded)
-    return [ItemRow(item, item.id not in excluded, primary_theme(item, themes)) for item in items]
+    excluded, leading = set(spec.excluded), set(spec.key_items)
+    return [
+        ItemRow(item, item.id not in excluded, primary_theme(item, themes), item.id in leading)
+        for item in items
+    ]
 
 
 def set_included(spec: PackSpec, item_id: str, included: bool) -> None:
@@ -43,6 +53,17 @@ def set_included(spec: PackSpec, item_id: str, included: bool) -> None:
         spec.excluded = [other for other in spec.excluded if other != item_id]
     elif item_id not in spec.excluded:
         spec.excluded = [*spec.excluded, item_id]
+
+
+def set_key(spec: PackSpec, item: Item, key: bool) -> None:
+    """Mark `item` (as the content has it) key or not in `spec`: a key item the officer marks
+    leads its theme; unmarking one the content marks key lists it in `not_key`."""
+    spec.key_items = [other for other in spec.key_items if other != item.id]
+    spec.not_key = [other for other in spec.not_key if other != item.id]
+    if key:
+        spec.key_items.append(item.id)
+    elif item.key:
+        spec.not_key.append(item.id)
 
 
 def theme_counts(corpus: Corpus, audience: str) -> dict[str, int]:
@@ -79,10 +100,12 @@ def matching_rows(
     return keep
 
 
-def _order_with(spec: PackSpec, rows: Sequence[ItemRow], theme: str, ids: list[str]) -> None:
-    """Record `ids` (every listed item of `theme`, in their new order) in `spec.order`, keeping
+def _order_with(
+    spec: PackSpec, rows: Sequence[ItemRow], group: tuple[str, bool], ids: list[str]
+) -> None:
+    """Record `ids` (every listed item of `group`, in their new order) in `spec.order`, keeping
     the order already recorded for other themes."""
-    in_theme = {row.item.id for row in rows if row.theme == theme}
+    in_theme = {row.item.id for row in rows if row.group == group}
     spec.order = [item_id for item_id in spec.order if item_id not in in_theme] + ids
 
 
@@ -94,22 +117,23 @@ def move_item(
     visible: Sequence[int] | None = None,
 ) -> bool:
     """Move `item_id` `step` places (-1 up, +1 down) among the `visible` rows of its own theme;
-    False if it is already first or last there. Items keep to their theme: a pack is grouped
-    by theme, so that is the only order `PackSpec.order` can express."""
+    False if it is already first or last there. Items keep to their theme (and the officer's key
+    items lead it): a pack is grouped by theme, so that is the only order `PackSpec.order` can
+    express."""
     shown = list(range(len(rows))) if visible is None else list(visible)
     position = next((n for n, i in enumerate(shown) if rows[i].item.id == item_id), None)
     if position is None:
         return False
-    theme = rows[shown[position]].theme
+    group = rows[shown[position]].group
     neighbour = position + step
-    if not 0 <= neighbour < len(shown) or rows[shown[neighbour]].theme != theme:
+    if not 0 <= neighbour < len(shown) or rows[shown[neighbour]].group != group:
         return False
-    ids = [row.item.id for row in rows if row.theme == theme]
+    ids = [row.item.id for row in rows if row.group == group]
     target_id = rows[shown[neighbour]].item.id
     ids.remove(item_id)
     at = ids.index(target_id) + (1 if step > 0 else 0)
     ids.insert(at, item_id)
-    _order_with(spec, rows, theme, ids)
+    _order_with(spec, rows, group, ids)
     return True
 
 
@@ -119,8 +143,8 @@ def move_item_to(spec: PackSpec, rows: Sequence[ItemRow], item_id: str, before: 
     index = next((n for n, row in enumerate(rows) if row.item.id == item_id), None)
     if index is None:
         return False
-    theme = rows[index].theme
-    theme_rows = [n for n, row in enumerate(rows) if row.theme == theme]
+    group = rows[index].group
+    theme_rows = [n for n, row in enumerate(rows) if row.group == group]
     first, last = theme_rows[0], theme_rows[-1]
     before = min(max(before, first), last + 1)
     if before in (index, index + 1):
@@ -129,7 +153,7 @@ def move_item_to(spec: PackSpec, rows: Sequence[ItemRow], item_id: str, before: 
     target = rows[before].item.id if before <= last else None
     ids.remove(item_id)
     ids.insert(ids.index(target) if target else len(ids), item_id)
-    _order_with(spec, rows, theme, ids)
+    _order_with(spec, rows, group, ids)
     return True
 
 

@@ -41,6 +41,18 @@ def audience_choices() -> tuple[str, ...]:
     return tuple(AUDIENCES)
 
 
+def _audience_label(audience: str) -> str:
+    from briefgen.pack.labels import audience_label
+
+    return audience_label(audience)
+
+
+def _layout_label(layout: str) -> str:
+    from briefgen.pack.labels import layout_label
+
+    return layout_label(layout)
+
+
 # Each field's kind and limits, then where it goes: `key` is its name in the pack file if not the
 # attribute's, `option` its `briefgen build` option (none if not given). The limits are listed
 # in the README's section on pack files.
@@ -122,13 +134,14 @@ class PackSpec:
 
     `excluded` drops items the selection would give; `included` adds items it would not;
     `order` (item ids) moves the listed items to that relative order within their theme;
-    `in_body` and `in_appendix` move items between a committee report's body and Appendix A.
+    `in_body` and `in_appendix` move items between a committee report's body and Appendix A;
+    `key_items` and `not_key` mark items key or not, whatever the content says.
     """
 
-    layout: str = declare(Choice(LAYOUTS, "member-briefing"), option="layout")
+    layout: str = declare(Choice(LAYOUTS, "member-briefing", labels=_layout_label), option="layout")
     # `--audience A --audience B` builds one file per audience (`briefgen.audience_outputs`).
     audience: str = declare(
-        Choice(audience_choices, "members"),
+        Choice(audience_choices, "members", labels=_audience_label),
         option="audience",
         help="repeat for one file per audience, named after it",
         several=True,
@@ -172,6 +185,23 @@ class PackSpec:
         option="in-appendix",
         metavar="ITEM",
         help="move an item from the report's body to its appendix (committee reports)",
+        extend=True,
+    )
+    # The officer's key flags, over the content's: a key item leads its theme in every layout.
+    key_items: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.key",
+        option="key",
+        metavar="ITEM",
+        help="mark an item key (it leads its theme)",
+        extend=True,
+    )
+    not_key: list[str] = declare(
+        TextList(200, entries=10_000),
+        key="items.not_key",
+        option="not-key",
+        metavar="ITEM",
+        help="unmark an item the content marks key",
         extend=True,
     )
 

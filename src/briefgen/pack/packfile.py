@@ -4,7 +4,7 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
 
     briefgen_pack: 1
     layout: committee-report          # member-briefing | committee-report | evidence-pack
-    audience: scrutiny                # members | scrutiny | senior-officers | partners
+    audience: scrutiny                # members (Councillors) | scrutiny | senior-officers | …
     themes: [funding, workforce]      # empty means every theme
     meeting:
       title: ...
@@ -25,6 +25,8 @@ The CLI builds from it and the desktop app opens and saves it. Format (version 1
       exclude: [item ids]
       include: [item ids]
       order: [item ids]
+      key: [item ids]                 # marked key by the officer: they lead their theme
+      not_key: [item ids]             # not key, whatever the content says
 
 The fields, their kinds and their limits are declared once, in `briefgen.pack.model`; reading
 and writing walk those declarations (`briefgen.pack.spec`). Every value is read as text, then
@@ -197,7 +199,8 @@ def spec_from_data(
     `lines` (field path, or "path[entry]", to its line) places a value over its limit."""
     if not isinstance(data, dict) or "briefgen_pack" not in data:
         raise PackFileError(
-            f"{where}: not a briefgen pack file (it has no 'briefgen_pack: {FORMAT_VERSION}' line)"
+            f"{where}: this is not a pack saved by briefgen (it is empty or holds something "
+            "else); open a pack you saved from briefgen, or start a new one with File > New"
         )
     read = _Reader(data, where, lines or {})
     version = data["briefgen_pack"]

@@ -115,10 +115,19 @@ class Choice(Text):
         *,
         normalise: Callable[[str], str | None] | None = None,
         spelled: str = "",
+        labels: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(SHORT)
         self.choices, self.default = choices, default
         self.normalise, self.spelled = normalise, spelled
+        self.labels = labels  # the name a person sees for each choice, as the app shows it
+
+    def listed(self) -> str:
+        """The choices for a message: "members (Councillors), scrutiny (...)" where they have
+        names of their own."""
+        if self.labels is None:
+            return ", ".join(self.allowed())
+        return ", ".join(f"{choice} ({self.labels(choice)})" for choice in self.allowed())
 
     def allowed(self) -> tuple[str, ...]:
         return tuple(self.choices() if callable(self.choices) else self.choices)
@@ -135,13 +144,13 @@ class Choice(Text):
             return chosen
         if self.spelled:
             raise Invalid(f"must be {self.spelled}, not '{text}'")
-        raise Invalid(f"is '{text}'; use one of: {', '.join(self.allowed())}")
+        raise Invalid(f"is '{text}'; use one of: {self.listed()}")
 
     def metavar(self) -> str | None:
         return None if self.spelled else "{" + ",".join(self.allowed()) + "}"
 
     def describe(self) -> str:
-        return self.spelled
+        return self.spelled or (self.listed() if self.labels else "")
 
 
 class Date(Text):
