@@ -371,3 +371,17 @@ def test_into_refuses_the_shipped_content_a_file_and_a_folder_that_is_not_a_libr
     code, _, err = run(capsys, note, *details, "--into", home)
     assert code == 1 and "it is not a briefgen library" in err
     assert [p.name for p in home.iterdir()] == ["letter.odt"]
+
+
+def test_an_id_made_from_a_long_title_is_cut_at_a_word_before_the_year() -> None:
+    from briefgen.library.import_details import ImportDetails, choose_id
+
+    details = ImportDetails(
+        title="Imagining a Centre of Excellence for Children’s Services Data and Digital "
+        "Professionals",
+        publisher="D2I Consortium",
+        date="23 October 2025",
+    )
+    assert choose_id(details, set()) == "imagining-a-centre-of-excellence-2025"
+    taken = {"imagining-a-centre-of-excellence-2025"}
+    assert choose_id(details, taken) == "imagining-a-centre-of-excellence-2025-2"

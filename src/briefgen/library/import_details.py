@@ -119,17 +119,18 @@ def short_title_of(title: str) -> str:
     return cut + "…"
 
 
-def slug(text: str) -> str:
-    """`text` as an id: lower-case ASCII words joined by hyphens, at most about 40 characters."""
+def slug(text: str, limit: int = MAX_ID_CHARACTERS) -> str:
+    """`text` as an id: lower-case ASCII words joined by hyphens, at most `limit` characters,
+    cut at a word (a single over-long word is cut)."""
     text = re.sub(r"['’]", "", text)  # "Children's" is one word
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
-        if len(candidate) > MAX_ID_CHARACTERS and out:
+        if len(candidate) > limit and out:
             break
-        out = candidate[:MAX_ID_CHARACTERS]
+        out = candidate[:limit]
     return out or "document"
 
 
@@ -152,7 +153,8 @@ def choose_id(details: ImportDetails, taken: Collection[str]) -> str:
     year = re.search(r"\d{4}", details.date)
     base = slug(details.short_title or details.title)
     if year and not base.endswith(year.group()):
-        base = f"{base[: MAX_ID_CHARACTERS - 5].rstrip('-')}-{year.group()}"
+        # Room for "-2025", still cut at a word: "imagining-a-centre-of-excellence-2025".
+        base = f"{slug(details.short_title or details.title, MAX_ID_CHARACTERS - 5)}-{year.group()}"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
