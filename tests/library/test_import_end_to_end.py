@@ -84,3 +84,8 @@ def test_imported_documents_are_quoted_checked_and_cited_in_a_pack(
     assert "Anytown Council (September 2025). Anytown Annual Report." in text
     # The shipped library's items are in the same pack (one corpus, two libraries).
     assert "Local Government Association (July 2013)" in text
+    # Suggestions on the imported PDF are located from its map, as its items are: by page.
+    capsys.readouterr()
+    assert cli.main(["suggest", "anytown-annual-report-2025", "--json", "--all"]) == 0
+    suggested = json.loads(capsys.readouterr().out)
+    assert suggested and all(s["locator"].startswith(("p. ", "pp. ")) for s in suggested)

@@ -235,6 +235,7 @@ def _load_sources(
             )
             found.unreadable.add(record["id"])
             continue
+        map_path = None
         if "map" in record:
             map_path = library.path / "sources" / record["map"]
             locate, found.maps[record["id"]] = read_map(map_path, text, problems, real_root, label)
@@ -255,6 +256,7 @@ def _load_sources(
             organisations=tuple(voices),
             library=library.name,
             original=record.get("original", ""),
+            map_path=map_path if record["id"] in found.locators else None,
         )
     return found
 

@@ -82,6 +82,7 @@ class Source(NamedTuple):
     organisations: tuple[str, ...] = ()  # ids of the organisations whose views it states or reports
     library: str = ""  # the name of the library it is listed in
     original: str = ""  # the imported file, kept untouched (a path inside its library)
+    map_path: Path | None = None  # an imported source's map (pages, headings), if it has one
 
     def __repr__(self) -> str:  # without the whole document's text
         return f"Source(id={self.id!r}, title={self.title!r}, file={self.file!r})"

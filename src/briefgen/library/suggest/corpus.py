@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-from briefgen.content import Corpus
+from briefgen.content import Corpus, Source
+from briefgen.content.sourcemap import Locate
 from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
 from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
 
@@ -55,4 +57,18 @@ def suggest_for_source(
         rejected=rejected,
         min_score=min_score,
         limit=limit,
+        locate=_map_locator(source),
     )
+
+
+def _map_locator(source: Source) -> Locate | None:
+    """An imported source's own locators ("p. 12, para 4.3"), from the map the loader checked,
+    so a suggestion is cited as an item quoting the same words would be; None without a map."""
+    if source.map_path is None:
+        return None
+    from briefgen.content.sourcemap import read_map
+    from briefgen.content.yamlfile import Problems
+
+    real_root = os.path.realpath(source.map_path.parent)
+    locate, _ = read_map(source.map_path, source.text, Problems(), real_root, source.id)
+    return locate
