@@ -223,3 +223,39 @@ def test_a_suggestion_rejected_alone_is_not_proposed_again(
     assert sorted(p.name for p in user_library.iterdir()) == ["suggestions"]
     assert first["text"] not in [s["text"] for s in _suggest_json(capsys)]
     assert main(["accept", str(review)]) == 0  # a library holding only rejections is fine
+
+
+def test_the_command_line_imports_the_suggestion_engine_only_to_suggest() -> None:
+    """`briefgen themes` (and every other command) starts without scikit-learn and numpy; the
+    option's default repeats the engine's, and must agree with it."""
+    import subprocess
+    import sys
+
+    from briefgen import curate_cli
+    from briefgen.library.suggest import DEFAULT_MIN_SCORE
+
+    assert curate_cli.DEFAULT_MIN_SCORE == DEFAULT_MIN_SCORE
+    script = (
+        "import sys\nfrom briefgen.cli import main\nmain(['themes'])\n"
+        "print(sorted({'sklearn', 'numpy', 'yaml'} & set(sys.modules)), file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "sklearn" not in run.stderr.splitlines()[-1]
+    assert "numpy" not in run.stderr.splitlines()[-1]
+
+
+def test_the_app_starts_without_the_suggestion_engine() -> None:
+    """The window's modules import scikit-learn only when the officer asks for suggestions."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nimport briefgen.gui.app, briefgen.gui.main_window\n"
+        "print(sorted({'sklearn', 'numpy'} & set(sys.modules)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -8,14 +8,20 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.content import Corpus
 from briefgen.counts import counted
 from briefgen.errors import BriefgenError
-from briefgen.library.suggest import DEFAULT_MIN_SCORE, Suggestion
 from briefgen.spelling import did_you_mean
 from briefgen.terminal import printable
+
+if TYPE_CHECKING:  # the engine (scikit-learn, numpy) is imported only when a command runs it
+    from briefgen.library.suggest import Suggestion
+
+# The engine's own default, repeated here so `briefgen --help` need not import the engine; a
+# test checks the two agree.
+DEFAULT_MIN_SCORE = 0.3
 
 
 def _suggest_file(corpus: Corpus, path: Path, min_score: float, every: bool) -> list[Suggestion]:

@@ -4,15 +4,17 @@ own hooks are one call; both write to the user's library and reload the content 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from briefgen.gui.add_item import AddItemDialog
-from briefgen.gui.review_view import ReviewView
 from briefgen.library.folders import user_library_dir
+
+if TYPE_CHECKING:
+    from briefgen.gui.add_item import AddItemDialog
+    from briefgen.gui.review_view import ReviewView
 
 RELOAD_DELAY_MS = 400
 
@@ -78,6 +80,9 @@ class Curation:
             if choice is None:
                 return None
             source_id = ids[choices.index(choice)]
+        # The suggestion engine (scikit-learn) is imported when first asked for, not at start-up.
+        from briefgen.gui.review_view import ReviewView
+
         self.review = ReviewView(corpus, source_id, user_library_dir(), self.window)
         self.review.libraryChanged.connect(self.reload_timer.start)
         self.review.show()
@@ -94,6 +99,8 @@ class Curation:
         start, end = (
             _python_offset(text, at) for at in (cursor.selectionStart(), cursor.selectionEnd())
         )
+        from briefgen.gui.add_item import AddItemDialog
+
         dialog = AddItemDialog(
             corpus, view.item.source, start, end, user_library_dir(), self.window
         )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from briefgen.content import Corpus, Source
-from briefgen.content.sourcemap import Locate
 from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
 from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
+
+if TYPE_CHECKING:
+    from briefgen.content.sourcemap import Locate
 
 
 def training_documents(corpus: Corpus, leave_out: Iterable[str] = ()) -> list[TrainingDocument]:
