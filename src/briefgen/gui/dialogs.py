@@ -65,6 +65,14 @@ def ask_open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_draft_path(parent: QWidget, folder: str) -> Path | None:
+    """The Word draft to check against the content (File > Check a Word draft…)."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Check a Word draft", folder, "Word documents (*.docx);;All files (*)"
+    )
+    return Path(path) if path else None
+
+
 def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "Save the pack as", str(suggested), PACK_FILTER)
     return Path(path) if path else None
@@ -182,6 +190,18 @@ def offer_recovery(parent: QWidget, recovered: Recovered) -> bool:
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
+
+
+def ask_review_import(parent: QWidget, title: str) -> bool:
+    """After an import: whether to review the suggested items from the new document now."""
+    answer = QMessageBox.question(
+        parent,
+        "Review suggested items",
+        f"Review suggested items from {title} now?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_shortcuts(parent: QWidget) -> None:
