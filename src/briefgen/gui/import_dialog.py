@@ -236,9 +236,9 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
             window.corpusLoaded.disconnect(loaded)
             window.statusBar().showMessage(message, 30_000)
             corpus = window.corpus
-            if corpus is not None and result.source_id in corpus.sources:
-                if dialogs.ask_review_import(window, str(result.entry["title"])):
-                    window.curation.open_review(result.source_id)
+            listed = corpus is not None and result.source_id in corpus.sources
+            if listed and dialogs.ask_review_import(window, str(result.entry["title"])):
+                window.curation.open_review(result.source_id)
 
         window.corpusLoaded.connect(loaded)
         window.load_content()
