@@ -24,6 +24,7 @@ from briefgen.filenames import untitled_pack
 from briefgen.gui import dialogs
 from briefgen.gui.actions import WindowActions
 from briefgen.gui.curation import Curation
+from briefgen.gui.draft_check import check_a_draft
 from briefgen.gui.exporting import Exports
 from briefgen.gui.import_dialog import import_into_library
 from briefgen.gui.pack_files import PackFiles
@@ -112,6 +113,7 @@ class MainWindow(WindowLayout):
         actions.export_audiences.triggered.connect(exports.export_audiences)
         actions.reload.triggered.connect(lambda: self.load_content())
         actions.import_document.triggered.connect(lambda: import_into_library(self))
+        actions.check_draft.triggered.connect(lambda: check_a_draft(self))
         actions.quit.triggered.connect(self.close)
         actions.print.triggered.connect(self.printing.print_pack)
         actions.print_preview.triggered.connect(self.printing.preview_print)
@@ -194,7 +196,7 @@ class MainWindow(WindowLayout):
             widget.setEnabled(ready)
         for action in self.commands.exports:
             action.setEnabled(ready and self.exports.exporting is None)
-        for action in (self.commands.print, self.commands.print_preview):
+        for action in (self.commands.print, self.commands.print_preview, self.commands.check_draft):
             action.setEnabled(ready)
 
     # --- the pack in the window ------------------------------------------------------------
