@@ -330,6 +330,7 @@ class MainWindow(WindowLayout):
     def _layout_changed(self) -> None:
         self.spec.layout = self.layout_combo.currentData()
         self.meeting_form.set_layout(self.spec.layout)
+        self.officer_form.set_layout(self.spec.layout)
         self._changed("Change the layout")
 
     def _audience_changed(self) -> None:
