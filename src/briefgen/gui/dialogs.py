@@ -213,6 +213,7 @@ def show_shortcuts(parent: QWidget) -> None:
         "Ctrl+Z / Ctrl+Y  undo / redo a change to the pack\n"
         "Space  include or leave out the current item\n"
         "Ctrl+K  mark the current item key (it leads its theme), or unmark it\n"
+        "Ctrl+B  move the current item to a committee report's body or appendix\n"
         "Alt+Up / Alt+Down  move the current item within its theme\n"
         "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
         "F5  reload the content\n"

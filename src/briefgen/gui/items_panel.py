@@ -128,7 +128,7 @@ class ItemsPanel(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         # Widths in characters of the user's font, so they grow with the text size.
         char = self.fontMetrics().averageCharWidth()
-        widths = {INCLUDE: 8, KEY: 6, PART: 10, THEME: 14, KIND: 12, ORG: 14, WHERE: 14}
+        widths = {INCLUDE: 8, KEY: 6, PART: 11, THEME: 13, KIND: 12, ORG: 13, WHERE: 13}
         for column in range(QUOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * widths[column])
@@ -136,8 +136,9 @@ class ItemsPanel(QWidget):
             self.view,
             "Items in the pack",
             "Every item the pack quotes, in the order it prints. Space includes or leaves out "
-            "the current item; Ctrl+K marks it key (key items lead their theme); Alt+Up and "
-            "Alt+Down move it within its theme; drag to reorder.",
+            "the current item; Ctrl+K marks it key (key items lead their theme); Ctrl+B moves "
+            "it between a committee report's body and appendix; Alt+Up and Alt+Down move it "
+            "within its theme; drag to reorder.",
         )
 
         self.toggle_button = QPushButton("Include or &leave out")
