@@ -140,3 +140,38 @@ def test_missing_items_notice_names_them() -> None:
     assert "an item that is no longer in the content: lga-rec-9" in text
     many = missing_notice([f"x-{n}" for n in range(15)])
     assert "15 items" in many and "and 3 more" in many
+
+
+def test_a_committee_reports_items_are_in_its_body_or_appendix_as_the_builder_puts_them(
+    shipped_corpus: Corpus,
+) -> None:
+    from briefgen.pack import build_pack
+    from briefgen.pack.editing import set_in_body
+    from briefgen.pack.model import Quote
+
+    spec = PackSpec(layout="committee-report", audience="scrutiny", themes=["workforce"])
+    rows = item_rows(shipped_corpus, spec)
+    assert {row.in_body for row in rows} == {True, False}
+    moved = next(row.item.id for row in rows if row.in_body)
+
+    def quoted_in_appendix(spec: PackSpec) -> set[str]:
+        pack = build_pack(shipped_corpus, spec)
+        start = next(n for n, s in enumerate(pack.sections) if s.title.startswith("Appendix A"))
+        return {
+            block.item_id
+            for section in pack.sections[start:]
+            for block in section.blocks
+            if isinstance(block, Quote)
+        }
+
+    appendix = quoted_in_appendix(spec)
+    assert {row.item.id for row in rows if row.in_body is False} <= appendix
+    assert moved not in appendix
+    set_in_body(shipped_corpus, spec, moved, False)
+    assert spec.in_appendix == [moved] and spec.in_body == []
+    assert next(r for r in item_rows(shipped_corpus, spec) if r.item.id == moved).in_body is False
+    assert moved in quoted_in_appendix(spec)
+    set_in_body(shipped_corpus, spec, moved, True)  # back where the builder put it: no entry
+    assert spec.in_appendix == [] and spec.in_body == []
+    spec.layout = "member-briefing"
+    assert {row.in_body for row in item_rows(shipped_corpus, spec)} == {None}

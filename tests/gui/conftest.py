@@ -109,6 +109,8 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "ask_print",
         "ask_audiences",
         "show_print_preview",
+        "ask_review_import",
+        "ask_draft_path",
     ):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 

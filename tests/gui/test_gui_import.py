@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from tests.library import documents
 
-from briefgen.gui import import_dialog
+from briefgen.gui import dialogs, import_dialog
 from briefgen.gui.import_dialog import ImportDialog
 from briefgen.library.folders import library_folders
 
@@ -112,6 +112,10 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
 ):
     window = make_window(content_dir=content_dir)
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: report_pdf)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "ask_review_import", lambda parent, title: asked.append(title) or False
+    )
     menu = window.menuBar().actions()[0].menu()
     assert window.commands.import_document in menu.actions()
     window.commands.import_document.trigger()
@@ -123,3 +127,25 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
         dialog.import_button.click()
     assert "anytown-annual-report-2025" in window.corpus.sources
     assert "Imported Anytown Annual Report" in window.statusBar().currentMessage()
+    assert asked == ["Anytown Annual Report"]  # answered No: no review opened
+    assert window.curation.review is None
+
+
+def test_after_an_import_yes_opens_the_review_of_the_new_document(
+    qtbot, make_window, content_dir, report_pdf, user_library, monkeypatch
+):
+    window = make_window(content_dir=content_dir)
+    monkeypatch.setattr(import_dialog, "ask_document", lambda parent: report_pdf)
+    monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: True)
+    window.commands.import_document.trigger()
+    dialog = window.findChild(ImportDialog)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    dialog.fields["publisher"].setText("Anytown Council")
+    dialog.fields["date"].setText("2025")
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        dialog.import_button.click()
+    review = window.curation.review
+    assert review is not None and review.isVisible()
+    assert review.source_id == "anytown-annual-report-2025"
+    assert review.windowTitle() == "Review suggested items — Anytown Annual Report"
+    review.close()

@@ -63,6 +63,11 @@ class WindowActions:
         self.print_preview = self._action(
             "Print pre&view…", None, "See the pages as they will print, then print them."
         )
+        self.check_draft = self._action(
+            "&Check a Word draft…",
+            None,
+            "Check an edited Word draft: does every quotation still match its source?",
+        )
         self.undo = self._action("&Undo", QKeySequence.StandardKey.Undo, "Undo the last change.")
         # Ctrl+Y everywhere (the standard key is Ctrl+Shift+Z on Linux); Ctrl+Shift+Z as well.
         self.redo = self._action("&Redo", "Ctrl+Y", "Redo the change just undone.")
@@ -130,6 +135,7 @@ class WindowActions:
             file_menu.addAction(action)
         file_menu.addAction(self.print)
         file_menu.addAction(self.print_preview)
+        file_menu.addAction(self.check_draft)
         file_menu.addSeparator()
         file_menu.addAction(self.reload)
         file_menu.addSeparator()

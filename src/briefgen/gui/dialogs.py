@@ -65,6 +65,14 @@ def ask_open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_draft_path(parent: QWidget, folder: str) -> Path | None:
+    """The Word draft to check against the content (File > Check a Word draft…)."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Check a Word draft", folder, "Word documents (*.docx);;All files (*)"
+    )
+    return Path(path) if path else None
+
+
 def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "Save the pack as", str(suggested), PACK_FILTER)
     return Path(path) if path else None
@@ -184,6 +192,18 @@ def offer_recovery(parent: QWidget, recovered: Recovered) -> bool:
     return box.clickedButton() is restore
 
 
+def ask_review_import(parent: QWidget, title: str) -> bool:
+    """After an import: whether to review the suggested items from the new document now."""
+    answer = QMessageBox.question(
+        parent,
+        "Review suggested items",
+        f"Review suggested items from {title} now?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_shortcuts(parent: QWidget) -> None:
     QMessageBox.information(
         parent,
@@ -193,6 +213,7 @@ def show_shortcuts(parent: QWidget) -> None:
         "Ctrl+Z / Ctrl+Y  undo / redo a change to the pack\n"
         "Space  include or leave out the current item\n"
         "Ctrl+K  mark the current item key (it leads its theme), or unmark it\n"
+        "Ctrl+B  move the current item to a committee report's body or appendix\n"
         "Alt+Up / Alt+Down  move the current item within its theme\n"
         "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
         "F5  reload the content\n"

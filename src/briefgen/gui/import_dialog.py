@@ -1,6 +1,7 @@
 """File → Import document…: the file is read in a worker (with progress and Cancel), a short
 form shows the details prefilled from the file's own properties, and the import runs in a worker
-too; on success the window reloads its content so the new document is listed."""
+too; on success the window reloads its content so the new document is listed, and offers to
+review the items briefgen suggests from it."""
 
 from __future__ import annotations
 
@@ -230,8 +231,14 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
         )
 
         def loaded() -> None:  # after the window's own "Content loaded" message
+            from briefgen.gui import dialogs
+
             window.corpusLoaded.disconnect(loaded)
             window.statusBar().showMessage(message, 30_000)
+            corpus = window.corpus
+            listed = corpus is not None and result.source_id in corpus.sources
+            if listed and dialogs.ask_review_import(window, str(result.entry["title"])):
+                window.curation.open_review(result.source_id)
 
         window.corpusLoaded.connect(loaded)
         window.load_content()

@@ -30,8 +30,10 @@ from briefgen.pack.editing import ItemRow, matching_rows
 from briefgen.pack.labels import kind_label
 
 MIME_TYPE = "application/x-briefgen-item-ids"
-INCLUDE, KEY, THEME, KIND, ORG, WHERE, QUOTE = range(7)
-HEADERS = ("Include", "Key", "Theme", "Kind", "From", "Where", "Quote")
+INCLUDE, KEY, PART, THEME, KIND, ORG, WHERE, QUOTE = range(8)
+HEADERS = ("Include", "Key", "Part", "Theme", "Kind", "From", "Where", "Quote")
+# Where a committee report quotes an included item (the Part column; hidden for other layouts).
+PARTS = {True: "Body", False: "Appendix", None: ""}
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,6 +44,7 @@ class ItemsModel(QAbstractTableModel):
 
     includeToggled = Signal(str, bool)  # item id, include it?
     keyToggled = Signal(str, bool)  # item id, mark it key?
+    bodyToggled = Signal(str, bool)  # item id, quote it in the report's body (else appendix)?
     moveRequested = Signal(str, int)  # item id, row (in all rows) to put it before
     countsChanged = Signal()
 
@@ -178,6 +181,7 @@ class ItemsModel(QAbstractTableModel):
             state = "Included in the pack" if row.included else "Left out of the pack"
             if item.key:
                 state += ", key item" + (" (leads its theme)" if row.leads else "")
+            state += _part_words(row.in_body)
             where = f"{self._kind(item.kind)}, {self._org(item.org)}, {item.locator}"
             return f"{state}\n{where}\n\n{item.text}"
         if role == Qt.ItemDataRole.SizeHintRole and column == QUOTE:
@@ -186,6 +190,7 @@ class ItemsModel(QAbstractTableModel):
             state = "included" if row.included else "left out"
             if item.key:
                 state += ", key"
+            state += _part_words(row.in_body)
             return (
                 f"{self._kind(item.kind)} from {self._org(item.org)}, "
                 f"{item.locator}, {state}: {item.text}"
@@ -207,6 +212,8 @@ class ItemsModel(QAbstractTableModel):
             return ""  # the tick says it; "Left out" rows are italic and greyed as well
         if column == KEY:
             return "Key" if item.key else ""  # in words as well as the tick
+        if column == PART:
+            return PARTS[row.in_body]
         if column == THEME:
             return self._theme_labels.get(row.theme, row.theme)
         if column == KIND:
@@ -283,3 +290,10 @@ class ItemsModel(QAbstractTableModel):
             before = (self.visible[-1] + 1) if self.visible else len(self.rows)
         self.moveRequested.emit(ids[0], before)
         return False
+
+
+def _part_words(in_body: bool | None) -> str:
+    """ ", in the report's body" or ", in Appendix A" (nothing outside a committee report)."""
+    if in_body is None:
+        return ""
+    return ", in the report's body" if in_body else ", in Appendix A"

@@ -29,6 +29,7 @@ from briefgen.gui.items_model import (
     KEY,
     KIND,
     ORG,
+    PART,
     QUOTE,
     THEME,
     WHERE,
@@ -127,7 +128,7 @@ class ItemsPanel(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         # Widths in characters of the user's font, so they grow with the text size.
         char = self.fontMetrics().averageCharWidth()
-        widths = {INCLUDE: 8, KEY: 6, THEME: 14, KIND: 12, ORG: 14, WHERE: 14}
+        widths = {INCLUDE: 8, KEY: 6, PART: 11, THEME: 13, KIND: 12, ORG: 13, WHERE: 13}
         for column in range(QUOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * widths[column])
@@ -135,8 +136,9 @@ class ItemsPanel(QWidget):
             self.view,
             "Items in the pack",
             "Every item the pack quotes, in the order it prints. Space includes or leaves out "
-            "the current item; Ctrl+K marks it key (key items lead their theme); Alt+Up and "
-            "Alt+Down move it within its theme; drag to reorder.",
+            "the current item; Ctrl+K marks it key (key items lead their theme); Ctrl+B moves "
+            "it between a committee report's body and appendix; Alt+Up and Alt+Down move it "
+            "within its theme; drag to reorder.",
         )
 
         self.toggle_button = QPushButton("Include or &leave out")
@@ -188,17 +190,24 @@ class ItemsPanel(QWidget):
         self.key_action.setStatusTip(
             "Mark the current item key (it leads its theme), or unmark it."
         )
+        self.part_action = QAction("Move to &body or appendix", self)
+        self.part_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.part_action.setStatusTip(
+            "Quote the current item in the committee report's body, or move it to Appendix A."
+        )
         self.move_up_action = QAction("Move u&p", self)
         self.move_up_action.setShortcut(QKeySequence("Alt+Up"))
         self.move_down_action = QAction("Move do&wn", self)
         self.move_down_action.setShortcut(QKeySequence("Alt+Down"))
-        for action in (self.key_action, self.move_up_action, self.move_down_action):
+        actions = (self.key_action, self.part_action, self.move_up_action, self.move_down_action)
+        for action in actions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         # The commands on the current item, for the Edit menu.
         self.item_actions = [
             self.toggle_action,
             self.key_action,
+            self.part_action,
             self.move_up_action,
             self.move_down_action,
         ]
@@ -211,6 +220,7 @@ class ItemsPanel(QWidget):
         self.toggle_action.triggered.connect(self.toggle_current)
         self.key_button.clicked.connect(self.toggle_key)
         self.key_action.triggered.connect(self.toggle_key)
+        self.part_action.triggered.connect(self.toggle_part)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.move_up_action.triggered.connect(lambda: self._move(-1))
@@ -318,6 +328,17 @@ class ItemsPanel(QWidget):
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.model.keyToggled.emit(row.item.id, not row.item.key)
+
+    def toggle_part(self) -> None:
+        """Move the current item between the committee report's body and Appendix A."""
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.model.bodyToggled.emit(row.item.id, not row.in_body)
+
+    def show_parts(self, shown: bool) -> None:
+        """The Part column (Body or Appendix), for a committee report only."""
+        self.view.setColumnHidden(PART, not shown)
 
     def _move(self, step: int) -> None:
         item = self.current_item()

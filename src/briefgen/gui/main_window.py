@@ -24,6 +24,7 @@ from briefgen.filenames import untitled_pack
 from briefgen.gui import dialogs
 from briefgen.gui.actions import WindowActions
 from briefgen.gui.curation import Curation
+from briefgen.gui.draft_check import check_a_draft
 from briefgen.gui.exporting import Exports
 from briefgen.gui.import_dialog import import_into_library
 from briefgen.gui.pack_files import PackFiles
@@ -41,6 +42,7 @@ from briefgen.pack.editing import (
     missing_notice,
     move_item,
     move_item_to,
+    set_in_body,
     set_included,
     set_key,
     theme_counts,
@@ -112,6 +114,7 @@ class MainWindow(WindowLayout):
         actions.export_audiences.triggered.connect(exports.export_audiences)
         actions.reload.triggered.connect(lambda: self.load_content())
         actions.import_document.triggered.connect(lambda: import_into_library(self))
+        actions.check_draft.triggered.connect(lambda: check_a_draft(self))
         actions.quit.triggered.connect(self.close)
         actions.print.triggered.connect(self.printing.print_pack)
         actions.print_preview.triggered.connect(self.printing.preview_print)
@@ -142,6 +145,7 @@ class MainWindow(WindowLayout):
         self.model.moveRequested.connect(self._move_to)
         self.items_panel.moveRequested.connect(self._move_by)
         self.model.keyToggled.connect(self._key_toggled)
+        self.model.bodyToggled.connect(self._body_toggled)
         self.items_panel.currentItemChanged.connect(self._show_source)
 
         self.preview.started.connect(self.preview_pane.show_busy)
@@ -194,7 +198,7 @@ class MainWindow(WindowLayout):
             widget.setEnabled(ready)
         for action in self.commands.exports:
             action.setEnabled(ready and self.exports.exporting is None)
-        for action in (self.commands.print, self.commands.print_preview):
+        for action in (self.commands.print, self.commands.print_preview, self.commands.check_draft):
             action.setEnabled(ready)
 
     # --- the pack in the window ------------------------------------------------------------
@@ -257,6 +261,7 @@ class MainWindow(WindowLayout):
         assert self.corpus is not None
         self.rows = item_rows(self.corpus, self.spec)
         self.model.set_rows(self.corpus, self.rows)
+        self.items_panel.show_parts(self.spec.layout == "committee-report")
 
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.pack_name()}[*] — briefgen")
@@ -328,6 +333,9 @@ class MainWindow(WindowLayout):
     def _layout_changed(self) -> None:
         self.spec.layout = self.layout_combo.currentData()
         self.meeting_form.set_layout(self.spec.layout)
+        self.officer_form.set_layout(self.spec.layout)
+        if self.corpus is not None:
+            self._refresh_rows()  # a committee report's items are in its body or appendix
         self._changed("Change the layout")
 
     def _audience_changed(self) -> None:
@@ -365,6 +373,8 @@ class MainWindow(WindowLayout):
             replace(row, included=included) if row.item.id == item_id else row for row in self.rows
         ]
         self.model.set_included(item_id, included)
+        if self.spec.layout == "committee-report":  # the body's choice may change
+            self._refresh_rows()
         self._changed("Include an item" if included else "Leave out an item")
 
     def _key_toggled(self, item_id: str, key: bool) -> None:
@@ -376,6 +386,25 @@ class MainWindow(WindowLayout):
         self._changed("Mark an item key" if key else "Unmark a key item")
         verb = "marked key: it leads its theme" if key else "no longer marked key"
         self.statusBar().showMessage(f"Item {verb}.", 4000)
+
+    def _body_toggled(self, item_id: str, body: bool) -> None:
+        """Quote `item_id` in the committee report's body, or in Appendix A."""
+        assert self.corpus is not None
+        row = next((row for row in self.rows if row.item.id == item_id), None)
+        if row is None or row.in_body is None:
+            why = (
+                "Include the item first"
+                if self.spec.layout == "committee-report"
+                else "Only a committee report has a body and an appendix"
+            )
+            self.statusBar().showMessage(f"{why}; nothing was moved.", 4000)
+            return
+        set_in_body(self.corpus, self.spec, item_id, body)
+        self._refresh_rows()
+        self.items_panel.select_item(item_id)
+        self._changed("Move an item to the body" if body else "Move an item to the appendix")
+        where = "the report's body" if body else "Appendix A"
+        self.statusBar().showMessage(f"Item moved: it is quoted in {where}.", 4000)
 
     def _move_by(self, item_id: str, step: int) -> None:
         if move_item(self.spec, self.rows, item_id, step, self.model.visible):

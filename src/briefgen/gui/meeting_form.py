@@ -284,7 +284,8 @@ def _text_box(name: str, description: str, placeholder: str) -> QPlainTextEdit:
 
 
 class OfficerTextForm(QScrollArea):
-    """The officer's own words: report summary, key messages, recommendations, notes."""
+    """The officer's own words: report summary, key messages, recommendations, the committee
+    report's options and background papers, notes."""
 
     changed = Signal()
 
@@ -317,6 +318,18 @@ class OfficerTextForm(QScrollArea):
         self.notes = _text_box(
             "Notes", "Your notes, printed in their own section.", "Anything else to add"
         )
+        self.options = _text_box(
+            "Options",
+            "The committee report's options, your own, one per line: at least three, doing "
+            "nothing among them.",
+            "One option per line, e.g. Do nothing: keep the current arrangements.",
+        )
+        self.background_papers = _text_box(
+            "Background papers",
+            "Unpublished documents the report relies on, one per line; published sources are "
+            "listed as references.",
+            "One paper per line; leave empty for None",
+        )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -327,11 +340,15 @@ class OfficerTextForm(QScrollArea):
         for text, widget in (
             ("&Key messages (member briefings, one per line):", self.key_messages),
             ("&Recommendations to the committee (one per line):", self.recommendations),
+            ("&Options (one per line; at least three, doing nothing among them):", self.options),
+            ("&Background papers (unpublished ones, one per line):", None),
             ("&Notes:", self.notes),
         ):
+            widget = widget if widget is not None else self.background_papers
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        self.form = form
         layout = QVBoxLayout(body)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -344,9 +361,23 @@ class OfficerTextForm(QScrollArea):
             edit.textChanged.connect(self._edited)
         self._loading = False
         self._count_summary()
+        self.set_layout("member-briefing")
 
     def edits(self) -> tuple[QPlainTextEdit, ...]:
-        return (self.summary, self.key_messages, self.recommendations, self.notes)
+        return (
+            self.summary,
+            self.key_messages,
+            self.recommendations,
+            self.options,
+            self.background_papers,
+            self.notes,
+        )
+
+    def set_layout(self, layout: str) -> None:
+        """Options and background papers are shown for a committee report only."""
+        committee = layout == "committee-report"
+        for edit in (self.options, self.background_papers):
+            self.form.setRowVisible(edit, committee)
 
     def first_field(self) -> QWidget:
         return self.summary
@@ -368,17 +399,22 @@ class OfficerTextForm(QScrollArea):
         self.summary.setPlainText(officer.summary)
         self.key_messages.setPlainText("\n".join(officer.key_messages))
         self.recommendations.setPlainText("\n".join(officer.recommendations))
+        self.options.setPlainText("\n".join(officer.options))
+        self.background_papers.setPlainText("\n".join(officer.background_papers))
         self.notes.setPlainText(officer.notes)
         self._loading = False
+        self.set_layout(spec.layout)
 
     def store(self, spec: PackSpec) -> None:
         officer = spec.officer
         officer.summary = self.summary.toPlainText().strip()
         officer.key_messages = _lines_of(self.key_messages.toPlainText())
         officer.recommendations = _lines_of(self.recommendations.toPlainText())
+        officer.options = _lines_of(self.options.toPlainText())
+        officer.background_papers = _lines_of(self.background_papers.toPlainText())
         officer.notes = self.notes.toPlainText().strip()
 
 
 def _lines_of(text: str) -> list[str]:
-    """One entry per non-empty line (key messages, recommendations)."""
+    """One entry per non-empty line (key messages, recommendations, options, papers)."""
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -117,7 +117,10 @@ class SourceView(QWidget):
             )
 
     def show_item(self, corpus: Corpus, item: Item | None) -> None:
-        """Show `item`'s citation and open its source at the quote (`item.span`)."""
+        """Show `item`'s citation and open its source at the quote (`item.span`); an item the
+        corpus no longer has (the content was reloaded from elsewhere) clears the view."""
+        if item is not None and not _in_corpus(corpus, item):
+            item = None
         self.item = item
         if item is None:
             self.citation.setText("Choose an item in the list to see where it comes from.")
@@ -183,6 +186,15 @@ class FittingScrollArea(QScrollArea):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()
+
+
+def _in_corpus(corpus: Corpus, item: Item) -> bool:
+    """Whether `corpus` has `item` with its source and organisation (its citation can be shown)."""
+    return (
+        corpus.has_item(item.id)
+        and item.source in corpus.sources
+        and item.org in corpus.organisations
+    )
 
 
 def highlight_format() -> QTextCharFormat:

@@ -41,6 +41,9 @@ from briefgen.selection import AUDIENCES
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+ITEM_COLUMNS_KEY = "itemColumns8"
+
+
 class WindowLayout(QMainWindow):
     """The widgets of the main window, laid out; the theme list shown and read."""
 
@@ -259,8 +262,9 @@ class WindowLayout(QMainWindow):
                 splitter.restoreState(state)
             else:
                 self._split_on_show = True
-        # The item list's column widths, as the officer last left them.
-        columns = settings.value("itemColumns")
+        # The item list's column widths, as the officer last left them (under a new key since
+        # the Part column came: a state saved with seven columns would misplace the widths).
+        columns = settings.value(ITEM_COLUMNS_KEY)
         if isinstance(columns, QByteArray) and not columns.isEmpty():
             self.items_panel.view.header().restoreState(columns)
 
@@ -293,7 +297,7 @@ class WindowLayout(QMainWindow):
         settings.setValue("windowGeometry", self.saveGeometry())
         settings.setValue("splitterState", self.splitter.saveState())
         settings.setValue("sourceSplit", self.items_split.saveState())
-        settings.setValue("itemColumns", self.items_panel.view.header().saveState())
+        settings.setValue(ITEM_COLUMNS_KEY, self.items_panel.view.header().saveState())
         settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:

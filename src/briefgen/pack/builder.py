@@ -125,12 +125,24 @@ def ordered_themes(corpus: Corpus, spec: PackSpec, items: Iterable[Item] = ()) -
 def build_pack(corpus: Corpus, spec: PackSpec, today: date | None = None) -> Pack:
     """Lay out `spec` as a `Pack`; raise `BriefgenError` if it names an unknown choice."""
     check_spec(corpus, spec)
+    layout = LAYOUT_PLANS[spec.layout]
+    parts = pack_parts(corpus, spec)
+    drafts = with_reading_key(parts, layout.lay_out(parts))
+    sections = finish(drafts, explain_first_uses(drafts, parts.acronyms))
+    sections = [s._replace(in_contents=s.level <= layout.contents_levels) for s in sections]
+    pack = _pack(parts, sections, today or date.today(), layout.states_purpose)
+    return pack._replace(contents_levels=layout.contents_levels)
+
+
+def pack_parts(corpus: Corpus, spec: PackSpec) -> PackParts:
+    """What the layout lays out for a checked `spec`: its items, themes, wording and audience
+    (also what the app asks which items a committee report quotes in its body)."""
     wording = load_wording()
     layout = LAYOUT_PLANS[spec.layout]
     audience = AUDIENCES[spec.audience]
     items = pack_items(corpus, spec)
     explains = layout.explains_acronyms or audience.explain_acronyms
-    parts = PackParts(
+    return PackParts(
         corpus=corpus,
         spec=spec,
         wording=wording,
@@ -140,11 +152,6 @@ def build_pack(corpus: Corpus, spec: PackSpec, today: date | None = None) -> Pac
         themes=tuple(ordered_themes(corpus, spec, items)),
         acronyms=corpus.glossary if explains else (),
     )
-    drafts = with_reading_key(parts, layout.lay_out(parts))
-    sections = finish(drafts, explain_first_uses(drafts, parts.acronyms))
-    sections = [s._replace(in_contents=s.level <= layout.contents_levels) for s in sections]
-    pack = _pack(parts, sections, today or date.today(), layout.states_purpose)
-    return pack._replace(contents_levels=layout.contents_levels)
 
 
 def quoted_ids(sections: Iterable[Section]) -> list[str]:

@@ -27,6 +27,8 @@ class ItemRow:
     included: bool
     theme: str
     leads: bool = False
+    # A committee report's included item: True in the body, False in Appendix A; else None.
+    in_body: bool | None = None
 
     @property
     def group(self) -> tuple[str, bool]:
@@ -41,10 +43,40 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
     items = pack_items(corpus, unexcluded)
     themes = ordered_themes(corpus, unexcluded, items)
     excluded, leading = set(spec.excluded), set(spec.key_items)
+    body = report_body(corpus, spec)
     return [
-        ItemRow(item, item.id not in excluded, primary_theme(item, themes), item.id in leading)
+        ItemRow(
+            item,
+            item.id not in excluded,
+            primary_theme(item, themes),
+            item.id in leading,
+            None if body is None or item.id in excluded else item.id in body,
+        )
         for item in items
     ]
+
+
+def report_body(corpus: Corpus, spec: PackSpec) -> set[str] | None:
+    """The ids of the items a committee report quotes in its body (the others go to Appendix
+    A), as the builder chooses them; None for a layout with no body and appendix."""
+    if spec.layout != "committee-report":
+        return None
+    from briefgen.pack.builder import pack_parts
+    from briefgen.pack.layouts.committee_report import body_items
+
+    return body_items(pack_parts(corpus, spec))
+
+
+def set_in_body(corpus: Corpus, spec: PackSpec, item_id: str, body: bool) -> None:
+    """Quote `item_id` in the committee report's body or in Appendix A: `spec` lists the item
+    in `in_body` or `in_appendix` only where that differs from the builder's own choice."""
+    spec.in_body = [other for other in spec.in_body if other != item_id]
+    spec.in_appendix = [other for other in spec.in_appendix if other != item_id]
+    chosen = report_body(corpus, spec) or set()
+    if body and item_id not in chosen:
+        spec.in_body.append(item_id)
+    elif not body and item_id in chosen:
+        spec.in_appendix.append(item_id)
 
 
 def set_included(spec: PackSpec, item_id: str, included: bool) -> None:
