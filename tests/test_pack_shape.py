@@ -473,3 +473,32 @@ def test_an_evidence_pack_opens_with_a_summary_and_lists_its_themes(
     listed = [s for s in pack.sections if s.in_contents]
     assert {s.level for s in listed} == {1}
     assert len(listed) <= len(shipped_corpus.themes) + 8  # one page of contents, every theme
+
+
+def test_a_two_theme_committee_report_keeps_its_body_to_five_sides(
+    shipped_corpus: Corpus,
+) -> None:
+    """Issue 17's case (scrutiny; inspection and workforce): the cover sheet carries the
+    contents, and the body, before Appendix A, keeps to the five-side norm in PDF and Word."""
+    import pypdfium2
+
+    from briefgen.render import render
+
+    spec = PackSpec(
+        layout="committee-report",
+        audience="scrutiny",
+        themes=["inspection-improvement", "workforce"],
+    )
+    pack = build_pack(shipped_corpus, spec)
+    results = {name: render(pack, shipped_corpus, name) for name in ("pdf", "docx")}
+    for name, result in results.items():
+        assert not [w for w in result.warnings if "it should keep to" in w], name
+    pdf = pypdfium2.PdfDocument(io.BytesIO(results["pdf"].data))
+    try:
+        texts = [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert pack.wording["contents"] in texts[0]
+    # The appendix opens on the page holding its first paragraph, A.1.
+    appendix = next(index for index, text in enumerate(texts) if "A.1" in text)
+    assert 1 <= appendix - 1 <= 5, appendix  # pages after the cover, before the appendix

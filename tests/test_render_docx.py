@@ -309,7 +309,11 @@ def test_cover_has_logo_with_alt_text_title_and_facts(built: Callable[..., Built
     facts = [p.text for p in document.paragraphs if p.style.name.startswith("Cover Fact")]
     assert f"{pack.wording['marking']}\tOFFICIAL-SENSITIVE" in facts
     assert f"{pack.wording['purpose']}\tThis report is for discussion." in facts
-    assert styled(document, "TOC Heading")[0].paragraph_format.page_break_before
+    # A committee report's cover sheet carries its contents (the body keeps to five sides);
+    # the other layouts give the contents a page of their own.
+    assert not styled(document, "TOC Heading")[0].paragraph_format.page_break_before
+    _, briefing, _ = built("member-briefing", "scrutiny")
+    assert styled(briefing, "TOC Heading")[0].paragraph_format.page_break_before
 
 
 def test_missing_png_logo_is_a_warning_not_a_failure(

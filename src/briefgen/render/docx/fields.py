@@ -19,13 +19,18 @@ CONTENTS_INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'  # headings 1 to `leve
 
 
 def add_contents(
-    writer: Writer, heading: str, entries: Sequence[tuple[int, str, str, str]], levels: int = 3
+    writer: Writer,
+    heading: str,
+    entries: Sequence[tuple[int, str, str, str]],
+    levels: int = 3,
+    new_page: bool = True,
 ) -> None:
     """The contents: a TOC field whose result already lists the headings (level, number, title,
     bookmark), each linked to its heading, so it reads right before Word refreshes it. Page
-    numbers come with the refresh: until then there is no number, and no dot leader to one."""
+    numbers come with the refresh: until then there is no number, and no dot leader to one.
+    `new_page` False: on the cover sheet, below its facts (a committee report's)."""
     title = writer.paragraph("TOC Heading", heading)
-    title.paragraph_format.page_break_before = True
+    title.paragraph_format.page_break_before = new_page
     paragraph = None
     for level, number, text, bookmark in entries or [(1, "", "", "")]:
         first = paragraph is None
