@@ -30,8 +30,8 @@ from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, d
 SEED = 0
 MIN_ITEMS = 10
 # How much the layout and wording tokens count beside the words, per job; chosen on the
-# leave-one-out benchmark (decision 0081): kinds follow cues, themes follow words.
-CUE_WEIGHT = 1.0
+# leave-one-out benchmark (decisions 0081, 0180): kinds follow cues, themes follow words.
+CUE_WEIGHT = 0.5
 THEME_CUE_WEIGHT = 0.1
 HEADING_WORDS = 0.5  # themes: the nearest heading's words beside the passage's
 RELEVANCE_CUE_WEIGHT = 0.3
@@ -139,13 +139,14 @@ def _join_features(first: str, second: str, position: int, count: int) -> dict[s
     }
 
 
-def _classifier(strength: float) -> Any:
-    """Logistic regression by liblinear: one-vs-rest, fast on sparse TF-IDF, deterministic."""
+def _classifier(strength: float, weight: str | None = "balanced") -> Any:
+    """Logistic regression by liblinear: one-vs-rest, fast on sparse TF-IDF, deterministic;
+    `weight` "balanced" evens out the classes, None keeps their curated shares."""
     return LogisticRegression(
         C=strength,
         solver="liblinear",
         dual=True,
-        class_weight="balanced",
+        class_weight=weight,
         random_state=SEED,
         max_iter=500,
     )
@@ -221,7 +222,9 @@ class SuggestModel:
         self.features = Featuriser(examples + passages)
         item_matrix = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS)
         self._items = item_matrix
-        self.kind_model = OneVsRestClassifier(_classifier(8.0)).fit(
+        # kinds unweighted: a passage that could be a position or a driver is a position more
+        # often than not, and the curated shares say so (decision 0180)
+        self.kind_model = OneVsRestClassifier(_classifier(8.0, None)).fit(
             self.features(examples, CUE_WEIGHT, CUE_WEIGHT), self.item_kinds
         )
         self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
