@@ -34,6 +34,7 @@ MIN_ITEMS = 10
 CUE_WEIGHT = 0.5
 THEME_CUE_WEIGHT = 0.1
 HEADING_WORDS = 0.5  # themes: the nearest heading's words beside the passage's
+CONTEXT_WORDS = 1.0  # themes: the words of its paragraph and the ones either side (decision 0181)
 RELEVANCE_CUE_WEIGHT = 0.3
 THEME_STRENGTH = 8.0  # inverse regularisation of the theme classifiers
 NEIGHBOURS = 20  # curated items a reason may count ("close to 14 curated risk items")
@@ -76,12 +77,14 @@ def read_layout(
     return Layout(text, structure, tuple(split_sentences(text, structure)))
 
 
-# A passage as the model sees it: its words, and tokens for its headings, list and cues.
-Passage = tuple[str, list[str]]
+# A passage as the model sees it: its words, tokens for its headings, list and cues, and the
+# words around it.
+Passage = tuple[str, list[str], str]
 
 
 def describe(layout: Layout, candidate: Candidate) -> Passage:
-    """The words of `candidate` and the tokens naming its place and wording cues."""
+    """The words of `candidate`, the tokens naming its place and wording cues, and its context:
+    its paragraph with the ones before and after it under the same heading."""
     text = layout.text[candidate.start : candidate.end]
     tokens = cues.heading_tokens(candidate.headings) + cues.cue_tokens(text)
     if candidate.listed:
@@ -94,7 +97,16 @@ def describe(layout: Layout, candidate: Candidate) -> Passage:
     if candidate.in_summary:
         tokens.append("in_summary")
     tokens.append(f"sentences_{min(candidate.sentences, 3)}")
-    return text, tokens
+    return text, tokens, _context(layout, candidate.block)
+
+
+def _context(layout: Layout, index: int) -> str:
+    """A block's text with its neighbours' under the same heading (a short passage such as
+    "This must change." says little of its theme; the paragraph round it does)."""
+    blocks = layout.structure.blocks
+    heading = blocks[index].heading
+    near = [b for b in blocks[max(0, index - 1) : index + 2] if b.heading == heading]
+    return " ".join(layout.text[b.start : b.end] for b in near)
 
 
 class Featuriser:
@@ -104,23 +116,36 @@ class Featuriser:
     def __init__(self, passages: Sequence[Passage]) -> None:
         self.words = TfidfVectorizer(
             ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.9, lowercase=True
-        ).fit([text for text, _ in passages])
-        self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t in passages])
+        ).fit([text for text, _, _ in passages])
+        self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t, _ in passages])
         names = self.tokens.get_feature_names_out()
         self._is_heading = np.array([n.startswith(("head_", "path_")) for n in names])
 
     def __call__(
-        self, passages: Sequence[Passage], weight: float, headings: float, heading_words: float = 0
+        self,
+        passages: Sequence[Passage],
+        weight: float,
+        headings: float,
+        heading_words: float = 0,
+        context_words: float = 0,
     ) -> Any:
         """The feature matrix of `passages`: heading tokens scaled by `headings`, other layout
         and cue tokens by `weight`; with `heading_words`, the words of the nearest heading are
-        added to the passage's own at that weight (a "Funding" heading says "funding")."""
-        words = self.words.transform([text for text, _ in passages])
+        added to the passage's own at that weight (a "Funding" heading says "funding"), and with
+        `context_words` the words of the paragraphs round it."""
+        words = self.words.transform([text for text, _, _ in passages])
         if heading_words:
             words = words + heading_words * self.words.transform(
-                [" ".join(t[5:] for t in tokens if t.startswith("head_")) for _, tokens in passages]
+                [
+                    " ".join(t[5:] for t in tokens if t.startswith("head_"))
+                    for _, tokens, _ in passages
+                ]
             )
-        tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t in passages])
+        if context_words:
+            words = words + context_words * self.words.transform(
+                [context for _, _, context in passages]
+            )
+        tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t, _ in passages])
         scale = sparse.diags(np.where(self._is_heading, headings, weight))
         return sparse.hstack([words, tokens.astype(np.float64) @ scale], format="csr")
 
@@ -220,7 +245,7 @@ class SuggestModel:
                 self.item_kinds.append(item.kind)
                 themes.append(item.themes)
         self.features = Featuriser(examples + passages)
-        item_matrix = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS)
+        item_matrix = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
         self._items = item_matrix
         # kinds unweighted: a passage that could be a position or a driver is a position more
         # often than not, and the curated shares say so (decision 0180)
@@ -272,7 +297,7 @@ class SuggestModel:
 
     def predict(self, passages: Sequence[Passage]) -> Predictions:
         """Relevance, kind, themes and nearest curated items for each passage."""
-        matrix = self.features(passages, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS)
+        matrix = self.features(passages, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
         with_cues = self.features(passages, CUE_WEIGHT, CUE_WEIGHT)
         relevance = self.relevance_model.predict_proba(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT)
