@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.library.suggest.model import describe, read_layout
 from briefgen.library.suggest.sentences import SEGMENTERS, split_sentences
+from briefgen.library.suggest.spans import candidates
 from briefgen.library.suggest.structure import derive_structure
 
 REPORT = """\
@@ -96,3 +98,22 @@ def test_sentences_split_after_a_footnote_marker_and_keep_offsets_into_the_text(
         sentences = [REPORT[s.start : s.end] for s in split_sentences(REPORT, structure, splitter)]
         assert "Budgets fell by 20% since 2010." in sentences, name
         assert "Services must change." in sentences, name
+
+
+def test_a_passage_is_described_with_the_paragraphs_round_it_under_its_heading() -> None:
+    text = (
+        "# Funding\n\nBudgets fell by a fifth.\n\nThis must change.\n\nGrants are late.\n\n"
+        "# Workforce\n\nAgency staff cost more.\n"
+    )
+    layout = read_layout(text)
+    described = {
+        passage: context
+        for passage, _, context in (
+            describe(layout, c) for c in candidates(text, layout.structure, layout.sentences, None)
+        )
+    }
+    assert described["This must change."] == (
+        "Budgets fell by a fifth. This must change. Grants are late."
+    )
+    assert described["Grants are late."] == "This must change. Grants are late."
+    assert described["Agency staff cost more."] == "Agency staff cost more."
