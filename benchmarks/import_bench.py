@@ -18,15 +18,14 @@ import os
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
+from pack_bench import median_time  # the same timing as the build benchmark (this folder)
 
 from briefgen.content.paths import SHIPPED_CONTENT
 from briefgen.content.quotes import locate, normalise_source
@@ -95,15 +94,6 @@ def write_docx(path: Path, content: list[tuple[str, list[str]]]) -> None:
         for cell, text in zip(table._cells, ("Measure", "Target", "Actual"), strict=False):
             cell.text = text
     document.save(str(path))
-
-
-def median_time(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def python_environment(scratch: Path) -> dict[str, str]:

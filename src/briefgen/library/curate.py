@@ -28,7 +28,7 @@ from briefgen.library.suggest import (
     suggestion_id,
     train,
 )
-from briefgen.library.writer import _inside, append_items, record_yaml
+from briefgen.library.writer import append_items, inside_library, record_yaml
 from briefgen.limits import CONTENT_FILE_BYTES, megabytes
 
 REJECTED_HEADER = (
@@ -75,7 +75,7 @@ def record_rejected(library: Path, source_id: str, texts: Sequence[str]) -> Path
     if not texts:
         return None
     # As the library writer: never through a link leading outside the library.
-    path = _inside(library, str(rejected_file(library, source_id).relative_to(library)))
+    path = inside_library(library, str(rejected_file(library, source_id).relative_to(library)))
     old = (
         path.read_text(encoding="utf-8")
         if path.is_file()

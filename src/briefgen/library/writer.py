@@ -109,7 +109,7 @@ def record_yaml(record: Mapping[str, Any], order: Sequence[str], indent: int = 0
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
 
 
-def _inside(library: Path, name: str) -> Path:
+def inside_library(library: Path, name: str) -> Path:
     """`library / name`, refused if it, or the folder it is in, leads outside the library
     through a symbolic link (nothing outside is read or written)."""
     real_root = os.path.realpath(library)
@@ -184,7 +184,7 @@ def _check_id(value: object, what: str) -> str:
 def append_source(library: Path, source: Mapping[str, Any]) -> None:
     """Add `source` (a sources.yaml record) at the end of the library's `sources.yaml`."""
     _check_id(source.get("id"), "source")
-    path = _inside(library, "sources.yaml")
+    path = inside_library(library, "sources.yaml")
     block = "\n" + record_yaml(source, SOURCE_ORDER)
     _append(path, library, SOURCES_HEADER, block, [dict(source)], key="")
 
@@ -197,7 +197,7 @@ def append_items(
     _check_id(source_id, "items for source")
     for item in items:
         _check_id(item.get("id"), "item")
-    path = _inside(library, f"items/{source_id}.yaml")
+    path = inside_library(library, f"items/{source_id}.yaml")
     # The title goes in a comment: any line break in it would end the comment early.
     header = ITEMS_HEADER.format(title=" ".join(title.split())) + f"source: {source_id}\nitems:\n"
     block = "".join(record_yaml(item, ITEM_ORDER, indent=2) for item in items)

@@ -131,7 +131,9 @@ def build_pack(corpus: Corpus, spec: PackSpec, today: date | None = None) -> Pac
     sections = finish(drafts, explain_first_uses(drafts, parts.acronyms))
     sections = [s._replace(in_contents=s.level <= layout.contents_levels) for s in sections]
     pack = _pack(parts, sections, today or date.today(), layout.states_purpose)
-    return pack._replace(contents_levels=layout.contents_levels)
+    return pack._replace(
+        contents_levels=layout.contents_levels, contents_on_cover=layout.contents_on_cover
+    )
 
 
 def pack_parts(corpus: Corpus, spec: PackSpec) -> PackParts:

@@ -309,6 +309,7 @@ class Pack(NamedTuple):
     language: str = "en-GB"
     # The heading levels the contents list (a report of a few sides lists its main parts).
     contents_levels: int = 3
+    contents_on_cover: bool = False  # the cover sheet carries the contents (committee reports)
     subject: str = ""
     author: str = ""
     keywords: tuple[str, ...] = ()

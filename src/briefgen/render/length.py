@@ -212,8 +212,8 @@ def estimate(pack: Pack, word: bool = False) -> tuple[int, list[SectionLength]]:
     contents = _contents_height(pack, geometry) / page
     if pack.spec.layout == "evidence-pack":
         contents = math.ceil(contents)
-    elif pack.spec.layout == "committee-report" and not pack.large_print:
-        contents = 0.0  # on the cover sheet, below its facts (pack.css)
+    elif pack.contents_on_cover and not pack.large_print:
+        contents = 0.0  # on the cover sheet, below its facts (large print's does not fit)
     body = sum(heights) / page
     pages = 1 + math.ceil(contents + body - 0.02)
     lengths = []

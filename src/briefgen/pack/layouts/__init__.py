@@ -19,10 +19,15 @@ class Layout(NamedTuple):
     states_purpose: bool = False  # the cover says what the report is for (decision, ...)
     # The heading levels the contents list: few enough to scan (themes, not each kind).
     contents_levels: int = 2
+    # The cover sheet carries the contents and the text starts on the next side (a report of a
+    # few sides, as council report templates do); otherwise the contents have their own page.
+    contents_on_cover: bool = False
 
 
 LAYOUT_PLANS: dict[str, Layout] = {
     "member-briefing": Layout(member_briefing.lay_out, explains_acronyms=True),
-    "committee-report": Layout(committee_report.lay_out, states_purpose=True, contents_levels=1),
+    "committee-report": Layout(
+        committee_report.lay_out, states_purpose=True, contents_levels=1, contents_on_cover=True
+    ),
     "evidence-pack": Layout(evidence_pack.lay_out, contents_levels=1),
 }

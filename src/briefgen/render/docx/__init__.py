@@ -90,10 +90,12 @@ def write_pack(writer: Writer, pack: Pack) -> None:
         if section.in_contents
     ]
     # The contents list the headings the pack lists, after Word refreshes them too.
-    # A committee report's cover sheet carries its contents, as the PDF's does (pack.css).
-    on_cover = pack.spec.layout == "committee-report"
     add_contents(
-        writer, pack.wording["contents"], entries, pack.contents_levels, new_page=not on_cover
+        writer,
+        pack.wording["contents"],
+        entries,
+        pack.contents_levels,
+        new_page=not pack.contents_on_cover,
     )
     # The evidence pack's contents have a page to themselves, as in the PDF.
     break_before = pack.spec.layout == "evidence-pack"
