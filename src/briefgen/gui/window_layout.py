@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from briefgen.content.model import Theme
 from briefgen.gui.items_model import ItemsModel
 from briefgen.gui.items_panel import ItemsPanel
-from briefgen.gui.meeting_form import MeetingForm, OfficerTextForm
+from briefgen.gui.meeting_form import MeetingForm
+from briefgen.gui.officer_form import OfficerTextForm
 from briefgen.gui.preview import PreviewPane
 from briefgen.gui.source_view import SourceView
 from briefgen.gui.widgets import NoticeBar, describe, heading, scrolling, shrinkable
