@@ -89,3 +89,35 @@ def test_imported_documents_are_quoted_checked_and_cited_in_a_pack(
     assert cli.main(["suggest", "anytown-annual-report-2025", "--json", "--all"]) == 0
     suggested = json.loads(capsys.readouterr().out)
     assert suggested and all(s["locator"].startswith(("p. ", "pp. ")) for s in suggested)
+
+
+def test_suggestions_on_an_imported_source_use_its_extracted_headings(
+    tmp_path, monkeypatch, capsys, report_docx
+):
+    """The Word file's styled headings, kept in the source's map, place the suggestions (the
+    text alone only lets the engine guess them)."""
+    from briefgen.content import open_corpus
+    from briefgen.library import folders
+    from briefgen.library.extract import extract
+    from briefgen.library.suggest import corpus as bridge
+
+    library = tmp_path / "mine"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
+    assert cli.main(["import", str(report_docx), "--date", "May 2020"]) == 0
+    capsys.readouterr()
+    corpus = open_corpus(folders.library_folders(), cache=False)
+    source_id = next(s for s in corpus.sources if s.startswith("anytown"))
+    seen = {}
+    real = bridge.suggest
+
+    def spy(text, model, **options):
+        seen.update(options)
+        return real(text, model, **options)
+
+    monkeypatch.setattr(bridge, "suggest", spy)
+    found = bridge.suggest_for_source(corpus, source_id, bridge.train(corpus), limit=0)
+    expected = [(h.start, h.title) for h in extract(report_docx).headings]
+    assert expected and [(h.start, h.title) for h in seen["headings"]] == expected
+    assert found and all(s.locator for s in found)

@@ -36,6 +36,15 @@ def read_map(
 ) -> tuple[Locate | None, bytes]:
     """The locator function of the map at `path` for the source `text`, and the map's bytes;
     (None, bytes read) after recording why the map cannot be used."""
+    document, data = read_map_document(path, text, problems, real_root, label)
+    return (document.locator if document is not None else None), data
+
+
+def read_map_document(
+    path: Path, text: str, problems: Problems, real_root: str, label: str
+) -> tuple[ExtractedDocument | None, bytes]:
+    """The structure map at `path` for the source `text` (its pages, headings and numbered
+    paragraphs), and the map's bytes; (None, bytes read) after recording why it cannot be used."""
     data = read_bytes(path, problems, real_root, "source map", SOURCE_MAP_BYTES)
     if data is None:
         return None, b""
@@ -68,7 +77,7 @@ def read_map(
             f"says where its pages are; {again}",
         )
         return None, data
-    return document.locator, data
+    return document, data
 
 
 def _document(path: Path, text: str, fields: dict[str, Any]) -> ExtractedDocument:

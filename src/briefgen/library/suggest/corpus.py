@@ -11,7 +11,7 @@ from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, sugge
 from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
 
 if TYPE_CHECKING:
-    from briefgen.content.sourcemap import Locate
+    from briefgen.library.extract.model import ExtractedDocument
 
 
 def training_documents(corpus: Corpus, leave_out: Iterable[str] = ()) -> list[TrainingDocument]:
@@ -49,29 +49,33 @@ def suggest_for_source(
     """Suggestions for the corpus's source `source_id`; its curated items are not proposed
     again unless `skip_curated` is False (the benchmark's leave-one-out)."""
     source = corpus.sources[source_id]
+    mapped = _map_document(source)
     curated = [i.span for i in corpus.items if i.source == source_id] if skip_curated else []
     return suggest(
         source.text,
         model,
         publisher=source.publisher,
         organisations=[(o.id, o.name, o.short) for o in corpus.organisations.values()],
+        headings=mapped.headings if mapped is not None else None,
         furniture=source.furniture,
         curated=curated,
         rejected=rejected,
         min_score=min_score,
         limit=limit,
-        locate=_map_locator(source),
+        locate=mapped.locator if mapped is not None else None,
     )
 
 
-def _map_locator(source: Source) -> Locate | None:
-    """An imported source's own locators ("p. 12, para 4.3"), from the map the loader checked,
-    so a suggestion is cited as an item quoting the same words would be; None without a map."""
+def _map_document(source: Source) -> ExtractedDocument | None:
+    """An imported source's structure map, as the loader checked it: its headings (from the
+    PDF's bookmarks or the Word file's styles, firmer than headings guessed from the text) and
+    its locators ("p. 12, para 4.3"), so a suggestion is placed and cited as an item quoting
+    the same words would be; None without a map."""
     if source.map_path is None:
         return None
-    from briefgen.content.sourcemap import read_map
+    from briefgen.content.sourcemap import read_map_document
     from briefgen.content.yamlfile import Problems
 
     real_root = os.path.realpath(source.map_path.parent)
-    locate, _ = read_map(source.map_path, source.text, Problems(), real_root, source.id)
-    return locate
+    document, _ = read_map_document(source.map_path, source.text, Problems(), real_root, source.id)
+    return document
