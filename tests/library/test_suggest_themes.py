@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.content import Corpus
-from briefgen.library.suggest import label
+from briefgen.library.suggest import CuratedSpan, SuggestModel, TrainingDocument, label, suggest
 from briefgen.library.suggest.corpus import theme_definitions, training_documents
 from briefgen.library.suggest.model import Passage, _as_candidate, describe, read_layout
 from briefgen.library.suggest.themes import ThemeDefinition, ThemeModel, definition_phrases
@@ -84,3 +84,28 @@ def test_without_definitions_the_themes_are_those_of_the_curated_items(
     }
     assert model.theme_ids == sorted(curated)
     assert "climate" not in model.theme_ids
+
+
+def test_the_model_learns_a_theme_from_its_definition_alone() -> None:
+    text = "\n\n".join(f"Councils should do thing {n}. It costs {n}0 pounds." for n in range(12))
+    starts = [text.index(f"Councils should do thing {n}.") for n in range(12)]
+    items = tuple(
+        CuratedSpan(start, text.index(".", start) + 1, kind, ("funding",), "lga")
+        for start, kind in zip(starts, ["position", "evidence"] * 6, strict=True)
+    )
+    funding = ThemeDefinition("funding", "Funding", "Budgets, cuts, grants and costs.")
+    model = SuggestModel([TrainingDocument(text, items)], [funding, CLIMATE])
+    assert model.theme_ids == ["climate", "funding"]
+    found = suggest(
+        "Councils must cut carbon emissions and plan for flooding.", model, min_score=0, limit=0
+    )
+    assert found[0].themes[0] == "climate"
+
+
+def test_a_corpus_theme_is_defined_by_its_label_intro_and_rule(shipped_corpus: Corpus) -> None:
+    definitions = {d.id: d for d in theme_definitions(shipped_corpus)}
+    assert definitions.keys() == shipped_corpus.themes.keys()
+    funding = shipped_corpus.themes["funding"]
+    assert definitions["funding"] == ThemeDefinition(
+        "funding", "Funding", f"{funding.intro} {funding.rule}"
+    )
