@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
@@ -66,10 +67,19 @@ class ThemeModel:
                 labels.append({definition.id})
         weights = np.r_[np.ones(len(themes)), np.full(len(rows) - len(themes), DEFINITION_WEIGHT)]
         self.theme_ids = sorted(set().union(*labels))
-        self.words = TfidfVectorizer(sublinear_tf=True, max_df=0.9, stop_words="english").fit(
+        self.words = TfidfVectorizer(sublinear_tf=True, max_df=0.9, stop_words="english")
+        # the words and contexts are read once, to learn the vocabulary and as features
+        read = self.words.fit_transform(
             [text for text, _, _ in rows] + [context for _, _, context in examples]
         )
-        matrix = self._features(rows)
+        contexts = sparse.vstack(
+            [read[len(rows) :], sparse.csr_matrix((len(rows) - len(examples), read.shape[1]))]
+        )
+        matrix = (
+            read[: len(rows)]
+            + HEADING_WORDS * self.words.transform([heading for _, heading, _ in rows])
+            + CONTEXT_WORDS * contexts
+        ).tocsr()
         # a theme every row carries, or none, is a constant probability, not a classifier
         self._models: list[LogisticRegression | float] = []
         for theme in self.theme_ids:
