@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from briefgen.content import Corpus, Source
 from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
 from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
+from briefgen.library.suggest.themes import ThemeDefinition
 
 if TYPE_CHECKING:
     from briefgen.library.extract.model import ExtractedDocument
@@ -32,8 +33,17 @@ def training_documents(corpus: Corpus, leave_out: Iterable[str] = ()) -> list[Tr
 
 
 def train(corpus: Corpus, leave_out: Iterable[str] = ()) -> SuggestModel:
-    """A model learned from the curated items of `corpus` (sources in `leave_out` unseen)."""
-    return SuggestModel(training_documents(corpus, leave_out))
+    """A model learned from the curated items of `corpus` (sources in `leave_out` unseen) and
+    its themes' definitions."""
+    return SuggestModel(training_documents(corpus, leave_out), theme_definitions(corpus))
+
+
+def theme_definitions(corpus: Corpus) -> list[ThemeDefinition]:
+    """Every theme of `corpus` as the suggestions learn it: label, introduction and rule."""
+    return [
+        ThemeDefinition(theme.id, theme.label, f"{theme.intro} {theme.rule}")
+        for theme in corpus.themes.values()
+    ]
 
 
 def suggest_for_source(

@@ -16,7 +16,7 @@ from briefgen.library.suggest.spans import Candidate
 from briefgen.library.suggest.structure import DocumentStructure
 
 MAX_THEMES = 3
-THEME_SHARE = 0.3  # a second or third theme needs 0.3 of the first one's probability
+THEME_SHARE = 0.5  # a second or third theme needs half the first one's probability (0183)
 
 
 class KindChoice(NamedTuple):

@@ -3,8 +3,9 @@
 Everything is fitted offline from the libraries' own items with scikit-learn (TF-IDF features
 over a passage's words plus tokens for its headings and wording cues, and logistic regression),
 with fixed seeds, in a fraction of a second; nothing is downloaded. The same passage features
-serve four jobs: which kind an item is, which themes it touches, whether a passage is the sort
-an officer curates (relevance), and whether two sentences belong in one item (grouping).
+serve three jobs: which kind an item is, whether a passage is the sort an officer curates
+(relevance), and whether two sentences belong in one item (grouping); which themes it touches
+is learned in `themes`, from the themes' definitions too.
 """
 
 from __future__ import annotations
@@ -26,17 +27,20 @@ from briefgen.library.suggest import cues
 from briefgen.library.suggest.sentences import Sentence, split_sentences
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
+from briefgen.library.suggest.themes import (
+    CONTEXT_WORDS,
+    HEADING_WORDS,
+    ThemeDefinition,
+    ThemeModel,
+)
 
 SEED = 0
 MIN_ITEMS = 10
 # How much the layout and wording tokens count beside the words, per job; chosen on the
 # leave-one-out benchmark (decisions 0081, 0180): kinds follow cues, themes follow words.
 CUE_WEIGHT = 0.5
-THEME_CUE_WEIGHT = 0.1
-HEADING_WORDS = 0.5  # themes: the nearest heading's words beside the passage's
-CONTEXT_WORDS = 1.0  # themes: the words of its paragraph and the ones either side (decision 0181)
+THEME_CUE_WEIGHT = 0.1  # finding the nearest curated items: words first, cues a little
 RELEVANCE_CUE_WEIGHT = 0.3
-THEME_STRENGTH = 8.0  # inverse regularisation of the theme classifiers
 NEIGHBOURS = 20  # curated items a reason may count ("close to 14 curated risk items")
 
 
@@ -214,9 +218,12 @@ def _fit_binary(matrix: Any, labels: Sequence[int], strength: float) -> Any:
 
 
 class SuggestModel:
-    """Classifiers fitted from the curated items of `documents` (see `train`)."""
+    """Classifiers fitted from the curated items of `documents` (see `train`), the themes' also
+    from their `definitions`."""
 
-    def __init__(self, documents: Sequence[TrainingDocument]) -> None:
+    def __init__(
+        self, documents: Sequence[TrainingDocument], definitions: Sequence[ThemeDefinition] = ()
+    ) -> None:
         count = sum(len(doc.items) for doc in documents)
         kinds = {item.kind for doc in documents for item in doc.items}
         if count < MIN_ITEMS or len(kinds) < 2:
@@ -238,26 +245,22 @@ class SuggestModel:
                 )
         examples: list[Passage] = []
         self.item_kinds: list[str] = []
-        themes: list[tuple[str, ...]] = []
+        item_themes: list[tuple[str, ...]] = []
         for layout, doc in zip(layouts, documents, strict=True):
             for item in doc.items:
                 examples.append(describe(layout, _as_candidate(layout, item)))
                 self.item_kinds.append(item.kind)
-                themes.append(item.themes)
+                item_themes.append(item.themes)
         self.features = Featuriser(examples + passages)
-        item_matrix = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
-        self._items = item_matrix
+        # the curated items a reason counts ("close to 14 curated risk items")
+        self._items = self.features(examples, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
         # kinds unweighted: a passage that could be a position or a driver is a position more
         # often than not, and the curated shares say so (decision 0180)
         self.kind_model = OneVsRestClassifier(_classifier(8.0, None)).fit(
             self.features(examples, CUE_WEIGHT, CUE_WEIGHT), self.item_kinds
         )
-        self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
-        targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
-        self.theme_models = [
-            _fit_binary(item_matrix, [int(x) for x in targets[:, column]], THEME_STRENGTH)
-            for column in range(len(self.theme_ids))
-        ]
+        self.theme_model = ThemeModel(examples, item_themes, definitions)
+        self.theme_ids = self.theme_model.theme_ids
         self.relevance_model = _fit_binary(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant, 1.0
         )
@@ -304,7 +307,7 @@ class SuggestModel:
         )[:, 1]
         kind_probs = self.kind_model.predict_proba(with_cues)
         kinds = [str(self.kind_model.classes_[i]) for i in kind_probs.argmax(axis=1)]
-        theme_probs = np.column_stack([m.predict_proba(matrix)[:, 1] for m in self.theme_models])
+        theme_probs = self.theme_model.probabilities(passages)
         similarity = (matrix @ self._items.T).toarray()
         nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :NEIGHBOURS]
         return Predictions(relevance, kinds, theme_probs, nearest)
