@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untype
 
 from briefgen.errors import BriefgenError
 from briefgen.library.suggest import cues
+from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
 from briefgen.library.suggest.sentences import Sentence, split_sentences
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
@@ -154,7 +156,8 @@ class Featuriser:
         return sparse.hstack([words, tokens.astype(np.float64) @ scale], format="csr")
 
 
-def _join_features(first: str, second: str, position: int, count: int) -> dict[str, float]:
+def _join_features(pair: SentencePair) -> dict[str, float]:
+    first, second = pair.first, pair.second
     words = second.lstrip("*\"'‘“(").split()
     opener = words[0].lower().strip(",;:") if words else ""
     return {
@@ -162,9 +165,9 @@ def _join_features(first: str, second: str, position: int, count: int) -> dict[s
         f"first_ends={first.rstrip()[-1:]}": 1.0,
         "first_words": min(len(first.split()), 60) / 30,
         "second_words": min(len(second.split()), 60) / 30,
-        "first_in_block": float(position == 1),
-        "last_in_block": float(position == count - 1),
-        "block_sentences": min(count, 8) / 4,
+        "first_in_block": float(pair.position == 1),
+        "last_in_block": float(pair.position == pair.count - 1),
+        "block_sentences": min(pair.count, 8) / 4,
     }
 
 
@@ -272,14 +275,14 @@ class SuggestModel:
             by_block: dict[int, list[Sentence]] = {}
             for sentence in layout.sentences:
                 by_block.setdefault(sentence.block, []).append(sentence)
+            restated = restated_in_body(layout.text, layout.structure, layout.sentences)
             for group in by_block.values():
-                for position in range(1, len(group)):
-                    a, b = group[position - 1], group[position]
+                described = sentence_pairs(layout.text, layout.structure, group, restated)
+                for (a, b), pair in zip(pairwise(group), described, strict=True):
                     holder = _covering(doc.items, a.start, a.end)
                     if holder is None and _covering(doc.items, b.start, b.end) is None:
                         continue
-                    first, second = layout.text[a.start : a.end], layout.text[b.start : b.end]
-                    pairs.append(_join_features(first, second, position, len(group)))
+                    pairs.append(_join_features(pair))
                     together.append(int(holder is not None and b.end <= holder.end))
         self.join_vectoriser = DictVectorizer(sparse=False)  # a few dozen features
         matrix = self.join_vectoriser.fit_transform(pairs or [{"opener=": 1.0}])
@@ -289,13 +292,12 @@ class SuggestModel:
             self.join_model = LogisticRegression(C=1.0, solver="liblinear", random_state=SEED)
             self.join_model.fit(matrix, together)
 
-    def join(self, pairs: Sequence[tuple[str, str, int, int]]) -> list[float]:
-        """For each (first, second, position, count): the probability that sentence `second`
-        continues the item `first` begins, `position` being second's place in a block of
-        `count` sentences."""
+    def join(self, pairs: Sequence[SentencePair]) -> list[float]:
+        """For each pair of adjacent sentences: the probability that the second continues the
+        item the first begins."""
         if not pairs:
             return []
-        features = self.join_vectoriser.transform([_join_features(*pair) for pair in pairs])
+        features = self.join_vectoriser.transform([_join_features(pair) for pair in pairs])
         return [float(p) for p in self.join_model.predict_proba(features)[:, 1]]
 
     def predict(self, passages: Sequence[Passage]) -> Predictions:

@@ -1,7 +1,8 @@
 """Candidate spans: sentences grouped into the passages an officer would quote.
 
-A passage is one sentence or a few that belong together (a learned `Joiner` decides, from the
-curated items: "This means…" after a claim usually stays with it). A report's own
+A passage is one sentence or a few that belong together (a learned joiner decides, from the
+curated items: "This means…" after a claim usually stays with it; the layout overrules it where
+it parts two sentences, `pairs`). A report's own
 recommendation is taken whole. A summary sentence the body repeats word for word is dropped
 and its place noted on the body's copy. A list item that is only a fragment ("to the
 Department…") keeps its lead-in when the two are adjacent.
@@ -12,21 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from briefgen.library.suggest import cues
+from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
 from briefgen.library.suggest.sentences import Sentence
 from briefgen.library.suggest.structure import DocumentStructure
 
-# For each (sentence, next sentence, next's place in the block, block's sentence count): the
-# probability that the two belong to one item.
-JoinScore = Callable[[Sequence[tuple[str, str, int, int]]], list[float]]
-
 MAX_SENTENCES = 4
+# Joined when the joiner gives at least this; higher trades recall for span (decisions 0181, 0184)
+JOIN_THRESHOLD = 0.5
 _FRAGMENT_START = re.compile(
     r"(?:and|or|but|that|to|which|who|for|of|in|on|with|by|if|where|when|as|from)\b"
 )
 _RECOMMENDATION_TEXT = re.compile(r"^(?:\*\*)?recommendation\s+(?:\d+|[a-z]+)\b", re.I)
+
+
+# For each pair of adjacent sentences: the probability that the two belong to one item.
+JoinScore = Callable[[Sequence[SentencePair]], list[float]]
 
 
 @dataclass(slots=True)
@@ -91,11 +94,14 @@ def candidates(
 ) -> list[Candidate]:
     """Group each block's sentences into passages; recommendations whole, repeats once."""
     kept, places = drop_repeats(text, structure, sentences)
+    restated = restated_in_body(text, structure, sentences)
+    kept_starts = {s.start for s in kept}
+    dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
     by_block: dict[int, list[Sentence]] = {}
     for sentence in kept:
         by_block.setdefault(sentence.block, []).append(sentence)
     reasons: dict[int, str] = {}
-    pairs: list[tuple[str, str, int, int]] = []
+    pairs: list[SentencePair] = []
     for block_index, group in by_block.items():
         block = structure.blocks[block_index]
         lead_text = ""
@@ -107,11 +113,11 @@ def candidates(
             text[block.start : block.end], headings, block.para, lead_text
         )
         if not reasons[block_index]:
-            pairs += [
-                (text[a.start : a.end], text[b.start : b.end], i + 1, len(group))
-                for i, (a, b) in enumerate(pairwise(group))
-            ]
-    together = iter(join(pairs) if join is not None else [0.0] * len(pairs))
+            pairs += sentence_pairs(text, structure, group, restated, dropped)
+    scores = join(pairs) if join is not None else [0.0] * len(pairs)
+    together = iter(
+        0.0 if pair.parted else score for pair, score in zip(pairs, scores, strict=True)
+    )
     found: list[Candidate] = []
     absorbed: list[tuple[int, int]] = []  # lead-in sentences taken into their first item
     for block_index, group in by_block.items():
@@ -163,7 +169,7 @@ def _runs(group: Sequence[Sentence], together: Iterator[float]) -> list[list[Sen
     """Split a block's sentences into runs, a new one wherever the join probability is low."""
     runs: list[list[Sentence]] = [[group[0]]]
     for sentence in group[1:]:
-        if next(together) >= 0.5 and len(runs[-1]) < MAX_SENTENCES:
+        if next(together) >= JOIN_THRESHOLD and len(runs[-1]) < MAX_SENTENCES:
             runs[-1].append(sentence)
         else:
             runs.append([sentence])

@@ -91,6 +91,7 @@ _FOOTNOTE_TEXT = re.compile(
 # A contents entry: a short title, then its page number ("Summary\t1", "Conclusion 14").
 _CONTENTS = re.compile(r"[ \t]*[A-Za-z][\w ,'’&:-]{1,70}?(?:\t+|\s+)\d{1,3}[ \t]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]")
 _END_PUNCT = '.!?;:"”’)…'
 _LEAD_IN_END = re.compile(r"(?:[:…]|\.{3,}|\b(?:by|are|include|includes|following|to))\W*$", re.I)
 
@@ -105,8 +106,9 @@ def _furniture_pattern(furniture: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in (*COMMON_FURNITURE, *furniture)))
 
 
-def _heading_level(line: str, next_blank: bool) -> int:
-    """The level of `line` as a heading, or 0 if it is text."""
+def _heading_level(line: str, next_blank: bool, section: bool = False) -> int:
+    """The level of `line` as a heading, or 0 if it is text; `section` when the paragraph after
+    it is numbered beneath its number ("2. …" before "2.1. …")."""
     stripped = line.strip()
     hashes = _HASHES.match(line)
     words = _WORD.findall(stripped)
@@ -130,6 +132,10 @@ def _heading_level(line: str, next_blank: bool) -> int:
     if stripped.startswith("**") and stripped.endswith("**") and len(words) <= 14:
         return 2
     numbered = re.match(r"\d{1,2}(\.\d{1,2})*\.?\s+(?=[A-Z])", stripped)
+    if numbered and section and stripped[-1] not in ".!?:;" and not _LEAD_IN_END.search(stripped):
+        # "2. Councils should have maximum flexibility…" over "2.1. …", "2.2. …" is the title
+        # of section 2, however long
+        return 1 + numbered.group().strip(". ").count(".")
     if stripped[-1] in _END_PUNCT or len(words) > 10 or not next_blank:
         return 0
     if numbered and _FOOTNOTE.search(stripped):
@@ -162,13 +168,16 @@ def derive_structure(
     for line in lines:
         starts.append(offset)
         offset += len(line)
+    sections = _sections(lines)
     for number, line in enumerate(lines):
         start = starts[number]
         content = line.rstrip("\r\n")
         if not content.strip() or furniture_line.fullmatch(content) or _CONTENTS.fullmatch(content):
             continue
         next_blank = number + 1 >= len(lines) or not lines[number + 1].strip()
-        level = 0 if headings is not None else _heading_level(content, next_blank)
+        level = (
+            0 if headings is not None else _heading_level(content, next_blank, number in sections)
+        )
         if level:
             found.append(Heading(start, _clean(content), level))
             joinable = False
@@ -197,6 +206,22 @@ def derive_structure(
     if headings is not None:
         found = [Heading(h.start, h.title, h.level) for h in headings]
     return DocumentStructure(tuple(found), _link(text, found, blocks))
+
+
+def _sections(lines: Sequence[str]) -> frozenset[int]:
+    """The lines that number a section whose first paragraph follows them numbered beneath it:
+    "2. Councils should…" where the next line with text starts "2.1."."""
+    found: set[int] = set()
+    following = ""
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
+        if not line.strip():
+            continue
+        own = _NUMBERED_LINE.match(line)
+        if own and following.startswith(own.group(1) + "."):
+            found.add(number)
+        following = own.group(1) if own else ""
+    return frozenset(found)
 
 
 def _is_pull_quote(line: str) -> bool:
