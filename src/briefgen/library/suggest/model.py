@@ -86,7 +86,9 @@ def describe(layout: Layout, candidate: Candidate) -> Passage:
     """The words of `candidate`, the tokens naming its place and wording cues, and its context:
     its paragraph with the ones before and after it under the same heading."""
     text = layout.text[candidate.start : candidate.end]
-    tokens = cues.heading_tokens(candidate.headings) + cues.cue_tokens(text)
+    tokens = (
+        cues.heading_tokens(candidate.headings) + cues.cue_tokens(text) + cues.kind_tokens(text)
+    )
     if candidate.listed:
         tokens.append("is_listed")
     if candidate.label and candidate.label[0].isdigit():
@@ -120,6 +122,7 @@ class Featuriser:
         self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t, _ in passages])
         names = self.tokens.get_feature_names_out()
         self._is_heading = np.array([n.startswith(("head_", "path_")) for n in names])
+        self._is_kind = np.array([n.startswith("kind_") for n in names])
 
     def __call__(
         self,
@@ -128,9 +131,11 @@ class Featuriser:
         headings: float,
         heading_words: float = 0,
         context_words: float = 0,
+        kind_cues: float = 0,
     ) -> Any:
-        """The feature matrix of `passages`: heading tokens scaled by `headings`, other layout
-        and cue tokens by `weight`; with `heading_words`, the words of the nearest heading are
+        """The feature matrix of `passages`: heading tokens scaled by `headings`, the kind
+        classifier's own wording tokens by `kind_cues`, other layout and cue tokens by `weight`;
+        with `heading_words`, the words of the nearest heading are
         added to the passage's own at that weight (a "Funding" heading says "funding"), and with
         `context_words` the words of the paragraphs round it."""
         words = self.words.transform([text for text, _, _ in passages])
@@ -146,7 +151,9 @@ class Featuriser:
                 [context for _, _, context in passages]
             )
         tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t, _ in passages])
-        scale = sparse.diags(np.where(self._is_heading, headings, weight))
+        scale = sparse.diags(
+            np.where(self._is_heading, headings, np.where(self._is_kind, kind_cues, weight))
+        )
         return sparse.hstack([words, tokens.astype(np.float64) @ scale], format="csr")
 
 
@@ -250,7 +257,7 @@ class SuggestModel:
         # kinds unweighted: a passage that could be a position or a driver is a position more
         # often than not, and the curated shares say so (decision 0180)
         self.kind_model = OneVsRestClassifier(_classifier(8.0, None)).fit(
-            self.features(examples, CUE_WEIGHT, CUE_WEIGHT), self.item_kinds
+            self._kind_features(examples), self.item_kinds
         )
         self.theme_ids = sorted({theme for item_themes in themes for theme in item_themes})
         targets = np.array([[t in item_themes for t in self.theme_ids] for item_themes in themes])
@@ -261,6 +268,11 @@ class SuggestModel:
         self.relevance_model = _fit_binary(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant, 1.0
         )
+
+    def _kind_features(self, passages: Sequence[Passage]) -> Any:
+        """What the kind classifier sees: words, layout and cue tokens, and its own wording
+        tokens (who acts, problem or example wording: decision 0182), all cues at `CUE_WEIGHT`."""
+        return self.features(passages, CUE_WEIGHT, CUE_WEIGHT, kind_cues=CUE_WEIGHT)
 
     def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
         pairs: list[dict[str, float]] = []
@@ -298,7 +310,7 @@ class SuggestModel:
     def predict(self, passages: Sequence[Passage]) -> Predictions:
         """Relevance, kind, themes and nearest curated items for each passage."""
         matrix = self.features(passages, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
-        with_cues = self.features(passages, CUE_WEIGHT, CUE_WEIGHT)
+        with_cues = self._kind_features(passages)
         relevance = self.relevance_model.predict_proba(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT)
         )[:, 1]
