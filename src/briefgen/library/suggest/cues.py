@@ -18,7 +18,7 @@ from briefgen.content import ITEM_KINDS
 _HEADING_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\brecommendations?\b", re.I), "recommendation"),
     (re.compile(r"\bsuccess (?:criteria|factors?)\b", re.I), "success-criterion"),
-    (re.compile(r"\b(?:risks?|challenges|concerns)\b", re.I), "risk"),
+    (re.compile(r"\b(?:risks?|challenges|concerns|dangers?|threats)\b", re.I), "risk"),
     (re.compile(r"\bdrivers?\b", re.I), "driver"),
     (re.compile(r"\bprinciples?\b", re.I), "principle"),
     (re.compile(r"\bpropositions?\b", re.I), "proposition"),
@@ -98,14 +98,24 @@ def is_recommendation_lead(lead_in: str) -> bool:
     return bool(_RECOMMENDATION_LEAD.search(lead_in))
 
 
+def lead_in_kind(lead_in: str) -> str:
+    """The kind a list's lead-in names in its last sentence ("The model brings with it some
+    inherent dangers:" lists risks), or ''; a recommendation's lead-in is the spans' business."""
+    last = re.split(r"(?<=[.!?])\s+", lead_in.strip())[-1]
+    kind = heading_kind([last])
+    return "" if kind == "recommendation" else kind
+
+
 # Wording that settles a kind: (pattern, kind, reason). Each was checked against the curated
-# items of the shipped corpus (decision 0081): a percentage is evidence in 15 of 15, a survey or
-# research finding in 8 of 9, "Government … should" a recommendation in 9 of 11, a named council
-# an example in 5 of 7.
+# items of the shipped corpus (decisions 0081, 0182): a passage wholly in quotation marks (what
+# someone consulted said) is evidence in 8 of 8, a percentage in 15 of 15, a survey or research
+# finding in 10 of 10, "Government … should" a recommendation in 9 of 11, a named council an
+# example in 5 of 7, "we call on" a recommendation in 3 of 3.
 _FIRM_WORDING: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^\s*[\"“].*[\"”]\W*$", re.S), "evidence", "quotes what someone said"),
     (re.compile(r"\d\s?%|\bper ?cent\b"), "evidence", "gives a percentage"),
     (
-        re.compile(r"\b(?:survey|research|statistics|estimated)\b", re.I),
+        re.compile(r"\b(?:surveys?|research|statistics|estimated)\b", re.I),
         "evidence",
         "reports research or a survey",
     ),
@@ -122,6 +132,7 @@ _FIRM_WORDING: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "example",
         "names a council's own practice",
     ),
+    (re.compile(r"\bwe (?:call on|urge)\b", re.I), "recommendation", "calls on others to act"),
 )
 
 
@@ -148,6 +159,143 @@ def cue_tokens(text: str) -> list[str]:
         tokens.append("cue_question")
     words = len(text.split())
     tokens.append("cue_short" if words < 12 else "cue_long" if words > 45 else "cue_medium")
+    return tokens
+
+
+# Wording that tells the kinds apart (PRODUCT.md's definitions): a risk or a driver is a problem
+# (something lacking, a concern, a trend, demand or money), an example a named place or
+# programme, evidence what was found or reported, a position what an organisation argues. For the
+# kind classifier only, as tokens it weighs (decision 0182); none settles a kind alone. Matched
+# against the lower-cased text (twice as fast as re.I on every passage of a long report).
+_KIND_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "deficit",
+            r"\b(?:do(?:es)? not|did not|cannot|can't|don't|doesn't|is not|are not|isn't|"
+            r"aren't|no longer|nothing|lack\w*|insufficient|inadequate\w*|"
+            r"too (?:high|low|little|few|many|much|rigid)|fail\w*|unable|without)\b",
+        ),
+        (
+            "concern",
+            r"\b(?:concern\w*|risk\w*|danger\w*|threat\w*|challeng\w*|difficult\w*|harder|"
+            r"problem\w*|barrier\w*|undermin\w*|fragment\w*|unsustainable|untenable|"
+            r"instability|weaken\w*|inhibit\w*|distract\w*|complexity)\b",
+        ),
+        (
+            "trend",
+            r"\b(?:increas\w*|ris(?:e|es|ing)|grow\w*|growth|decreas\w*|declin\w*|fall\w*|"
+            r"reduc\w*|cut|cuts|tighter|squeez\w*|going (?:up|down)|more and more|shift\w*)\b",
+        ),
+        ("money", r"\b(?:demand\w*|pressures?|funding|budgets?|costs?|austerity|spending)\b"),
+        (
+            "programme",
+            r"\b(?:programmes?|pilots?|projects?|initiatives?|partnerships?|trusts?|boards?|"
+            r"deals?|models?)\b",
+        ),
+        (
+            "stance",
+            r"\b(?:we (?:firmly |strongly |therefore |would )?(?:believe|think|consider|argue|"
+            r"call|urge|want|welcome|support|agree|propose|recommend)|"
+            r"(?:solace|lga|the lga|the association)\s(?:believes|argues|calls|wants))\b",
+        ),
+        (
+            "call_on",
+            r"\b(?:we call on|we urge|calls? on|should be (?:given|lifted|required|allowed|"
+            r"extended|strengthened)|is needed|are needed)\b",
+        ),
+        (
+            "actor_should",
+            r"\b(?:government|ministers?|dfe|department|councils?|authorities|the sector|"
+            r"schools|ofsted|inspectorates?|boards?|partners|employers|we|they|this|it)\b"
+            r"[^.]{0,25}\b(?:should|must|needs? to|ought to)\b",
+        ),
+        ("past", r"\b(?:has been|have been|was|were|had)\b"),
+        (
+            "ideal",
+            r"\b(?:all children|every child|children have a right|aspire|excellence|"
+            r"ambition\w*|wellbeing|must be|at the heart)\b",
+        ),
+        (
+            "reported",
+            r"\b(?:interview\w*|spoken to|told us|said|say|consider(?:ed)?|thought|felt|"
+            r"consensus|views?|cited|acknowledged|indicated|according to|evidence|shown|"
+            r"known to)\b",
+        ),
+        ("there_is", r"^\W*(?:however,?\s|but\s|and\s)?there (?:is|are|has|have|was|were)\b"),
+        ("could", r"\b(?:could|may|might|would)\b"),
+    )
+)
+# Names, matched as written: a run of capitalised words inside a sentence ("the Troubled
+# Families programme"), "like Staffordshire", "in Wigan".
+_KIND_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("named", re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+\b")),
+    ("like_named", re.compile(r"\b(?:like|such as|including)\s(?:the\s)?[A-Z']")),
+    (
+        "in_place",
+        re.compile(r"\b(?:in|at|by|from)\s(?:the\s)?[A-Z][a-z]+(?:\s(?:and\s)?[A-Z][a-z]+)*"),
+    ),
+)
+# Who acts: the words before a passage's first verb, after an opening "However," or "For
+# example,"; "Government should…" and "We believe…" are different kinds of statement.
+_OPENING_MARKS = re.compile(
+    r"^\W*(?:(?:however|for example|for instance|finally|in fact|similarly|likewise|"
+    r"nevertheless|instead|furthermore|moreover|indeed|above all|in addition|in particular|"
+    r"therefore|thus|so|but|and|also|yet|equally|crucially|importantly|overall)\b,?\s*)+",
+    re.I,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|should|must|will|would|can|could|may|might|need|needs|"
+    r"believe|believes|call|calls|remain|remains|do|does|did)\b",
+    re.I,
+)
+_ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("we", re.compile(r"^(?:we|our|us)\b", re.I)),
+    (
+        "government",
+        re.compile(
+            r"\b(?:government|ministers?|secretary of state|dfe|department|whitehall|"
+            r"prime minister|ofsted|inspectorates?|regulators?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "councils",
+        re.compile(
+            r"\b(?:councils?|local authorit\w+|local government|the sector|lgas?|solace|"
+            r"members?|leaders?)\b",
+            re.I,
+        ),
+    ),
+    ("there", re.compile(r"^there\b", re.I)),
+    ("this", re.compile(r"^(?:this|these|that|it|they|such)\b", re.I)),
+    (
+        "people",
+        re.compile(
+            r"\b(?:children|young people|families|parents|people|professionals|"
+            r"social workers|schools)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def kind_tokens(text: str) -> list[str]:
+    """Tokens for the kind classifier: the wording cues in `text` ("kind_deficit"), who acts
+    ("kind_subject_government") and the opening word ("kind_opens_however")."""
+    lower = text.lower()
+    tokens = [f"kind_{name}" for name, pattern in _KIND_WORDING if pattern.search(lower)]
+    tokens += [f"kind_{name}" for name, pattern in _KIND_NAMES if pattern.search(text)]
+    start = text.strip().lstrip("*\"'‘“(-– ")
+    opening = re.findall(r"[a-z']+", start.lower())
+    tokens.append(f"kind_opens_{opening[0] if opening else ''}")
+    body = _OPENING_MARKS.sub("", start.strip())
+    verb = _VERB.search(body)
+    subject = body[: verb.start()] if verb and verb.start() < 80 else body[:40]
+    actor = next((name for name, pattern in _ACTORS if pattern.search(subject)), "")
+    if not actor:
+        actor = "named" if re.match(r"[A-Z][a-z]+ [A-Z]", body) else "other"
+    tokens.append(f"kind_subject_{actor}")
     return tokens
 
 

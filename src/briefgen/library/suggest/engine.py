@@ -117,8 +117,9 @@ def suggest(
     found: list[Suggestion] = []
     for row, candidate in enumerate(pool):
         passage = text[candidate.start : candidate.end]
+        lead = text[candidate.lead_in[0] : candidate.lead_in[1]] if candidate.lead_in else ""
         kind, firm_reason, by_layout = label.choose_kind(
-            passage, candidate, structure, predictions.kinds[row]
+            passage, candidate, structure, predictions.kinds[row], lead
         )
         score = float(predictions.relevance[row])
         if candidate.recommendation:

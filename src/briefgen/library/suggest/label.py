@@ -28,9 +28,10 @@ class KindChoice(NamedTuple):
 
 
 def choose_kind(
-    text: str, candidate: Candidate, structure: DocumentStructure, predicted: str
+    text: str, candidate: Candidate, structure: DocumentStructure, predicted: str, lead: str = ""
 ) -> KindChoice:
-    """The kind: the layout's or the wording's firm answer, else the model's `predicted`."""
+    """The kind: the layout's or the wording's firm answer, else the model's `predicted`;
+    `lead` is the text of a listed passage's lead-in."""
     if candidate.recommendation:
         return KindChoice("recommendation", f"recommendation {candidate.recommendation}", True)
     block = structure.blocks[candidate.block]
@@ -41,14 +42,28 @@ def choose_kind(
         # a short sub-heading under "Policy principles" names one principle
         named, where = cues.heading_kind(headings[-2:-1]), headings[-2]
         named = "" if named == "recommendation" else named
-    if named and (candidate.listed or (block.para == 1 and candidate.sentences == 1)):
+    # a paragraph introducing a list under "Key propositions" states one ("Give councils… by:")
+    introduces = named != "recommendation" and _introduces_list(structure, candidate.block)
+    if named and (candidate.listed or introduces or (block.para == 1 and candidate.sentences == 1)):
         number = f"numbered item {block.label}" if block.label[:1].isdigit() else "item"
         place = number if candidate.listed else "first paragraph"
+        place = "paragraph introducing a list" if introduces and not candidate.listed else place
         return KindChoice(named, f"{place} under '{_title(where)}'", True)
+    listed_as = cues.lead_in_kind(lead) if candidate.listed and lead else ""
+    if listed_as:
+        last = " ".join(lead.split()[-6:])
+        return KindChoice(listed_as, f"listed after '…{last}'", True)
     firm, why = cues.firm_kind(text, block.marker)
     if firm:
         return KindChoice(firm, why, firm in ("question", "option"))
     return KindChoice(predicted)
+
+
+def _introduces_list(structure: DocumentStructure, index: int) -> bool:
+    """True when block `index` is a paragraph that a list following it hangs from."""
+    if structure.blocks[index].listed:
+        return False
+    return any(b.lead_in == index for b in structure.blocks[index + 1 : index + 3])
 
 
 def choose_themes(theme_ids: Sequence[str], probabilities: Sequence[float]) -> tuple[str, ...]:

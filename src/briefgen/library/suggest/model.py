@@ -92,7 +92,9 @@ def describe(layout: Layout, candidate: Candidate) -> Passage:
     """The words of `candidate`, the tokens naming its place and wording cues, and its context:
     its paragraph with the ones before and after it under the same heading."""
     text = layout.text[candidate.start : candidate.end]
-    tokens = cues.heading_tokens(candidate.headings) + cues.cue_tokens(text)
+    tokens = (
+        cues.heading_tokens(candidate.headings) + cues.cue_tokens(text) + cues.kind_tokens(text)
+    )
     if candidate.listed:
         tokens.append("is_listed")
     if candidate.label and candidate.label[0].isdigit():
@@ -126,6 +128,7 @@ class Featuriser:
         self.tokens = DictVectorizer().fit([dict.fromkeys(t, 1.0) for _, t, _ in passages])
         names = self.tokens.get_feature_names_out()
         self._is_heading = np.array([n.startswith(("head_", "path_")) for n in names])
+        self._is_kind = np.array([n.startswith("kind_") for n in names])
 
     def __call__(
         self,
@@ -134,9 +137,11 @@ class Featuriser:
         headings: float,
         heading_words: float = 0,
         context_words: float = 0,
+        kind_cues: float = 0,
     ) -> Any:
-        """The feature matrix of `passages`: heading tokens scaled by `headings`, other layout
-        and cue tokens by `weight`; with `heading_words`, the words of the nearest heading are
+        """The feature matrix of `passages`: heading tokens scaled by `headings`, the kind
+        classifier's own wording tokens by `kind_cues`, other layout and cue tokens by `weight`;
+        with `heading_words`, the words of the nearest heading are
         added to the passage's own at that weight (a "Funding" heading says "funding"), and with
         `context_words` the words of the paragraphs round it."""
         words = self.words.transform([text for text, _, _ in passages])
@@ -152,7 +157,9 @@ class Featuriser:
                 [context for _, _, context in passages]
             )
         tokens = self.tokens.transform([dict.fromkeys(t, 1.0) for _, t, _ in passages])
-        scale = sparse.diags(np.where(self._is_heading, headings, weight))
+        scale = sparse.diags(
+            np.where(self._is_heading, headings, np.where(self._is_kind, kind_cues, weight))
+        )
         return sparse.hstack([words, tokens.astype(np.float64) @ scale], format="csr")
 
 
@@ -260,13 +267,18 @@ class SuggestModel:
         # kinds unweighted: a passage that could be a position or a driver is a position more
         # often than not, and the curated shares say so (decision 0180)
         self.kind_model = OneVsRestClassifier(_classifier(8.0, None)).fit(
-            self.features(examples, CUE_WEIGHT, CUE_WEIGHT), self.item_kinds
+            self._kind_features(examples), self.item_kinds
         )
         self.theme_model = ThemeModel(examples, item_themes, definitions)
         self.theme_ids = self.theme_model.theme_ids
         self.relevance_model = _fit_binary(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT), relevant, 1.0
         )
+
+    def _kind_features(self, passages: Sequence[Passage]) -> Any:
+        """What the kind classifier sees: words, layout and cue tokens, and its own wording
+        tokens (who acts, problem or example wording: decision 0182), all cues at `CUE_WEIGHT`."""
+        return self.features(passages, CUE_WEIGHT, CUE_WEIGHT, kind_cues=CUE_WEIGHT)
 
     def _fit_joiner(self, layouts: Sequence[Layout], documents: Sequence[TrainingDocument]) -> None:
         pairs: list[dict[str, float]] = []
@@ -303,7 +315,7 @@ class SuggestModel:
     def predict(self, passages: Sequence[Passage]) -> Predictions:
         """Relevance, kind, themes and nearest curated items for each passage."""
         matrix = self.features(passages, THEME_CUE_WEIGHT, 0.0, HEADING_WORDS, CONTEXT_WORDS)
-        with_cues = self.features(passages, CUE_WEIGHT, CUE_WEIGHT)
+        with_cues = self._kind_features(passages)
         relevance = self.relevance_model.predict_proba(
             self.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT)
         )[:, 1]
