@@ -56,7 +56,7 @@ def handle_tooltip(edge: Edge) -> str:
     sentence = {grow: keys for _, keys, e, unit, grow in MOVES if e == edge and unit == "sentence"}
     name = "Start" if edge == "start" else "End"
     return (
-        f"{name} of the quote: drag it to trim or extend the quote by whole words, or "
+        f"{name} of the quote: drag it to trim or extend the quote by whole words.\n"
         "Shift+click a word to move the nearer end there.\n"
         f"Keys: {word[True]} extends it by a word, {word[False]} trims it; "
         f"{sentence[True]} and {sentence[False]} by a sentence."
