@@ -4,6 +4,7 @@ file; accepting an edited review file into a library; rejected suggestions not p
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,21 @@ def test_the_app_starts_without_the_suggestion_engine() -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_accept_refuses_an_entry_without_a_locator_which_the_loader_would_refuse(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    review = _review(tmp_path, capsys)
+    text = review.read_text(encoding="utf-8")
+    text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    text = re.sub(r"\n    locator: [^\n]*\n", "\n    locator: ''\n", text, count=1)
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review)]) == 1
+    line = text.splitlines().index("  - id: lga-2013-8bd570") + 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:{line}: item 'lga-2013-8bd570': no locator; say where the quote "
+        "is (page, paragraph or section)\n"
+        "nothing was added; fix the entries above and run it again\n"
+    )
+    assert not user_library.exists()

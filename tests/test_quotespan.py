@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from briefgen.library.quotespan import as_item_text, move_edge, snap_to_words
+from briefgen.library.quotespan import (
+    as_item_text,
+    drag_edge,
+    move_edge,
+    nearer_edge,
+    snap_to_words,
+)
 
 TEXT = "The council met. It agreed the plan for early help. Members asked questions."
 
@@ -34,6 +40,42 @@ def test_a_quote_keeps_its_last_word_and_stops_at_the_ends_of_the_text() -> None
     assert move_edge(TEXT, start, start + 7, "start", "word", False) == (start, start + 7)
     assert move_edge(TEXT, 0, 3, "start", "word", True) == (0, 3)
     assert move_edge(TEXT, 0, len(TEXT), "end", "sentence", True) == (0, len(TEXT))
+
+
+def test_a_dragged_edge_snaps_to_the_nearest_word_boundary() -> None:
+    start, end = TEXT.index("agreed"), TEXT.index(" for")  # "agreed the plan"
+    plan = TEXT.index("plan")
+    assert TEXT[slice(*drag_edge(TEXT, start, end, "end", plan + 1))] == "agreed the"
+    assert TEXT[slice(*drag_edge(TEXT, start, end, "end", plan + 3))] == "agreed the plan"
+    help_ = TEXT.index("help")
+    assert TEXT[slice(*drag_edge(TEXT, start, end, "end", help_ + 3))] == (
+        "agreed the plan for early help."
+    )
+    assert (
+        TEXT[slice(*drag_edge(TEXT, start, end, "start", 4))] == "council met. It agreed the plan"
+    )
+    assert TEXT[slice(*drag_edge(TEXT, start, end, "start", 0))] == (
+        "The council met. It agreed the plan"
+    )
+    # In the space between two words the nearer word's edge is taken.
+    assert TEXT[slice(*drag_edge(TEXT, start, end, "start", TEXT.index(" It") + 1))] == (
+        "It agreed the plan"
+    )
+
+
+def test_a_dragged_edge_stops_at_the_other_ends_word() -> None:
+    start, end = TEXT.index("agreed"), TEXT.index(" for")  # "agreed the plan"
+    assert drag_edge(TEXT, start, end, "end", 0) == (start, start + len("agreed"))
+    assert drag_edge(TEXT, start, end, "start", len(TEXT)) == (TEXT.index("plan"), end)
+    assert drag_edge(TEXT, start, end, "end", len(TEXT) + 5) == (start, len(TEXT))
+    assert drag_edge("", 0, 0, "end", 3) == (0, 0)
+
+
+def test_a_shift_click_moves_the_nearer_edge() -> None:
+    assert nearer_edge(10, 20, 2) == "start"
+    assert nearer_edge(10, 20, 14) == "start"
+    assert nearer_edge(10, 20, 16) == "end"
+    assert nearer_edge(10, 20, 30) == "end"
 
 
 def test_item_text_drops_line_breaks_and_list_bullets() -> None:

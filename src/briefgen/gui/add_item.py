@@ -3,20 +3,21 @@ and only that: it is trimmed or extended by word or sentence from the keyboard, 
 The headline beside it is the officer's own words and is labelled so.
 
 Keys: Alt+Right / Alt+Left extend or trim the end by a word, Alt+Shift+Left / Alt+Shift+Right
-extend or trim the start by a word; with Ctrl as well, by a sentence.
+extend or trim the start by a word; with Ctrl as well, by a sentence. With the mouse: drag the
+handles at the ends of the highlighted quote, or Shift+click a word (`span_view`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,22 +27,10 @@ from briefgen.content import Corpus
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
-from briefgen.gui.review_view import show_span
-from briefgen.gui.widgets import describe, heading
+from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
+from briefgen.gui.widgets import describe, fit_on_screen, heading, scrolling
 from briefgen.library.curate import add_items, item_id_for
-from briefgen.library.quotespan import Edge, Unit, as_item_text, move_edge, snap_to_words
-
-# (label, shortcut, edge, unit, grow)
-MOVES: tuple[tuple[str, str, Edge, Unit, bool], ...] = (
-    ("End: + word", "Alt+Right", "end", "word", True),
-    ("End: − word", "Alt+Left", "end", "word", False),
-    ("Start: + word", "Alt+Shift+Left", "start", "word", True),
-    ("Start: − word", "Alt+Shift+Right", "start", "word", False),
-    ("End: + sentence", "Ctrl+Alt+Right", "end", "sentence", True),
-    ("End: − sentence", "Ctrl+Alt+Left", "end", "sentence", False),
-    ("Start: + sentence", "Ctrl+Alt+Shift+Left", "start", "sentence", True),
-    ("Start: − sentence", "Ctrl+Alt+Shift+Right", "start", "sentence", False),
-)
+from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
 
 
 class AddItemDialog(QDialog):
@@ -62,54 +51,69 @@ class AddItemDialog(QDialog):
         self.start, self.end = snap_to_words(self.source.text, start, end)
         self.written: Path | None = None
         self.setWindowTitle("Add as item")
-        self.quote = QLabel()
-        self.quote.setWordWrap(True)
-        describe(self.quote, "Quote, from the source", "The words quoted, exactly as the source.")
-        self.context = QPlainTextEdit(self.source.text)
-        self.context.setReadOnly(True)
-        self.context.setMaximumHeight(self.fontMetrics().height() * 10)
-        describe(self.context, "Source text", "The quote highlighted in its source.", False)
+        self.quote = QuotePreview()
+        describe(self.quote, "Quote, from the source", tooltip=False)
+        self.context = SpanView(self.source.text)
+        self.context.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        describe(self.context, "Source text", f"The quote highlighted. {SHAPING_HINT}", False)
+        self.context.spanChanged.connect(self._span_changed)
+        hint = QLabel(SHAPING_HINT)
+        hint.setWordWrap(True)
         self.form = ItemForm(corpus)
         self.form.set_values("", "", [], "")
         self.form.org.setCurrentIndex(max(self.form.org.findData(_own_org(corpus, source_id)), 0))
+        # A row of buttons per unit, in the order of the text; the keys are in their tooltips
+        # and the hint (labels with the keys in them made the dialog wider than a laptop's
+        # screen at 200%).
         moves = QGridLayout()
+        moves.addWidget(QLabel("By a word:"), 0, 0)
+        moves.addWidget(QLabel("By a sentence:"), 1, 0)
         for index, (label, keys, edge, unit, grow) in enumerate(MOVES):
-            button = QPushButton(f"{label} ({keys})")
+            button = QPushButton(label)
+            describe(button, f"{label} by a {unit}", f"{label} of the quote by a {unit} ({keys})")
             button.clicked.connect(lambda _=False, e=edge, u=unit, g=grow: self.move_edge(e, u, g))
-            moves.addWidget(button, index % 4, index // 4)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(lambda e=edge, u=unit, g=grow: self.move_edge(e, u, g))
+            moves.addWidget(button, index // 4, 1 + index % 4)
+        self.context.add_move_shortcuts(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add item")
         buttons.accepted.connect(self.add)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(heading("Quote (from the source; trim or extend it, never retype)"))
+        body_layout.addWidget(self.quote)
+        body_layout.addWidget(self.context, 1)
+        body_layout.addWidget(hint)
+        body_layout.addLayout(moves)
+        body_layout.addWidget(heading("Your item"))
+        body_layout.addWidget(self.form)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Quote (from the source; trim or extend it, never retype)"))
-        layout.addWidget(self.quote)
-        layout.addLayout(moves)
-        layout.addWidget(self.context)
-        layout.addWidget(heading("Your item"))
-        layout.addWidget(self.form)
+        # It scrolls only where the screen is too small for it (a laptop at 200% text).
+        layout.addWidget(scrolling(body, "Add as item"), 1)
         layout.addWidget(buttons)
-        self._show_span()
+        self.context.set_span(self.start, self.end, centre=True)
+        self._span_changed(self.start, self.end)
+        line = self.fontMetrics().lineSpacing()
+        fit_on_screen(self, line * 52, body.sizeHint().height() + line * 10)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._show_span()  # centred again once the text has its size
+        self.context.set_span(self.start, self.end, centre=True)  # once the text has its size
 
     def quote_text(self) -> str:
         return self.source.text[self.start : self.end]
 
     def move_edge(self, edge: Edge, unit: Unit, grow: bool) -> None:
         """Trim or extend the quote by a word or sentence of the source."""
-        self.start, self.end = move_edge(self.source.text, self.start, self.end, edge, unit, grow)
-        self._show_span()
+        self.context.move_edge(edge, unit, grow)
 
-    def _show_span(self) -> None:
-        self.quote.setText(" ".join(self.quote_text().split()))
-        show_span(self.context, self.source.text, self.start, self.end)
+    def _span_changed(self, start: int, end: int) -> None:
+        """The quote shaped in the source text (keys, buttons or handles): shown above it."""
+        self.start, self.end = start, end
+        self.quote.set_quote(as_item_text(self.quote_text()))
 
     def add(self) -> None:
         """Write the item to the library (atomic) and close; a problem is shown, nothing kept."""
@@ -123,6 +127,65 @@ class AddItemDialog(QDialog):
             dialogs.show_error(self, "The item was not added.", str(error))
             return
         self.accept()
+
+
+class QuotePreview(QLabel):
+    """The quote as it will be written, never more than `LINES` lines tall: a long one shows
+    its first and last words with an ellipsis between (the ends being what is shaped), so the
+    dialog does not grow and move the text under a dragged handle."""
+
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.full_text = ""
+        margins = self.contentsMargins()
+        self.setFixedHeight(
+            self.fontMetrics().lineSpacing() * self.LINES + margins.top() + margins.bottom()
+        )
+
+    def set_quote(self, text: str) -> None:
+        """Show `text`, shortened in the middle if it does not fit (a screen reader and the
+        tooltip have it whole)."""
+        self.full_text = text
+        self._fit()
+        self.setAccessibleDescription(f"The words quoted, exactly as the source: {text}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        words = self.full_text.split()
+        width = max(self.contentsRect().width(), 1)
+        room = self.fontMetrics().lineSpacing() * self.LINES
+        flags = int(Qt.TextFlag.TextWordWrap)
+
+        def fits(text: str) -> bool:
+            box = self.fontMetrics().boundingRect(QRect(0, 0, width, room * 4), flags, text)
+            return box.height() <= room
+
+        shown = f"“{' '.join(words)}”"
+        elided = not fits(shown)
+        if elided:
+            low, high = 1, max(len(words) // 2, 1)  # the most words kept at each end that fit
+            while low < high:
+                middle = (low + high + 1) // 2
+                if fits(_elided(words, middle)):
+                    low = middle
+                else:
+                    high = middle - 1
+            shown = _elided(words, low)
+        self.setText(shown)
+        self.setToolTip(self.full_text if elided else "")
+
+
+def _elided(words: list[str], kept: int) -> str:
+    return f"“{' '.join(words[:kept])} … {' '.join(words[-kept:])}”"
 
 
 def _own_org(corpus: Corpus, source_id: str) -> str:

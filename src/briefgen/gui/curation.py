@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from briefgen.gui.source_view import python_offset
 from briefgen.library.folders import user_library_dir
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class Curation:
             return None
         text = corpus.sources[view.item.source].text
         start, end = (
-            _python_offset(text, at) for at in (cursor.selectionStart(), cursor.selectionEnd())
+            python_offset(text, at) for at in (cursor.selectionStart(), cursor.selectionEnd())
         )
         from briefgen.gui.add_item import AddItemDialog
 
@@ -107,15 +108,3 @@ class Curation:
         dialog.accepted.connect(self.window.load_content)
         dialog.open()
         return dialog
-
-
-def _python_offset(text: str, qt_position: int) -> int:
-    """The Python offset of a Qt (UTF-16) position in `text`."""
-    if text.isascii():
-        return qt_position
-    units = 0
-    for index, char in enumerate(text):
-        if units >= qt_position:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text)

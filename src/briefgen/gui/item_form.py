@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import ITEM_KINDS, Corpus
-from briefgen.gui.widgets import describe
+from briefgen.gui.widgets import describe, shrinkable
 
 
 class ItemForm(QWidget):
@@ -29,7 +29,7 @@ class ItemForm(QWidget):
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.addItems(list(ITEM_KINDS))
-        self.org = QComboBox()
+        self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
         for org in corpus.organisations.values():
             self.org.addItem(f"{org.short} ({org.name})", org.id)
         self.themes = QListWidget()

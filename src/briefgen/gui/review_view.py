@@ -5,25 +5,25 @@ accept-all above a score and undo. Every decision is written to the user's libra
 
 Keys, with the list focused: A or Enter accepts with the fields as shown, R rejects (not
 suggested again), S skips; Ctrl+Z undoes the last decision. The buttons carry Alt mnemonics.
+Before it is accepted, a suggestion's quote can be trimmed or extended in the source text with
+the keys of "Add as item…" or by dragging its handles (`span_view`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +32,8 @@ from briefgen.content import Corpus
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
-from briefgen.gui.source_view import _qt_position, highlight_format
-from briefgen.gui.widgets import describe, heading
+from briefgen.gui.span_view import SHAPING_HINT, SpanView
+from briefgen.gui.widgets import describe, fit_on_screen, heading
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.curate import (
     add_items,
@@ -45,6 +45,7 @@ from briefgen.library.curate import (
     restore,
     suggestions_for,
 )
+from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import Suggestion
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
@@ -60,22 +61,6 @@ class Decision:
     path: Path | None = None
     snapshot: bytes | None = None
     item_ids: list[str] = field(default_factory=list)
-
-
-def show_span(view: QPlainTextEdit, text: str, start: int, end: int) -> None:
-    """Highlight `text[start:end]` in `view` (which shows `text`) and centre it."""
-    start, end = (_qt_position(text, offset) for offset in (start, end))
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection = QTextEdit.ExtraSelection()
-    selection.cursor = cursor
-    selection.format = highlight_format()
-    view.setExtraSelections([selection])
-    caret = QTextCursor(view.document())
-    caret.setPosition(start)
-    view.setTextCursor(caret)
-    view.centerCursor()
 
 
 class ReviewView(QDialog):
@@ -102,9 +87,19 @@ class ReviewView(QDialog):
         self.list.setWordWrap(True)
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.list.installEventFilter(self)
-        self.text = QPlainTextEdit(self.source.text)
-        self.text.setReadOnly(True)
-        describe(self.text, "Source text", "The suggestion's passage is highlighted.", False)
+        self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
+        self.text = SpanView(self.source.text)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        describe(
+            self.text,
+            "Source text",
+            f"The suggestion's passage is highlighted. {SHAPING_HINT}",
+            tooltip=False,
+        )
+        self.text.spanChanged.connect(self._span_changed)
+        self.text.add_move_shortcuts(self)
+        self.hint = QLabel(SHAPING_HINT)
+        self.hint.setWordWrap(True)
         self.form = ItemForm(corpus)
         self.accept_button = QPushButton("&Accept")
         self.reject_button = QPushButton("&Reject")
@@ -148,6 +143,7 @@ class ReviewView(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(heading("In the source"))
         right_layout.addWidget(self.text, 2)
+        right_layout.addWidget(self.hint)
         right_layout.addWidget(self.form)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.skip_button, self.undo_button):
@@ -159,7 +155,8 @@ class ReviewView(QDialog):
         split.setSizes([420, 680])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self.resize(1100, 700)
+        line = self.fontMetrics().lineSpacing()
+        fit_on_screen(self, max(1100, line * 64), max(700, line * 41))
 
     # --- suggestions ------------------------------------------------------------------------
 
@@ -191,22 +188,46 @@ class ReviewView(QDialog):
 
     def _row_text(self, row: int) -> str:
         s = self.suggestions[row]
-        text = " ".join(s.text.split())
-        short = text if len(text) <= 140 else text[:139] + "…"
+        text = " ".join(self.quoted(row).text.split())
+        # Both ends shown, as they are what an officer trims or extends.
+        short = text if len(text) <= 140 else _elide_middle(text, 80, 58)
         mark = MARKS[self.verdicts[row]]
         return f"{s.score:.2f}  {s.kind}  {mark}\n{short}\n({s.reason})"
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.suggestions):
             return
-        s = self.suggestions[row]
+        s = self.quoted(row)
         self.form.set_values(s.kind, s.org, s.themes, s.locator)
-        show_span(self.text, self.source.text, s.start, s.end)
+        self.text.set_shapeable(self._undecided(row))
+        self.text.set_span(s.start, s.end, centre=True)
 
     def highlighted_text(self) -> str:
         """The passage highlighted in the source (what the tests check)."""
         selections = self.text.extraSelections()
         return selections[0].cursor.selectedText() if selections else ""
+
+    def quoted(self, row: int) -> Suggestion:
+        """The suggestion in `row` with its quote as shaped in the source text (its text then
+        on one line, as an items file has it), or as suggested."""
+        s = self.suggestions[row]
+        if row not in self.spans:
+            return s
+        start, end = self.spans[row]
+        return replace(s, text=as_item_text(self.source.text[start:end]), start=start, end=end)
+
+    def _span_changed(self, start: int, end: int) -> None:
+        """The current suggestion's quote trimmed or extended (keys or handles); its row in
+        the list shows the words it now quotes."""
+        row = self.list.currentRow()
+        if not self._undecided(row):
+            return
+        s = self.suggestions[row]
+        if (start, end) == (s.start, s.end):
+            self.spans.pop(row, None)
+        else:
+            self.spans[row] = (start, end)
+        self.list.item(row).setText(self._row_text(row))
 
     # --- decisions --------------------------------------------------------------------------
 
@@ -232,7 +253,7 @@ class ReviewView(QDialog):
         row = self.list.currentRow()
         if not self._undecided(row):
             return False
-        s = self.suggestions[row]
+        s = self.quoted(row)
         item_id = item_id_for(self.source_id, s.text, self.taken)
         record = self.form.record(item_id, s.text)
         return self._write_items([row], [record])
@@ -246,9 +267,10 @@ class ReviewView(QDialog):
         ]
         records = []
         for row in rows:
-            item_id = item_id_for(self.source_id, self.suggestions[row].text, self.taken)
+            s = self.quoted(row)
+            item_id = item_id_for(self.source_id, s.text, self.taken)
             self.taken.add(item_id)
-            records.append(item_record(self.suggestions[row], item_id))
+            records.append(item_record(s, item_id))
         if not rows or not self._write_items(rows, records):
             return 0
         return len(rows)
@@ -305,6 +327,7 @@ class ReviewView(QDialog):
             self.verdicts[row] = None
             self.list.item(row).setText(self._row_text(row))
         self.list.setCurrentRow(decision.rows[0])
+        self.text.set_shapeable(self._undecided(self.list.currentRow()))
         if decision.path is not None:
             self.libraryChanged.emit()
         return True
@@ -322,4 +345,16 @@ class ReviewView(QDialog):
         ]
         if following:
             self.list.setCurrentRow(following[0])
+        self.text.set_shapeable(self._undecided(self.list.currentRow()))
         self.list.setFocus()
+
+
+def _elide_middle(text: str, head: int, tail: int) -> str:
+    """`text`'s whole words in its first `head` and last `tail` characters, an ellipsis between."""
+    words = text.split()
+    first = last = 0
+    while first < len(words) and len(" ".join(words[: first + 1])) <= head:
+        first += 1
+    while last < len(words) - first and len(" ".join(words[-last - 1 :])) <= tail:
+        last += 1
+    return f"{' '.join(words[: max(first, 1)])} … {' '.join(words[-max(last, 1) :])}"

@@ -141,7 +141,7 @@ class SourceView(QWidget):
         if self._source_id != source.id:
             self.text.setPlainText(source.text)
             self._source_id = source.id
-        start, end = (_qt_position(source.text, offset) for offset in item.span)
+        start, end = (qt_position(source.text, offset) for offset in item.span)
         if end <= start:  # a quote the loader could not place: show the document's start
             self._quote = None
             self.text.setExtraSelections([])
@@ -207,13 +207,25 @@ def highlight_format() -> QTextCharFormat:
     return quote
 
 
-def _qt_position(text: str, offset: int) -> int:
+def qt_position(text: str, offset: int) -> int:
     """Qt counts UTF-16 units where Python counts code points; they differ after any character
     outside the Basic Multilingual Plane (an emoji, a rare symbol)."""
     prefix = text[:offset]
     if prefix.isascii():
         return offset
     return len(prefix.encode("utf-16-le")) // 2
+
+
+def python_offset(text: str, position: int) -> int:
+    """The Python offset in `text` of a Qt (UTF-16) `position`: the inverse of `qt_position`."""
+    if text.isascii():
+        return position
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
 
 
 def citation_lines(corpus: Corpus, item: Item) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from html import escape
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -41,6 +41,14 @@ def shrinkable(combo: QComboBox, characters: int = 8) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Size `window` `width` by `height`, or less where its screen's free area is smaller
+    (nine tenths of it at most), so a dialog opens whole on a laptop at 200% text."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    window.resize(min(width, area.width() * 9 // 10), min(height, area.height() * 9 // 10))
 
 
 def scrolling(widget: QWidget, name: str) -> QScrollArea:

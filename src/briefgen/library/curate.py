@@ -166,6 +166,8 @@ def check_record(corpus: Corpus, source_id: str, record: Mapping[str, Any]) -> l
     problems += [f"unknown theme '{t}'" for t in themes if t not in corpus.themes]
     if record.get("id") in corpus.by_id:
         problems.append(f"the id '{record.get('id')}' is taken; choose another")
+    if not str(record.get("locator") or "").strip():  # the loader refuses an item without one
+        problems.append("no locator; say where the quote is (page, paragraph or section)")
     check = check_quote(corpus, source_id, str(record.get("text") or ""))
     if check.problem:
         problems.append(check.problem)

@@ -1,5 +1,5 @@
 """Trim or extend a quote by whole words or sentences of its source, so an officer shapes a
-quote with the keyboard and it stays an exact span of the source (never retyped)."""
+quote with the keyboard or the mouse and it stays an exact span of the source (never retyped)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,38 @@ def move_edge(
         return (starts[i], end) if i >= 0 else (start, end)
     i = bisect_right(starts, start)
     return (starts[i], end) if i < len(starts) and starts[i] < end else (start, end)
+
+
+def drag_edge(text: str, start: int, end: int, edge: Edge, offset: int) -> tuple[int, int]:
+    """The span with its `edge` moved to the word boundary of `text` nearest `offset` (where a
+    pointer is), word starts for the start and word ends for the end; it stops at the other
+    edge's word, so the span never crosses itself nor loses its last word."""
+    starts, ends = _words(text)
+    if edge == "start":
+        last = bisect_left(starts, end) - 1  # the span's last word
+        if last < 0:
+            return start, end
+        return min(_nearest(starts, offset), starts[last]), end
+    first = bisect_right(ends, start)  # the span's first word
+    if first >= len(ends):
+        return start, end
+    return start, max(_nearest(ends, offset), ends[first])
+
+
+def nearer_edge(start: int, end: int, offset: int) -> Edge:
+    """The edge of `start`–`end` nearer `offset`: a Shift+click moves that one."""
+    return "start" if offset - start < end - offset else "end"
+
+
+def _nearest(bounds: tuple[int, ...], offset: int) -> int:
+    """The value in sorted, non-empty `bounds` nearest `offset` (the earlier on a tie)."""
+    i = bisect_left(bounds, offset)
+    if i == 0:
+        return bounds[0]
+    if i == len(bounds):
+        return bounds[-1]
+    before, after = bounds[i - 1], bounds[i]
+    return before if offset - before <= after - offset else after
 
 
 _LINE_BREAK = re.compile(r"\s*\n[ \t]*(?:[-•][ \t]+)?")
