@@ -232,23 +232,42 @@ class ReviewView(QDialog):
         row = self.list.currentRow()
         if not self._undecided(row):
             return False
+        missing = self.form.missing()
+        if missing:
+            dialogs.show_error(self, "The item was not added.", missing)
+            return False
         s = self.suggestions[row]
         item_id = item_id_for(self.source_id, s.text, self.taken)
         record = self.form.record(item_id, s.text)
         return self._write_items([row], [record])
 
     def accept_all(self, threshold: float) -> int:
-        """Accept every undecided suggestion scoring at least `threshold` as suggested."""
+        """Accept every undecided suggestion scoring at least `threshold` as suggested; those
+        naming no organisation take the one chosen in the form (refused if none is)."""
         rows = [
             row
             for row, s in enumerate(self.suggestions)
             if self.verdicts[row] is None and s.score >= threshold
         ]
+        chosen_org = str(self.form.org.currentData() or "")
+        unattributed = sum(not self.suggestions[row].org for row in rows)
+        if unattributed and not chosen_org:
+            dialogs.show_error(
+                self,
+                "Nothing was accepted.",
+                f"{unattributed} of the {len(rows)} suggestions scoring at least {threshold:.2f} "
+                "name no organisation. Choose whose view they state under Organisation (it is "
+                "used for those), or accept them one by one.",
+            )
+            self.form.org.setFocus()
+            return 0
         records = []
         for row in rows:
             item_id = item_id_for(self.source_id, self.suggestions[row].text, self.taken)
             self.taken.add(item_id)
-            records.append(item_record(self.suggestions[row], item_id))
+            record = item_record(self.suggestions[row], item_id)
+            record["org"] = record["org"] or chosen_org
+            records.append(record)
         if not rows or not self._write_items(rows, records):
             return 0
         return len(rows)
