@@ -107,7 +107,7 @@ def _review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return review
 
 
-def test_review_file_is_the_items_format_with_accept_and_empty_headline(
+def test_review_file_is_the_items_format_with_every_field_to_fill_in(
     tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
@@ -115,10 +115,69 @@ def test_review_file_is_the_items_format_with_accept_and_empty_headline(
     data = yaml.safe_load(text)
     assert data["source"] == SOURCE
     first = data["items"][0]
-    assert list(first) == ["id", "accept", "kind", "org", "locator", "themes", "headline", "text"]
-    assert first["accept"] is None and first["headline"] == ""
+    assert list(first) == [
+        "id",
+        "accept",
+        "kind",
+        "org",
+        "locator",
+        "themes",
+        "key",
+        "headline",
+        "text",
+    ]
+    assert first["accept"] is None and first["headline"] is None and first["key"] is False
     assert first["id"].startswith("lga-2013-")
     assert "  # score 0.80: item under 'Key propositions'\n" in text
+    # The header says which organisations there are and what `key` does.
+    assert "#     sesl-seec (SESL/SEEC), lga-solace (LGA/Solace), lga (LGA)" in text
+    assert "key: yes puts the item in member briefings" in text
+
+
+def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF's text breaks at every printed line; the review file (and the item accepted from
+    it) holds each quote as one folded paragraph. Its publisher is no organisation briefgen
+    knows, so accepting asks for one at the `org:` line, naming those there are."""
+    from tests.library.documents import pdf_bytes
+
+    paper = tmp_path / "paper.pdf"
+    sentence = (
+        "Councils should pool their data and digital teams across the region so that every "
+        "child's record follows them between services without delay. "
+    )
+    paper.write_bytes(pdf_bytes(f"<h1>Data for children</h1><p>{sentence * 3}</p>"))
+    args = ["import", str(paper), "--publisher", "Data Network", "--date", "2025"]
+    assert main(args) == 0
+    capsys.readouterr()
+    review = tmp_path / "review.yaml"
+    assert main(["suggest", "data-for-children-2025", "--review", str(review), "--all"]) == 0
+    capsys.readouterr()
+    text = review.read_text(encoding="utf-8")
+    entries = yaml.safe_load(text)["items"]
+    assert entries and all("\n" not in entry["text"] for entry in entries)
+    assert "\n\n      " not in text  # no blank line inside a quote
+    assert entries[0]["org"] is None
+    text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review)]) == 1
+    lines = text.splitlines()
+    org_line = lines.index("    org:") + 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:{org_line}: item '{entries[0]['id']}': no organisation; give whose "
+        "view or finding the quote states, one of sesl-seec, lga-solace, lga, solace, "
+        "commissioner, dfe, mhclg, prime-minister, ofsted, lga-interviewees (for another, first "
+        "add it to organisations.yaml in your library: id, name and short name)\n"
+        "nothing was added; fix the entries above and run it again\n"
+    )
+    review.write_text(text.replace("    org:\n", "    org: lga\n", 1), encoding="utf-8")
+    assert main(["accept", str(review)]) == 0
+    capsys.readouterr()
+    items = (user_library / "items" / "data-for-children-2025.yaml").read_text(encoding="utf-8")
+    added = yaml.safe_load(items)["items"]
+    assert added[0]["text"] == entries[0]["text"] and "\n\n" not in items
+    assert main(["check"]) == 0
 
 
 def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
@@ -168,7 +227,10 @@ def test_accept_refuses_a_retyped_quote_naming_file_and_line(
     text = text.replace("making place-based public", "making place-based public-sector", 1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review), "--into", str(tmp_path / "team")]) == 1
-    line = text.splitlines().index("  - id: lga-2013-8bd570") + 1
+    lines = text.splitlines()
+    entry = lines.index("  - id: lga-2013-8bd570")
+    # The line of the entry's quote, where the fix is to be made.
+    line = next(n for n in range(entry, len(lines)) if lines[n].startswith("    text:")) + 1
     assert capsys.readouterr().err.startswith(
         f"briefgen: {review}:{line}: item 'lga-2013-8bd570': quote not found in source "
         "'lga-2013' (004_592b667362630cdd.txt): the source matches from ' service budgets "

@@ -45,6 +45,7 @@ from briefgen.library.curate import (
     restore,
     suggestions_for,
 )
+from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import Suggestion
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
@@ -238,7 +239,7 @@ class ReviewView(QDialog):
             return False
         s = self.suggestions[row]
         item_id = item_id_for(self.source_id, s.text, self.taken)
-        record = self.form.record(item_id, s.text)
+        record = self.form.record(item_id, as_item_text(s.text))
         return self._write_items([row], [record])
 
     def accept_all(self, threshold: float) -> int:
