@@ -19,7 +19,14 @@ from briefgen.errors import BriefgenError
 from briefgen.library import importer
 from briefgen.library.extract import ExtractCancelled
 from briefgen.library.folders import library_folders
-from briefgen.library.import_details import ImportDetails, reader_date, short_title_of, slug
+from briefgen.library.extract.model import ExtractedDocument
+from briefgen.library.import_details import (
+    ImportDetails,
+    printed_date,
+    reader_date,
+    short_title_of,
+    slug,
+)
 
 
 @pytest.fixture
@@ -74,8 +81,48 @@ def test_ids_and_short_titles_are_made_from_titles():
         "rewiring-public-services-childrens"
     )
     assert short_title_of("Housing Strategy: delivering homes 2024 to 2030") == "Housing Strategy"
-    long = "A very long title that goes on and on about nothing much in particular at all"
-    assert short_title_of(long) == "A very long title that goes on and on about nothing much in…"
+    # A long title is cut where a phrase ends, not mid-phrase with an ellipsis.
+    long = "Imagining a Centre of Excellence for Children's Services Data and Digital Professionals"
+    assert short_title_of(long) == "Imagining a Centre of Excellence"
+    unbroken = "Supercalifragilistic expialidocious antidisestablishmentarianism and more words"
+    assert short_title_of(unbroken) == "Supercalifragilistic expialidocious…"
+
+
+@pytest.mark.parametrize(
+    ("first_page", "date"),
+    [
+        ("Annual Report\nThe Council\nPublished: 2025-10-23\nIntroduction\n", "23 October 2025"),
+        ("Annual Report\nDate of publication: October 2025\n", "October 2025"),
+        ("Annual Report\nIssued 23/10/2025\n", "23 October 2025"),
+        ("Strategy 2025 to 2030\n2025\nMarch 2024\nText.\n", "March 2024"),
+        ("Report to Cabinet\nDate: to be confirmed\nSome text, September 2024, here.\n", ""),
+    ],
+)
+def test_the_date_printed_on_the_first_page_is_read(first_page, date):
+    document = ExtractedDocument(Path("r.txt"), "text", first_page)
+    assert printed_date(document)[0] == date
+
+
+def test_a_printed_date_wins_over_the_pdfs_own_and_the_import_says_where_each_came_from(
+    capsys, user_library, tmp_path
+):
+    """A PDF's creation date is when the file was made (here, today); the report's own date is
+    the one printed under its title, and the one to cite."""
+    paper = tmp_path / "paper.pdf"
+    paper.write_bytes(
+        documents.pdf_bytes(
+            "<h1>Data for children</h1><p>The D2I Consortium</p><p>Published: 2025-10-23</p>"
+            "<p>Councils should pool their data teams.</p>"
+        )
+    )
+    code, out, err = run(capsys, paper, "--publisher", "D2I")
+    assert (code, err) == (0, "")
+    assert "as 'data-for-children-2025'" in out and "D2I, 23 October 2025;" in out
+    assert (
+        "  Taken from the file: the title from the first heading; the date from page 1 "
+        "('Published: 2025-10-23'). If any is wrong, correct it in "
+    ) in out
+    assert "briefgen suggest data-for-children-2025 --review" in out
 
 
 def test_import_pdf_makes_the_users_library_and_the_source_loads(capsys, user_library, report_pdf):
@@ -84,7 +131,12 @@ def test_import_pdf_makes_the_users_library_and_the_source_loads(capsys, user_li
     assert "Imported 'Anytown Annual Report' as 'anytown-annual-report-2025'" in out
     assert "(your library, made now)" in out
     assert "5 pages; page numbers i–3 read from the pages." in out
-    assert "source: anytown-annual-report-2025" in out
+    # The next step is the review of its suggested items.
+    assert (
+        "  briefgen suggest anytown-annual-report-2025 --review "
+        "anytown-annual-report-2025.review.yaml\n"
+        "  briefgen accept anytown-annual-report-2025.review.yaml\n"
+    ) in out
     assert (user_library / "originals/anytown-annual-report-2025.pdf").read_bytes() == (
         report_pdf.read_bytes()
     )
@@ -115,7 +167,10 @@ def test_details_come_from_word_properties_and_an_id_clash_is_numbered(
     assert code == 0
     assert "Imported 'Anytown Housing Strategy' as 'anytown-housing-strategy-2020'" in out
     assert "Housing Team, May 2020" in out  # the author stands in for a publisher
-    assert "The title and publisher came from the file's own properties or first heading" in out
+    assert (
+        "  Taken from the file: the title from the file's properties; the publisher from the "
+        "file's author."
+    ) in out
     assert "note: " in out and "attachedTemplate" in out  # the external link, not followed
     pdf = tmp_path / "other.pdf"  # another document, given the same title and date
     pdf.write_bytes(documents.pdf_bytes("<h1>Other</h1><p>Another document.</p>"))

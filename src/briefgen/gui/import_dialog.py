@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.content.model import LibraryFolder
 from briefgen.library.extract import ExtractedDocument
-from briefgen.library.import_details import ImportDetails, prefilled
+from briefgen.library.import_details import ImportDetails, detail_origins, prefilled
 from briefgen.library.importer import ImportResult, import_document, read_document
 
 FILE_FILTER = "Documents (*.pdf *.docx *.md *.markdown *.txt *.text);;All files (*)"
@@ -129,9 +129,12 @@ class ImportDialog(QDialog):
         self.fields["date"].setText(details.date)
         self.fields["short_title"].setText(details.short_title)
         pages = f"{len(document.pages):,} pages, " if document.pages else ""
+        origins = detail_origins(document, ImportDetails())
+        taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
         self.status.setText(
             f"{self.path.name}: {pages}{len(document.text):,} characters. Check the details, "
             "then import it into your library."
+            + (f"\nTaken from the file: {taken}." if taken else "")
         )
         self.notes.setText("\n".join([*document.warnings, *document.notices]))
         self.progress.setRange(0, 1)
