@@ -18,8 +18,8 @@ from briefgen.content import load_corpus
 from briefgen.errors import BriefgenError
 from briefgen.library import importer
 from briefgen.library.extract import ExtractCancelled
-from briefgen.library.folders import library_folders
 from briefgen.library.extract.model import ExtractedDocument
+from briefgen.library.folders import library_folders
 from briefgen.library.import_details import (
     ImportDetails,
     printed_date,
