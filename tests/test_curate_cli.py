@@ -69,6 +69,22 @@ def test_suggest_table_shows_score_kind_and_reason(
     assert out.rstrip().endswith("suggestions")
 
 
+def test_suggest_table_fits_an_80_column_terminal(
+    user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen import curate_cli
+
+    monkeypatch.setattr(curate_cli, "_table_width", lambda: 80)
+    assert main(["suggest", SOURCE, "--min-score", "0.75"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].startswith(" 0.8") and " · lga · " in lines[0]  # score, kind, org, locator
+    assert lines[1].startswith("       ") and lines[1].strip()  # the passage, indented
+    assert any(line.startswith("       themes: ") for line in lines[:6])
+    assert any(line.startswith("       why: ") for line in lines[:6])
+    assert lines[-1].endswith("suggestions")
+
+
 def test_suggest_unknown_source_says_what_to_do(
     user_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
