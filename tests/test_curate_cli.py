@@ -337,3 +337,41 @@ def test_the_app_starts_without_the_suggestion_engine() -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_items_accepted_from_a_document_leave_the_rest_of_its_suggestions_as_they_were(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An officer part-way through a document: the items accepted so far must not teach the
+    engine that the rest of that document is not worth quoting (it did: every other score fell
+    by about a quarter, and half the suggestions went under the default lowest score)."""
+    from briefgen.content import open_corpus
+    from briefgen.library.curate import add_items, item_id_for, item_record, suggestions_for
+
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Data for children\n\n"
+        "Councils face rising demand for children's social care, and budgets have not kept "
+        "pace with it.\n\n"
+        "We believe that every council should have a data team able to support its social "
+        "workers.\n\n"
+        "The Government should fund a national centre to support councils' data work.\n\n"
+        "There is a risk that smaller councils cannot recruit the analysts they need.\n\n"
+        "Local authorities should share their tools so that others need not build them.\n\n"
+        "Our survey found that 40% of councils have fewer than three analysts.\n\n"
+        "Inspection should look at how well councils use their data.\n\n"
+        "Without stable funding, the centre may not last beyond its first two years.\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(paper), "--publisher", "Data Network", "--date", "2025"]) == 0
+    capsys.readouterr()
+    source = "data-for-children-2025"
+    corpus = open_corpus(library_folders())
+    before = suggestions_for(corpus, source, every=True)
+    accepted = before[:3]
+    records = [item_record(s, item_id_for(source, s.text, corpus.by_id)) for s in accepted]
+    add_items(corpus, user_library, source, [{**r, "org": "lga"} for r in records])
+    corpus = open_corpus(library_folders())
+    after = {s.text: s.score for s in suggestions_for(corpus, source, every=True)}
+    assert set(after) == {s.text for s in before[3:]}
+    assert all(abs(after[s.text] - s.score) < 0.02 for s in before[3:])
