@@ -59,9 +59,14 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
     _press(view, Qt.Key.Key_R)  # reject the third
     _press(view, Qt.Key.Key_S)  # skip the fourth
     assert view.verdicts[:4] == [ACCEPTED, ACCEPTED, REJECTED, SKIPPED]
+    # Decided rows are dimmed; what is left to decide keeps the list's own colour.
+    dimmed = view.list.palette().color(view.list.palette().ColorRole.PlaceholderText)
+    assert view.list.item(2).foreground().color() == dimmed
+    assert view.list.item(4).foreground().style() == Qt.BrushStyle.NoBrush
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
     assert view.verdicts[2:4] == [None, None]
+    assert view.list.item(2).foreground().style() == Qt.BrushStyle.NoBrush
     assert read_rejected([library], SOURCE) == []
     _press(view, Qt.Key.Key_R)  # reject the third again
     corpus = _written(library)
@@ -214,8 +219,11 @@ def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
     view.form.org.setCurrentIndex(view.form.org.findData("solace"))
     _press(view, Qt.Key.Key_A)
     assert view.verdicts[0] == ACCEPTED
+    # The next suggestion naming none is shown with the organisation just chosen.
+    assert view.list.currentRow() == 1 and view.form.org.currentData() == "solace"
+    _press(view, Qt.Key.Key_A)
     added = [item for item in _written(library).items if item.library == "yours"]
-    assert [item.org for item in added] == ["solace"]
+    assert [item.org for item in added] == ["solace", "solace"]
 
 
 def test_add_as_item_starts_with_no_kind_and_asks_for_one(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
@@ -96,6 +96,7 @@ class ReviewView(QDialog):
         self.verdicts: list[str | None] = []
         self.history: list[Decision] = []
         self.taken = set(corpus.by_id)
+        self.chosen_org = ""  # the organisation last accepted with, for suggestions naming none
         self.setWindowTitle(f"Review suggested items — {self.source.title}")
         self.status = QLabel("Finding passages worth quoting…")
         self.status.setWordWrap(True)
@@ -201,7 +202,9 @@ class ReviewView(QDialog):
         if not 0 <= row < len(self.suggestions):
             return
         s = self.suggestions[row]
-        self.form.set_values(s.kind, s.org, s.themes, s.locator)
+        # A suggestion naming no organisation (a publisher briefgen does not know) takes the
+        # one the officer last chose here, rather than asking a hundred times.
+        self.form.set_values(s.kind, s.org or self.chosen_org, s.themes, s.locator)
         show_span(self.text, self.source.text, s.start, s.end)
 
     def highlighted_text(self) -> str:
@@ -240,6 +243,7 @@ class ReviewView(QDialog):
         s = self.suggestions[row]
         item_id = item_id_for(self.source_id, s.text, self.taken)
         record = self.form.record(item_id, as_item_text(s.text))
+        self.chosen_org = str(record["org"])  # before the next row is shown
         return self._write_items([row], [record])
 
     def accept_all(self, threshold: float) -> int:
@@ -323,11 +327,18 @@ class ReviewView(QDialog):
             self.taken.difference_update(decision.item_ids)
         for row in decision.rows:
             self.verdicts[row] = None
-            self.list.item(row).setText(self._row_text(row))
+            self._show_verdict(row)
         self.list.setCurrentRow(decision.rows[0])
         if decision.path is not None:
             self.libraryChanged.emit()
         return True
+
+    def _show_verdict(self, row: int) -> None:
+        """The row's text with its mark, dimmed once decided so what is left stands out."""
+        entry = self.list.item(row)
+        entry.setText(self._row_text(row))
+        dimmed = self.list.palette().color(QPalette.ColorRole.PlaceholderText)
+        entry.setForeground(QBrush(dimmed) if self.verdicts[row] else QBrush())
 
     def _undecided(self, row: int) -> bool:
         return 0 <= row < len(self.suggestions) and self.verdicts[row] is None
@@ -336,7 +347,7 @@ class ReviewView(QDialog):
         self.history.append(decision)
         for row in decision.rows:
             self.verdicts[row] = decision.verdict
-            self.list.item(row).setText(self._row_text(row))
+            self._show_verdict(row)
         following = [
             r for r in range(decision.rows[-1] + 1, len(self.suggestions)) if self._undecided(r)
         ]
