@@ -46,6 +46,7 @@ def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
     assert dialog.fields["short_title"].text() == "Anytown Annual Report"
     assert "5 pages" in dialog.status.text()
     assert "Taken from the file: the title from the file's properties" in dialog.status.text()
+    assert dialog.fields["title"].cursorPosition() == 0  # shown from its start
     assert dialog.progress.value() == dialog.progress.maximum() == 1
     # The PDF names no publisher: the import says so, and the form stays for a correction.
     dialog.import_button.click()

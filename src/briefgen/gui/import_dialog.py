@@ -128,6 +128,8 @@ class ImportDialog(QDialog):
         self.fields["publisher"].setText(details.publisher)
         self.fields["date"].setText(details.date)
         self.fields["short_title"].setText(details.short_title)
+        for field in self.fields.values():  # a long title is read from its start
+            field.setCursorPosition(0)
         pages = f"{len(document.pages):,} pages, " if document.pages else ""
         origins = detail_origins(document, ImportDetails())
         taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
