@@ -154,8 +154,9 @@ def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
     tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A PDF's text breaks at every printed line; the review file (and the item accepted from
-    it) holds each quote as one folded paragraph. Its publisher is no organisation briefgen
-    knows, so accepting asks for one at the `org:` line, naming those there are."""
+    it) holds each quote as one folded paragraph. Its publisher, new to briefgen, was added as
+    an organisation by the import, and the suggestions are attributed to it; an entry left with
+    no organisation is refused at its `org:` line, naming those there are."""
     from tests.library.documents import pdf_bytes
 
     paper = tmp_path / "paper.pdf"
@@ -174,8 +175,9 @@ def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
     entries = yaml.safe_load(text)["items"]
     assert entries and all("\n" not in entry["text"] for entry in entries)
     assert "\n\n      " not in text  # no blank line inside a quote
-    assert entries[0]["org"] is None
+    assert {entry["org"] for entry in entries} == {"data-network"}
     text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    text = text.replace("    org: data-network\n", "    org:\n", 1)  # cleared by the officer
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review)]) == 1
     lines = text.splitlines()
@@ -183,7 +185,8 @@ def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
     assert capsys.readouterr().err == (
         f"briefgen: {review}:{org_line}: item '{entries[0]['id']}': no organisation; give whose "
         "view or finding the quote states, one of sesl-seec, lga-solace, lga, solace, "
-        "commissioner, dfe, mhclg, prime-minister, ofsted, lga-interviewees (for another, first "
+        "commissioner, dfe, mhclg, prime-minister, ofsted, lga-interviewees, data-network (for "
+        "another, first "
         "add it to organisations.yaml in your library: id, name and short name)\n"
         "nothing was added; fix the entries above and run it again\n"
     )

@@ -120,6 +120,13 @@ def report(result: Any, origins: dict[str, str] | None = None) -> str:
             f"  Taken from the file: {printable(taken)}. If any is wrong, correct it in "
             f"{printable(str(result.library / 'sources.yaml'))}."
         )
+    if result.organisation:
+        lines.append(
+            f"  Its publisher is new to briefgen: added as the organisation "
+            f"'{result.organisation}' to "
+            f"{printable(str(result.library / 'organisations.yaml'))}, so its items are "
+            "attributed to it (edit its `short` name there: citations use it)."
+        )
     lines += [f"warning: {printable(w)}" for w in document.warnings]
     lines += [f"note: {printable(n)}" for n in document.notices]
     if result.other_problems:

@@ -128,7 +128,12 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
         dialog.import_button.click()
     assert "anytown-annual-report-2025" in window.corpus.sources
-    assert "Imported Anytown Annual Report" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Imported Anytown Annual Report as 'anytown-annual-report-2025'. Its publisher, new to "
+        "briefgen, is now the organisation 'anytown-council' (File > Review suggested items… to "
+        "quote it)."
+    )
+    assert "anytown-council" in window.corpus.organisations
     assert asked == ["Anytown Annual Report"]  # answered No: no review opened
     assert window.curation.review is None
 

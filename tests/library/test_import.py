@@ -440,3 +440,53 @@ def test_an_id_made_from_a_long_title_is_cut_at_a_word_before_the_year() -> None
     assert choose_id(details, set()) == "imagining-a-centre-of-excellence-2025"
     taken = {"imagining-a-centre-of-excellence-2025"}
     assert choose_id(details, taken) == "imagining-a-centre-of-excellence-2025-2"
+
+
+def test_a_publisher_new_to_briefgen_is_added_as_an_organisation_once(
+    capsys, user_library, tmp_path, monkeypatch
+):
+    """Items must say whose view they state: a document's publisher that no organisation is
+    becomes one in the library (so suggestions are attributed to it); a known one does not."""
+    first, second, third = (tmp_path / f"{name}.txt" for name in ("first", "second", "third"))
+    for path in (first, second, third):
+        path.write_text(f"The {path.stem} document says councils need data teams.\n", "utf-8")
+    code, out, _ = run(capsys, first, "--publisher", "D2I Consortium", "--date", "2025")
+    assert code == 0
+    assert (
+        "  Its publisher is new to briefgen: added as the organisation 'd2i-consortium' to "
+        f"{user_library / 'organisations.yaml'}, so its items are attributed to it (edit its "
+        "`short` name there: citations use it).\n"
+    ) in out
+    records = yaml.safe_load((user_library / "organisations.yaml").read_text(encoding="utf-8"))
+    assert records == [
+        {"id": "d2i-consortium", "name": "D2I Consortium", "short": "D2I Consortium"}
+    ]
+    assert "d2i-consortium" in load_corpus(library_folders()).organisations
+    # The same publisher again, and one briefgen ships: nothing added.
+    assert run(capsys, second, "--publisher", "The D2I Consortium", "--date", "2025")[0] == 0
+    code, out, _ = run(
+        capsys, third, "--publisher", "Local Government Association", "--date", "2025"
+    )
+    assert code == 0 and "publisher is new" not in out
+    assert len(yaml.safe_load((user_library / "organisations.yaml").read_text("utf-8"))) == 1
+
+
+def test_a_failure_adding_the_organisation_leaves_the_library_as_it_was(
+    capsys, user_library, tmp_path, monkeypatch
+):
+    note = tmp_path / "first.txt"
+    note.write_text("A first document.\n", encoding="utf-8")
+    assert (
+        run(capsys, note, "--publisher", "Local Government Association", "--date", "2024")[0] == 0
+    )
+    before = snapshot(user_library)
+
+    def refuse(library, organisation):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(importer, "append_organisation", refuse)
+    other = tmp_path / "second.txt"
+    other.write_text("Another document.\n", encoding="utf-8")
+    code, _, err = run(capsys, other, "--publisher", "Anytown Council", "--date", "2024")
+    assert code == 1 and "the disk holding it is full" in err
+    assert snapshot(user_library) == before

@@ -229,10 +229,11 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
     dialog = ImportDialog(path, user_library_dir(), folders, window)
 
     def reload(result: ImportResult) -> None:
-        items = result.library / "items" / f"{result.source_id}.yaml"
-        message = (
-            f"Imported {result.entry['title']} as '{result.source_id}'. Write items for it in "
-            f"{items}."
+        message = f"Imported {result.entry['title']} as '{result.source_id}'." + (
+            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}'"
+            " (File > Review suggested items… to quote it)."
+            if result.organisation
+            else " File > Review suggested items… to quote it."
         )
 
         def loaded() -> None:  # after the window's own "Content loaded" message
