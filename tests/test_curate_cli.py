@@ -119,7 +119,8 @@ def test_suggest_on_a_file_extracts_it_and_writes_nothing(
 def _review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     review = tmp_path / "review.yaml"
     assert main(["suggest", SOURCE, "--review", str(review)]) == 0
-    assert capsys.readouterr().out.startswith("Wrote ")
+    out = capsys.readouterr().out
+    assert out.startswith("Wrote ") and out.endswith(f"then run:\n  briefgen accept {review}\n")
     return review
 
 

@@ -121,8 +121,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
         write_review(Path(args.review), corpus, target, suggestions)
         print(
-            f"Wrote {counted(len(suggestions), 'suggestion')} for '{target}' to {args.review}; "
-            f"set `accept: yes` or `accept: no` on each, then run: briefgen accept {args.review}"
+            f"Wrote {counted(len(suggestions), 'suggestion')} for '{target}' to {args.review}.\n"
+            "Set `accept: yes` or `accept: no` on each (and `org:` where it is empty), then "
+            f"run:\n  briefgen accept {args.review}"
         )
         return EXIT_OK
     if args.json:
