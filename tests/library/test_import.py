@@ -490,3 +490,16 @@ def test_a_failure_adding_the_organisation_leaves_the_library_as_it_was(
     code, _, err = run(capsys, other, "--publisher", "Anytown Council", "--date", "2024")
     assert code == 1 and "the disk holding it is full" in err
     assert snapshot(user_library) == before
+
+
+def test_sources_lines_up_its_columns_past_a_long_imported_id(capsys, user_library, tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Councils need data teams.\n", encoding="utf-8")
+    title = "Imagining a Centre of Excellence for Children's Services Data Professionals"
+    assert run(capsys, paper, "--title", title, "--publisher", "D2I", "--date", "2025")[0] == 0
+    assert cli.main(["sources"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counts = {line.index(" items  ") for line in lines if " items  " in line}
+    titles = {len(line) - len(line.lstrip()) for line in lines if line.startswith(" ")}
+    assert len(counts) == 1 and len(titles) == 1  # every row's columns start together
+    assert "imagining-a-centre-of-excellence-2025    0 items  D2I, 2025  (yours)" in lines
