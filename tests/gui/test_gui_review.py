@@ -243,3 +243,22 @@ def test_add_as_item_starts_with_no_kind_and_asks_for_one(
     dialog.add()
     assert errors == ["Choose the item's kind (what sort of point the quote makes) under Kind."]
     assert dialog.written is None and not (library / "items").exists()
+
+
+def test_an_organisation_whose_short_name_is_its_name_is_listed_once(
+    qtbot: Any, shipped_corpus: Corpus
+) -> None:
+    from types import SimpleNamespace
+
+    from briefgen.content.model import Organisation
+    from briefgen.gui.item_form import ItemForm
+
+    added = Organisation("d2i-consortium", "D2I Consortium", "D2I Consortium")  # as import adds
+    corpus = SimpleNamespace(
+        organisations={**shipped_corpus.organisations, added.id: added},
+        themes=shipped_corpus.themes,
+    )
+    form = ItemForm(corpus)  # type: ignore[arg-type]
+    qtbot.addWidget(form)
+    labels = [form.org.itemText(i) for i in range(form.org.count())]
+    assert "D2I Consortium" in labels and "LGA (Local Government Association)" in labels

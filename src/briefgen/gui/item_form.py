@@ -39,7 +39,9 @@ class ItemForm(QWidget):
         self.org = QComboBox()
         self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
-            self.org.addItem(f"{org.short} ({org.name})", org.id)
+            # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by import.
+            label = org.short if org.short == org.name else f"{org.short} ({org.name})"
+            self.org.addItem(label, org.id)
         self.themes = QListWidget()
         for theme in corpus.themes.values():
             entry = QListWidgetItem(theme.label)
