@@ -256,7 +256,8 @@ def test_accept_refuses_a_retyped_quote_naming_file_and_line(
         "'lga-2013' (004_592b667362630cdd.txt): the source matches from ' service budgets "
         "arrangements the norm f…' back to its start, but before it reads '… early "
         "intervention, by: making place-based public' where the quote has '…making "
-        "place-based public-sector'\n"
+        "place-based public-sector'; put back the source's words there (a quote may be cut "
+        "only at its start or end, never changed)\n"
         "nothing was added; fix the entries above and run it again\n"
     )
     assert not (tmp_path / "team").exists() and not user_library.exists()

@@ -42,6 +42,10 @@ source: {source}
 items:
 """
 REVIEW_FIELDS = ("accept", *ITEM_ORDER)
+QUOTE_REMEDY = (
+    "; put back the source's words there (a quote may be cut only at its start or end, never "
+    "changed)"
+)
 # Written even when empty, for the officer to fill in; `restates` is left out.
 REVIEW_ORDER = ("id", "accept", "kind", "org", "locator", "themes", "key", "headline", "text")
 _EMPTY = {"accept": "", "org": "", "key": " no", "headline": "", "locator": ""}
@@ -228,6 +232,7 @@ def accept_review(corpus: Corpus, review: ReviewFile, library: Path) -> AcceptRe
         # Each problem at the line of the field to fix (the quote's, the organisation's).
         problems += [
             f"{where}:{entry.field_lines.get(name, entry.line)}: {label}: {problem}"
+            + (QUOTE_REMEDY if name == "text" else "")
             for name, problem in found
         ]
     if problems:
