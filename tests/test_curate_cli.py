@@ -70,6 +70,22 @@ def test_suggest_table_shows_score_kind_and_reason(
     assert out.rstrip().endswith("suggestions")
 
 
+def test_suggest_table_fits_an_80_column_terminal(
+    user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen import curate_cli
+
+    monkeypatch.setattr(curate_cli, "_table_width", lambda: 80)
+    assert main(["suggest", SOURCE, "--min-score", "0.75"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].startswith(" 0.8") and " · lga · " in lines[0]  # score, kind, org, locator
+    assert lines[1].startswith("       ") and lines[1].strip()  # the passage, indented
+    assert any(line.startswith("       themes: ") for line in lines[:6])
+    assert any(line.startswith("       why: ") for line in lines[:6])
+    assert lines[-1].endswith("suggestions")
+
+
 def test_suggest_unknown_source_says_what_to_do(
     user_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -104,11 +120,12 @@ def test_suggest_on_a_file_extracts_it_and_writes_nothing(
 def _review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     review = tmp_path / "review.yaml"
     assert main(["suggest", SOURCE, "--review", str(review)]) == 0
-    assert capsys.readouterr().out.startswith("Wrote ")
+    out = capsys.readouterr().out
+    assert out.startswith("Wrote ") and out.endswith(f"then run:\n  briefgen accept {review}\n")
     return review
 
 
-def test_review_file_is_the_items_format_with_accept_and_empty_headline(
+def test_review_file_is_the_items_format_with_every_field_to_fill_in(
     tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
@@ -116,10 +133,72 @@ def test_review_file_is_the_items_format_with_accept_and_empty_headline(
     data = yaml.safe_load(text)
     assert data["source"] == SOURCE
     first = data["items"][0]
-    assert list(first) == ["id", "accept", "kind", "org", "locator", "themes", "headline", "text"]
-    assert first["accept"] is None and first["headline"] == ""
+    assert list(first) == [
+        "id",
+        "accept",
+        "kind",
+        "org",
+        "locator",
+        "themes",
+        "key",
+        "headline",
+        "text",
+    ]
+    assert first["accept"] is None and first["headline"] is None and first["key"] is False
     assert first["id"].startswith("lga-2013-")
     assert "  # score 0.80: item under 'Key propositions'\n" in text
+    # The header says which organisations there are and what `key` does.
+    assert "#     sesl-seec (SESL/SEEC), lga-solace (LGA/Solace), lga (LGA)" in text
+    assert "key: yes puts the item in member briefings" in text
+
+
+def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF's text breaks at every printed line; the review file (and the item accepted from
+    it) holds each quote as one folded paragraph. Its publisher, new to briefgen, was added as
+    an organisation by the import, and the suggestions are attributed to it; an entry left with
+    no organisation is refused at its `org:` line, naming those there are."""
+    from tests.library.documents import pdf_bytes
+
+    paper = tmp_path / "paper.pdf"
+    sentence = (
+        "Councils should pool their data and digital teams across the region so that every "
+        "child's record follows them between services without delay. "
+    )
+    paper.write_bytes(pdf_bytes(f"<h1>Data for children</h1><p>{sentence * 3}</p>"))
+    args = ["import", str(paper), "--publisher", "Data Network", "--date", "2025"]
+    assert main(args) == 0
+    capsys.readouterr()
+    review = tmp_path / "review.yaml"
+    assert main(["suggest", "data-for-children-2025", "--review", str(review), "--all"]) == 0
+    capsys.readouterr()
+    text = review.read_text(encoding="utf-8")
+    entries = yaml.safe_load(text)["items"]
+    assert entries and all("\n" not in entry["text"] for entry in entries)
+    assert "\n\n      " not in text  # no blank line inside a quote
+    assert {entry["org"] for entry in entries} == {"data-network"}
+    text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    text = text.replace("    org: data-network\n", "    org:\n", 1)  # cleared by the officer
+    review.write_text(text, encoding="utf-8")
+    assert main(["accept", str(review)]) == 1
+    lines = text.splitlines()
+    org_line = lines.index("    org:") + 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:{org_line}: item '{entries[0]['id']}': no organisation; give whose "
+        "view or finding the quote states, one of sesl-seec, lga-solace, lga, solace, "
+        "commissioner, dfe, mhclg, prime-minister, ofsted, lga-interviewees, data-network (for "
+        "another, first "
+        "add it to organisations.yaml in your library: id, name and short name)\n"
+        "nothing was added; fix the entries above and run it again\n"
+    )
+    review.write_text(text.replace("    org:\n", "    org: lga\n", 1), encoding="utf-8")
+    assert main(["accept", str(review)]) == 0
+    capsys.readouterr()
+    items = (user_library / "items" / "data-for-children-2025.yaml").read_text(encoding="utf-8")
+    added = yaml.safe_load(items)["items"]
+    assert added[0]["text"] == entries[0]["text"] and "\n\n" not in items
+    assert main(["check"]) == 0
 
 
 def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
@@ -169,13 +248,17 @@ def test_accept_refuses_a_retyped_quote_naming_file_and_line(
     text = text.replace("making place-based public", "making place-based public-sector", 1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review), "--into", str(tmp_path / "team")]) == 1
-    line = text.splitlines().index("  - id: lga-2013-8bd570") + 1
+    lines = text.splitlines()
+    entry = lines.index("  - id: lga-2013-8bd570")
+    # The line of the entry's quote, where the fix is to be made.
+    line = next(n for n in range(entry, len(lines)) if lines[n].startswith("    text:")) + 1
     assert capsys.readouterr().err.startswith(
         f"briefgen: {review}:{line}: item 'lga-2013-8bd570': quote not found in source "
         "'lga-2013' (004_592b667362630cdd.txt): the source matches from ' service budgets "
         "arrangements the norm f…' back to its start, but before it reads '… early "
         "intervention, by: making place-based public' where the quote has '…making "
-        "place-based public-sector'\n"
+        "place-based public-sector'; put back the source's words there (a quote may be cut "
+        "only at its start or end, never changed)\n"
         "nothing was added; fix the entries above and run it again\n"
     )
     assert not (tmp_path / "team").exists() and not user_library.exists()
@@ -271,10 +354,49 @@ def test_accept_refuses_an_entry_without_a_locator_which_the_loader_would_refuse
     text = re.sub(r"\n    locator: [^\n]*\n", "\n    locator: ''\n", text, count=1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review)]) == 1
-    line = text.splitlines().index("  - id: lga-2013-8bd570") + 1
+    lines = text.splitlines()
+    line = lines.index("    locator: ''", lines.index("  - id: lga-2013-8bd570")) + 1
     assert capsys.readouterr().err == (
         f"briefgen: {review}:{line}: item 'lga-2013-8bd570': no locator; say where the quote "
         "is (page, paragraph or section)\n"
         "nothing was added; fix the entries above and run it again\n"
     )
     assert not user_library.exists()
+
+
+def test_items_accepted_from_a_document_leave_the_rest_of_its_suggestions_as_they_were(
+    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An officer part-way through a document: the items accepted so far must not teach the
+    engine that the rest of that document is not worth quoting (it did: every other score fell
+    by about a quarter, and half the suggestions went under the default lowest score)."""
+    from briefgen.content import open_corpus
+    from briefgen.library.curate import add_items, item_id_for, item_record, suggestions_for
+
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "# Data for children\n\n"
+        "Councils face rising demand for children's social care, and budgets have not kept "
+        "pace with it.\n\n"
+        "We believe that every council should have a data team able to support its social "
+        "workers.\n\n"
+        "The Government should fund a national centre to support councils' data work.\n\n"
+        "There is a risk that smaller councils cannot recruit the analysts they need.\n\n"
+        "Local authorities should share their tools so that others need not build them.\n\n"
+        "Our survey found that 40% of councils have fewer than three analysts.\n\n"
+        "Inspection should look at how well councils use their data.\n\n"
+        "Without stable funding, the centre may not last beyond its first two years.\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(paper), "--publisher", "Data Network", "--date", "2025"]) == 0
+    capsys.readouterr()
+    source = "data-for-children-2025"
+    corpus = open_corpus(library_folders())
+    before = suggestions_for(corpus, source, every=True)
+    accepted = before[:3]
+    records = [item_record(s, item_id_for(source, s.text, corpus.by_id)) for s in accepted]
+    add_items(corpus, user_library, source, [{**r, "org": "lga"} for r in records])
+    corpus = open_corpus(library_folders())
+    after = {s.text: s.score for s in suggestions_for(corpus, source, every=True)}
+    assert set(after) == {s.text for s in before[3:]}
+    assert all(abs(after[s.text] - s.score) < 0.02 for s in before[3:])

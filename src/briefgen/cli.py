@@ -178,12 +178,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
     """List the source documents with how many items quote each."""
     corpus = _load(args)
     several = len(corpus.libraries) > 1
+    # As wide as the longest id, so an imported source's long id keeps the columns in line.
+    width = max([18, *(len(source_id) for source_id in corpus.sources)])
     for source in corpus.sources.values():
         count = sum(item.source == source.id for item in corpus.items)
         publisher, date = printable(source.publisher), printable(source.date)
         library = f"  ({printable(source.library)})" if several else ""
-        print(f"{source.id:<18} {count:>4} items  {publisher}, {date}{library}")
-        print(f"{'':<18}        {printable(source.title)}")
+        print(f"{source.id:<{width}} {count:>4} items  {publisher}, {date}{library}")
+        print(f"{'':<{width}}        {printable(source.title)}")
     return EXIT_OK
 
 

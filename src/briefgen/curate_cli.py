@@ -7,6 +7,7 @@ import argparse
 import json
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,21 +43,55 @@ def _suggest_file(corpus: Corpus, path: Path, min_score: float, every: bool) -> 
     )
 
 
+# The one-line table needs this many columns to show any of a passage's text; a narrower
+# terminal (80 columns, say) gets each suggestion on a few lines instead.
+WIDE_TABLE_COLUMNS = 134
+INDENT = " " * 7
+
+
+def _table_width() -> int:
+    """The terminal's width in columns; unlimited when the output is not a terminal."""
+    if not sys.stdout.isatty():
+        return 10**6
+    return max(shutil.get_terminal_size((120, 24)).columns, 60)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _print_table(suggestions: list[Suggestion]) -> None:
-    width = max(shutil.get_terminal_size((120, 24)).columns, 80) if sys.stdout.isatty() else 10**6
+    width = _table_width()
+    if width < WIDE_TABLE_COLUMNS:
+        _print_stacked(suggestions, width)
+        print(f"\n{counted(len(suggestions), 'suggestion')}")
+        return
     print(f"{'score':>5}  {'kind':<17}  {'org':<12}  {'themes':<30}  {'locator':<20}  text")
     print("-" * min(width, 150))
     text_width = max(min(width, 200) - 94, 40)
     for s in suggestions:
-        text = printable(" ".join(s.text.split()))
-        text = text if len(text) <= text_width else text[: text_width - 1] + "…"
-        themes = ", ".join(s.themes)
-        themes = themes if len(themes) <= 30 else themes[:29] + "…"
-        locator = printable(s.locator)
-        locator = locator if len(locator) <= 20 else locator[:19] + "…"
+        text = _cut(printable(" ".join(s.text.split())), text_width)
+        themes = _cut(", ".join(s.themes), 30)
+        locator = _cut(printable(s.locator), 20)
         print(f"{s.score:>5.2f}  {s.kind:<17}  {s.org:<12}  {themes:<30}  {locator:<20}  {text}")
         print(f"{'':>5}  ({printable(s.reason)})")
     print(f"\n{counted(len(suggestions), 'suggestion')}")
+
+
+def _print_stacked(suggestions: list[Suggestion], width: int) -> None:
+    """Each suggestion on a few lines that fit `width`: score, kind, org and locator; the
+    passage (two lines at most); its themes; why it was suggested."""
+    room = width - len(INDENT)
+    for s in suggestions:
+        org = s.org or "no organisation"
+        print(_cut(f"{s.score:>5.2f}  {s.kind} · {org} · {printable(s.locator)}", width))
+        lines = textwrap.wrap(printable(" ".join(s.text.split())), room)
+        if len(lines) > 2:
+            lines = [lines[0], _cut(lines[1] + " " + lines[2], room)]
+        for line in lines:
+            print(INDENT + line)
+        print(INDENT + _cut(f"themes: {', '.join(s.themes)}", room))
+        print(INDENT + _cut(f"why: {printable(s.reason)}", room))
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -86,8 +121,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
         write_review(Path(args.review), corpus, target, suggestions)
         print(
-            f"Wrote {counted(len(suggestions), 'suggestion')} for '{target}' to {args.review}; "
-            f"set `accept: yes` or `accept: no` on each, then run: briefgen accept {args.review}"
+            f"Wrote {counted(len(suggestions), 'suggestion')} for '{target}' to {args.review}.\n"
+            "Set `accept: yes` or `accept: no` on each (and `org:` where it is empty), then "
+            f"run:\n  briefgen accept {args.review}"
         )
         return EXIT_OK
     if args.json:

@@ -84,26 +84,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(args.file, library, folders, details, progress=progress)
     finally:
         progress.finish()
-    print(report(result))
-    from_file = [
-        name
-        for name, given in (
-            ("title", args.title),
-            ("publisher", args.publisher),
-            ("date", args.date),
-        )
-        if not given
-    ]
-    if from_file:
-        print(
-            f"The {' and '.join(from_file)} came from the file's own properties or first "
-            f"heading; if wrong, correct them in {printable(str(result.library / 'sources.yaml'))}."
-        )
+    from briefgen.library.import_details import detail_origins
+
+    print(report(result, detail_origins(result.document, details)))
     return 0
 
 
-def report(result: Any) -> str:
-    """What the import did, in lines a person reads: id, pages, labels, warnings and next step."""
+def report(result: Any, origins: dict[str, str] | None = None) -> str:
+    """What the import did, in lines a person reads: id, pages, labels, where the details not
+    given were taken from (`origins`), warnings and next step."""
     document = result.document
     entry = result.entry
     lines = [
@@ -125,6 +114,19 @@ def report(result: Any) -> str:
         f"  {len(document.text):,} characters, {counted(len(document.headings), 'heading')}, "
         f"{counted(len(document.paragraphs), 'numbered paragraph')}."
     )
+    if origins:
+        taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
+        lines.append(
+            f"  Taken from the file: {printable(taken)}. If any is wrong, correct it in "
+            f"{printable(str(result.library / 'sources.yaml'))}."
+        )
+    if result.organisation:
+        lines.append(
+            f"  Its publisher is new to briefgen: added as the organisation "
+            f"'{result.organisation}' to "
+            f"{printable(str(result.library / 'organisations.yaml'))}, so its items are "
+            "attributed to it (edit its `short` name there: citations use it)."
+        )
     lines += [f"warning: {printable(w)}" for w in document.warnings]
     lines += [f"note: {printable(n)}" for n in document.notices]
     if result.other_problems:
@@ -135,14 +137,9 @@ def report(result: Any) -> str:
     items = result.library / "items" / f"{result.source_id}.yaml"
     lines += [
         "",
-        f"Next: quote it in {printable(str(items))}, for example:",
-        f"  source: {result.source_id}",
-        "  items:",
-        f"    - id: {result.source_id}-1",
-        "      kind: evidence       # or recommendation, risk, position, …",
-        "      org: <organisation id>   # add your own in organisations.yaml beside sources.yaml",
-        "      themes: [<theme id>]",
-        "      text: <a sentence copied word for word from the document>",
-        "then run `briefgen check` (locators such as 'p. 12, para 4.3' are worked out for you).",
+        "Next: review the items briefgen suggests from it, and accept those worth quoting:",
+        f"  briefgen suggest {result.source_id} --review {result.source_id}.review.yaml",
+        f"  briefgen accept {result.source_id}.review.yaml",
+        f"(or write items by hand in {printable(str(items))}; then run `briefgen check`).",
     ]
     return "\n".join(lines)

@@ -45,6 +45,8 @@ def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
     assert dialog.fields["title"].text() == "Anytown Annual Report"
     assert dialog.fields["short_title"].text() == "Anytown Annual Report"
     assert "5 pages" in dialog.status.text()
+    assert "Taken from the file: the title from the file's properties" in dialog.status.text()
+    assert dialog.fields["title"].cursorPosition() == 0  # shown from its start
     assert dialog.progress.value() == dialog.progress.maximum() == 1
     # The PDF names no publisher: the import says so, and the form stays for a correction.
     dialog.import_button.click()
@@ -126,7 +128,12 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
         dialog.import_button.click()
     assert "anytown-annual-report-2025" in window.corpus.sources
-    assert "Imported Anytown Annual Report" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Imported Anytown Annual Report as 'anytown-annual-report-2025'. Its publisher, new to "
+        "briefgen, is now the organisation 'anytown-council' (File > Review suggested items… to "
+        "quote it)."
+    )
+    assert "anytown-council" in window.corpus.organisations
     assert asked == ["Anytown Annual Report"]  # answered No: no review opened
     assert window.curation.review is None
 

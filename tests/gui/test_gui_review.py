@@ -59,9 +59,14 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
     _press(view, Qt.Key.Key_R)  # reject the third
     _press(view, Qt.Key.Key_S)  # skip the fourth
     assert view.verdicts[:4] == [ACCEPTED, ACCEPTED, REJECTED, SKIPPED]
+    # Decided rows are dimmed; what is left to decide keeps the list's own colour.
+    dimmed = view.list.palette().color(view.list.palette().ColorRole.PlaceholderText)
+    assert view.list.item(2).foreground().color() == dimmed
+    assert view.list.item(4).foreground().style() == Qt.BrushStyle.NoBrush
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
     assert view.verdicts[2:4] == [None, None]
+    assert view.list.item(2).foreground().style() == Qt.BrushStyle.NoBrush
     assert read_rejected([library], SOURCE) == []
     _press(view, Qt.Key.Key_R)  # reject the third again
     corpus = _written(library)
@@ -177,3 +182,83 @@ def test_an_item_accepted_in_the_review_view_reaches_the_window(
     assert window.corpus.by_id[added].text == view.suggestions[0].text
     assert window.corpus.by_id[added].library == "yours"
     view.close()
+
+
+def _unattributed_review(
+    qtbot: Any, corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> ReviewView:
+    """The review view on suggestions that name no organisation, as for a new document whose
+    publisher briefgen does not know."""
+    import dataclasses
+
+    from briefgen.gui import review_view
+
+    real = review_view.suggestions_for
+    monkeypatch.setattr(
+        review_view,
+        "suggestions_for",
+        lambda *args, **kwargs: [dataclasses.replace(s, org="") for s in real(*args, **kwargs)],
+    )
+    return _review(qtbot, corpus, library)
+
+
+def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
+    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
+    )
+    view = _unattributed_review(qtbot, shipped_corpus, library, monkeypatch)
+    assert view.form.org.currentData() == "" and view.form.org.currentText().startswith("Choose")
+    _press(view, Qt.Key.Key_A)
+    assert view.verdicts[0] is None and not (library / "items").exists()
+    assert errors and "under Organisation" in errors[0] and "organisations.yaml" in errors[0]
+    # Accept-all cannot attribute them either, until the officer chooses.
+    assert view.accept_all(0.0) == 0 and "name no organisation" in errors[1]
+    view.form.org.setCurrentIndex(view.form.org.findData("solace"))
+    _press(view, Qt.Key.Key_A)
+    assert view.verdicts[0] == ACCEPTED
+    # The next suggestion naming none is shown with the organisation just chosen.
+    assert view.list.currentRow() == 1 and view.form.org.currentData() == "solace"
+    _press(view, Qt.Key.Key_A)
+    added = [item for item in _written(library).items if item.library == "yours"]
+    assert [item.org for item in added] == ["solace", "solace"]
+
+
+def test_add_as_item_starts_with_no_kind_and_asks_for_one(
+    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
+    )
+    text = shipped_corpus.sources[SOURCE].text
+    start = text.index("greater investment in early intervention")
+    dialog = AddItemDialog(shipped_corpus, SOURCE, start, start + 40, library)
+    qtbot.addWidget(dialog)
+    assert dialog.form.kind.currentText() == "Choose a kind…"
+    assert dialog.form.org.currentData() == "lga"  # what this source's items mostly are
+    dialog.form.themes.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.add()
+    assert errors == ["Choose the item's kind (what sort of point the quote makes) under Kind."]
+    assert dialog.written is None and not (library / "items").exists()
+
+
+def test_an_organisation_whose_short_name_is_its_name_is_listed_once(
+    qtbot: Any, shipped_corpus: Corpus
+) -> None:
+    from types import SimpleNamespace
+
+    from briefgen.content.model import Organisation
+    from briefgen.gui.item_form import ItemForm
+
+    added = Organisation("d2i-consortium", "D2I Consortium", "D2I Consortium")  # as import adds
+    corpus = SimpleNamespace(
+        organisations={**shipped_corpus.organisations, added.id: added},
+        themes=shipped_corpus.themes,
+    )
+    form = ItemForm(corpus)  # type: ignore[arg-type]
+    qtbot.addWidget(form)
+    labels = [form.org.itemText(i) for i in range(form.org.count())]
+    assert "D2I Consortium" in labels and "LGA (Local Government Association)" in labels

@@ -95,6 +95,7 @@ def test_dragging_the_end_handle_snaps_to_words_and_the_item_has_those_words(
     assert view.extraSelections()[0].cursor.selectedText() == quote.replace("\n", "\u2029")
     assert dialog.quote.full_text == as_item_text(quote)
     assert "- giving" not in dialog.quote.text()  # the list bullet is not part of a quote
+    dialog.form.kind.setCurrentText("proposition")
     dialog.form.themes.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.form.locator.setText("Key propositions")
     dialog.add()

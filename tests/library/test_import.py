@@ -18,8 +18,15 @@ from briefgen.content import load_corpus
 from briefgen.errors import BriefgenError
 from briefgen.library import importer
 from briefgen.library.extract import ExtractCancelled
+from briefgen.library.extract.model import ExtractedDocument
 from briefgen.library.folders import library_folders
-from briefgen.library.import_details import ImportDetails, reader_date, short_title_of, slug
+from briefgen.library.import_details import (
+    ImportDetails,
+    printed_date,
+    reader_date,
+    short_title_of,
+    slug,
+)
 
 
 @pytest.fixture
@@ -74,8 +81,48 @@ def test_ids_and_short_titles_are_made_from_titles():
         "rewiring-public-services-childrens"
     )
     assert short_title_of("Housing Strategy: delivering homes 2024 to 2030") == "Housing Strategy"
-    long = "A very long title that goes on and on about nothing much in particular at all"
-    assert short_title_of(long) == "A very long title that goes on and on about nothing much in…"
+    # A long title is cut where a phrase ends, not mid-phrase with an ellipsis.
+    long = "Imagining a Centre of Excellence for Children's Services Data and Digital Professionals"
+    assert short_title_of(long) == "Imagining a Centre of Excellence"
+    unbroken = "Supercalifragilistic expialidocious antidisestablishmentarianism and more words"
+    assert short_title_of(unbroken) == "Supercalifragilistic expialidocious…"
+
+
+@pytest.mark.parametrize(
+    ("first_page", "date"),
+    [
+        ("Annual Report\nThe Council\nPublished: 2025-10-23\nIntroduction\n", "23 October 2025"),
+        ("Annual Report\nDate of publication: October 2025\n", "October 2025"),
+        ("Annual Report\nIssued 23/10/2025\n", "23 October 2025"),
+        ("Strategy 2025 to 2030\n2025\nMarch 2024\nText.\n", "March 2024"),
+        ("Report to Cabinet\nDate: to be confirmed\nSome text, September 2024, here.\n", ""),
+    ],
+)
+def test_the_date_printed_on_the_first_page_is_read(first_page, date):
+    document = ExtractedDocument(Path("r.txt"), "text", first_page)
+    assert printed_date(document)[0] == date
+
+
+def test_a_printed_date_wins_over_the_pdfs_own_and_the_import_says_where_each_came_from(
+    capsys, user_library, tmp_path
+):
+    """A PDF's creation date is when the file was made (here, today); the report's own date is
+    the one printed under its title, and the one to cite."""
+    paper = tmp_path / "paper.pdf"
+    paper.write_bytes(
+        documents.pdf_bytes(
+            "<h1>Data for children</h1><p>The D2I Consortium</p><p>Published: 2025-10-23</p>"
+            "<p>Councils should pool their data teams.</p>"
+        )
+    )
+    code, out, err = run(capsys, paper, "--publisher", "D2I")
+    assert (code, err) == (0, "")
+    assert "as 'data-for-children-2025'" in out and "D2I, 23 October 2025;" in out
+    assert (
+        "  Taken from the file: the title from the first heading; the date from page 1 "
+        "('Published: 2025-10-23'). If any is wrong, correct it in "
+    ) in out
+    assert "briefgen suggest data-for-children-2025 --review" in out
 
 
 def test_import_pdf_makes_the_users_library_and_the_source_loads(capsys, user_library, report_pdf):
@@ -84,7 +131,12 @@ def test_import_pdf_makes_the_users_library_and_the_source_loads(capsys, user_li
     assert "Imported 'Anytown Annual Report' as 'anytown-annual-report-2025'" in out
     assert "(your library, made now)" in out
     assert "5 pages; page numbers i–3 read from the pages." in out
-    assert "source: anytown-annual-report-2025" in out
+    # The next step is the review of its suggested items.
+    assert (
+        "  briefgen suggest anytown-annual-report-2025 --review "
+        "anytown-annual-report-2025.review.yaml\n"
+        "  briefgen accept anytown-annual-report-2025.review.yaml\n"
+    ) in out
     assert (user_library / "originals/anytown-annual-report-2025.pdf").read_bytes() == (
         report_pdf.read_bytes()
     )
@@ -115,7 +167,10 @@ def test_details_come_from_word_properties_and_an_id_clash_is_numbered(
     assert code == 0
     assert "Imported 'Anytown Housing Strategy' as 'anytown-housing-strategy-2020'" in out
     assert "Housing Team, May 2020" in out  # the author stands in for a publisher
-    assert "The title and publisher came from the file's own properties or first heading" in out
+    assert (
+        "  Taken from the file: the title from the file's properties; the publisher from the "
+        "file's author."
+    ) in out
     assert "note: " in out and "attachedTemplate" in out  # the external link, not followed
     pdf = tmp_path / "other.pdf"  # another document, given the same title and date
     pdf.write_bytes(documents.pdf_bytes("<h1>Other</h1><p>Another document.</p>"))
@@ -385,3 +440,66 @@ def test_an_id_made_from_a_long_title_is_cut_at_a_word_before_the_year() -> None
     assert choose_id(details, set()) == "imagining-a-centre-of-excellence-2025"
     taken = {"imagining-a-centre-of-excellence-2025"}
     assert choose_id(details, taken) == "imagining-a-centre-of-excellence-2025-2"
+
+
+def test_a_publisher_new_to_briefgen_is_added_as_an_organisation_once(
+    capsys, user_library, tmp_path, monkeypatch
+):
+    """Items must say whose view they state: a document's publisher that no organisation is
+    becomes one in the library (so suggestions are attributed to it); a known one does not."""
+    first, second, third = (tmp_path / f"{name}.txt" for name in ("first", "second", "third"))
+    for path in (first, second, third):
+        path.write_text(f"The {path.stem} document says councils need data teams.\n", "utf-8")
+    code, out, _ = run(capsys, first, "--publisher", "D2I Consortium", "--date", "2025")
+    assert code == 0
+    assert (
+        "  Its publisher is new to briefgen: added as the organisation 'd2i-consortium' to "
+        f"{user_library / 'organisations.yaml'}, so its items are attributed to it (edit its "
+        "`short` name there: citations use it).\n"
+    ) in out
+    records = yaml.safe_load((user_library / "organisations.yaml").read_text(encoding="utf-8"))
+    assert records == [
+        {"id": "d2i-consortium", "name": "D2I Consortium", "short": "D2I Consortium"}
+    ]
+    assert "d2i-consortium" in load_corpus(library_folders()).organisations
+    # The same publisher again, and one briefgen ships: nothing added.
+    assert run(capsys, second, "--publisher", "The D2I Consortium", "--date", "2025")[0] == 0
+    code, out, _ = run(
+        capsys, third, "--publisher", "Local Government Association", "--date", "2025"
+    )
+    assert code == 0 and "publisher is new" not in out
+    assert len(yaml.safe_load((user_library / "organisations.yaml").read_text("utf-8"))) == 1
+
+
+def test_a_failure_adding_the_organisation_leaves_the_library_as_it_was(
+    capsys, user_library, tmp_path, monkeypatch
+):
+    note = tmp_path / "first.txt"
+    note.write_text("A first document.\n", encoding="utf-8")
+    assert (
+        run(capsys, note, "--publisher", "Local Government Association", "--date", "2024")[0] == 0
+    )
+    before = snapshot(user_library)
+
+    def refuse(library, organisation):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(importer, "append_organisation", refuse)
+    other = tmp_path / "second.txt"
+    other.write_text("Another document.\n", encoding="utf-8")
+    code, _, err = run(capsys, other, "--publisher", "Anytown Council", "--date", "2024")
+    assert code == 1 and "the disk holding it is full" in err
+    assert snapshot(user_library) == before
+
+
+def test_sources_lines_up_its_columns_past_a_long_imported_id(capsys, user_library, tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Councils need data teams.\n", encoding="utf-8")
+    title = "Imagining a Centre of Excellence for Children's Services Data Professionals"
+    assert run(capsys, paper, "--title", title, "--publisher", "D2I", "--date", "2025")[0] == 0
+    assert cli.main(["sources"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counts = {line.index(" items  ") for line in lines if " items  " in line}
+    titles = {len(line) - len(line.lstrip()) for line in lines if line.startswith(" ")}
+    assert len(counts) == 1 and len(titles) == 1  # every row's columns start together
+    assert "imagining-a-centre-of-excellence-2025    0 items  D2I, 2025  (yours)" in lines

@@ -117,3 +117,59 @@ def test_a_passage_is_described_with_the_paragraphs_round_it_under_its_heading()
     )
     assert described["Grants are late."] == "This must change. Grants are late."
     assert described["Agency staff cost more."] == "Agency staff cost more."
+
+
+# A page as a PDF's text gives it: a line per printed line, about 70 characters each.
+PRINTED = """\
+Our invitation
+With funding and support from the Department, we are designing a “Centre of
+Excellence” – a national support offer for data and digital work in
+children’s social care, to be run by the sector for the sector itself.
+The Centre will help councils to share their tools, their methods and
+their people, so that no council has to build alone what others have.
+Find us on the internet
+Our favourite introduction to the whole subject is Donella Meadows,
+Thinking in Systems
+Every council should have a data team able to support social workers
+in their daily practice, and able to answer questions from its leaders.
+The teams we spoke to told us the same thing: they want to be trusted.
+"""
+
+
+def _block_texts(text: str, **options: object) -> list[str]:
+    structure = derive_structure(text, **options)  # type: ignore[arg-type]
+    return [" ".join(text[b.start : b.end].split()) for b in structure.blocks]
+
+
+def test_a_sentence_printed_over_lines_is_one_block_whatever_the_next_line_starts_with() -> None:
+    texts = _block_texts(PRINTED)
+    assert texts[1] == (
+        "With funding and support from the Department, we are designing a “Centre of "
+        "Excellence” – a national support offer for data and digital work in children’s "
+        "social care, to be run by the sector for the sector itself."
+    )
+    # A line after a comma runs on, however short; a short line without a stop after a full
+    # one is a heading, and stays apart.
+    assert (
+        "Our favourite introduction to the whole subject is Donella Meadows, Thinking in Systems"
+    ) in texts
+    assert "Find us on the internet" in texts
+    assert texts[0] == "Our invitation"
+
+
+def test_a_paragraph_to_a_line_is_not_joined_to_the_next() -> None:
+    """Word's text (and the shipped conversions) keep a paragraph to a line: a paragraph
+    without a stop ("Find us on the internet") is not run into the next."""
+    long = " ".join(["Councils should share their data tools with one another freely"] * 3)
+    text = "".join(f"{long}.\n" for _ in range(10)) + "A heading without a stop\nThe text.\n"
+    assert _block_texts(text)[-2:] == ["A heading without a stop", "The text."]
+
+
+def test_an_extractors_heading_lines_are_not_blocks() -> None:
+    start = PRINTED.index("Find us")
+    given = [
+        ExtractedHeading(0, "Our invitation", 1),
+        ExtractedHeading(start, "Find us on the internet", 2),
+    ]
+    texts = _block_texts(PRINTED, headings=given)
+    assert "Our invitation" not in texts and "Find us on the internet" not in texts

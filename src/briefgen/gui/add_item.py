@@ -62,6 +62,8 @@ class AddItemDialog(QDialog):
         self.form = ItemForm(corpus)
         self.form.set_values("", "", [], "")
         self.form.org.setCurrentIndex(max(self.form.org.findData(_own_org(corpus, source_id)), 0))
+        if self.source.map_path is not None:  # the loader works it out from the source's map
+            self.form.locator.setPlaceholderText("Left empty: the page and heading, worked out")
         # A row of buttons per unit, in the order of the text; the keys are in their tooltips
         # and the hint (labels with the keys in them made the dialog wider than a laptop's
         # screen at 200%).
@@ -117,6 +119,10 @@ class AddItemDialog(QDialog):
 
     def add(self) -> None:
         """Write the item to the library (atomic) and close; a problem is shown, nothing kept."""
+        missing = self.form.missing()
+        if missing:
+            dialogs.show_error(self, "The item was not added.", missing)
+            return
         text = as_item_text(self.quote_text())
         item_id = item_id_for(self.source_id, text, self.corpus.by_id)
         try:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.content.model import LibraryFolder
 from briefgen.library.extract import ExtractedDocument
-from briefgen.library.import_details import ImportDetails, prefilled
+from briefgen.library.import_details import ImportDetails, detail_origins, prefilled
 from briefgen.library.importer import ImportResult, import_document, read_document
 
 FILE_FILTER = "Documents (*.pdf *.docx *.md *.markdown *.txt *.text);;All files (*)"
@@ -128,10 +128,15 @@ class ImportDialog(QDialog):
         self.fields["publisher"].setText(details.publisher)
         self.fields["date"].setText(details.date)
         self.fields["short_title"].setText(details.short_title)
+        for field in self.fields.values():  # a long title is read from its start
+            field.setCursorPosition(0)
         pages = f"{len(document.pages):,} pages, " if document.pages else ""
+        origins = detail_origins(document, ImportDetails())
+        taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
         self.status.setText(
             f"{self.path.name}: {pages}{len(document.text):,} characters. Check the details, "
             "then import it into your library."
+            + (f"\nTaken from the file: {taken}." if taken else "")
         )
         self.notes.setText("\n".join([*document.warnings, *document.notices]))
         self.progress.setRange(0, 1)
@@ -224,10 +229,11 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
     dialog = ImportDialog(path, user_library_dir(), folders, window)
 
     def reload(result: ImportResult) -> None:
-        items = result.library / "items" / f"{result.source_id}.yaml"
-        message = (
-            f"Imported {result.entry['title']} as '{result.source_id}'. Write items for it in "
-            f"{items}."
+        message = f"Imported {result.entry['title']} as '{result.source_id}'." + (
+            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}'"
+            " (File > Review suggested items… to quote it)."
+            if result.organisation
+            else " File > Review suggested items… to quote it."
         )
 
         def loaded() -> None:  # after the window's own "Content loaded" message

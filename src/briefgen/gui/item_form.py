@@ -21,17 +21,27 @@ from PySide6.QtWidgets import (
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.gui.widgets import describe, shrinkable
 
+CHOOSE_KIND = "Choose a kind…"
+CHOOSE_ORG = "Choose whose view it is…"
+
 
 class ItemForm(QWidget):
     """Kind, organisation, themes, key flag, headline and locator of an item to add."""
 
     def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Each list opens on a blank choice: a guess the officer did not make (the first kind, the
+        # first organisation) would be added as if they had.
         self.kind = QComboBox()
-        self.kind.addItems(list(ITEM_KINDS))
+        self.kind.addItem(CHOOSE_KIND, "")
+        for kind in ITEM_KINDS:
+            self.kind.addItem(kind, kind)
         self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
+        self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
-            self.org.addItem(f"{org.short} ({org.name})", org.id)
+            # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by import.
+            label = org.short if org.short == org.name else f"{org.short} ({org.name})"
+            self.org.addItem(label, org.id)
         self.themes = QListWidget()
         for theme in corpus.themes.values():
             entry = QListWidgetItem(theme.label)
@@ -62,9 +72,8 @@ class ItemForm(QWidget):
         self, kind: str, org: str, themes: Sequence[str], locator: str, headline: str = ""
     ) -> None:
         """Fill the fields (a suggestion's guesses)."""
-        self.kind.setCurrentText(kind)
-        index = self.org.findData(org)
-        self.org.setCurrentIndex(max(index, 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        self.org.setCurrentIndex(max(self.org.findData(org), 0))
         for row in range(self.themes.count()):
             entry = self.themes.item(row)
             ticked = entry.data(Qt.ItemDataRole.UserRole) in themes
@@ -80,12 +89,27 @@ class ItemForm(QWidget):
             if self.themes.item(row).checkState() == Qt.CheckState.Checked
         ]
 
+    def missing(self) -> str:
+        """What must still be chosen before the item can be added ('' when nothing), focusing
+        the first field concerned."""
+        if not self.kind.currentData():
+            self.kind.setFocus()
+            return "Choose the item's kind (what sort of point the quote makes) under Kind."
+        if not self.org.currentData():
+            self.org.setFocus()
+            return (
+                "Choose whose view or finding the quote states under Organisation. For one "
+                "briefgen does not list yet, add it to organisations.yaml in your library "
+                "(id, name and short name), then reload the content."
+            )
+        return ""
+
     def record(self, item_id: str, text: str) -> dict[str, Any]:
         """The items-file record these fields give for quote `text`."""
         return {
             "id": item_id,
-            "kind": self.kind.currentText(),
-            "org": self.org.currentData(),
+            "kind": self.kind.currentData() or "",
+            "org": self.org.currentData() or "",
             "locator": self.locator.text().strip(),
             "themes": self.ticked_themes(),
             "key": self.key.isChecked(),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
@@ -80,6 +80,7 @@ class ReviewView(QDialog):
         self.verdicts: list[str | None] = []
         self.history: list[Decision] = []
         self.taken = set(corpus.by_id)
+        self.chosen_org = ""  # the organisation last accepted with, for suggestions naming none
         self.setWindowTitle(f"Review suggested items — {self.source.title}")
         self.status = QLabel("Finding passages worth quoting…")
         self.status.setWordWrap(True)
@@ -198,7 +199,9 @@ class ReviewView(QDialog):
         if not 0 <= row < len(self.suggestions):
             return
         s = self.quoted(row)
-        self.form.set_values(s.kind, s.org, s.themes, s.locator)
+        # A suggestion naming no organisation (a publisher briefgen does not know) takes the
+        # one the officer last chose here, rather than asking a hundred times.
+        self.form.set_values(s.kind, s.org or self.chosen_org, s.themes, s.locator)
         self.text.set_shapeable(self._undecided(row))
         self.text.set_span(s.start, s.end, centre=True)
 
@@ -253,24 +256,44 @@ class ReviewView(QDialog):
         row = self.list.currentRow()
         if not self._undecided(row):
             return False
+        missing = self.form.missing()
+        if missing:
+            dialogs.show_error(self, "The item was not added.", missing)
+            return False
         s = self.quoted(row)
         item_id = item_id_for(self.source_id, s.text, self.taken)
-        record = self.form.record(item_id, s.text)
+        record = self.form.record(item_id, as_item_text(s.text))
+        self.chosen_org = str(record["org"])  # before the next row is shown
         return self._write_items([row], [record])
 
     def accept_all(self, threshold: float) -> int:
-        """Accept every undecided suggestion scoring at least `threshold` as suggested."""
+        """Accept every undecided suggestion scoring at least `threshold` as suggested; those
+        naming no organisation take the one chosen in the form (refused if none is)."""
         rows = [
             row
             for row, s in enumerate(self.suggestions)
             if self.verdicts[row] is None and s.score >= threshold
         ]
+        chosen_org = str(self.form.org.currentData() or "")
+        unattributed = sum(not self.suggestions[row].org for row in rows)
+        if unattributed and not chosen_org:
+            dialogs.show_error(
+                self,
+                "Nothing was accepted.",
+                f"{unattributed} of the {len(rows)} suggestions scoring at least {threshold:.2f} "
+                "name no organisation. Choose whose view they state under Organisation (it is "
+                "used for those), or accept them one by one.",
+            )
+            self.form.org.setFocus()
+            return 0
         records = []
         for row in rows:
             s = self.quoted(row)
             item_id = item_id_for(self.source_id, s.text, self.taken)
             self.taken.add(item_id)
-            records.append(item_record(s, item_id))
+            record = item_record(s, item_id)
+            record["org"] = record["org"] or chosen_org
+            records.append(record)
         if not rows or not self._write_items(rows, records):
             return 0
         return len(rows)
@@ -325,12 +348,19 @@ class ReviewView(QDialog):
             self.taken.difference_update(decision.item_ids)
         for row in decision.rows:
             self.verdicts[row] = None
-            self.list.item(row).setText(self._row_text(row))
+            self._show_verdict(row)
         self.list.setCurrentRow(decision.rows[0])
         self.text.set_shapeable(self._undecided(self.list.currentRow()))
         if decision.path is not None:
             self.libraryChanged.emit()
         return True
+
+    def _show_verdict(self, row: int) -> None:
+        """The row's text with its mark, dimmed once decided so what is left stands out."""
+        entry = self.list.item(row)
+        entry.setText(self._row_text(row))
+        dimmed = self.list.palette().color(QPalette.ColorRole.PlaceholderText)
+        entry.setForeground(QBrush(dimmed) if self.verdicts[row] else QBrush())
 
     def _undecided(self, row: int) -> bool:
         return 0 <= row < len(self.suggestions) and self.verdicts[row] is None
@@ -339,7 +369,7 @@ class ReviewView(QDialog):
         self.history.append(decision)
         for row in decision.rows:
             self.verdicts[row] = decision.verdict
-            self.list.item(row).setText(self._row_text(row))
+            self._show_verdict(row)
         following = [
             r for r in range(decision.rows[-1] + 1, len(self.suggestions)) if self._undecided(r)
         ]

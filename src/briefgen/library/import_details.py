@@ -77,21 +77,93 @@ def _written(year: int, month: int, day: int) -> str:
     return f"{day} {month_name} {year}" if day else f"{month_name} {year}"
 
 
+# Where a report prints its date: on its cover or first page, often labelled ("Published:
+# 2025-10-23", "Date of publication: October 2025"), else on a line of its own ("October 2025").
+_DATE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:first[ \t]+)?(?:published(?:[ \t]+on)?|date[ \t]+of[ \t]+publication|"
+    r"publication[ \t]+date|date[ \t]+published|issued|date)[ \t]*[:\-–—]?[ \t]*"
+    r"(?P<date>[^\n]{4,40}?)[ \t]*\.?[ \t]*$"
+)
+_DATE_LINE = re.compile(r"(?m)^[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$")
+_UK_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+FIRST_PAGE_CHARACTERS = 2000  # where to look in a document without pages (Word, text)
+
+
+def _as_reader_date(value: str) -> str:
+    """`value` as `reader_date` writes it (a UK 23/10/2025 read day first), or '' if none."""
+    numeric = _UK_NUMERIC.fullmatch(value.strip())
+    if numeric:
+        value = f"{numeric.group(3)}-{numeric.group(2)}-{numeric.group(1)}"
+    try:
+        return reader_date(value)
+    except BriefgenError:
+        return ""
+
+
+def printed_date(document: ExtractedDocument) -> tuple[str, str]:
+    """The publication date printed on the document's first page, as a reader sees it, and the
+    line it was read from; ('', '') if none. A labelled date wins over a line that is only a
+    date; a bare year is too often something else (a title's "2025 to 2030") to count."""
+    end = document.pages[1].start if len(document.pages) > 1 else FIRST_PAGE_CHARACTERS
+    first_page = document.text[:end]
+    for match in _DATE_LABEL.finditer(first_page):
+        date = _as_reader_date(match.group("date"))
+        if date:
+            return date, " ".join(match.group().split())
+    for match in _DATE_LINE.finditer(first_page):
+        value = match.group("date")
+        date = "" if re.fullmatch(r"\d{4}", value.strip()) else _as_reader_date(value)
+        if date:
+            return date, " ".join(value.split())
+    return "", ""
+
+
+def detail_origins(document: ExtractedDocument, given: ImportDetails) -> dict[str, str]:
+    """Where `prefilled` takes each detail not in `given` from, in words for the officer
+    ("the first heading", "page 1 ('Published: 2025-10-23')"); details it cannot fill are
+    left out."""
+    metadata = document.metadata
+    origins: dict[str, str] = {}
+    if not given.title.strip():
+        origins["title"] = (
+            "the file's properties"
+            if metadata.title.strip()
+            else "the first heading"
+            if metadata.first_heading.strip()
+            else "the file's name"
+        )
+    if not given.publisher.strip():
+        if metadata.publisher.strip():
+            origins["publisher"] = "the file's properties"
+        elif metadata.author.strip():
+            origins["publisher"] = "the file's author"
+    if not given.date.strip():
+        date, line = printed_date(document)
+        first = "page 1" if document.pages else "the start of the document"
+        if date:
+            origins["date"] = f"{first} ('{line}')"
+        elif metadata.date and _as_reader_date(metadata.date):
+            origins["date"] = (
+                "the file's properties (when the file was made, which may not be when the "
+                "document was published)"
+            )
+    return origins
+
+
 def prefilled(document: ExtractedDocument, given: ImportDetails) -> ImportDetails:
     """`given` with its empty fields filled from the file: PDF document info or Word core
-    properties, else the first heading, else the file name. The id is left to `choose_id`."""
+    properties, else the first heading, else the file name; the date printed on the first
+    page before the file's own (which is when the file was made, not published). The id is
+    left to `choose_id`."""
     metadata = document.metadata
     title = given.title.strip() or metadata.title.strip() or metadata.first_heading.strip()
     title = " ".join((title or _title_from_name(document.path)).split())
     publisher = given.publisher.strip() or metadata.publisher.strip() or metadata.author.strip()
     date = given.date.strip()
-    if not date and metadata.date:
-        try:
-            date = reader_date(metadata.date)
-        except BriefgenError:
-            date = ""
-    elif date:
+    if date:
         date = reader_date(date)
+    else:
+        date = printed_date(document)[0] or _as_reader_date(metadata.date)
     short_title = " ".join(given.short_title.split()) or short_title_of(title)
     return replace(
         given,
@@ -107,14 +179,28 @@ def _title_from_name(path: Path) -> str:
     return " ".join(words).capitalize() if words else "Imported document"
 
 
+# A long title is cut before one of these, so what is left reads as a whole phrase
+# ("Imagining a Centre of Excellence" from "… for Children's Services Data and Digital …").
+_PHRASE_BREAK = re.compile(r"\s(?=(?:for|in|on|of|to|with|from|about|by|at|across)\s)", re.I)
+MIN_SHORT_TITLE = 20
+
+
 def short_title_of(title: str) -> str:
     """A title short enough for a citation: the part before a colon or dash if that is long
-    enough to mean something, else the first words up to about 60 characters."""
+    enough to mean something, else its words up to about 60 characters, cut before a word
+    such as "for" or "in" where it can be (a citation should not end in "…")."""
     head = re.split(r"\s*(?::|\s[–—-]\s)\s*", title, maxsplit=1)[0]
     if 12 <= len(head) <= MAX_SHORT_TITLE:
         return head
     if len(title) <= MAX_SHORT_TITLE:
         return title
+    breaks = [
+        m.start()
+        for m in _PHRASE_BREAK.finditer(title)
+        if MIN_SHORT_TITLE <= m.start() <= MAX_SHORT_TITLE
+    ]
+    if breaks:
+        return title[: breaks[-1]].rstrip(" ,;:–—-")
     cut = title[:MAX_SHORT_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
     return cut + "…"
 

@@ -13,16 +13,17 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen.content.model import LibraryFolder
+from briefgen.content.model import LibraryFolder, Organisation
 from briefgen.errors import BriefgenError, ContentError
 from briefgen.library.extract import (
     CancelCheck,
@@ -32,8 +33,8 @@ from briefgen.library.extract import (
     extract,
 )
 from briefgen.library.extract.progress import Monitor
-from briefgen.library.import_details import ImportDetails, choose_id, prefilled
-from briefgen.library.writer import append_source
+from briefgen.library.import_details import ImportDetails, choose_id, prefilled, slug
+from briefgen.library.writer import append_organisation, append_source
 from briefgen.limits import CONTENT_FILE_BYTES, SOURCE_TEXT_BYTES, megabytes
 
 __all__ = ["ImportDetails", "ImportResult", "import_document", "read_document"]
@@ -52,6 +53,7 @@ class ImportResult:
     document: ExtractedDocument
     created_library: bool
     other_problems: tuple[str, ...] = ()
+    organisation: str = ""  # the id of the organisation added for its publisher, if one was
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +251,10 @@ def _check_size(path: Path, text: bytes) -> None:
 
 def _verify_loads(
     folders: Sequence[LibraryFolder], library: Path, source_id: str
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], Mapping[str, Organisation] | None]:
     """Load every library with the new source; raise if the new source does not load, return
-    problems that were there before (they do not stop the import)."""
+    problems that were there before (they do not stop the import) and, when there are none,
+    the organisations the libraries know."""
     from briefgen.content import load_corpus
 
     real = os.path.realpath(library)
@@ -273,10 +276,38 @@ def _verify_loads(
             raise BriefgenError(
                 "the imported source does not load, so nothing was added:\n" + "\n".join(ours)
             ) from None
-        return tuple(error.problems)
+        return tuple(error.problems), None
     if source_id not in corpus.sources:  # pragma: no cover - the loader reports why
         raise BriefgenError(f"the imported source '{source_id}' does not load (nothing was added)")
-    return ()
+    return (), corpus.organisations
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", re.sub(r"\([^)]*\)", "", text).lower())) - {"the"}
+
+
+def new_publisher_organisation(
+    publisher: str, organisations: Mapping[str, Organisation] | None
+) -> dict[str, str] | None:
+    """The organisations.yaml record to add for a document's `publisher` when none of
+    `organisations` is it (None when one is, or when they are unknown), so its items and
+    suggestions can be attributed to it. It matches as the suggestion engine attributes a
+    source to its publisher: three tenths of the words in common, or more."""
+    words = _words(publisher)
+    if organisations is None or not words:
+        return None
+    for organisation in organisations.values():
+        for name in (organisation.name, organisation.short):
+            theirs = _words(name)
+            if theirs and len(words & theirs) / len(words | theirs) >= 0.3:
+                return None
+    base = slug(publisher, 30)
+    candidate, number = base, 2
+    while candidate in organisations:
+        candidate, number = f"{base}-{number}", number + 1
+    name = " ".join(publisher.split())
+    short = re.split(r"\s*[(,;]", name, maxsplit=1)[0] or name
+    return {"id": candidate, "name": name, "short": short}
 
 
 def import_document(
@@ -320,9 +351,17 @@ def import_document(
         if sources_file.is_file():
             old_sources = sources_file.read_bytes()
         append_source(library, entry)
+        organisations_file = library / "organisations.yaml"
+        old_organisations = (
+            organisations_file.read_bytes() if organisations_file.is_file() else None
+        )
         try:
-            other = _verify_loads(folders, library, source_id)
+            other, known_organisations = _verify_loads(folders, library, source_id)
+            organisation = new_publisher_organisation(details.publisher, known_organisations)
+            if organisation is not None:
+                append_organisation(library, organisation)
         except BaseException:
+            _restore(organisations_file, old_organisations)
             _restore(sources_file, old_sources)
             raise
     except ExtractCancelled:
@@ -334,7 +373,8 @@ def import_document(
     except BaseException:
         staging.undo()
         raise
-    return ImportResult(source_id, library, entry, document, created, other)
+    added = organisation["id"] if organisation is not None else ""
+    return ImportResult(source_id, library, entry, document, created, other, added)
 
 
 def _check_library(library: Path, folders: Sequence[LibraryFolder]) -> None:

@@ -18,26 +18,81 @@ import yaml
 from briefgen.atomic import write_atomic
 from briefgen.content import Corpus
 from briefgen.errors import BriefgenError
-from briefgen.library.curate import check_record, item_id_for, item_record, record_rejected
+from briefgen.library.curate import item_id_for, item_record, record_problems, record_rejected
 from briefgen.library.suggest import Suggestion
 from briefgen.library.writer import ITEM_ORDER, append_items, record_yaml
 
 REVIEW_HEADER = """\
-# Suggested items for '{title}', written by `briefgen suggest --review`.
+# Suggested items, written by `briefgen suggest --review`, for
+# '{title}'.
+#
 # For each entry set `accept: yes` to add it to your library or `accept: no` to reject it (it
-# will not be suggested again); leave `accept:` empty to decide later. Edit kind, org, themes,
-# key, locator and write a headline in your own words; you may trim `text`, but it must stay
-# word for word from the source. Then run: briefgen accept {name}
+# will not be suggested again); leave `accept:` empty to decide later. Then run:
+#   briefgen accept {name}
+# Edit kind, org, themes and locator as you like, and write the headline in your own words.
+# You may trim `text` at either end, but it must stay word for word from the source.
+#   org: whose view or finding the quote states, one of:
+{organisations}
+#     For another, first add it to organisations.yaml in your library:
+#       - id: anytown   (then `org: anytown` here)
+#         name: Anytown Council
+#         short: Anytown
+#   key: yes puts the item in member briefings, which quote only key items.
 source: {source}
 items:
 """
 REVIEW_FIELDS = ("accept", *ITEM_ORDER)
+QUOTE_REMEDY = (
+    "; put back the source's words there (a quote may be cut only at its start or end, never "
+    "changed)"
+)
+# Written even when empty, for the officer to fill in; `restates` is left out.
+REVIEW_ORDER = ("id", "accept", "kind", "org", "locator", "themes", "key", "headline", "text")
+_EMPTY = {"accept": "", "org": "", "key": " no", "headline": "", "locator": ""}
+
+
+def _organisation_lines(corpus: Corpus) -> str:
+    """The organisations' ids and short names as comment lines, a few to a line."""
+    names = [f"{org.id} ({org.short})" for org in corpus.organisations.values()]
+    lines, line = [], "#    "
+    for name in names:
+        if len(line) + len(name) + 2 > 92 and line.strip("# "):
+            lines.append(line.rstrip(", "))
+            line = "#    "
+        line += f" {name},"
+    lines.append(line.rstrip(","))
+    return "\n".join(lines)
+
+
+def _entry_yaml(record: dict[str, Any]) -> str:
+    """One review entry, every field of `REVIEW_ORDER` on its own line, empty ones included."""
+    fields: dict[str, str] = {}
+    current = ""
+    for line in record_yaml(record, ITEM_ORDER, indent=2).splitlines(keepends=True):
+        name = line[4:].split(":", 1)[0] if line.startswith(("  - ", "    ")) else ""
+        if name in REVIEW_ORDER and (line.startswith("  - ") or line[4:5] != " "):
+            current = name
+        fields[current] = fields.get(current, "") + line
+    parts = []
+    for name in REVIEW_ORDER:
+        if name in fields:
+            parts.append(fields[name])
+        else:
+            parts.append(f"    {name}:{_EMPTY.get(name, '')}\n")
+    return "".join(parts)
 
 
 def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[Suggestion]) -> None:
     """Write `suggestions` for `source_id` to the review file `path` (atomic)."""
     title = " ".join(corpus.sources[source_id].title.split())
-    parts = [REVIEW_HEADER.format(title=title, name=path.name, source=source_id)]
+    parts = [
+        REVIEW_HEADER.format(
+            title=title,
+            name=path.name,
+            source=source_id,
+            organisations=_organisation_lines(corpus),
+        )
+    ]
     taken = set(corpus.by_id)
     for suggestion in suggestions:
         item_id = item_id_for(source_id, suggestion.text, taken)
@@ -45,11 +100,7 @@ def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[S
         record = item_record(suggestion, item_id)
         reason = " ".join(suggestion.reason.split())
         parts.append(f"  # score {suggestion.score:.2f}: {reason}\n")
-        entry = record_yaml(record, ITEM_ORDER, indent=2)
-        # `accept:` first, empty; `headline:` present and empty, for the officer to fill in.
-        first, rest = entry.split("\n", 1)
-        parts.append(f"{first}\n    accept:\n{rest}")
-        parts[-1] = parts[-1].replace("\n    text:", "\n    headline: ''\n    text:", 1)
+        parts.append(_entry_yaml(record))
     write_atomic(path, "".join(parts).encode("utf-8"))
 
 
@@ -60,6 +111,7 @@ class ReviewEntry:
     line: int
     accept: bool | None
     record: dict[str, Any]
+    field_lines: dict[str, int] = field(default_factory=dict)  # where each field starts
 
 
 @dataclass
@@ -122,7 +174,12 @@ def read_review(path: Path) -> ReviewFile:
         problems += found
         if isinstance(values, dict):
             record = {k: v for k, v in values.items() if k != "accept"}
-            review.entries.append(ReviewEntry(line, accept, record))
+            field_lines = (
+                {k.value: k.start_mark.line + 1 for k, _ in entry_node.value}
+                if isinstance(entry_node, yaml.MappingNode)
+                else {}
+            )
+            review.entries.append(ReviewEntry(line, accept, record, field_lines))
     if problems:
         raise BriefgenError("\n".join(problems))
     return review
@@ -168,11 +225,16 @@ def accept_review(corpus: Corpus, review: ReviewFile, library: Path) -> AcceptRe
     for entry in accepted:
         record = {k: v for k, v in entry.record.items() if k in ITEM_ORDER}
         label = f"item '{record.get('id')}'"
-        found = check_record(corpus, review.source, record)
+        found = record_problems(corpus, review.source, record)
         if record.get("id") in ids_seen:
-            found.append(f"the id '{record.get('id')}' is given twice in this file")
+            found.append(("id", f"the id '{record.get('id')}' is given twice in this file"))
         ids_seen.add(str(record.get("id")))
-        problems += [f"{where}:{entry.line}: {label}: {problem}" for problem in found]
+        # Each problem at the line of the field to fix (the quote's, the organisation's).
+        problems += [
+            f"{where}:{entry.field_lines.get(name, entry.line)}: {label}: {problem}"
+            + (QUOTE_REMEDY if name == "text" else "")
+            for name, problem in found
+        ]
     if problems:
         raise BriefgenError(
             "\n".join(problems) + "\nnothing was added; fix the entries above and run it again"

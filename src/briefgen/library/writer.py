@@ -40,11 +40,17 @@ SOURCE_ORDER = (
     "furniture",
 )
 ITEM_ORDER = ("id", "kind", "org", "locator", "themes", "key", "headline", "restates", "text")
+ORGANISATION_ORDER = ("id", "name", "short")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as the loader requires; also a file name
 
 SOURCES_HEADER = (
     "# Source documents of this library, added by `briefgen import` (edit freely: new\n"
     "# entries are appended below, and comments and hand edits are kept).\n"
+)
+ORGANISATIONS_HEADER = (
+    "# Whose view an item states, added to the shipped list. `short` is how a citation names\n"
+    "# the organisation. `briefgen import` adds a document's publisher here when briefgen does\n"
+    "# not know it (edit freely: new entries are appended below).\n"
 )
 ITEMS_HEADER = (
     "# Items quoted from '{title}'. Each `text` must appear word for word in the\n"
@@ -187,6 +193,14 @@ def append_source(library: Path, source: Mapping[str, Any]) -> None:
     path = inside_library(library, "sources.yaml")
     block = "\n" + record_yaml(source, SOURCE_ORDER)
     _append(path, library, SOURCES_HEADER, block, [dict(source)], key="")
+
+
+def append_organisation(library: Path, organisation: Mapping[str, Any]) -> None:
+    """Add `organisation` (id, name, short) at the end of the library's `organisations.yaml`."""
+    _check_id(organisation.get("id"), "organisation")
+    path = inside_library(library, "organisations.yaml")
+    block = "\n" + record_yaml(organisation, ORGANISATION_ORDER)
+    _append(path, library, ORGANISATIONS_HEADER, block, [dict(organisation)], key="")
 
 
 def append_items(

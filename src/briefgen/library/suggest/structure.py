@@ -11,6 +11,7 @@ text's lines, which every extractor keeps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -92,6 +93,11 @@ _FOOTNOTE_TEXT = re.compile(
 _CONTENTS = re.compile(r"[ \t]*[A-Za-z][\w ,'’&:-]{1,70}?(?:\t+|\s+)\d{1,3}[ \t]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]")
+# A line that cannot end there: a comma or a word that needs what follows.
+_RUNS_ON = re.compile(
+    r"(?:,|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|how|that|which|as|at|from))\s*$", re.I
+)
+_NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _END_PUNCT = '.!?;:"”’)…'
 _LEAD_IN_END = re.compile(r"(?:[:…]|\.{3,}|\b(?:by|are|include|includes|following|to))\W*$", re.I)
 
@@ -169,10 +175,16 @@ def derive_structure(
         starts.append(offset)
         offset += len(line)
     sections = _sections(lines)
+    heading_lines = _heading_lines(lines, starts, headings or ())
+    full_line = _full_line_length(lines)
+    last_line, last_text = 0, ""  # the last line read into a block, and its length
     for number, line in enumerate(lines):
         start = starts[number]
         content = line.rstrip("\r\n")
         if not content.strip() or furniture_line.fullmatch(content) or _CONTENTS.fullmatch(content):
+            continue
+        if number in heading_lines:  # an extractor's heading is a title, not a paragraph
+            joinable = False
             continue
         next_blank = number + 1 >= len(lines) or not lines[number + 1].strip()
         level = (
@@ -195,7 +207,20 @@ def derive_structure(
         if label[:1].isdigit() and _FOOTNOTE_TEXT.search(content):
             continue  # a footnote's text: a reference, not a statement
         first = text[body_start]
-        if joinable and not label and first.islower():
+        # A text printed a line at a time (a PDF's) runs a sentence on over a full line that
+        # ends without a stop, whatever the next line starts with ("a “Centre of" /
+        # "Excellence” – a national support offer") into a line that is full too or ends the
+        # sentence, and after a comma or a word such as "and" or "of"; a short line without a
+        # stop after a full one is a heading or a list's item.
+        line_length = len(content.rstrip())
+        wrapped = full_line > 0 and (
+            _RUNS_ON.search(last_text) is not None
+            or (
+                last_line >= full_line
+                and (line_length >= full_line or text[body_end - 1] in _END_PUNCT)
+            )
+        )
+        if joinable and not label and (first.islower() or wrapped):
             previous = blocks[-1]
             blocks[-1] = (previous[0], body_end, *previous[2:])
         else:
@@ -203,6 +228,7 @@ def derive_structure(
             listed = _is_list_number(label) or (bool(bullet) and "." not in label)
             blocks.append((body_start, body_end, label, listed, text[start:body_start]))
         joinable = text[body_end - 1] not in _END_PUNCT and not text[body_end - 1].isdigit()
+        last_line, last_text = line_length, content
     if headings is not None:
         found = [Heading(h.start, h.title, h.level) for h in headings]
     return DocumentStructure(tuple(found), _link(text, found, blocks))
@@ -222,6 +248,39 @@ def _sections(lines: Sequence[str]) -> frozenset[int]:
             found.add(number)
         following = own.group(1) if own else ""
     return frozenset(found)
+
+
+# A text whose lines are mostly this short was printed a line at a time (a PDF's runs to 60-100
+# characters; a Word document's or a plain conversion's lines are whole paragraphs).
+WRAPPED_LINE_CHARACTERS = 120
+
+
+def _full_line_length(lines: Sequence[str]) -> int:
+    """How long a line must be to count as full in a text printed a line at a time (nine
+    tenths of the longest usual line), or 0 if the text keeps a paragraph to a line."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 10:
+        return 0
+    usual = lengths[int(len(lengths) * 0.9)]
+    return int(usual * 0.9) if usual <= WRAPPED_LINE_CHARACTERS else 0
+
+
+def _heading_lines(
+    lines: Sequence[str], starts: Sequence[int], headings: Sequence[HeadingLike]
+) -> set[int]:
+    """The numbers of the lines that are an extractor's headings (a heading may run over two
+    lines; its number, "3.", may be left out of its title)."""
+    found: set[int] = set()
+    for heading in headings:
+        title = " ".join(heading.title.split())
+        number = bisect_right(starts, heading.start) - 1
+        while 0 <= number < len(lines) and starts[number] <= heading.start + len(title):
+            words = " ".join(_NUMBER_PREFIX.sub("", lines[number]).split())
+            if not words or words not in title:
+                break
+            found.add(number)
+            number += 1
+    return found
 
 
 def _is_pull_quote(line: str) -> bool:
