@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import ITEM_KINDS, Corpus
+from briefgen.content.kinds import kind_rules
 from briefgen.gui.widgets import describe
 
 
@@ -29,6 +30,9 @@ class ItemForm(QWidget):
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.addItems(list(ITEM_KINDS))
+        rules = kind_rules()
+        for row, kind in enumerate(ITEM_KINDS):  # each kind's rule, as the curation guide has it
+            self.kind.setItemData(row, rules[kind], Qt.ItemDataRole.ToolTipRole)
         self.org = QComboBox()
         for org in corpus.organisations.values():
             self.org.addItem(f"{org.short} ({org.name})", org.id)
@@ -44,7 +48,8 @@ class ItemForm(QWidget):
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("In your own words (never shown as a quote)")
         self.locator = QLineEdit()
-        describe(self.kind, "Kind", "What sort of point the quote makes.")
+        self.kind.currentTextChanged.connect(self._describe_kind)
+        self._describe_kind(self.kind.currentText())
         describe(self.org, "Organisation", "Whose view or finding the quote states.")
         describe(self.themes, "Themes", "Tick one to three themes the item belongs to.")
         describe(self.headline, "Headline, your own words", "A plain-English summary.")
@@ -57,6 +62,12 @@ class ItemForm(QWidget):
         form.addRow("", self.key)
         form.addRow("Head&line (your words):", self.headline)
         form.addRow("L&ocator:", self.locator)
+
+    def _describe_kind(self, kind: str) -> None:
+        """Say what the chosen kind means (tooltip and screen reader), so the officer can check
+        the quote fits it."""
+        rule = kind_rules().get(kind, "")
+        describe(self.kind, "Kind", f"What sort of point the quote makes. {kind}: {rule}")
 
     def set_values(
         self, kind: str, org: str, themes: Sequence[str], locator: str, headline: str = ""

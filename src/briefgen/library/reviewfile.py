@@ -17,6 +17,7 @@ import yaml
 
 from briefgen.atomic import write_atomic
 from briefgen.content import Corpus
+from briefgen.content.kinds import kind_rules
 from briefgen.errors import BriefgenError
 from briefgen.library.curate import check_record, item_id_for, item_record, record_rejected
 from briefgen.library.suggest import Suggestion
@@ -28,6 +29,8 @@ REVIEW_HEADER = """\
 # will not be suggested again); leave `accept:` empty to decide later. Edit kind, org, themes,
 # key, locator and write a headline in your own words; you may trim `text`, but it must stay
 # word for word from the source. Then run: briefgen accept {name}
+# Kinds, as briefgen's curation guide defines them:
+{kinds}
 source: {source}
 items:
 """
@@ -37,7 +40,8 @@ REVIEW_FIELDS = ("accept", *ITEM_ORDER)
 def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[Suggestion]) -> None:
     """Write `suggestions` for `source_id` to the review file `path` (atomic)."""
     title = " ".join(corpus.sources[source_id].title.split())
-    parts = [REVIEW_HEADER.format(title=title, name=path.name, source=source_id)]
+    kinds = "\n".join(f"#   {kind}: {rule}" for kind, rule in kind_rules().items())
+    parts = [REVIEW_HEADER.format(title=title, name=path.name, source=source_id, kinds=kinds)]
     taken = set(corpus.by_id)
     for suggestion in suggestions:
         item_id = item_id_for(source_id, suggestion.text, taken)
