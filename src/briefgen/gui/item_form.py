@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import ITEM_KINDS, Corpus
+from briefgen.content.kinds import kind_rules
 from briefgen.gui.widgets import describe, shrinkable
 
 CHOOSE_KIND = "Choose a kind…"
@@ -34,8 +35,10 @@ class ItemForm(QWidget):
         # first organisation) would be added as if they had.
         self.kind = QComboBox()
         self.kind.addItem(CHOOSE_KIND, "")
-        for kind in ITEM_KINDS:
+        rules = kind_rules()
+        for kind in ITEM_KINDS:  # each kind's rule, as the curation guide has it
             self.kind.addItem(kind, kind)
+            self.kind.setItemData(self.kind.count() - 1, rules[kind], Qt.ItemDataRole.ToolTipRole)
         self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
         self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
@@ -54,7 +57,8 @@ class ItemForm(QWidget):
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("In your own words (never shown as a quote)")
         self.locator = QLineEdit()
-        describe(self.kind, "Kind", "What sort of point the quote makes.")
+        self.kind.currentIndexChanged.connect(self._describe_kind)
+        self._describe_kind()
         describe(self.org, "Organisation", "Whose view or finding the quote states.")
         describe(self.themes, "Themes", "Tick one to three themes the item belongs to.")
         describe(self.headline, "Headline, your own words", "A plain-English summary.")
@@ -67,6 +71,14 @@ class ItemForm(QWidget):
         form.addRow("", self.key)
         form.addRow("Head&line (your words):", self.headline)
         form.addRow("L&ocator:", self.locator)
+
+    def _describe_kind(self) -> None:
+        """Say what the chosen kind means (tooltip and screen reader), so the officer can check
+        the quote fits it."""
+        kind = str(self.kind.currentData() or "")
+        about = "What sort of point the quote makes."
+        rule = kind_rules().get(kind, "")
+        describe(self.kind, "Kind", f"{about} {kind}: {rule}" if rule else about)
 
     def set_values(
         self, kind: str, org: str, themes: Sequence[str], locator: str, headline: str = ""

@@ -17,6 +17,7 @@ import yaml
 
 from briefgen.atomic import write_atomic
 from briefgen.content import Corpus
+from briefgen.content.kinds import kind_rules
 from briefgen.errors import BriefgenError
 from briefgen.library.curate import item_id_for, item_record, record_problems, record_rejected
 from briefgen.library.suggest import Suggestion
@@ -38,6 +39,8 @@ REVIEW_HEADER = """\
 #         name: Anytown Council
 #         short: Anytown
 #   key: yes puts the item in member briefings, which quote only key items.
+# Kinds, as briefgen's curation guide defines them:
+{kinds}
 source: {source}
 items:
 """
@@ -85,12 +88,14 @@ def _entry_yaml(record: dict[str, Any]) -> str:
 def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[Suggestion]) -> None:
     """Write `suggestions` for `source_id` to the review file `path` (atomic)."""
     title = " ".join(corpus.sources[source_id].title.split())
+    kinds = "\n".join(f"#   {kind}: {rule}" for kind, rule in kind_rules().items())
     parts = [
         REVIEW_HEADER.format(
             title=title,
             name=path.name,
             source=source_id,
             organisations=_organisation_lines(corpus),
+            kinds=kinds,
         )
     ]
     taken = set(corpus.by_id)

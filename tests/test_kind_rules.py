@@ -1,0 +1,54 @@
+"""The kind rules officers see when they choose a kind: one for every kind, the same words as the
+curation guide's table, and printed at the head of a review file they edit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from briefgen.content import ITEM_KINDS, Corpus
+from briefgen.content.kinds import kind_rules
+from briefgen.library.reviewfile import read_review, write_review
+from briefgen.library.suggest import Suggestion
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "curation-kinds.md"
+
+
+def test_every_kind_has_one_line_rule_in_pack_order() -> None:
+    rules = kind_rules()
+    assert list(rules) == list(ITEM_KINDS)
+    assert all(rule.endswith(".") and "\n" not in rule for rule in rules.values())
+    assert rules["risk"].startswith("A harm that may happen")
+
+
+def test_the_curation_guide_table_states_the_same_rules() -> None:
+    rows = re.findall(r"^\| ([a-z-]+) \| (.+?) \| .+ \|$", GUIDE.read_text(encoding="utf-8"), re.M)
+    in_guide = {kind: rule for kind, rule in rows if kind in ITEM_KINDS}
+    assert in_guide == kind_rules()
+
+
+def test_review_file_header_lists_each_kind_and_its_rule(
+    tmp_path: Path, shipped_corpus: Corpus
+) -> None:
+    quote = "It's about people, not institutions."
+    suggestion = Suggestion(
+        id="s1",
+        text=quote,
+        start=0,
+        end=len(quote),
+        kind="evidence",
+        org="lga-interviewees",
+        themes=("families-communities",),
+        locator="What people have said",
+        score=0.5,
+        reason="a passage wholly in quotation marks",
+    )
+    path = tmp_path / "review.yaml"
+    write_review(path, shipped_corpus, "lga-2013", [suggestion])
+    written = path.read_text(encoding="utf-8")
+    for kind, rule in kind_rules().items():
+        assert f"#   {kind}: {rule}\n" in written
+    assert yaml.safe_load(written)["items"][0]["kind"] == "evidence"
+    assert read_review(path).entries[0].record["kind"] == "evidence"
