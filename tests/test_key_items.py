@@ -117,3 +117,23 @@ def test_build_help_and_messages_name_audiences_and_layouts_as_the_app_does(
     with pytest.raises(SystemExit):
         parser.parse_args(["items", "--help"])
     assert "members (Councillors)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_item_the_officer_marks_key_joins_a_key_only_audiences_pack(
+    shipped_corpus: Corpus,
+) -> None:
+    """Marking an item key (the app's Ctrl+K, `--key`) is how an officer puts one of their own
+    items into a member briefing, which quotes key items only."""
+    spec = PackSpec(audience="members", themes=["workforce"])
+    listed = {item.id for item in pack_items(shipped_corpus, spec)}
+    candidates = [
+        item
+        for item in shipped_corpus.items
+        if item.themes[0] == "workforce"
+        and not item.key
+        and item.kind in ("recommendation", "position", "proposition", "risk")
+    ]
+    assert candidates and not listed & {item.id for item in candidates}
+    spec.key_items = [candidates[0].id]
+    ids = [item.id for item in pack_items(shipped_corpus, spec)]
+    assert ids[0] == candidates[0].id and set(ids[1:]) == listed

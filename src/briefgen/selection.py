@@ -8,7 +8,7 @@ profile (`briefgen.audiences`), not code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from briefgen.audiences import AUDIENCES, Audience
@@ -91,9 +91,13 @@ def select_items(
     orgs: Iterable[str] = (),
     sources: Iterable[str] = (),
     search: str = "",
+    key_items: Collection[str] = (),
+    not_key: Collection[str] = (),
 ) -> list[Item]:
     """The items for `themes` (all if none) and `audience` (every kind if None), narrowed by the
-    optional filters, ordered by theme, then the audience's kind order, then document order."""
+    optional filters, ordered by theme, then the audience's kind order, then document order.
+    For an audience that takes key items only, `key_items` and `not_key` are the officer's
+    marks over the content's `key` flags."""
     profile = AUDIENCES[audience] if audience else None
     ordered_themes = theme_order(corpus, themes, profile)
     theme_rank = {theme: rank for rank, theme in enumerate(ordered_themes)}
@@ -106,7 +110,9 @@ def select_items(
     for item in corpus.items:
         if not any(theme in theme_rank for theme in item.themes):
             continue
-        if item.kind not in kind_rank or (profile and profile.key_only and not item.key):
+        if item.kind not in kind_rank:
+            continue
+        if profile and profile.key_only and not _is_key(item, key_items, not_key):
             continue
         if narrowing and not narrowed.keeps(item, corpus):
             continue
@@ -141,3 +147,10 @@ def without_restatements(items: list[Item]) -> list[Item]:
         seen.add(words)
         kept.append(item)
     return kept
+
+
+def _is_key(item: Item, key_items: Collection[str], not_key: Collection[str]) -> bool:
+    """Whether `item` is key: the officer's mark if there is one, else the content's flag."""
+    if item.id in key_items:
+        return True
+    return item.key and item.id not in not_key

@@ -71,7 +71,16 @@ def pack_items(corpus: Corpus, spec: PackSpec) -> list[Item]:
     """The items the pack quotes, in pack order: the selection for the themes and audience, less
     `excluded`, plus `included`, grouped by theme, the items the officer marked key first in
     each theme (docs/decisions/0130), with `order` applied among them and among the rest."""
-    selected = with_key_flags(spec, select_items(corpus, spec.themes, spec.audience))
+    selected = with_key_flags(
+        spec,
+        select_items(
+            corpus,
+            spec.themes,
+            spec.audience,
+            key_items=spec.key_items,
+            not_key=spec.not_key,
+        ),
+    )
     profile = AUDIENCES.get(spec.audience)
     if profile is not None and profile.key_only:  # an item the officer unmarked drops out
         selected = [item for item in selected if item.key]
