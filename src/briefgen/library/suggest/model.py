@@ -116,9 +116,9 @@ def _sections(structure: DocumentStructure, path: tuple[str, ...]) -> tuple[str,
     the models learn from texts whose headings are sections, and would read those words as
     a section's (every suggestion scored 0.6 or more: decision 0189)."""
     headings = structure.headings
-    if path and len(headings) > 1 and path[0] == headings[0].title:
-        if all(h.level > headings[0].level for h in headings[1:]):
-            return path[1:]
+    titled = path and len(headings) > 1 and path[0] == headings[0].title
+    if titled and all(h.level > headings[0].level for h in headings[1:]):
+        return path[1:]
     return path
 
 
