@@ -107,9 +107,10 @@ class _Cue(NamedTuple):
 _CUES: tuple[_Cue, ...] = (
     _Cue(
         re.compile(
-            r"\b(?:we|solace|the lga|the association)\s+(?:firmly\s+|strongly\s+|therefore\s+|"
-            r"would\s+|also\s+)?(?:believe|think|consider|argue|call on|urge|want|welcome|"
-            r"support|agree|propose|recommend|know)s?\b",
+            r"\b(?:we|solace|the lga|the association)\s+(?:(?:firmly|strongly|therefore|would|"
+            r"also|already|very much|especially|don['’]t|do not)\s+){0,2}(?:believe|think|"
+            r"consider|argue|call on|urge|want|welcome|support|agree|propose|recommend|know|"
+            r"see|imagine)s?\b",
             re.I,
         ),
         lambda m: f"'{' '.join(m.group(0).lower().split())}'",
@@ -159,7 +160,7 @@ _CUES: tuple[_Cue, ...] = (
     _Cue(
         re.compile(
             r"\b(?:concern\w*|risks?|danger\w*|threat\w*|difficult\w*|problem\w*|barrier\w*|"
-            r"undermin\w*|unsustainable|pressures?)\b",
+            r"undermin\w*|unsustainable|pressures?|lack\w*|insufficient|inadequate)\b",
             re.I,
         ),
         lambda m: "states a concern",
