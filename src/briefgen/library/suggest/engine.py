@@ -130,11 +130,9 @@ def suggest(
         context = _context(text, structure, candidate)
         org, phrase = cues.attributed_org(passage, context, names, own)
         reasons = [
-            firm_reason
-            or label.neighbour_reason(kind, neighbours)
-            or f"reads like curated {kind} items",
+            firm_reason or label.reason(passage, kind, candidate, structure, neighbours),
             f"attributed: '{' '.join(phrase.split())}'" if phrase else "",
-            label.summary_note(structure, candidate.summary_places),
+            label.summary_note(structure, candidate.summary_places, locate),
         ]
         found.append(
             Suggestion(

@@ -7,8 +7,9 @@ A `reason` says in a few words what counted, so an officer can judge the suggest
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from briefgen.library.suggest import cues
@@ -85,6 +86,137 @@ def neighbour_reason(kind: str, neighbour_kinds: Sequence[str]) -> str:
     return f"close to {count} curated {kind} items"
 
 
+_ADVISING = frozenset({"recommendation", "position", "proposition", "principle"})
+_ACTING = _ADVISING | {"success-criterion", "option"}
+_PROBLEM = frozenset({"risk", "driver", "evidence"})
+_GOVERNMENT = re.compile(r"government|minister|dfe|department|secretary of state", re.I)
+
+
+class _Cue(NamedTuple):
+    """Wording a reason names: what it `says`, the kinds it speaks for, and whether it may stand
+    for a passage of another kind (a rise or a finding says little about a position)."""
+
+    pattern: re.Pattern[str]
+    says: Callable[[re.Match[str]], str]
+    kinds: frozenset[str]
+    alone: bool = True
+
+
+# The wording an officer can check at a glance, strongest first, with the kinds it speaks for
+# (decision 0189): who holds a view, who should act, a figure, a named practice, a concern.
+_CUES: tuple[_Cue, ...] = (
+    _Cue(
+        re.compile(
+            r"\b(?:we|solace|the lga|the association)\s+(?:(?:firmly|strongly|therefore|would|"
+            r"also|already|very much|especially|don['’]t|do not)\s+){0,2}(?:believe|think|"
+            r"consider|argue|call on|urge|want|welcome|support|agree|propose|recommend|know|"
+            r"see|imagine)s?\b",
+            re.I,
+        ),
+        lambda m: f"'{' '.join(m.group(0).lower().split())}'",
+        _ADVISING,
+    ),
+    _Cue(
+        re.compile(
+            r"\b(?P<who>(?:the )?government|ministers?|(?:the )?dfe|the department|councils|"
+            r"the council|local authorities|the sector|schools|partners|we)\b[^.;:]{0,25}?"
+            r"\b(?:should|must|needs? to|ought to)\b",
+            re.I,
+        ),
+        lambda m: f"says what {_actor(m.group('who'))} should do",
+        _ACTING,
+    ),
+    _Cue(
+        re.compile(r"\b(?:should|must|needs? to|ought to|will need to)\b", re.I),
+        lambda m: "says what should be done",
+        _ACTING,
+    ),
+    _Cue(
+        re.compile(
+            r"\b(?P<who>we|the council|councils)(?:['’]ll|\s+will|\s+(?:intend|plan|aim) to)\b",
+            re.I,
+        ),
+        lambda m: f"says what {_actor(m.group('who'))} will do",
+        _ACTING,
+    ),
+    _Cue(re.compile(r"\d\s?%|\bper ?cent\b"), lambda m: "gives a percentage", _PROBLEM),
+    _Cue(
+        re.compile(
+            r"£\s?\d|\b\d[\d,.]*\s?(?:m|bn|million|billion)\b|\b(?!(?:19|20)\d\d\b)\d{2,}\b"
+        ),
+        lambda m: "gives a figure",
+        _PROBLEM,
+    ),
+    _Cue(
+        re.compile(r"\b[A-Z][a-z]+(?:shire)? (?:County |City |Borough )?[Cc]ouncil\b"),
+        lambda m: "names a council's practice",
+        frozenset({"example"}),
+    ),
+    _Cue(
+        re.compile(r"\bfor (?:example|instance)\b|\bsuch as\b", re.I),
+        lambda m: "gives an example",
+        frozenset({"example"}),
+    ),
+    _Cue(
+        re.compile(
+            r"\b(?:concern\w*|risks?|danger\w*|threat\w*|difficult\w*|problem\w*|barrier\w*|"
+            r"undermin\w*|unsustainable|pressures?|lack\w*|insufficient|inadequate)\b",
+            re.I,
+        ),
+        lambda m: "states a concern",
+        frozenset({"risk", "driver"}),
+    ),
+    _Cue(
+        re.compile(
+            r"\b(?:rose|risen|rising|increas(?:e|ed|es|ing)|grew|grown|growing|fell|fallen|"
+            r"falling|declin(?:e|ed|ing)|doubled)\b",
+            re.I,
+        ),
+        lambda m: "says what is rising or falling",
+        _PROBLEM,
+        alone=False,
+    ),
+    _Cue(
+        re.compile(r"\b(?:surveys?|research|found|finds|shows|showed)\b", re.I),
+        lambda m: "reports a finding",
+        frozenset({"evidence"}),
+        alone=False,
+    ),
+)
+
+
+def _actor(who: str) -> str:
+    """Who a passage says should act, as a reason names them ("the Government", "councils")."""
+    lower = " ".join(who.lower().split())
+    if _GOVERNMENT.search(lower):
+        return "the Government"
+    return "'we'" if lower == "we" else lower
+
+
+def reason(
+    text: str,
+    kind: str,
+    candidate: Candidate,
+    structure: DocumentStructure,
+    neighbour_kinds: Sequence[str] = (),
+) -> str:
+    """What about the passage counted, in a few words: the strongest cue in its wording that
+    speaks for `kind`, else its place in a numbered list, else any cue, else its nearest curated
+    items ("close to 14 curated risk items")."""
+    found = [(cue, match) for cue in _CUES if (match := cue.pattern.search(text))]
+    for cue, match in found:
+        if kind in cue.kinds:
+            return cue.says(match)
+    block = structure.blocks[candidate.block]
+    if candidate.listed and candidate.headings:
+        what = "numbered item" if block.label[:1].isdigit() else "item"
+        return f"{what} under '{_title(candidate.headings[-1])}'"
+    for cue, match in found:
+        if cue.alone:
+            return cue.says(match)
+    return neighbour_reason(kind, neighbour_kinds) or f"reads like curated {kind} items"
+
+
 def locate(structure: DocumentStructure, candidate: Candidate) -> str:
     """Where the passage sits, from the layout: "Risks and Challenges, item 3", "Summary, para 2",
     "Background and context, para 2.4". The extractor's `locator` replaces this when it knows
@@ -125,14 +257,38 @@ def _title(title: str) -> str:
     return lower[:first] + lower[first:].capitalize()
 
 
-def summary_note(structure: DocumentStructure, places: Sequence[tuple[int, int]]) -> str:
-    """ "also in 'Summary', para 3, word for word" for the copies dropped from a summary."""
-    if not places:
+def summary_note(
+    structure: DocumentStructure,
+    places: Sequence[tuple[int, int]],
+    locate: Callable[[int, int], str] | None = None,
+) -> str:
+    """ "also on p. 2 ('Summary'), word for word" for the copies dropped from a summary: each
+    place named once, by the extractor's `locate` when there is one (it knows pages), else by
+    the layout ("also in 'Summary', para 3")."""
+    named: list[str] = []
+    for start, end in places:
+        where = _on(locate(start, end)) if locate else _in_layout(structure, start)
+        if where and where not in named:
+            named.append(where)
+    if not named:
         return ""
-    notes = []
-    for start, _ in places[:2]:
-        block = next(b for b in structure.blocks if b.start <= start <= b.end)
-        path = structure.heading_path(block)
-        where = f"'{_title(path[-1])}'" if path else "earlier"
-        notes.append(f"{where}, para {block.label if block.label[:1].isdigit() else block.para}")
-    return "also in " + " and ".join(notes) + ", word for word"
+    return "also " + " and ".join(named[:2]) + ", word for word"
+
+
+def _on(locator: str) -> str:
+    """An extractor's locator as a place: "p. 2, 'Summary'" reads "on p. 2 ('Summary')",
+    "para 4.3" reads "in para 4.3"."""
+    if not locator:
+        return ""
+    if locator.startswith(("p. ", "pp. ")):
+        page, _, rest = locator.partition(", ")
+        return f"on {page} ({rest})" if rest else f"on {page}"
+    return f"in {locator}"
+
+
+def _in_layout(structure: DocumentStructure, start: int) -> str:
+    """A place from the layout: "in 'Summary', para 3", or "in para 3" before any heading."""
+    block = next(b for b in structure.blocks if b.start <= start <= b.end)
+    para = f"para {block.label if block.label[:1].isdigit() else block.para}"
+    path = structure.heading_path(block)
+    return f"in '{_title(path[-1])}', {para}" if path else f"in {para}"

@@ -93,7 +93,9 @@ def describe(layout: Layout, candidate: Candidate) -> Passage:
     its paragraph with the ones before and after it under the same heading."""
     text = layout.text[candidate.start : candidate.end]
     tokens = (
-        cues.heading_tokens(candidate.headings) + cues.cue_tokens(text) + cues.kind_tokens(text)
+        cues.heading_tokens(_sections(layout.structure, candidate.headings))
+        + cues.cue_tokens(text)
+        + cues.kind_tokens(text)
     )
     if candidate.listed:
         tokens.append("is_listed")
@@ -106,6 +108,18 @@ def describe(layout: Layout, candidate: Candidate) -> Passage:
         tokens.append("in_summary")
     tokens.append(f"sentences_{min(candidate.sentences, 3)}")
     return text, tokens, _context(layout, candidate.block)
+
+
+def _sections(structure: DocumentStructure, path: tuple[str, ...]) -> tuple[str, ...]:
+    """A heading path without the document's title. An extractor reports a PDF's or Word
+    file's title as a heading above every other one, so its words would be on every passage;
+    the models learn from texts whose headings are sections, and would read those words as
+    a section's (every suggestion scored 0.6 or more: decision 0189)."""
+    headings = structure.headings
+    titled = path and len(headings) > 1 and path[0] == headings[0].title
+    if titled and all(h.level > headings[0].level for h in headings[1:]):
+        return path[1:]
+    return path
 
 
 def _context(layout: Layout, index: int) -> str:
