@@ -95,6 +95,6 @@ def test_content_loads_in_the_background(make_window: Any, qtbot: Any, content_d
     loaded: list[bool] = []
     window = make_window(corpus=None, content_dir=content_dir)
     window.corpusLoaded.connect(lambda: loaded.append(True))
-    qtbot.waitUntil(lambda: window.corpus is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.corpus is not None, timeout=30_000)
     assert window.theme_list.count() == len(window.corpus.themes)
     assert window.commands.export.isEnabled()

@@ -107,7 +107,7 @@ def test_a_file_that_is_not_a_word_document_is_a_warning(
         dialogs, "show_error", lambda parent, headline, message: shown.append((headline, message))
     )
     window.commands.check_draft.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     headline, message = shown[0]
     assert headline == "notes.docx cannot be checked."
     assert "notes.docx" in message and "Something went wrong" not in message

@@ -41,7 +41,7 @@ def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
     qtbot, report_pdf, user_library
 ):
     dialog = dialog_for(qtbot, report_pdf, user_library)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     assert dialog.fields["title"].text() == "Anytown Annual Report"
     assert dialog.fields["short_title"].text() == "Anytown Annual Report"
     assert "5 pages" in dialog.status.text()
@@ -50,12 +50,12 @@ def test_form_is_prefilled_from_the_file_and_the_import_writes_the_library(
     assert dialog.progress.value() == dialog.progress.maximum() == 1
     # The PDF names no publisher: the import says so, and the form stays for a correction.
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=30_000)
     assert "does not say its publisher" in dialog.error.text()
     assert dialog.form.isEnabled() and not user_library.exists()
     dialog.fields["publisher"].setText("Anytown Council")
     dialog.fields["date"].setText("2025-09")
-    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+    with qtbot.waitSignal(dialog.imported, timeout=30_000) as signal:
         dialog.import_button.click()
     result = signal.args[0]
     assert result.source_id == "anytown-annual-report-2025"
@@ -68,7 +68,7 @@ def test_a_file_that_cannot_be_read_says_why_and_offers_only_close(qtbot, tmp_pa
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     dialog = dialog_for(qtbot, empty, user_library)
-    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=30_000)
     assert (
         dialog.error.text()
         == f"{empty}: is empty (0 bytes); check it was saved or downloaded whole"
@@ -85,10 +85,10 @@ def test_cancel_while_reading_a_long_file_stops_the_worker(qtbot, tmp_path, user
             pdf.pages.extend(source.pages)
         pdf.save(long)
     dialog = dialog_for(qtbot, long, user_library)
-    qtbot.waitUntil(lambda: dialog.progress.maximum() == 400, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 400, timeout=30_000)
     dialog.cancel_button.click()
     assert dialog.cancel_event.is_set() and not dialog.isVisible()
-    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=30_000)
     assert dialog.document is None and not user_library.exists()
 
 
@@ -101,11 +101,11 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, report_pdf, user_library
         return real(*args, **kwargs)
 
     monkeypatch.setattr(import_dialog, "import_document", cancelled_part_way)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     dialog.fields["publisher"].setText("P")
     dialog.fields["date"].setText("2025")
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=30_000)
     assert dialog.import_result is None and not user_library.exists()
 
 
@@ -122,7 +122,7 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
     assert window.commands.import_document in menu.actions()
     window.commands.import_document.trigger()
     dialog = window.findChild(ImportDialog)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     dialog.fields["publisher"].setText("Anytown Council")
     dialog.fields["date"].setText("2025")
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
@@ -146,7 +146,7 @@ def test_after_an_import_yes_opens_the_review_of_the_new_document(
     monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: True)
     window.commands.import_document.trigger()
     dialog = window.findChild(ImportDialog)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     dialog.fields["publisher"].setText("Anytown Council")
     dialog.fields["date"].setText("2025")
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):

@@ -238,7 +238,7 @@ def test_the_window_stays_responsive_during_a_slow_render(
     timer.start()
     set_title(window, "Slow preview")  # a preview render starts after the debounce
     qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=2000)
-    with qtbot.waitSignal(window.exportFinished, timeout=10_000):
+    with qtbot.waitSignal(window.exportFinished, timeout=30_000):
         window.exports.export_to(tmp_path / "slow.pdf", "pdf")
         # While both renders sleep in their workers, typing still narrows the list at once.
         window.items_panel.search.setFocus()
