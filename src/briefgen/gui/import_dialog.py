@@ -122,6 +122,8 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
 
     def _read_done(self, document: ExtractedDocument) -> None:
+        if self.cancel_event.is_set():  # read to the end as Cancel was pressed: nothing kept
+            return
         self.document = document
         details = prefilled(document, ImportDetails())  # a date it cannot read is left empty
         self.fields["title"].setText(details.title)
