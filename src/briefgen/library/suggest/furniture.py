@@ -113,3 +113,13 @@ def own_voice(paragraph: str) -> bool:
     """True when a paragraph speaks as the document ("we", "our"), or introduces what follows
     (ends with a colon): either marks where a quotation above an attribution line begins."""
     return _OWN_VOICE.search(paragraph) is not None or paragraph.rstrip(" *").endswith(":")
+
+
+HEADING_WORDS = 5
+
+
+def is_heading_like(paragraph: str) -> bool:
+    """True for a paragraph of a few words without a stop ("To provide feedback"): a heading
+    the extractor did not mark as one, not a statement."""
+    stripped = paragraph.strip().strip("*").rstrip().rstrip("\"'”’)").rstrip()
+    return bool(stripped) and len(stripped.split()) <= HEADING_WORDS and stripped[-1] not in ".!?"

@@ -231,7 +231,8 @@ def _own_points(
     text: str, structure: DocumentStructure, sentences: Sequence[Sentence]
 ) -> list[Sentence]:
     """The sentences that may be the document's points: not under a heading about reading or
-    answering it, not about the document itself, not a title-page line or label."""
+    answering it, not about the document itself, not a title-page line, label or unmarked
+    heading."""
     kept = []
     for sentence in sentences:
         block = structure.blocks[sentence.block]
@@ -240,7 +241,10 @@ def _own_points(
         words = text[sentence.start : sentence.end]
         if furniture.about_the_document(words):
             continue
-        if furniture.is_title_or_label(text[block.start : block.end]):
+        paragraph = text[block.start : block.end]
+        if furniture.is_title_or_label(paragraph) or (
+            not block.listed and furniture.is_heading_like(paragraph)
+        ):
             continue
         kept.append(sentence)
     return kept
