@@ -387,3 +387,64 @@ def attributed_org(
                 if match:
                     return org.id, match.group(0)
     return "", ""
+
+
+# A list the document hangs its own commitments or asks from: its lead-in ends on the words
+# the items complete ("Within this year's work, we will:", "We propose to:", "Councils
+# should:"), or it sits under a heading naming them ("Next steps", "Our asks").
+_ASK_LEAD = re.compile(
+    r"\b(?:will|shall|(?:propose|intend|plan|aim|commit|undertake|want|need) to|"
+    r"are going to|should|must|next steps (?:are|include)|steps? (?:are|include))\W*$",
+    re.I,
+)
+# Who the lead-in says will act, in the words just before its modal: the document's authors.
+_OWN_LEAD = re.compile(
+    r"\b(?:we|I|the (?:work|programme|project|council|board))\s+(?:\w+\s+){0,2}$", re.I
+)
+_ASK_HEADING = re.compile(
+    r"\bnext steps\b|\bwhat (?:we|the council|the board) will do\b|\bwhat happens next\b|"
+    r"\bour (?:asks|commitments|proposals)\b|\baction plan\b|\bactions\b|\bwe (?:will|propose)\b",
+    re.I,
+)
+# Words a bare verb cannot be: an item opening with one is a statement or a noun phrase.
+_NOT_VERB = frozenset(
+    (
+        "a an the this that these those our their its his her my your we they it he she there "
+        "i all each every some any more most many much no not other such one two three four "
+        "five in on at by for from of with to into as and or but if when where which who "
+        "new key local national better greater improved only also firstly secondly finally then"
+    ).split()
+)
+
+
+def ask_lead(lead_in: str) -> str:
+    """ "commitment" when the lead-in's last sentence ends on what the document will do ("we
+    will:", "we need to:"), "ask" when on what someone else should do ("Councils should:"),
+    else ''."""
+    last = re.split(r"(?<=[.!?])\s+", lead_in.strip())[-1].rstrip(" \t*:…")
+    ending = _ASK_LEAD.search(last)
+    if not ending:
+        return ""
+    if _OWN_LEAD.search(last[: ending.start()]):
+        return "commitment"
+    return "ask" if re.search(r"\b(?:should|must|need to)\W*$", last, re.I) else ""
+
+
+def ask_heading(titles: Sequence[str]) -> bool:
+    """True when the nearest heading names what will be done ("Next steps", "Our asks")."""
+    return bool(titles) and bool(_ASK_HEADING.search(titles[-1]))
+
+
+def opens_with_bare_verb(text: str) -> bool:
+    """True for an item that opens with a verb in its plain form ("Design the service…",
+    "Engage far and wide"): not a determiner, pronoun or preposition, nor a word ending as
+    verbs in their plain form do not ("-ing", "-ed", "-s", "-tion", "-ness")."""
+    words = re.findall(r"[A-Za-z'’-]+", text.strip().lstrip("*\"'‘“(-– ")[:80])
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return (
+        text.strip()[:1].isalpha()
+        and first not in _NOT_VERB
+        and not re.search(r"(?:ing|(?<!e)ed|(?<![su])s|tion|ness|ity|ous)$", first)
+    )

@@ -122,7 +122,7 @@ def suggest(
             passage, candidate, structure, predictions.kinds[row], lead
         )
         score = float(predictions.relevance[row])
-        if candidate.recommendation:
+        if candidate.recommendation or candidate.ask:  # the document's own asks too (0188)
             score = max(score, RECOMMENDATION_SCORE)
         elif by_layout:
             score = max(score, LAYOUT_SCORE)

@@ -35,6 +35,9 @@ def choose_kind(
     `lead` is the text of a listed passage's lead-in."""
     if candidate.recommendation:
         return KindChoice("recommendation", f"recommendation {candidate.recommendation}", True)
+    if candidate.ask:  # a listed ask: what someone should do, or what the document will do
+        kind = "recommendation" if candidate.ask_kind == "ask" else "proposition"
+        return KindChoice(kind, f"the document's own {candidate.ask_kind}, {candidate.ask}", True)
     block = structure.blocks[candidate.block]
     headings = candidate.headings
     named = cues.heading_kind(headings[-1:])

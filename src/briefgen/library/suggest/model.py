@@ -262,7 +262,10 @@ class SuggestModel:
         passages: list[Passage] = []
         relevant: list[int] = []
         for layout, doc in zip(layouts, documents, strict=True):
-            for candidate in candidates(layout.text, layout.structure, layout.sentences, self.join):
+            found = candidates(
+                layout.text, layout.structure, layout.sentences, self.join, keep_asides=True
+            )
+            for candidate in found:
                 passages.append(describe(layout, candidate))
                 relevant.append(
                     int(_overlap_share(doc.items, candidate.start, candidate.end) >= 0.5)

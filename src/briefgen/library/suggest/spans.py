@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from briefgen.library.suggest import cues
+from briefgen.library.suggest import cues, furniture
 from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
 from briefgen.library.suggest.sentences import Sentence
 from briefgen.library.suggest.structure import DocumentStructure
@@ -45,6 +45,8 @@ class Candidate:
     label: str
     lead_in: tuple[int, int] | None = None
     recommendation: str = ""  # why it is one of the report's own recommendations, or ''
+    ask: str = ""  # where a listed ask or commitment of the document's own is listed, or ''
+    ask_kind: str = ""  # "commitment" (what the document will do) or "ask" (what others should)
     summary_places: list[tuple[int, int]] = field(default_factory=list)
     in_summary: bool = False
 
@@ -91,9 +93,14 @@ def candidates(
     structure: DocumentStructure,
     sentences: Sequence[Sentence],
     join: JoinScore | None,
+    *,
+    keep_asides: bool = False,
 ) -> list[Candidate]:
-    """Group each block's sentences into passages; recommendations whole, repeats once."""
-    kept, places = drop_repeats(text, structure, sentences)
+    """Group each block's sentences into passages; recommendations whole, repeats once;
+    nothing of the document's furniture or its asides to the reader (`furniture`) unless
+    `keep_asides` (the relevance model learns from them as passages nobody curated)."""
+    own = sentences if keep_asides else _own_points(text, structure, sentences)
+    kept, places = drop_repeats(text, structure, own)
     restated = restated_in_body(text, structure, sentences)
     kept_starts = {s.start for s in kept}
     dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
@@ -101,6 +108,7 @@ def candidates(
     for sentence in kept:
         by_block.setdefault(sentence.block, []).append(sentence)
     reasons: dict[int, str] = {}
+    asks: dict[int, tuple[str, str]] = {}
     pairs: list[SentencePair] = []
     for block_index, group in by_block.items():
         block = structure.blocks[block_index]
@@ -112,12 +120,14 @@ def candidates(
         reasons[block_index] = _recommendation(
             text[block.start : block.end], headings, block.para, lead_text
         )
+        asks[block_index] = _ask(text[block.start : block.end], block.listed, headings, lead_text)
         if not reasons[block_index]:
             pairs += sentence_pairs(text, structure, group, restated, dropped)
     scores = join(pairs) if join is not None else [0.0] * len(pairs)
     together = iter(
         0.0 if pair.parted else score for pair, score in zip(pairs, scores, strict=True)
     )
+    whole_lists = _whole_lists(text, structure, asks)
     found: list[Candidate] = []
     absorbed: list[tuple[int, int]] = []  # lead-in sentences taken into their first item
     for block_index, group in by_block.items():
@@ -135,13 +145,16 @@ def candidates(
                 listed=block.listed,
                 label=block.label,
                 recommendation=why,
+                ask=asks[block_index][0],
+                ask_kind=asks[block_index][1],
                 in_summary=cues.is_summary(headings),
             )
             for sentence in run:
                 candidate.summary_places += places.get(sentence.start, [])
             if block.lead_in >= 0 and block.listed:
                 first = run[0] is group[0]
-                taken = _attach_lead_in(text, structure, candidate, by_block, first)
+                whole = block.lead_in in whole_lists
+                taken = _attach_lead_in(text, structure, candidate, by_block, first, whole)
                 if taken:
                     absorbed.append(taken)
             found.append(candidate)
@@ -152,7 +165,7 @@ def candidates(
                 candidate.end = max(x.end for x in by_block[candidate.block] if x.end <= start)
                 candidate.sentences -= 1
     found.sort(key=lambda c: c.start)
-    return found
+    return _list_passages(text, structure, found, whole_lists)
 
 
 def _recommendation(block_text: str, headings: Sequence[str], para: int, lead_in: str) -> str:
@@ -182,11 +195,12 @@ def _attach_lead_in(
     candidate: Candidate,
     by_block: dict[int, list[Sentence]],
     first: bool,
+    whole: bool = False,
 ) -> tuple[int, int] | None:
     """Note the list's lead-in; take its last sentence into the span where the item is a bare
     fragment ("to the Department…") that directly follows it: only the first item and its
     lead-in make one exact span (`first`: this passage opens the item, rather than continuing
-    it). Returns the lead-in sentence so taken, if any."""
+    it), or that heads a list quoted `whole`. Returns the lead-in sentence so taken, if any."""
     block = structure.blocks[candidate.block]
     lead = structure.blocks[block.lead_in]
     candidate.lead_in = (lead.start, lead.end)
@@ -196,8 +210,145 @@ def _attach_lead_in(
         first
         and block.lead_in == candidate.block - 1
         and lead_sentences
-        and _FRAGMENT_START.match(first_word)
+        and (whole or _is_fragment(first_word))
     ):
         candidate.start = lead_sentences[-1].start
         return lead_sentences[-1].start, lead_sentences[-1].end
     return None
+
+
+def _is_fragment(passage: str) -> bool:
+    """True for a list item that means nothing without its lead-in: it opens with a linking
+    word ("to the Department…") or ends as if its sentence went on ("local services help
+    children, and")."""
+    return bool(_FRAGMENT_START.match(passage) or _GOES_ON.search(passage.rstrip(" *")))
+
+
+_GOES_ON = re.compile(r"(?:,|\b(?:and|or))$")
+
+
+def _own_points(
+    text: str, structure: DocumentStructure, sentences: Sequence[Sentence]
+) -> list[Sentence]:
+    """The sentences that may be the document's points: not under a heading about reading or
+    answering it, not about the document itself, not a title-page line, label or unmarked
+    heading."""
+    kept = []
+    for sentence in sentences:
+        block = structure.blocks[sentence.block]
+        if furniture.is_reader_guidance(structure.heading_path(block)):
+            continue
+        words = text[sentence.start : sentence.end]
+        if furniture.about_the_document(words):
+            continue
+        paragraph = text[block.start : block.end]
+        if furniture.is_title_or_label(paragraph) or (
+            not block.listed and furniture.is_heading_like(paragraph)
+        ):
+            continue
+        kept.append(sentence)
+    return kept
+
+
+def _ask(block_text: str, listed: bool, headings: Sequence[str], lead_in: str) -> tuple[str, str]:
+    """Where a listed item is one of the document's own asks or commitments, and which: an
+    item opening with a bare verb ("Design the Centre…") under a lead-in ending on what will
+    or should be done ("…we will:", "Councils should:") or a heading such as "Next steps"."""
+    if not listed or not cues.opens_with_bare_verb(block_text):
+        return "", ""
+    kind = cues.ask_lead(lead_in) if lead_in else ""
+    if kind:
+        return "listed after '…" + " ".join(lead_in.split()[-6:]) + "'", kind
+    if cues.ask_heading(headings):
+        return f"listed under '{headings[-1]}'", "commitment"
+    return "", ""
+
+
+# A list quoted whole, lead-in to last item, goes up to this many words; a longer one is left
+# to its first item. A list of phrases this short ("Innovation hosting and collaboration")
+# means nothing item by item.
+MAX_LIST_SENTENCE_WORDS = 90
+PHRASE_WORDS = 6
+
+
+def _whole_lists(
+    text: str, structure: DocumentStructure, asks: dict[int, tuple[str, str]]
+) -> set[int]:
+    """The lead-ins whose lists are quoted whole: every item goes on the lead-in's sentence
+    ("…make sure that: the ecosystem works, …, and enablers are well delivered."), or every
+    item is a short capitalised phrase without a stop, the name of a thing; never a list of
+    the document's own asks."""
+    items: dict[int, list[str]] = {}
+    unmarked: set[int] = set()  # lists whose bullets the extractor did not keep
+    for index, block in enumerate(structure.blocks):
+        if block.listed and block.lead_in >= 0:
+            if index in asks and asks[index][0]:
+                items.setdefault(block.lead_in, []).append("")  # an ask: never whole
+            else:
+                items.setdefault(block.lead_in, []).append(text[block.start : block.end])
+            if not block.marker:
+                unmarked.add(block.lead_in)
+    whole = set()
+    for lead_in, bodies in items.items():
+        if not all(bodies):
+            continue
+        # lower-case items, each but the last ending on a comma, "and" or "or": one sentence
+        fragments = all(b.lstrip("*")[:1].islower() for b in bodies) and (
+            all(_GOES_ON.search(b.rstrip(" *")) for b in bodies[:-1])
+            if len(bodies) > 1
+            else lead_in in unmarked
+        )
+        # names of things ("Innovation hosting and collaboration"): short, capitalised, no stop
+        phrases = len(bodies) > 1 and all(
+            len(b.split()) <= PHRASE_WORDS
+            and b.lstrip("*")[:1].isupper()
+            and b.rstrip(" *")[-1] not in ".!?"
+            for b in bodies
+        )
+        if fragments or phrases:
+            whole.add(lead_in)
+    return whole
+
+
+def _list_passages(
+    text: str, structure: DocumentStructure, found: list[Candidate], whole_lists: set[int]
+) -> list[Candidate]:
+    """A list quoted whole (`_whole_lists`) becomes one passage: its first item, which has
+    taken the lead-in's last sentence, is extended over the rest. An item left ending as if its
+    sentence went on ("…children, and") is dropped unless it took its lead-in, and so is a
+    short lead-in left on its own ("Within this year's work, we will:")."""
+    kept: list[Candidate] = []
+    extended: Candidate | None = None
+    lead_ins = whole_lists | {b.lead_in for b in structure.blocks if b.listed and b.lead_in >= 0}
+    for candidate in found:
+        block = structure.blocks[candidate.block]
+        opening = text[block.start : block.end].lstrip("*")
+        passage = text[candidate.start : candidate.end].rstrip(" *")
+        if (
+            not candidate.listed
+            and candidate.sentences == 1
+            and passage.endswith(":")
+            and len(passage.split()) <= 8
+            and candidate.block in lead_ins
+        ):
+            continue
+        whole = candidate.listed and block.lead_in in whole_lists
+        took_lead_in = candidate.lead_in is not None and candidate.start < block.start
+        if not whole:
+            extended = None
+            # "local services help children, and" alone, without the lead-in it goes on
+            if not (candidate.listed and _GOES_ON.search(passage)) or took_lead_in:
+                kept.append(candidate)
+        elif took_lead_in:
+            kept.append(candidate)
+            extended = candidate
+        elif (
+            extended is not None
+            and structure.blocks[extended.block].lead_in == block.lead_in
+            and len(text[extended.start : candidate.end].split()) <= MAX_LIST_SENTENCE_WORDS
+        ):
+            extended.end = candidate.end
+            extended.sentences += candidate.sentences
+        elif not _is_fragment(opening):
+            kept.append(candidate)
+    return kept
