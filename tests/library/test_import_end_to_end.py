@@ -121,3 +121,33 @@ def test_suggestions_on_an_imported_source_use_its_extracted_headings(
     expected = [(h.start, h.title) for h in extract(report_docx).headings]
     assert expected and [(h.start, h.title) for h in seen["headings"]] == expected
     assert found and all(s.locator for s in found)
+
+
+def test_suggestions_on_an_imported_text_read_its_headings_from_the_text(
+    tmp_path, monkeypatch, capsys
+):
+    """A plain text's map lists no headings; the engine then reads them from the text, so a
+    passage under 'How to use this document' is not suggested."""
+    from briefgen.content import open_corpus
+    from briefgen.library import folders
+    from briefgen.library.suggest import corpus as bridge
+
+    library = tmp_path / "mine"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Waiting lists\n\nThe housing register grew by a tenth in 2024, and councils should "
+        "plan for further growth.\n\nHow to use this document\n\nOfficers and councillors "
+        "can read each chapter on its own, and the chapters need not be read in order.\n",
+        "utf-8",
+    )
+    command = ["import", str(note), "--publisher", "Housing Team", "--date", "2024"]
+    assert cli.main([*command, "--title", "Waiting lists"]) == 0
+    capsys.readouterr()
+    corpus = open_corpus(folders.library_folders(), cache=False)
+    found = bridge.suggest_for_source(corpus, "waiting-lists-2024", bridge.train(corpus), limit=0)
+    texts = " ".join(s.text for s in found)
+    assert "housing register grew" in texts
+    assert "each chapter on its own" not in texts

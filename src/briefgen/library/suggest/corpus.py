@@ -66,7 +66,8 @@ def suggest_for_source(
         model,
         publisher=source.publisher,
         organisations=[(o.id, o.name, o.short) for o in corpus.organisations.values()],
-        headings=mapped.headings if mapped is not None else None,
+        # a map without headings (a plain text's) leaves them to be read from the text
+        headings=(mapped.headings or None) if mapped is not None else None,
         furniture=source.furniture,
         curated=curated,
         rejected=rejected,
