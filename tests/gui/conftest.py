@@ -3,6 +3,7 @@ settings and data folder, a fast fake renderer, and a window ready to drive."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,20 @@ def content_dir(app_content_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def corpus(app_corpus: Corpus) -> Corpus:
     return app_corpus
+
+
+@pytest.fixture(scope="package", autouse=True)
+def main_thread_collection(qapp: Any) -> Iterator[None]:
+    """Cycles freed on the GUI thread only, as in the app (briefgen.gui.collector): the app's
+    tests run workers whose collections could otherwise free Qt objects off their thread."""
+    from briefgen.gui.collector import MainThreadCollector
+
+    MainThreadCollector(qapp)
+    yield
+    for collector in qapp.findChildren(MainThreadCollector):  # the app's own ones too
+        collector.stop()
+        collector.deleteLater()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

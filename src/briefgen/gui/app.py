@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefgen.gui import dialogs
+from briefgen.gui.collector import MainThreadCollector
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.settings import APP_NAME
 from briefgen.gui.workers import unexpected_message
@@ -39,6 +40,8 @@ def create_window(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, a
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    if app.findChild(MainThreadCollector) is None:  # cycles freed on the GUI thread only
+        MainThreadCollector(app)
     window = MainWindow(content_dir=Path(args.content) if args.content else None)
     return app, window, args
 

@@ -1,0 +1,43 @@
+"""Reference cycles are freed on the GUI thread, never on a worker's (briefgen.gui.collector)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+from typing import Any
+
+from briefgen.gui.collector import MainThreadCollector
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle only the cyclic collector frees
+
+
+def test_cycles_are_collected_by_the_gui_threads_timer_not_by_allocation(qtbot: Any) -> None:
+    assert not gc.isenabled()  # the app's tests run as the app does
+    freed_on: list[str] = []
+    node = _Node()
+    weakref.finalize(node, lambda: freed_on.append(threading.current_thread().name))
+    del node
+
+    def allocate_in_a_worker() -> None:  # enough to pass generation 0's threshold many times
+        for _ in range(50_000):
+            _ = [[], []]
+
+    worker = threading.Thread(target=allocate_in_a_worker, name="worker")
+    worker.start()
+    worker.join()
+    assert freed_on == []  # the worker's allocations collected nothing
+    qtbot.waitUntil(lambda: freed_on == [threading.main_thread().name], timeout=5_000)
+
+
+def test_stopping_gives_collection_back_to_python(qtbot: Any) -> None:
+    collector = MainThreadCollector()
+    collector.stop()
+    assert not collector.timer.isActive()
+    collector.was_enabled = True
+    collector.stop()
+    assert gc.isenabled()
+    gc.disable()  # as the package's collector keeps it until the app's tests end
