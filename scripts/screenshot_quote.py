@@ -46,11 +46,11 @@ def main() -> int:
         app.setFont(font)
 
     from briefgen.content import load_corpus
-    from briefgen.content.paths import SHIPPED_CONTENT
+    from briefgen.library.folders import library_folders
     from briefgen.gui.add_item import AddItemDialog
     from briefgen.gui.review_view import ReviewView
 
-    corpus = load_corpus(SHIPPED_CONTENT)
+    corpus = load_corpus(library_folders())  # the shipped library and the user's (imports)
     library = Path(tempfile.mkdtemp(prefix="briefgen-shot-"))
     text = corpus.sources[args.source].text
     start = text.index(args.passage)
