@@ -46,9 +46,9 @@ def main() -> int:
         app.setFont(font)
 
     from briefgen.content import load_corpus
-    from briefgen.library.folders import library_folders
     from briefgen.gui.add_item import AddItemDialog
     from briefgen.gui.review_view import ReviewView
+    from briefgen.library.folders import library_folders
 
     corpus = load_corpus(library_folders())  # the shipped library and the user's (imports)
     library = Path(tempfile.mkdtemp(prefix="briefgen-shot-"))

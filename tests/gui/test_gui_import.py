@@ -156,3 +156,35 @@ def test_after_an_import_yes_opens_the_review_of_the_new_document(
     assert review.source_id == "anytown-annual-report-2025"
     assert review.windowTitle() == "Review suggested items — Anytown Annual Report"
     review.close()
+
+
+def test_a_quote_reshaped_onto_another_page_is_cited_there(qtbot, report_pdf, user_library):
+    """The review view's locator follows the quote when the officer drags or keys it onto
+    another page of an imported document, unless they wrote the locator themselves."""
+    from briefgen import cli
+    from briefgen.content import load_corpus
+    from briefgen.content.sourcemap import source_map
+    from briefgen.gui.review_view import ReviewView
+
+    assert cli.main(["import", str(report_pdf), "--publisher", "P", "--date", "2025"]) == 0
+    corpus = load_corpus(library_folders())
+    source_id = next(s for s in corpus.sources if s.startswith("anytown"))
+    view = ReviewView(corpus, source_id, user_library)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.suggestionsReady, timeout=30_000):
+        view.show()
+    locate = source_map(corpus.sources[source_id]).locator
+    first = min(view.suggestions, key=lambda s: s.start)
+    view.list.setCurrentRow(view.suggestions.index(first))
+    assert view.form.locator.text() == first.locator
+    text = view.source.text
+    end = next(  # a sentence's end on a later page than the suggestion's
+        i + 1
+        for i in range(first.end, len(text))
+        if text[i] == "." and locate(first.start, i + 1) != first.locator
+    )
+    view.text.set_span(first.start, end)
+    assert view.form.locator.text() == locate(first.start, end) != first.locator
+    view.form.locator.setText("my own words")  # the officer's locator is left alone
+    view.text.set_span(first.start, first.end)
+    assert view.form.locator.text() == "my own words"

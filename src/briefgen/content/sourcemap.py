@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from briefgen.content.yamlfile import Problems, decode, display_path, read_bytes
 from briefgen.limits import SOURCE_MAP_BYTES
 
 if TYPE_CHECKING:
+    from briefgen.content.model import Source
     from briefgen.library.extract.model import (
         ExtractedDocument,
         Heading,
@@ -93,4 +95,15 @@ def _document(path: Path, text: str, fields: dict[str, Any]) -> ExtractedDocumen
     )
     if any(not 0 <= span.start <= span.end <= len(text) for group in groups for span in group):
         raise ValueError("it places pages or headings outside the text")
+    return document
+
+
+def source_map(source: Source) -> ExtractedDocument | None:
+    """An imported source's structure map, as the loader checked it: its headings (from the
+    PDF's bookmarks or the Word file's styles) and its locators ("p. 12, para 4.3"); None
+    for a source without a map, or whose map cannot be used (the loader has said why)."""
+    if source.map_path is None:
+        return None
+    real_root = os.path.realpath(source.map_path.parent)
+    document, _ = read_map_document(source.map_path, source.text, Problems(), real_root, source.id)
     return document

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import Corpus
+from briefgen.content.sourcemap import Locate, source_map
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
@@ -89,6 +90,7 @@ class ReviewView(QDialog):
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.list.installEventFilter(self)
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
+        self._locate: Locate | bool | None = False  # the source map's locator, read when needed
         self.text = SpanView(self.source.text)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         describe(
@@ -217,7 +219,18 @@ class ReviewView(QDialog):
         if row not in self.spans:
             return s
         start, end = self.spans[row]
-        return replace(s, text=as_item_text(self.source.text[start:end]), start=start, end=end)
+        locate = self._map_locate()
+        locator = (locate(start, end) or s.locator) if locate else s.locator
+        text = as_item_text(self.source.text[start:end])
+        return replace(s, text=text, start=start, end=end, locator=locator)
+
+    def _map_locate(self) -> Locate | None:
+        """An imported source's locator ("p. 5, 'Summary'"), so a quote shaped onto another
+        page is cited there; None for a source without a map."""
+        if self._locate is False:
+            document = source_map(self.source)
+            self._locate = document.locator if document is not None else None
+        return self._locate or None
 
     def _span_changed(self, start: int, end: int) -> None:
         """The current suggestion's quote trimmed or extended (keys or handles); its row in
@@ -226,11 +239,15 @@ class ReviewView(QDialog):
         if not self._undecided(row):
             return
         s = self.suggestions[row]
+        before = self.quoted(row).locator
         if (start, end) == (s.start, s.end):
             self.spans.pop(row, None)
         else:
             self.spans[row] = (start, end)
         self.list.item(row).setText(self._row_text(row))
+        after = self.quoted(row).locator
+        if after != before and self.form.locator.text() == before:  # not the officer's own
+            self.form.locator.setText(after)
 
     # --- decisions --------------------------------------------------------------------------
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from briefgen.content import Corpus, Source
+from briefgen.content import Corpus
+from briefgen.content.sourcemap import source_map
 from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
 from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
 from briefgen.library.suggest.themes import ThemeDefinition
-
-if TYPE_CHECKING:
-    from briefgen.library.extract.model import ExtractedDocument
 
 
 def training_documents(corpus: Corpus, leave_out: Iterable[str] = ()) -> list[TrainingDocument]:
@@ -59,7 +55,7 @@ def suggest_for_source(
     """Suggestions for the corpus's source `source_id`; its curated items are not proposed
     again unless `skip_curated` is False (the benchmark's leave-one-out)."""
     source = corpus.sources[source_id]
-    mapped = _map_document(source)
+    mapped = source_map(source)  # headings read from the file, and page locators
     curated = [i.span for i in corpus.items if i.source == source_id] if skip_curated else []
     return suggest(
         source.text,
@@ -75,18 +71,3 @@ def suggest_for_source(
         limit=limit,
         locate=mapped.locator if mapped is not None else None,
     )
-
-
-def _map_document(source: Source) -> ExtractedDocument | None:
-    """An imported source's structure map, as the loader checked it: its headings (from the
-    PDF's bookmarks or the Word file's styles, firmer than headings guessed from the text) and
-    its locators ("p. 12, para 4.3"), so a suggestion is placed and cited as an item quoting
-    the same words would be; None without a map."""
-    if source.map_path is None:
-        return None
-    from briefgen.content.sourcemap import read_map_document
-    from briefgen.content.yamlfile import Problems
-
-    real_root = os.path.realpath(source.map_path.parent)
-    document, _ = read_map_document(source.map_path, source.text, Problems(), real_root, source.id)
-    return document
