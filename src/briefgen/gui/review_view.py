@@ -90,7 +90,8 @@ class ReviewView(QDialog):
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.list.installEventFilter(self)
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
-        self._locate: Locate | bool | None = False  # the source map's locator, read when needed
+        self._locate: Locate | None = None  # the source map's locator, read when first needed
+        self._map_read = False
         self.text = SpanView(self.source.text)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         describe(
@@ -227,10 +228,11 @@ class ReviewView(QDialog):
     def _map_locate(self) -> Locate | None:
         """An imported source's locator ("p. 5, 'Summary'"), so a quote shaped onto another
         page is cited there; None for a source without a map."""
-        if self._locate is False:
+        if not self._map_read:
             document = source_map(self.source)
             self._locate = document.locator if document is not None else None
-        return self._locate or None
+            self._map_read = True
+        return self._locate
 
     def _span_changed(self, start: int, end: int) -> None:
         """The current suggestion's quote trimmed or extended (keys or handles); its row in
