@@ -27,8 +27,8 @@ import time
 from collections import Counter
 
 from briefgen.content import open_corpus
+from briefgen.library.organisations import organisation_names, publisher_org
 from briefgen.library.suggest import suggest, suggest_for_source, train
-from briefgen.library.suggest.cues import organisation_names, publisher_org
 from briefgen.library.suggest.model import read_layout
 
 TARGETS = {"recall": 0.9, "top_n": 0.85, "span": 0.7, "kind": 0.7, "theme": 0.8, "org": 0.9}

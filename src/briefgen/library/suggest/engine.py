@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.library.suggest import cues, label
+from briefgen.library.organisations import attributed_org, organisation_names, publisher_org
+from briefgen.library.suggest import label
 from briefgen.library.suggest.model import SuggestModel, describe, read_layout
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike
@@ -99,8 +100,8 @@ def suggest(
     replaces the layout's locator (an extractor's knows pages)."""
     layout = read_layout(text, furniture, headings)
     structure = layout.structure
-    names = cues.organisation_names(organisations)
-    own = cues.publisher_org(publisher, names)
+    names = organisation_names(organisations)
+    own = publisher_org(publisher, names)
     taken = sorted(curated)
     refused_ids = {r for r in rejected if isinstance(r, str)}
     refused_spans = [r for r in rejected if not isinstance(r, str)]
@@ -128,7 +129,7 @@ def suggest(
             score = max(score, LAYOUT_SCORE)
         neighbours = [model.item_kinds[i] for i in predictions.nearest[row]]
         context = _context(text, structure, candidate)
-        org, phrase = cues.attributed_org(passage, context, names, own)
+        org, phrase = attributed_org(passage, context, names, own)
         reasons = [
             firm_reason or label.reason(passage, kind, candidate, structure, neighbours),
             f"attributed: '{' '.join(phrase.split())}'" if phrase else "",
