@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from briefgen.content import Corpus
 from briefgen.content.model import Organisation
 from briefgen.errors import BriefgenError
-from briefgen.library.organisations import (
+from briefgen.library.organisations_file import (
     add_organisation,
     organisation_problems,
     suggested_id,

@@ -13,7 +13,7 @@ import pytest
 from briefgen.content import Corpus, load_corpus
 from briefgen.errors import BriefgenError
 from briefgen.library.folders import library_folders
-from briefgen.library.organisations import (
+from briefgen.library.organisations_file import (
     add_organisation,
     organisation_problems,
     suggested_id,
