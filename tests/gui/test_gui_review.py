@@ -213,7 +213,7 @@ def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
     assert view.form.org.currentData() == "" and view.form.org.currentText().startswith("Choose")
     _press(view, Qt.Key.Key_A)
     assert view.verdicts[0] is None and not (library / "items").exists()
-    assert errors and "under Organisation" in errors[0] and "organisations.yaml" in errors[0]
+    assert errors and "under Organisation" in errors[0] and "choose New… beside it" in errors[0]
     # Accept-all cannot attribute them either, until the officer chooses.
     assert view.accept_all(0.0) == 0 and "name no organisation" in errors[1]
     view.form.org.setCurrentIndex(view.form.org.findData("solace"))

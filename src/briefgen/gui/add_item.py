@@ -59,7 +59,8 @@ class AddItemDialog(QDialog):
         self.context.spanChanged.connect(self._span_changed)
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)
-        self.form = ItemForm(corpus)
+        self.form = ItemForm(corpus, library=library)
+        self.form.corpusChanged.connect(self._learn)
         self.form.set_values("", "", [], "")
         self.form.org.setCurrentIndex(max(self.form.org.findData(_own_org(corpus, source_id)), 0))
         if self.source.map_path is not None:  # the loader works it out from the source's map
@@ -111,6 +112,10 @@ class AddItemDialog(QDialog):
     def move_edge(self, edge: Edge, unit: Unit, grow: bool) -> None:
         """Trim or extend the quote by a word or sentence of the source."""
         self.context.move_edge(edge, unit, grow)
+
+    def _learn(self, corpus: Corpus) -> None:
+        """The corpus listing an organisation the officer has just added."""
+        self.corpus = corpus
 
     def _span_changed(self, start: int, end: int) -> None:
         """The quote shaped in the source text (keys, buttons or handles): shown above it."""

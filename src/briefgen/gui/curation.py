@@ -106,5 +106,7 @@ class Curation:
             corpus, view.item.source, start, end, user_library_dir(), self.window
         )
         dialog.accepted.connect(self.window.load_content)
+        # An organisation added from the form is listed next time, even if the item is not.
+        dialog.form.corpusChanged.connect(self.reload_timer.start)
         dialog.open()
         return dialog

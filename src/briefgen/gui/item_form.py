@@ -5,21 +5,27 @@ is a span of the source, shaped in the source text, not typed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
+from briefgen.content.model import Organisation
 from briefgen.gui.widgets import describe, shrinkable
 
 CHOOSE_KIND = "Choose a kind…"
@@ -27,10 +33,18 @@ CHOOSE_ORG = "Choose whose view it is…"
 
 
 class ItemForm(QWidget):
-    """Kind, organisation, themes, key flag, headline and locator of an item to add."""
+    """Kind, organisation, themes, key flag, headline and locator of an item to add. Given
+    the `library` items are added to, it offers to add a new organisation there."""
 
-    def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
+    # The corpus listing an organisation just added from the form ("New…").
+    corpusChanged = Signal(object)
+
+    def __init__(
+        self, corpus: Corpus, parent: QWidget | None = None, library: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self.corpus, self.library = corpus, library
+        self.organisation_dialog: Any = None  # the "New organisation" dialog while open
         # Each list opens on a blank choice: a guess the officer did not make (the first kind, the
         # first organisation) would be added as if they had.
         self.kind = QComboBox()
@@ -42,9 +56,15 @@ class ItemForm(QWidget):
         self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
         self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
-            # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by import.
-            label = org.short if org.short == org.name else f"{org.short} ({org.name})"
-            self.org.addItem(label, org.id)
+            self._list_organisation(org)
+        self.new_org = QPushButton("Ne&w…")
+        describe(
+            self.new_org,
+            "New organisation",
+            "Add an organisation briefgen does not list yet to your library.",
+        )
+        self.new_org.clicked.connect(lambda: self.open_new_organisation())
+        self.new_org.setVisible(library is not None)
         self.themes = QListWidget()
         for theme in corpus.themes.values():
             entry = QListWidgetItem(theme.label)
@@ -66,11 +86,44 @@ class ItemForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Kind:", self.kind)
-        form.addRow("&Organisation:", self.org)
+        org_row = QHBoxLayout()
+        org_row.addWidget(self.org, 1)
+        org_row.addWidget(self.new_org)
+        form.addRow("&Organisation:", org_row)
+        label = form.labelForField(org_row)
+        if isinstance(label, QLabel):  # Alt+O goes to the list, not the row around it
+            label.setBuddy(self.org)
         form.addRow("T&hemes:", self.themes)
         form.addRow("", self.key)
         form.addRow("Head&line (your words):", self.headline)
         form.addRow("L&ocator:", self.locator)
+
+    def _list_organisation(self, org: Organisation) -> None:
+        # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by import.
+        label = org.short if org.short == org.name else f"{org.short} ({org.name})"
+        self.org.addItem(label, org.id)
+
+    def open_new_organisation(self) -> QDialog:
+        """Open the "New organisation" dialog; on OK the list gains it, selected."""
+        from briefgen.gui.new_organisation import NewOrganisationDialog
+
+        assert self.library is not None  # the button is shown only with a library
+        dialog = NewOrganisationDialog(self.corpus, self.library, self)
+        dialog.accepted.connect(lambda: self._organisation_added(dialog))
+        dialog.finished.connect(lambda _result: setattr(self, "organisation_dialog", None))
+        self.organisation_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _organisation_added(self, dialog: Any) -> None:
+        if dialog.added is None or dialog.learnt is None:  # pragma: no cover - OK writes it
+            return
+        self.corpus = dialog.learnt
+        if self.org.findData(dialog.added.id) < 0:
+            self._list_organisation(dialog.added)
+        self.org.setCurrentIndex(self.org.findData(dialog.added.id))
+        self.org.setFocus()
+        self.corpusChanged.emit(self.corpus)
 
     def _describe_kind(self) -> None:
         """Say what the chosen kind means (tooltip and screen reader), so the officer can check
@@ -109,10 +162,15 @@ class ItemForm(QWidget):
             return "Choose the item's kind (what sort of point the quote makes) under Kind."
         if not self.org.currentData():
             self.org.setFocus()
+            how = (
+                "choose New… beside it (Alt+W)"
+                if self.library is not None
+                else "add it to organisations.yaml in your library (id, name and short name), "
+                "then reload the content"
+            )
             return (
                 "Choose whose view or finding the quote states under Organisation. For one "
-                "briefgen does not list yet, add it to organisations.yaml in your library "
-                "(id, name and short name), then reload the content."
+                f"briefgen does not list yet, {how}."
             )
         return ""
 

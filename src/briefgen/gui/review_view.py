@@ -104,7 +104,8 @@ class ReviewView(QDialog):
         self.text.add_move_shortcuts(self)
         self.hint = QLabel(SHAPING_HINT)
         self.hint.setWordWrap(True)
-        self.form = ItemForm(corpus)
+        self.form = ItemForm(corpus, library=library)
+        self.form.corpusChanged.connect(self._learn)
         self.accept_button = QPushButton("&Accept")
         self.reject_button = QPushButton("&Reject")
         self.skip_button = QPushButton("&Skip")
@@ -269,6 +270,11 @@ class ReviewView(QDialog):
                 self.skip_current()
                 return True
         return super().eventFilter(watched, event)
+
+    def _learn(self, corpus: Corpus) -> None:
+        """The corpus listing an organisation the officer has just added (the window reloads)."""
+        self.corpus = corpus
+        self.libraryChanged.emit()
 
     def accept_current(self) -> bool:
         """Add the current suggestion with the fields as shown; False if refused."""

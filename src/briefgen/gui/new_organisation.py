@@ -1,0 +1,123 @@
+"""The small dialog that adds an organisation to the user's library while curating, so an item
+stating a body's view briefgen does not list yet can be added without editing YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.content import Corpus
+from briefgen.content.model import Organisation
+from briefgen.errors import BriefgenError
+from briefgen.library.organisations_file import (
+    add_organisation,
+    organisation_problems,
+    suggested_id,
+    suggested_short,
+)
+
+FIELD_LABELS = {"name": "Name", "short": "Short name", "id": "Id"}
+
+
+class NewOrganisationDialog(QDialog):
+    """Name, short name and id of a new organisation, written to `library` on OK."""
+
+    def __init__(self, corpus: Corpus, library: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.corpus, self.library = corpus, library
+        self.added: Organisation | None = None
+        self.learnt: Corpus | None = None  # `corpus` listing the organisation added
+        self.setWindowTitle("New organisation")
+        intro = QLabel(
+            "Whose view an item states, if briefgen does not list it yet. It is added to "
+            f"your library, in:\n{library / 'organisations.yaml'}"
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("In full, e.g. Care Quality Commission")
+        self.short = QLineEdit()
+        self.short.setPlaceholderText("What citations print, e.g. CQC")
+        self.org_id = QLineEdit()
+        self.org_id.setPlaceholderText("Lower-case letters, digits and hyphens")
+        for field, about in (
+            (self.name, "The organisation's name in full."),
+            (self.short, "How citations name it: an abbreviation or a short name."),
+            (self.org_id, "How items name it: lower-case letters, digits and hyphens."),
+        ):
+            field.setAccessibleDescription(about)
+            field.setToolTip(about)
+        self.name.setAccessibleName("Name")
+        self.short.setAccessibleName("Short name")
+        self.org_id.setAccessibleName("Id")
+        # The short name and id follow the name until the officer types in them.
+        self._short_typed = self._id_typed = False
+        self.name.textChanged.connect(self._follow_name)
+        self.short.textEdited.connect(lambda: setattr(self, "_short_typed", True))
+        self.org_id.textEdited.connect(lambda: setattr(self, "_id_typed", True))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        self.problem.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add organisation")
+        buttons.accepted.connect(self.add)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Short name (in citations):", self.short)
+        form.addRow("&Id:", self.org_id)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.name.setFocus()
+
+    def _follow_name(self, name: str) -> None:
+        if not self._short_typed:
+            self.short.setText(suggested_short(name))
+        if not self._id_typed:
+            self.org_id.setText(suggested_id(name, self.corpus.organisations))
+
+    def _field(self, name: str) -> QLineEdit:
+        return {"name": self.name, "short": self.short, "id": self.org_id}[name]
+
+    def _show_problem(self, text: str, field: str | None) -> None:
+        """Say what is wrong under the fields (read out by screen readers) and go to the field."""
+        self.problem.setText(text)
+        self.problem.setAccessibleDescription(text)
+        self.problem.show()
+        self.adjustSize()  # room for the message, the fields kept at their height
+        if field is not None:
+            self._field(field).setFocus()
+            self._field(field).selectAll()
+
+    def add(self) -> None:
+        """Check the fields, write the organisation (atomic) and close; a problem is shown under
+        the fields and nothing is written."""
+        org_id, name, short = self.org_id.text(), self.name.text(), self.short.text()
+        problems = organisation_problems(self.corpus, org_id, name, short)
+        if problems:
+            text = "\n".join(f"{FIELD_LABELS[field]}: {problem}" for field, problem in problems)
+            self._show_problem(text, problems[0][0])
+            return
+        try:
+            self.added, self.learnt = add_organisation(
+                self.corpus, self.library, org_id, name, short
+            )
+        except BriefgenError as error:
+            self._show_problem(str(error), None)
+            return
+        self.accept()
