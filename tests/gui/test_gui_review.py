@@ -262,3 +262,19 @@ def test_an_organisation_whose_short_name_is_its_name_is_listed_once(
     qtbot.addWidget(form)
     labels = [form.org.itemText(i) for i in range(form.org.count())]
     assert "D2I Consortium" in labels and "LGA (Local Government Association)" in labels
+
+
+def test_no_two_controls_share_an_alt_letter_in_the_curation_dialogs(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    from tests.gui.test_gui_laptop import clashes, mnemonics_in
+
+    text = shipped_corpus.sources[SOURCE].text
+    start = text.index("greater investment in early intervention")
+    adding = AddItemDialog(shipped_corpus, SOURCE, start, start + 20, library)
+    qtbot.addWidget(adding)
+    review = ReviewView(shipped_corpus, SOURCE, library)
+    qtbot.addWidget(review)
+    for dialog in (adding, review):
+        letters = mnemonics_in(dialog)
+        assert len(letters) >= 8 and clashes(letters) == {}, dialog.windowTitle()

@@ -73,7 +73,7 @@ class ItemForm(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.themes.addItem(entry)
         self.themes.setMaximumHeight(self.fontMetrics().height() * 8)
-        self.key = QCheckBox("&Key item for member briefings")
+        self.key = QCheckBox("Ke&y item for member briefings")
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("In your own words (never shown as a quote)")
         self.locator = QLineEdit()
@@ -96,7 +96,7 @@ class ItemForm(QWidget):
         form.addRow("T&hemes:", self.themes)
         form.addRow("", self.key)
         form.addRow("Head&line (your words):", self.headline)
-        form.addRow("L&ocator:", self.locator)
+        form.addRow("Loca&tor:", self.locator)
 
     def _list_organisation(self, org: Organisation) -> None:
         # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by import.

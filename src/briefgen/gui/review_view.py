@@ -115,7 +115,7 @@ class ReviewView(QDialog):
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(0.8)
         describe(self.threshold, "Lowest score to accept all", "Accept all scoring at least this.")
-        self.accept_all_button = QPushButton("Accept a&ll scoring at least")
+        self.accept_all_button = QPushButton("Accept all scorin&g at least")
         self._build()
         self.accept_button.clicked.connect(lambda: self.accept_current())
         self.reject_button.clicked.connect(lambda: self.reject_current())
