@@ -88,7 +88,7 @@ def make_window(qtbot: Any, corpus: Corpus, tmp_path: Path) -> Iterator[Callable
         window = MainWindow(**options)
         window.show()
         window.activateWindow()  # shortcuts go to the active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        qtbot.waitUntil(window.isActiveWindow, timeout=15_000)
         windows.append(window)
         return window
 

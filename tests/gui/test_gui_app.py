@@ -84,7 +84,7 @@ def test_content_that_cannot_be_loaded_is_explained(
     broken.mkdir()
     (broken / "themes.yaml").write_text("- id: [\n", encoding="utf-8")
     window = make_window(corpus=None, content_dir=broken)
-    qtbot.waitUntil(window.notice.isVisible, timeout=5000)
+    qtbot.waitUntil(window.notice.isVisible, timeout=15_000)
     assert "The content could not be loaded." in window.notice.text.text()
     assert "Reload content (F5)" in window.notice.message()
     assert not window.theme_list.isEnabled()

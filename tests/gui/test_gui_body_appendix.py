@@ -51,7 +51,7 @@ def test_ctrl_b_moves_an_item_between_body_and_appendix(
 
     window.items_panel.select_item(moved)
     view.setFocus()
-    with qtbot.waitSignal(window.previewShown, timeout=5000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         qtbot.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert window.spec.in_appendix == [moved] and window.spec.in_body == []
     assert parts(window) == {**before, moved: "Appendix"}

@@ -30,7 +30,7 @@ def test_cycles_are_collected_by_the_gui_threads_timer_not_by_allocation(qtbot: 
     worker.start()
     worker.join()
     assert freed_on == []  # the worker's allocations collected nothing
-    qtbot.waitUntil(lambda: freed_on == [threading.main_thread().name], timeout=5_000)
+    qtbot.waitUntil(lambda: freed_on == [threading.main_thread().name], timeout=15_000)
 
 
 def test_stopping_gives_collection_back_to_python(qtbot: Any) -> None:

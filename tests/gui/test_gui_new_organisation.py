@@ -35,7 +35,7 @@ def _add_item_dialog(qtbot: Any, corpus: Corpus, library: Path) -> AddItemDialog
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=15_000)
     return dialog
 
 
@@ -43,11 +43,11 @@ def _open_new(qtbot: Any, dialog: Any) -> NewOrganisationDialog:
     """Press Alt+W (the "New…" button's letter) and wait for the organisation dialog."""
     dialog.form.org.setFocus()
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: dialog.form.organisation_dialog is not None, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.form.organisation_dialog is not None, timeout=15_000)
     new = dialog.form.organisation_dialog
     assert isinstance(new, NewOrganisationDialog)
-    qtbot.waitUntil(new.isVisible, timeout=3000)
-    qtbot.waitUntil(new.name.hasFocus, timeout=3000)  # typing goes to the name first
+    qtbot.waitUntil(new.isVisible, timeout=15_000)
+    qtbot.waitUntil(new.name.hasFocus, timeout=15_000)  # typing goes to the name first
     return new
 
 

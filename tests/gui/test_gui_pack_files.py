@@ -238,7 +238,7 @@ def test_autosave_runs_shortly_after_a_change(make_window: Any, qtbot: Any) -> N
     window = make_window()
     window.files.autosave_soon.setInterval(50)
     window.set_themes(["funding"])
-    qtbot.waitUntil(window.files.recovery.pack_file.exists, timeout=2000)
+    qtbot.waitUntil(window.files.recovery.pack_file.exists, timeout=15_000)
     assert load_pack(window.files.recovery.pack_file).themes == ["funding"]
 
 

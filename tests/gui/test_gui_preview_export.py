@@ -30,7 +30,7 @@ def set_title(window: Any, title: str) -> None:
 
 
 def settle(window: Any, qtbot: Any) -> None:
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)
 
 
 def test_quick_changes_render_one_preview_of_the_newest(
@@ -42,7 +42,7 @@ def test_quick_changes_render_one_preview_of_the_newest(
     for title in ("A", "AB", "ABC", "ABCD"):
         set_title(window, title)
         qtbot.wait(20)  # typing speed: each change restarts the wait
-    with qtbot.waitSignal(window.previewShown, timeout=3000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         pass
     assert window.preview.previews_started == started + 1
     assert fake_render.calls[-1][0].title == "ABCD"
@@ -60,7 +60,7 @@ def test_typing_waits_for_a_pause_but_a_click_previews_almost_at_once(
     window.set_themes(["funding"])
     assert window.preview.timer.isActive()
     assert window.preview.timer.interval() == CLICK_DEBOUNCE_MS < 500
-    with qtbot.waitSignal(window.previewShown, timeout=3000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         pass
     assert fake_render.calls[-1][0].title == "Typed"
 
@@ -71,9 +71,9 @@ def test_a_render_that_finishes_late_is_dropped(window: Any, qtbot: Any, fake_re
     shown: list[Any] = []
     window.previewShown.connect(shown.append)
     set_title(window, "First")
-    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=2000)
+    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=15_000)
     set_title(window, "Second")  # while "First" renders
-    qtbot.waitUntil(lambda: bool(shown) and not window.preview.busy, timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown) and not window.preview.busy, timeout=15_000)
     assert window.preview.stale_dropped == 1
     assert len(shown) == 1
     assert fake_render.calls[-1][0].title == "Second"
@@ -89,7 +89,7 @@ def test_preview_falls_back_to_html_without_the_pdf_renderer(
 
     settle(window, qtbot)
     monkeypatch.setattr("briefgen.render.render", no_pdf)
-    with qtbot.waitSignal(window.previewShown, timeout=3000) as shown:
+    with qtbot.waitSignal(window.previewShown, timeout=15_000) as shown:
         set_title(window, "Text preview")
     assert shown.args[0].format_name == "html"
     pane = window.preview_pane
@@ -102,7 +102,7 @@ def test_preview_falls_back_to_html_without_the_pdf_renderer(
 def test_build_warnings_show_in_the_preview(window: Any, qtbot: Any, fake_render: Any) -> None:
     settle(window, qtbot)
     fake_render.warnings = ("The member briefing runs to 9 pages; its length norm is 6.",)
-    with qtbot.waitSignal(window.previewShown, timeout=3000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         set_title(window, "Long")
     notes = window.preview_pane.notes
     assert notes.isVisible()
@@ -128,7 +128,7 @@ def test_export_writes_the_file_and_offers_to_open_it(
     set_title(window, "Funding: the options")
     fake_render.warnings = ("The member briefing runs to 9 pages; its length norm is 6.",)
     target = tmp_path / "funding.pdf"
-    with qtbot.waitSignal(window.exportFinished, timeout=5000):
+    with qtbot.waitSignal(window.exportFinished, timeout=15_000):
         export_via_ctrl_e(window, qtbot, monkeypatch, target, "pdf")
         assert window.busy.isVisible() or window.exports.exporting is None
     assert target.read_bytes() == fake_render.pdf
@@ -164,7 +164,7 @@ def failed_export(
         dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
     )
     window.set_themes(["funding"])
-    with qtbot.waitSignal(window.exportFailed, timeout=5000):
+    with qtbot.waitSignal(window.exportFailed, timeout=15_000):
         assert window.exports.export_to(target, "pdf")
     return shown
 
@@ -237,7 +237,7 @@ def test_the_window_stays_responsive_during_a_slow_render(
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     set_title(window, "Slow preview")  # a preview render starts after the debounce
-    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=2000)
+    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=15_000)
     with qtbot.waitSignal(window.exportFinished, timeout=30_000):
         window.exports.export_to(tmp_path / "slow.pdf", "pdf")
         # While both renders sleep in their workers, typing still narrows the list at once.

@@ -89,7 +89,7 @@ def test_print_prints_what_the_export_writes(
 ) -> None:
     fake_render.pdf = banded_pdf(tmp_path / "export.pdf")
     window.set_themes(["funding"])
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)  # its renders come first
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)  # its renders come first
     printed = tmp_path / "printed.pdf"
     asked: list[int] = []
 
@@ -104,7 +104,7 @@ def test_print_prints_what_the_export_writes(
 
     monkeypatch.setattr(dialogs, "ask_print", ask_print)
     qtbot.keyClick(window, "p", modifier=window.commands.print.shortcut()[0].keyboardModifiers())
-    qtbot.waitUntil(lambda: printed.exists() and not window.printing.busy, timeout=5000)
+    qtbot.waitUntil(lambda: printed.exists() and not window.printing.busy, timeout=15_000)
     assert asked == [BANDS]
     assert fake_render.calls[-1][1] == "pdf"
     assert fake_render.calls[-1][0].spec.themes == ["funding"]
@@ -126,24 +126,24 @@ def test_print_preview_draws_the_same_pages(
 
     monkeypatch.setattr(dialogs, "show_print_preview", preview)
     window.commands.print_preview.trigger()
-    qtbot.waitUntil(lambda: drawn.exists() and not window.printing.busy, timeout=5000)
+    qtbot.waitUntil(lambda: drawn.exists() and not window.printing.busy, timeout=15_000)
     assert [band_of(drawn, n) for n in range(BANDS)] == [1, 2, 3, 4]
 
 
 def test_the_first_pages_show_before_the_full_preview_replaces_them(
     window: Any, qtbot: Any, fake_render: Any
 ) -> None:
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)
     shown: list[Any] = []
     window.firstPagesShown.connect(shown.append)
-    with qtbot.waitSignal(window.previewShown, timeout=3000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         window.audience_combo.setCurrentIndex(window.audience_combo.findData("scrutiny"))
     assert [result.partial for result in shown] == [True, False]
     assert shown[0].shown_items == QUICK_PREVIEW_ITEMS < shown[1].shown_items == 12
     assert window.preview_pane.status.text() == "2 pages, as it will print."
     # Back to an earlier choice: shown from the cache, with no render at all.
     renders = len(fake_render.calls)
-    with qtbot.waitSignal(window.previewShown, timeout=3000):
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
         window.commands.undo.trigger()
     assert len(fake_render.calls) == renders
 
@@ -151,14 +151,14 @@ def test_the_first_pages_show_before_the_full_preview_replaces_them(
 def test_a_newer_click_drops_the_rest_of_an_older_preview(
     window: Any, qtbot: Any, fake_render: Any
 ) -> None:
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)
     fake_render.delay = 0.2
     shown: list[Any] = []
     window.firstPagesShown.connect(shown.append)
     window.audience_combo.setCurrentIndex(window.audience_combo.findData("scrutiny"))
-    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=2000)
+    qtbot.waitUntil(lambda: window.preview.rendering is not None, timeout=15_000)
     window.set_themes(["workforce"])  # while the quick render of the first choice runs
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)
     themes = [call[0].spec.themes for call in fake_render.calls[-2:]]
     assert themes == [["workforce"], ["workforce"]] or themes[-1] == ["workforce"]
     assert all(result.total_items == 3 for result in shown), "nothing of the stale choice shown"
@@ -169,14 +169,14 @@ def test_the_app_exports_a_file_for_each_audience_ticked(
     window: Any, qtbot: Any, fake_render: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.set_themes(["funding"])
-    qtbot.waitUntil(lambda: not window.preview.busy, timeout=5000)  # its renders come first
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=15_000)  # its renders come first
     monkeypatch.setattr(dialogs, "ask_audiences", lambda parent, current: ["members", "partners"])
     target = tmp_path / "Funding.pdf"
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, path, fmt: (target, "pdf"))
     finished: list[Any] = []
     window.exportFinished.connect(finished.append)
     window.commands.export_audiences.trigger()
-    qtbot.waitUntil(lambda: len(finished) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=15_000)
     assert (tmp_path / "Funding-members.pdf").read_bytes() == fake_render.pdf
     assert (tmp_path / "Funding-partners.pdf").exists()
     audiences = [call[0].spec.audience for call in fake_render.calls[-2:]]

@@ -114,7 +114,7 @@ def test_add_as_item_trims_and_extends_by_word_and_sentence(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()  # shortcuts go to the active window
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=15_000)
     assert dialog.quote_text() == "greater investment in early"
     QTest.keyClick(
         dialog.focusWidget() or dialog, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier

@@ -235,7 +235,7 @@ def test_dragging_beyond_the_text_scrolls_it_and_the_quote_follows(
     below = QPoint(view.viewport().width() // 2, view.viewport().height() + 40)
     QTest.mousePress(view.viewport(), LEFT, NO_KEYS, _handle(view, "end"))
     QTest.mouseMove(view.viewport(), below)
-    qtbot.waitUntil(lambda: bar.value() >= top + 4, timeout=3000)
+    qtbot.waitUntil(lambda: bar.value() >= top + 4, timeout=15_000)
     QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, below)
     assert dialog.end > end and _is_word_span(dialog.source.text, dialog.start, dialog.end)
     settled = bar.value()
@@ -281,7 +281,7 @@ def test_a_suggestion_is_extended_from_the_keyboard_in_the_review_view(
     with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
         view.show()
     view.activateWindow()  # shortcuts go to the active window
-    qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(view.isActiveWindow, timeout=15_000)
     first = view.suggestions[0]
     shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(view.list, Qt.Key.Key_Left, shift_alt)  # the start out by a word
