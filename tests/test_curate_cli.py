@@ -400,3 +400,15 @@ def test_items_accepted_from_a_document_leave_the_rest_of_its_suggestions_as_the
     after = {s.text: s.score for s in suggestions_for(corpus, source, every=True)}
     assert set(after) == {s.text for s in before[3:]}
     assert all(abs(after[s.text] - s.score) < 0.02 for s in before[3:])
+
+
+def test_accept_names_the_line_of_a_control_character_in_the_review_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], user_library: Path
+) -> None:
+    review = tmp_path / "review.yaml"
+    review.write_text("source: lga-2013\nitems:\n  - id: a\n    text: one\x0btwo\n", "utf-8")
+    assert main(["accept", str(review)]) == 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:4: a character YAML does not allow (U+000B); "
+        "delete it or retype the line\n"
+    )
