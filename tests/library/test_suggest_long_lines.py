@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest.cues import cue_tokens, firm_kind
 from briefgen.library.suggest.furniture import about_the_document
 
@@ -28,8 +29,9 @@ def _seconds(check: object, text: str) -> float:
         (lambda text: firm_kind(text, ""), '"' * LENGTH + "x"),
         (about_the_document, "a." * (LENGTH // 2) + "x"),
         (about_the_document, "A-" * (LENGTH // 2) + "x"),
+        (as_item_text, "\t" * LENGTH + "x"),
     ],
-    ids=["figure-in-table-row", "run-of-quote-marks", "dotted-run", "hyphenated-run"],
+    ids=["figure-in-table-row", "run-of-quote-marks", "dotted-run", "hyphenated-run", "tabs"],
 )
 def test_cues_on_a_long_adversarial_line_finish_quickly(check: object, text: str) -> None:
     assert _seconds(check, text) < 1.0
@@ -51,3 +53,10 @@ def test_the_cues_still_find_figures_quotes_and_addresses() -> None:
     assert about_the_document("Write to first.last@example.gov.uk with your views")
     assert about_the_document("Contact -j.smith@council.org.uk today")
     assert not about_the_document("Councils should pool budgets at scale.")
+
+
+def test_a_quote_on_one_line_loses_the_bullets_that_start_its_lines_only() -> None:
+    passage = "- Set-up costs may rise,\r\n  \u2022 staff may leave\n\n-  and - services\tsuffer."
+    assert (
+        as_item_text(passage) == "- Set-up costs may rise, staff may leave and - services suffer."
+    )
