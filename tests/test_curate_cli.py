@@ -12,6 +12,8 @@ import yaml
 
 from briefgen.cli import main
 from briefgen.content import Corpus, load_corpus
+from briefgen.errors import BriefgenError
+from briefgen.library.curate import record_rejected, rejected_file
 from briefgen.library.folders import library_folders
 
 SOURCE = "lga-2013"
@@ -400,3 +402,24 @@ def test_items_accepted_from_a_document_leave_the_rest_of_its_suggestions_as_the
     after = {s.text: s.score for s in suggestions_for(corpus, source, every=True)}
     assert set(after) == {s.text for s in before[3:]}
     assert all(abs(after[s.text] - s.score) < 0.02 for s in before[3:])
+
+
+def test_accept_names_the_line_of_a_control_character_in_the_review_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], user_library: Path
+) -> None:
+    review = tmp_path / "review.yaml"
+    review.write_text("source: lga-2013\nitems:\n  - id: a\n    text: one\x0btwo\n", "utf-8")
+    assert main(["accept", str(review)]) == 1
+    assert capsys.readouterr().err == (
+        f"briefgen: {review}:4: a character YAML does not allow (U+000B); "
+        "delete it or retype the line\n"
+    )
+
+
+def test_recording_a_rejection_names_a_rejections_file_it_cannot_read(tmp_path: Path) -> None:
+    path = rejected_file(tmp_path, "lga-2013")
+    path.parent.mkdir(parents=True)
+    path.write_bytes("rejected:\n  - id: a\n    text: caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(BriefgenError, match=rf"^{re.escape(str(path))}: cannot read the rejected"):
+        record_rejected(tmp_path, "lga-2013", ["Councils should act."])
+    assert path.read_bytes().endswith(b"caf\xe9\n")  # left as it was

@@ -12,10 +12,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui.add_item import AddItemDialog
 from briefgen.gui.review_view import ACCEPTED, ReviewView
+from briefgen.gui.source_view import python_offset, qt_position
 from briefgen.gui.span_view import SpanView, handle_tooltip
 from briefgen.library.folders import library_folders
 from briefgen.library.quotespan import as_item_text
@@ -289,3 +291,20 @@ def test_a_suggestion_is_extended_from_the_keyboard_in_the_review_view(
     assert end == first.end and start < first.start
     assert _is_word_span(view.source.text, start, end)
     assert view.quoted(0).text == as_item_text(view.source.text[start:end])
+
+
+def test_positions_match_the_text_shown_for_a_source_saved_with_windows_line_endings(
+    qtbot: Any,
+) -> None:
+    text = "Para one.\r\n\r\nCafé 🙂 two.\r\nThree\rwords here.\n"
+    view = QPlainTextEdit()
+    qtbot.addWidget(view)
+    view.setPlainText(text)
+    shown = view.toPlainText().encode("utf-16-le")
+    for offset, char in enumerate(text):
+        if char in "\r\n":
+            continue
+        position = qt_position(text, offset)
+        width = len(char.encode("utf-16-le"))
+        assert shown[2 * position : 2 * position + width].decode("utf-16-le") == char
+        assert python_offset(text, position) == offset

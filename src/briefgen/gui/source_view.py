@@ -209,19 +209,21 @@ def highlight_format() -> QTextCharFormat:
 
 def qt_position(text: str, offset: int) -> int:
     """Qt counts UTF-16 units where Python counts code points; they differ after any character
-    outside the Basic Multilingual Plane (an emoji, a rare symbol)."""
+    outside the Basic Multilingual Plane (an emoji, a rare symbol). Qt also shows a Windows
+    line ending ("\\r\\n", kept in a source file saved on Windows) as one break."""
     prefix = text[:offset]
-    if prefix.isascii():
-        return offset
-    return len(prefix.encode("utf-16-le")) // 2
+    units = offset if prefix.isascii() else len(prefix.encode("utf-16-le")) // 2
+    return units - prefix.count("\r\n")
 
 
 def python_offset(text: str, position: int) -> int:
     """The Python offset in `text` of a Qt (UTF-16) `position`: the inverse of `qt_position`."""
-    if text.isascii():
+    if text.isascii() and "\r\n" not in text:
         return position
     units = 0
     for index, char in enumerate(text):
+        if char == "\n" and index and text[index - 1] == "\r":
+            continue  # "\r\n" is one break to Qt, counted at its "\r"
         if units >= position:
             return index
         units += 2 if ord(char) > 0xFFFF else 1

@@ -78,6 +78,7 @@ def record_rejected(library: Path, source_id: str, texts: Sequence[str]) -> Path
         return None
     # As the library writer: never through a link leading outside the library.
     path = inside_library(library, str(rejected_file(library, source_id).relative_to(library)))
+    known = set(read_rejected([library], source_id))  # first: it names a file it cannot read
     old = (
         path.read_text(encoding="utf-8")
         if path.is_file()
@@ -85,7 +86,6 @@ def record_rejected(library: Path, source_id: str, texts: Sequence[str]) -> Path
     )
     if not old.endswith("\n"):
         old += "\n"
-    known = set(read_rejected([library], source_id))
     block = "".join(
         record_yaml(
             {"id": suggestion_id(text), "text": as_item_text(text)}, REJECTED_ORDER, indent=2

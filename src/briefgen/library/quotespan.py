@@ -90,10 +90,14 @@ def _nearest(bounds: tuple[int, ...], offset: int) -> int:
     return before if offset - before <= after - offset else after
 
 
-_LINE_BREAK = re.compile(r"\s*\n[ \t]*(?:[-•][ \t]+)?")
+# Line by line: one pattern for "spaces, a line break, a bullet" restarts at every space and
+# is quadratic on a long run of spaces or tabs (a table in a PDF).
+_BULLET = re.compile(r"^[ \t]*(?:[-•][ \t]+)?")
 
 
 def as_item_text(passage: str) -> str:
     """`passage` on one line for an items file: line breaks, and the list bullets that start
     lines, become single spaces, as the loader reads them (so it is still found)."""
-    return " ".join(_LINE_BREAK.sub(" ", passage).split())
+    first, *rest = passage.split("\n")
+    lines = [first, *(_BULLET.sub("", line, count=1) for line in rest)]
+    return " ".join(" ".join(lines).split())

@@ -161,6 +161,12 @@ def read_review(path: Path) -> ReviewFile:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise BriefgenError(f"{where}:{line}: not readable as YAML ({error.problem})") from None
+    except yaml.reader.ReaderError as error:  # a control character, often pasted in with a quote
+        line = text.count("\n", 0, error.position) + 1
+        raise BriefgenError(
+            f"{where}:{line}: a character YAML does not allow (U+{error.character:04X}); "
+            "delete it or retype the line"
+        ) from None
     if (
         not isinstance(node, yaml.MappingNode)
         or not isinstance(data, dict)

@@ -32,6 +32,10 @@ _OPTION_LABEL = re.compile(r"^[-\d. ]*(?:\*\*)?option\b", re.I)
 _QUESTION_LABEL = re.compile(r"^(?:\*\*)?question\s+\d+\s*:", re.I)
 _SUMMARY = re.compile(r"\bsummary\b|\bforeword\b|\bcontents\b", re.I)
 
+# A number with a unit ("£1.5m", "3 billion"), tried once per run of digits and separators:
+# "\b\d[\d,.]*" alone starts again after every comma, quadratic on a long "1,2,3,…" table row.
+FIGURE_WITH_UNIT = r"(?<![\d,.])(?>[\d,.]*?\b\d)[\d,.]*+\s?(?:m|bn|million|billion)\b"
+
 _TEXT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("modal", re.compile(r"\b(?:should|must|need to|needs to|ought to|will need)\b", re.I)),
     (
@@ -52,7 +56,7 @@ _TEXT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("percent", re.compile(r"\d\s?%|\bper ?cent\b")),
-    ("figure", re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:m|bn|million|billion)\b|\b\d{2,}\b")),
+    ("figure", re.compile(rf"£\s?\d|{FIGURE_WITH_UNIT}|\b\d{{2,}}\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("example", re.compile(r"\bfor example\b|\bfor instance\b|\bsuch as\b|\be\.g\.", re.I)),
     ("place", re.compile(r"\bin (?:[A-Z][a-z]+ ){0,2}(?:[A-Z][a-z]+)(?:shire)?\b")),
@@ -111,7 +115,9 @@ def lead_in_kind(lead_in: str) -> str:
 # finding in 10 of 10, "Government … should" a recommendation in 9 of 11, a named council an
 # example in 5 of 7, "we call on" a recommendation in 3 of 3.
 _FIRM_WORDING: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"^\s*[\"“].*[\"”]\W*$", re.S), "evidence", "quotes what someone said"),
+    # The last closing mark, then nothing but punctuation: "\W*$" after each mark instead is
+    # quadratic on a long run of marks.
+    (re.compile(r"^\s*[\"“].*[\"”][^\w\"”]*$", re.S), "evidence", "quotes what someone said"),
     (re.compile(r"\d\s?%|\bper ?cent\b"), "evidence", "gives a percentage"),
     (
         re.compile(r"\b(?:surveys?|research|statistics|estimated)\b", re.I),

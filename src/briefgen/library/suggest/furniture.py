@@ -53,7 +53,9 @@ _ABOUT_THE_DOCUMENT: tuple[re.Pattern[str], ...] = (
         r"\bwelcome (?:your |any |further )?(?:feedback|comments|input|thoughts)\b|"
         r"\b(?:email|e-mail|contact|write to|find) us\b|\bkeep track of our work\b|"
         r"\bvisit (?:our|this|the) (?:website|webpage|web page|site|link|page)\b|"
-        r"https?://|\bwww\.|\b[\w.-]+@[\w-]+\.[a-z.]{2,}",
+        # An address from the start of its run: "\b[\w.-]+@" starts again at every "." or "-"
+        # and is quadratic on a long dotted or hyphenated run.
+        r"https?://|\bwww\.|(?<![\w.-])[.-]*+\w[\w.-]*+@[\w-]+\.[a-z.]{2,}",
         re.I,
     ),
 )

@@ -144,9 +144,7 @@ _CUES: tuple[_Cue, ...] = (
     ),
     _Cue(re.compile(r"\d\s?%|\bper ?cent\b"), lambda m: "gives a percentage", _PROBLEM),
     _Cue(
-        re.compile(
-            r"£\s?\d|\b\d[\d,.]*\s?(?:m|bn|million|billion)\b|\b(?!(?:19|20)\d\d\b)\d{2,}\b"
-        ),
+        re.compile(rf"£\s?\d|{cues.FIGURE_WITH_UNIT}|\b(?!(?:19|20)\d\d\b)\d{{2,}}\b"),
         lambda m: "gives a figure",
         _PROBLEM,
     ),
