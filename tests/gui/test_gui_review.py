@@ -278,3 +278,30 @@ def test_no_two_controls_share_an_alt_letter_in_the_curation_dialogs(
     for dialog in (adding, review):
         letters = mnemonics_in(dialog)
         assert len(letters) >= 8 and clashes(letters) == {}, dialog.windowTitle()
+
+
+def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
+    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen.gui import review_view
+
+    view = _review(qtbot, shipped_corpus, library)
+    with qtbot.waitSignal(view.libraryChanged):
+        _press(view, Qt.Key.Key_A)
+    items_file = library / "items" / f"{SOURCE}.yaml"
+    assert items_file.exists()
+
+    def refused(path: Path, snapshot: bytes | None) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(review_view, "restore", refused)
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
+    )
+    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert errors == [
+        f"{items_file} could not be put back (Permission denied); check that you can write "
+        "to it, then undo again."
+    ]
+    assert view.verdicts[0] == "accepted" and len(view.history) == 1 and items_file.exists()

@@ -325,10 +325,10 @@ class ReviewView(QDialog):
 
     def _write_items(self, rows: list[int], records: list[dict[str, object]]) -> bool:
         path = self.library / "items" / f"{self.source_id}.yaml"
-        snapshot = file_snapshot(path)
         try:
+            snapshot = file_snapshot(path)
             add_items(self.corpus, self.library, self.source_id, records)
-        except BriefgenError as error:
+        except (BriefgenError, OSError) as error:
             for record in records:
                 self.taken.discard(str(record["id"]))
             dialogs.show_error(self, "The item was not added.", str(error))
@@ -345,8 +345,8 @@ class ReviewView(QDialog):
         if not self._undecided(row):
             return False
         path = rejected_file(self.library, self.source_id)
-        snapshot = file_snapshot(path)
         try:
+            snapshot = file_snapshot(path)
             record_rejected(self.library, self.source_id, [self.suggestions[row].text])
         except (BriefgenError, OSError) as error:
             dialogs.show_error(self, "The rejection was not recorded.", str(error))
@@ -367,10 +367,21 @@ class ReviewView(QDialog):
         """Undo the last decision: the library file it changed is put back as it was."""
         if not self.history:
             return False
-        decision = self.history.pop()
+        decision = self.history[-1]
         if decision.path is not None:
-            restore(decision.path, decision.snapshot)
+            try:
+                restore(decision.path, decision.snapshot)
+            except OSError as error:  # the decision stands, as the file still has it
+                why = error.strerror or str(error)
+                dialogs.show_error(
+                    self,
+                    "The decision was not undone.",
+                    f"{decision.path} could not be put back ({why}); check that you can write "
+                    "to it, then undo again.",
+                )
+                return False
             self.taken.difference_update(decision.item_ids)
+        self.history.pop()
         for row in decision.rows:
             self.verdicts[row] = None
             self._show_verdict(row)
