@@ -34,6 +34,7 @@ from briefgen.library.extract import (
 )
 from briefgen.library.extract.progress import Monitor
 from briefgen.library.import_details import ImportDetails, choose_id, prefilled, slug
+from briefgen.library.organisations import organisation_names, publisher_org
 from briefgen.library.writer import append_organisation, append_source
 from briefgen.limits import CONTENT_FILE_BYTES, SOURCE_TEXT_BYTES, megabytes
 
@@ -282,25 +283,19 @@ def _verify_loads(
     return (), corpus.organisations
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", re.sub(r"\([^)]*\)", "", text).lower())) - {"the"}
-
-
 def new_publisher_organisation(
     publisher: str, organisations: Mapping[str, Organisation] | None
 ) -> dict[str, str] | None:
     """The organisations.yaml record to add for a document's `publisher` when none of
     `organisations` is it (None when one is, or when they are unknown), so its items and
-    suggestions can be attributed to it. It matches as the suggestion engine attributes a
-    source to its publisher: three tenths of the words in common, or more."""
-    words = _words(publisher)
-    if organisations is None or not words:
+    suggestions can be attributed to it. "Is it" is the suggestion engine's own test
+    (`organisations.publisher_org`), so a publisher import takes for a known organisation is
+    the one the engine attributes the document to."""
+    if organisations is None or not re.search(r"\w", publisher):
         return None
-    for organisation in organisations.values():
-        for name in (organisation.name, organisation.short):
-            theirs = _words(name)
-            if theirs and len(words & theirs) / len(words | theirs) >= 0.3:
-                return None
+    names = organisation_names((o.id, o.name, o.short) for o in organisations.values())
+    if publisher_org(publisher, names):
+        return None
     base = slug(publisher, 30)
     candidate, number = base, 2
     while candidate in organisations:
