@@ -43,6 +43,7 @@ class MainThreadCollector(QObject):
                     gc.collect(2)
 
     def stop(self) -> None:
+        """Stop collecting from the timer; automatic collection is on again if it was before."""
         self.timer.stop()
         if self.was_enabled:
             gc.enable()
