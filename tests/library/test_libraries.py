@@ -196,7 +196,7 @@ def test_a_folder_that_is_not_a_library_is_named(
     assert main(["--content", str(content), "--library", "Downloads", "check"]) == 1
     assert capsys.readouterr().err == (
         "briefgen: 1 problem in the content:\nDownloads: not a briefgen library (it has no "
-        "sources.yaml and no items/ folder); check the folder named\n"
+        "sources.yaml, organisations.yaml or items/ folder); check the folder named\n"
     )
     assert main(["--content", str(content), "--library", "nowhere", "check"]) == 1
     assert "the library folder nowhere does not exist or is not a folder" in (
@@ -254,6 +254,26 @@ def test_the_users_own_library_is_read_once_it_exists(
     ]  # fmt: skip
     assert open_corpus(library_folders(content)).item("hubs-door").library == "yours"
     assert [f.name for f in library_folders(content, include_user=False)] == ["shipped"]
+
+
+def test_a_users_library_holding_only_an_organisation_is_read(
+    make_content: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An organisation added in the app before any document or item is listed at once."""
+    content = make_content()
+    user = tmp_path / "library"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(user))
+    user.mkdir()
+    (user / "organisations.yaml").write_text(
+        "- id: cqc\n  name: Care Quality Commission\n  short: CQC\n", encoding="utf-8"
+    )
+    assert [f.name for f in library_folders(content)] == ["shipped", "yours"]
+    assert load_corpus(library_folders(content)).organisations["cqc"].short == "CQC"
+    note = tmp_path / "note.md"  # and a document then imports into it
+    note.write_text("# Findings\n\nThe service was rated good in 2024.\n", encoding="utf-8")
+    command = ["--content", str(content), "import", str(note), "--publisher", "CQC"]
+    assert main([*command, "--date", "2024"]) == 0
+    assert (user / "sources.yaml").is_file()
 
 
 def test_team_folders_come_from_the_settings_file_and_the_environment(

@@ -328,8 +328,9 @@ def _item_files(library: LibraryFolder, real_root: str, problems: Problems) -> l
 
 
 def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
-    """Each library must be a folder, and any but the shipped one a library (sources.yaml or
-    items/): a mistyped --library is named before anything else is reported."""
+    """Each library must be a folder, and any but the shipped one a library (sources.yaml,
+    organisations.yaml or items/): a mistyped --library is named before anything else is
+    reported."""
     for library in libraries:
         where = display_path(library.path)
         if not library.path.is_dir():
@@ -337,12 +338,13 @@ def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
                 raise ContentError([f"{where}: content directory not found; check the path"])
             raise ContentError([f"{where}: library folder not found; check the path"])
         if library.kind != "shipped" and not any(
-            os.path.lexists(library.path / name) for name in ("sources.yaml", "items")
+            os.path.lexists(library.path / name)
+            for name in ("sources.yaml", "organisations.yaml", "items")
         ):
             raise ContentError(
                 [
-                    f"{where}: not a briefgen library (it has no sources.yaml and no items/ "
-                    "folder); check the folder named"
+                    f"{where}: not a briefgen library (it has no sources.yaml, "
+                    "organisations.yaml or items/ folder); check the folder named"
                 ]
             )
 

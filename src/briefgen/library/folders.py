@@ -92,11 +92,13 @@ def library_folders(
 ) -> tuple[LibraryFolder, ...]:
     """Every library to read, shipped first. `content_dir` replaces the shipped library (the
     `--content` option); `extra` are `--library` folders. A folder named twice is read once;
-    the user's own library is read only once it exists (it is made by the first import)."""
+    the user's own library is read only once it has content (made by the first import, or
+    by an organisation added in the app)."""
     shipped = Path(content_dir) if content_dir is not None else default_content_dir()
     folders = [LibraryFolder(shipped, "shipped", "shipped")]
     user = user_library_dir()
-    if include_user and ((user / "sources.yaml").is_file() or (user / "items").is_dir()):
+    marks = (user / "sources.yaml", user / "organisations.yaml", user / "items")
+    if include_user and any(mark.exists() for mark in marks):
         folders.append(LibraryFolder(user, "user", "yours"))
     team = team_folders_setting()
     team += [Path(p) for p in os.environ.get(LIBRARY_PATH_VARIABLE, "").split(os.pathsep) if p]

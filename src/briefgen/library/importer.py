@@ -383,12 +383,13 @@ def _check_library(library: Path, folders: Sequence[LibraryFolder]) -> None:
             f"cannot import into {library}: it is the shipped content, which is read-only; "
             "leave out --into to use your own library"
         )
-    is_library = any(os.path.lexists(library / name) for name in ("sources.yaml", "items"))
+    marks = ("sources.yaml", "organisations.yaml", "items")
+    is_library = any(os.path.lexists(library / name) for name in marks)
     if library.is_dir() and not is_library and any(library.iterdir()):
         raise BriefgenError(
             f"cannot import into {library}: it is not a briefgen library (it has no "
-            "sources.yaml or items/ folder, and other files); give a library, or a new or "
-            "empty folder to start one"
+            "sources.yaml, organisations.yaml or items/ folder, and other files); give a "
+            "library, or a new or empty folder to start one"
         )
 
 
