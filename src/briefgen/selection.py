@@ -112,7 +112,7 @@ def select_items(
             continue
         if item.kind not in kind_rank:
             continue
-        if profile and profile.key_only and not _is_key(item, key_items, not_key):
+        if profile and profile.key_only and not is_key(item, key_items, not_key):
             continue
         if narrowing and not narrowed.keeps(item, corpus):
             continue
@@ -149,7 +149,7 @@ def without_restatements(items: list[Item]) -> list[Item]:
     return kept
 
 
-def _is_key(item: Item, key_items: Collection[str], not_key: Collection[str]) -> bool:
+def is_key(item: Item, key_items: Collection[str], not_key: Collection[str]) -> bool:
     """Whether `item` is key: the officer's mark if there is one, else the content's flag."""
     if item.id in key_items:
         return True

@@ -20,7 +20,13 @@ from briefgen.pack.model import LAYOUTS, MARKINGS, PURPOSES, Pack, PackSpec, Quo
 from briefgen.pack.parts import PackParts, finish
 from briefgen.pack.sections import contact_lines, with_reading_key
 from briefgen.pack.wording import load_wording, uk_date
-from briefgen.selection import primary_theme, select_items, theme_order, without_restatements
+from briefgen.selection import (
+    is_key,
+    primary_theme,
+    select_items,
+    theme_order,
+    without_restatements,
+)
 from briefgen.spelling import did_you_mean
 
 # The default title names this many themes, then "and more".
@@ -81,9 +87,6 @@ def pack_items(corpus: Corpus, spec: PackSpec) -> list[Item]:
             not_key=spec.not_key,
         ),
     )
-    profile = AUDIENCES.get(spec.audience)
-    if profile is not None and profile.key_only:  # an item the officer unmarked drops out
-        selected = [item for item in selected if item.key]
     excluded = set(spec.excluded)
     chosen = [item for item in selected if item.id not in excluded]
     present = {item.id for item in chosen}
@@ -113,15 +116,8 @@ def with_key_flags(spec: PackSpec, items: list[Item]) -> list[Item]:
     content's, so every layout sees the items as the officer marked them."""
     if not (spec.key_items or spec.not_key):
         return items
-    keyed, unkeyed = set(spec.key_items), set(spec.not_key)
-    return [
-        item._replace(key=True)
-        if item.id in keyed and not item.key
-        else item._replace(key=False)
-        if item.id in unkeyed and item.key
-        else item
-        for item in items
-    ]
+    marked = [(item, is_key(item, spec.key_items, spec.not_key)) for item in items]
+    return [item if item.key == key else item._replace(key=key) for item, key in marked]
 
 
 def ordered_themes(corpus: Corpus, spec: PackSpec, items: Iterable[Item] = ()) -> list[str]:
