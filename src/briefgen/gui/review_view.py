@@ -12,6 +12,7 @@ the keys of "Add as item…" or by dragging its handles (`span_view`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -90,8 +91,6 @@ class ReviewView(QDialog):
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.list.installEventFilter(self)
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
-        self._locate: Locate | None = None  # the source map's locator, read when first needed
-        self._map_read = False
         self.text = SpanView(self.source.text)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         describe(
@@ -221,19 +220,17 @@ class ReviewView(QDialog):
         if row not in self.spans:
             return s
         start, end = self.spans[row]
-        locate = self._map_locate()
+        locate = self.map_locate
         locator = (locate(start, end) or s.locator) if locate else s.locator
         text = as_item_text(self.source.text[start:end])
         return replace(s, text=text, start=start, end=end, locator=locator)
 
-    def _map_locate(self) -> Locate | None:
+    @cached_property
+    def map_locate(self) -> Locate | None:
         """An imported source's locator ("p. 5, 'Summary'"), so a quote shaped onto another
         page is cited there; None for a source without a map."""
-        if not self._map_read:
-            document = source_map(self.source)
-            self._locate = document.locator if document is not None else None
-            self._map_read = True
-        return self._locate
+        document = source_map(self.source)  # read once, when a quote is first reshaped
+        return document.locator if document is not None else None
 
     def _span_changed(self, start: int, end: int) -> None:
         """The current suggestion's quote trimmed or extended (keys or handles); its row in
