@@ -39,6 +39,15 @@ def private_libraries(
     monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
 
 
+@pytest.fixture
+def user_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's own library in a folder of this test's own, not yet made (an import or an
+    accepted item makes it)."""
+    library = tmp_path / "yours"
+    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
+    return library
+
+
 # A small items file whose quotes are verbatim from the joint LGA/Solace response; the second
 # quote runs across the page furniture line "Submission" in the source text.
 SMALL_ITEMS = """\

@@ -19,14 +19,6 @@ from briefgen.library.folders import library_folders
 SOURCE = "lga-2013"
 
 
-@pytest.fixture
-def user_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's own library in a folder of this test's own (written to by `accept`)."""
-    library = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    return library
-
-
 def _suggest_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
     assert main(["suggest", SOURCE, "--json", *args]) == 0
     return list(json.loads(capsys.readouterr().out))

@@ -33,11 +33,9 @@ def test_import_review_add_and_cite_in_a_pack(
     shipped_corpus: Corpus,
     report_pdf: Path,
     tmp_path: Path,
+    user_library: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(tmp_path / "mine"))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
     window = make_window(corpus=shipped_corpus)
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: report_pdf)
     monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: True)

@@ -21,15 +21,6 @@ def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def user_library(tmp_path, monkeypatch) -> Path:
-    library = tmp_path / "mine"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
-    return library
-
-
 def dialog_for(qtbot, path: Path, library: Path) -> ImportDialog:
     dialog = ImportDialog(path, library, library_folders())
     qtbot.addWidget(dialog)

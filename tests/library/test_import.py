@@ -29,15 +29,6 @@ from briefgen.library.import_details import (
 )
 
 
-@pytest.fixture
-def user_library(tmp_path, monkeypatch) -> Path:
-    library = tmp_path / "user-library"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
-    return library
-
-
 def run(capsys, *args: str) -> tuple[int, str, str]:
     code = cli.main(["import", *map(str, args)])
     out, err = capsys.readouterr()

@@ -38,12 +38,9 @@ def pdf_text(path) -> str:
 
 
 def test_imported_documents_are_quoted_checked_and_cited_in_a_pack(
-    tmp_path, monkeypatch, capsys, report_pdf, report_docx
+    tmp_path, user_library, capsys, report_pdf, report_docx
 ):
-    library = tmp_path / "mine"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
+    library = user_library
     note = tmp_path / "note.md"
     note.write_text("# Waiting lists\n\nThe housing register grew by a tenth in 2024.\n", "utf-8")
     for command in (
@@ -92,7 +89,7 @@ def test_imported_documents_are_quoted_checked_and_cited_in_a_pack(
 
 
 def test_suggestions_on_an_imported_source_use_its_extracted_headings(
-    tmp_path, monkeypatch, capsys, report_docx
+    user_library, monkeypatch, capsys, report_docx
 ):
     """The Word file's styled headings, kept in the source's map, place the suggestions (the
     text alone only lets the engine guess them)."""
@@ -101,10 +98,6 @@ def test_suggestions_on_an_imported_source_use_its_extracted_headings(
     from briefgen.library.extract import extract
     from briefgen.library.suggest import corpus as bridge
 
-    library = tmp_path / "mine"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
     assert cli.main(["import", str(report_docx), "--date", "May 2020"]) == 0
     capsys.readouterr()
     corpus = open_corpus(folders.library_folders(), cache=False)
@@ -124,7 +117,7 @@ def test_suggestions_on_an_imported_source_use_its_extracted_headings(
 
 
 def test_suggestions_on_an_imported_text_read_its_headings_from_the_text(
-    tmp_path, monkeypatch, capsys
+    tmp_path, user_library, capsys
 ):
     """A plain text's map lists no headings; the engine then reads them from the text, so a
     passage under 'How to use this document' is not suggested."""
@@ -132,10 +125,6 @@ def test_suggestions_on_an_imported_text_read_its_headings_from_the_text(
     from briefgen.library import folders
     from briefgen.library.suggest import corpus as bridge
 
-    library = tmp_path / "mine"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(library))
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("BRIEFGEN_LIBRARY", raising=False)
     note = tmp_path / "note.txt"
     note.write_text(
         "Waiting lists\n\nThe housing register grew by a tenth in 2024, and councils should "
