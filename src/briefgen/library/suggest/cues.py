@@ -32,6 +32,7 @@ _OPTION_LABEL = re.compile(r"^[-\d. ]*(?:\*\*)?option\b", re.I)
 _QUESTION_LABEL = re.compile(r"^(?:\*\*)?question\s+\d+\s*:", re.I)
 _SUMMARY = re.compile(r"\bsummary\b|\bforeword\b|\bcontents\b", re.I)
 
+PERCENTAGE = re.compile(r"\d\s?%|\bper ?cent\b")  # "12%", "40 per cent"
 # A number with a unit ("£1.5m", "3 billion"), tried once per run of digits and separators:
 # "\b\d[\d,.]*" alone starts again after every comma, quadratic on a long "1,2,3,…" table row.
 FIGURE_WITH_UNIT = r"(?<![\d,.])(?>[\d,.]*?\b\d)[\d,.]*+\s?(?:m|bn|million|billion)\b"
@@ -55,7 +56,7 @@ _TEXT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("percent", re.compile(r"\d\s?%|\bper ?cent\b")),
+    ("percent", PERCENTAGE),
     ("figure", re.compile(rf"£\s?\d|{FIGURE_WITH_UNIT}|\b\d{{2,}}\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("example", re.compile(r"\bfor example\b|\bfor instance\b|\bsuch as\b|\be\.g\.", re.I)),
@@ -118,7 +119,7 @@ _FIRM_WORDING: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # The last closing mark, then nothing but punctuation: "\W*$" after each mark instead is
     # quadratic on a long run of marks.
     (re.compile(r"^\s*[\"“].*[\"”][^\w\"”]*$", re.S), "evidence", "quotes what someone said"),
-    (re.compile(r"\d\s?%|\bper ?cent\b"), "evidence", "gives a percentage"),
+    (PERCENTAGE, "evidence", "gives a percentage"),
     (
         re.compile(r"\b(?:surveys?|research|statistics|estimated)\b", re.I),
         "evidence",

@@ -142,7 +142,7 @@ _CUES: tuple[_Cue, ...] = (
         lambda m: f"says what {_actor(m.group('who'))} will do",
         _ACTING,
     ),
-    _Cue(re.compile(r"\d\s?%|\bper ?cent\b"), lambda m: "gives a percentage", _PROBLEM),
+    _Cue(cues.PERCENTAGE, lambda m: "gives a percentage", _PROBLEM),
     _Cue(
         re.compile(rf"£\s?\d|{cues.FIGURE_WITH_UNIT}|\b(?!(?:19|20)\d\d\b)\d{{2,}}\b"),
         lambda m: "gives a figure",
