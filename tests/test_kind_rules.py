@@ -52,3 +52,25 @@ def test_review_file_header_lists_each_kind_and_its_rule(
         assert f"#   {kind}: {rule}\n" in written
     assert yaml.safe_load(written)["items"][0]["kind"] == "evidence"
     assert read_review(path).entries[0].record["kind"] == "evidence"
+
+
+def test_review_file_says_when_the_kind_is_unsure(tmp_path: Path, shipped_corpus: Corpus) -> None:
+    quote = "Demand for children's social care has risen sharply."
+    suggestion = Suggestion(
+        id="s1",
+        text=quote,
+        start=0,
+        end=len(quote),
+        kind="driver",
+        org="lga",
+        themes=("funding",),
+        locator="p. 4",
+        score=0.6,
+        reason="states a trend",
+        other_kind="evidence",
+    )
+    path = tmp_path / "review.yaml"
+    write_review(path, shipped_corpus, "lga-2013", [suggestion])
+    written = path.read_text(encoding="utf-8")
+    assert "  # score 0.60: states a trend; kind unsure: driver or evidence\n" in written
+    assert read_review(path).entries[0].record["kind"] == "driver"

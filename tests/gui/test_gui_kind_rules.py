@@ -28,3 +28,28 @@ def test_each_kind_choice_shows_its_rule_and_the_box_describes_the_chosen_kind(
     assert form.kind.toolTip() == form.kind.accessibleDescription()
     form.kind.setCurrentText("evidence")
     assert "evidence: A fact, statistic" in form.kind.accessibleDescription()
+
+
+def test_an_unsure_suggestions_other_kind_is_one_press_away(
+    qtbot: Any, shipped_corpus: Corpus
+) -> None:
+    form = ItemForm(shipped_corpus)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_values("driver", "lga", [], "p. 4", other_kind="evidence")
+    assert form.other_kind.isVisible()
+    assert form.other_kind.text() == "Use evidence &instead"
+    assert form.other_kind.accessibleDescription().startswith(
+        "The suggestion could not decide between the kinds driver and evidence: choose "
+        "evidence. evidence: A fact, statistic"
+    )
+    assert form.other_kind.accessibleName() == "Use evidence instead"
+    form.other_kind.click()  # Alt+I in the review view: test_gui_review.py
+    assert form.kind.currentData() == "evidence"
+    assert form.other_kind.text() == "Use driver &instead"  # and back again
+    form.other_kind.click()
+    assert form.kind.currentData() == "driver"
+    form.kind.setCurrentText("risk")  # the officer's own choice: no guess left to offer
+    assert not form.other_kind.isVisible()
+    form.set_values("position", "lga", [], "p. 5")  # a suggestion the model was sure of
+    assert not form.other_kind.isVisible()

@@ -305,3 +305,26 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
         "to it, then undo again."
     ]
     assert view.verdicts[0] == "accepted" and len(view.history) == 1 and items_file.exists()
+
+
+def test_an_unsure_kind_shows_in_the_list_and_alt_i_takes_the_other_one(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    view = _review(qtbot, shipped_corpus, library)
+    row = next(i for i, s in enumerate(view.suggestions) if s.other_kind)
+    suggestion = view.suggestions[row]
+    assert f"{suggestion.kind} or {suggestion.other_kind}?" in view.list.item(row).text()
+    sure = next(i for i, s in enumerate(view.suggestions) if not s.other_kind)
+    assert " or " not in view.list.item(sure).text().split("\n")[0]
+    view.list.setCurrentRow(row)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=15_000)
+    assert view.form.other_kind.isVisible()
+    QTest.keyClick(view.list, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    # a mnemonic "animates" its button's click: it lands a moment later
+    qtbot.waitUntil(lambda: view.form.kind.currentData() == suggestion.other_kind, timeout=5000)
+    view.list.setFocus()
+    with qtbot.waitSignal(view.libraryChanged):
+        _press(view, Qt.Key.Key_A)
+    written = yaml.safe_load((library / "items" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))
+    assert [i["kind"] for i in written["items"]] == [suggestion.other_kind]

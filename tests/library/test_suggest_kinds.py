@@ -8,7 +8,13 @@ import pytest
 from briefgen.content import Corpus
 from briefgen.library.suggest import Suggestion, SuggestModel, suggest, train
 from briefgen.library.suggest.cues import firm_kind, kind_tokens, lead_in_kind
-from briefgen.library.suggest.model import CUE_WEIGHT, RELEVANCE_CUE_WEIGHT, describe, read_layout
+from briefgen.library.suggest.model import (
+    CUE_WEIGHT,
+    OTHER_KIND_SHARE,
+    RELEVANCE_CUE_WEIGHT,
+    describe,
+    read_layout,
+)
 from briefgen.library.suggest.spans import candidates
 
 REPORT = "\n\n".join(
@@ -120,3 +126,28 @@ def test_only_the_kind_classifier_sees_the_kind_tokens(model: SuggestModel) -> N
     for_relevance = model.features(passages, RELEVANCE_CUE_WEIGHT, RELEVANCE_CUE_WEIGHT)
     assert for_kinds[:, words + kind_columns].sum() > 0
     assert for_relevance[:, words + kind_columns].sum() == 0
+
+
+def test_an_unsure_model_offers_its_runner_up_kind_and_a_firm_answer_none(
+    model: SuggestModel, found: list[Suggestion]
+) -> None:
+    layout = read_layout(REPORT)
+    pool = candidates(REPORT, layout.structure, layout.sentences, model.join)
+    passages = [describe(layout, c) for c in pool]
+    predictions = model.predict(passages)
+    probabilities = model.kind_model.predict_proba(model._kind_features(passages))
+    classes = list(model.kind_model.classes_)
+    for kind, other, row in zip(predictions.kinds, predictions.other_kinds, probabilities):
+        ranked = sorted(row, reverse=True)
+        assert row[classes.index(kind)] == ranked[0]
+        if other:  # the runner-up, and only when nearly as likely as the kind
+            assert other != kind and row[classes.index(other)] == ranked[1]
+            assert ranked[1] >= OTHER_KIND_SHARE * ranked[0]
+        else:
+            assert ranked[1] < OTHER_KIND_SHARE * ranked[0]
+    assert any(predictions.other_kinds), "no passage left the model unsure"
+    # the layout's and the wording's answers are not the model's to doubt
+    assert find(found, "Set-up costs may divert").other_kind == ""
+    assert find(found, "we call on every council").other_kind == ""
+    unsure = [s for s in found if s.other_kind]
+    assert unsure and all(s.as_dict()["other_kind"] == s.other_kind != s.kind for s in unsure)

@@ -65,6 +65,11 @@ class ItemForm(QWidget):
         )
         self.new_org.clicked.connect(lambda: self.open_new_organisation())
         self.new_org.setVisible(library is not None)
+        # A suggestion's two likeliest kinds, when the model was unsure: one press swaps them.
+        self.guesses: tuple[str, str] = ("", "")
+        self.other_kind = QPushButton()
+        self.other_kind.clicked.connect(self._swap_kind)
+        self.other_kind.setVisible(False)
         self.themes = QListWidget()
         for theme in corpus.themes.values():
             entry = QListWidgetItem(theme.label)
@@ -85,7 +90,13 @@ class ItemForm(QWidget):
         describe(self.locator, "Locator", "Where the quote is: page, paragraph or section.")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&Kind:", self.kind)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(self.other_kind)
+        form.addRow("&Kind:", kind_row)
+        kind_label = form.labelForField(kind_row)
+        if isinstance(kind_label, QLabel):  # Alt+K goes to the list, not the row around it
+            kind_label.setBuddy(self.kind)
         org_row = QHBoxLayout()
         org_row.addWidget(self.org, 1)
         org_row.addWidget(self.new_org)
@@ -125,19 +136,52 @@ class ItemForm(QWidget):
         self.org.setFocus()
         self.corpusChanged.emit(self.corpus)
 
+    def _swap_kind(self) -> None:
+        """Choose the other of the suggestion's two likeliest kinds."""
+        first, second = self.guesses
+        other = second if self.kind.currentData() == first else first
+        self.kind.setCurrentIndex(self.kind.findData(other))
+
+    def _offer_other_kind(self) -> None:
+        """Show "Use evidence instead" while the chosen kind is one of the two guesses."""
+        first, second = self.guesses
+        current = self.kind.currentData()
+        if not first or current not in (first, second):
+            self.other_kind.setVisible(False)
+            return
+        other = second if current == first else first
+        self.other_kind.setText(f"Use {other} &instead")
+        describe(
+            self.other_kind,
+            f"Use {other} instead",
+            f"The suggestion could not decide between the kinds {first} and {second}: "
+            f"choose {other}. {other}: {kind_rules().get(other, '')}",
+        )
+        self.other_kind.setVisible(True)
+
     def _describe_kind(self) -> None:
         """Say what the chosen kind means (tooltip and screen reader), so the officer can check
         the quote fits it."""
         kind = str(self.kind.currentData() or "")
+        self._offer_other_kind()
         about = "What sort of point the quote makes."
         rule = kind_rules().get(kind, "")
         describe(self.kind, "Kind", f"{about} {kind}: {rule}" if rule else about)
 
     def set_values(
-        self, kind: str, org: str, themes: Sequence[str], locator: str, headline: str = ""
+        self,
+        kind: str,
+        org: str,
+        themes: Sequence[str],
+        locator: str,
+        headline: str = "",
+        other_kind: str = "",
     ) -> None:
-        """Fill the fields (a suggestion's guesses)."""
+        """Fill the fields (a suggestion's guesses; `other_kind` its runner-up kind, offered
+        on a button beside the Kind box)."""
+        self.guesses = (kind, other_kind) if kind and other_kind else ("", "")
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        self._offer_other_kind()
         self.org.setCurrentIndex(max(self.org.findData(org), 0))
         for row in range(self.themes.count()):
             entry = self.themes.item(row)

@@ -196,7 +196,8 @@ class ReviewView(QDialog):
         # Both ends shown, as they are what an officer trims or extends.
         short = text if len(text) <= 140 else _elide_middle(text, 80, 58)
         mark = MARKS[self.verdicts[row]]
-        return f"{s.score:.2f}  {s.kind}  {mark}\n{short}\n({s.reason})"
+        kind = f"{s.kind} or {s.other_kind}?" if s.other_kind else s.kind
+        return f"{s.score:.2f}  {kind}  {mark}\n{short}\n({s.reason})"
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.suggestions):
@@ -204,7 +205,9 @@ class ReviewView(QDialog):
         s = self.quoted(row)
         # A suggestion naming no organisation (a publisher briefgen does not know) takes the
         # one the officer last chose here, rather than asking a hundred times.
-        self.form.set_values(s.kind, s.org or self.chosen_org, s.themes, s.locator)
+        self.form.set_values(
+            s.kind, s.org or self.chosen_org, s.themes, s.locator, other_kind=s.other_kind
+        )
         self.text.set_shapeable(self._undecided(row))
         self.text.set_span(s.start, s.end, centre=True)
 

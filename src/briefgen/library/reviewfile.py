@@ -104,6 +104,8 @@ def write_review(path: Path, corpus: Corpus, source_id: str, suggestions: list[S
         taken.add(item_id)
         record = item_record(suggestion, item_id)
         reason = " ".join(suggestion.reason.split())
+        if suggestion.other_kind:  # the model was unsure between two kinds (decision 0197)
+            reason += f"; kind unsure: {suggestion.kind} or {suggestion.other_kind}"
         parts.append(f"  # score {suggestion.score:.2f}: {reason}\n")
         parts.append(_entry_yaml(record))
     write_atomic(path, "".join(parts).encode("utf-8"))

@@ -45,6 +45,8 @@ class Suggestion:
     reason: str
     summary_places: tuple[tuple[int, int], ...] = ()  # where a summary repeats it
     lead_in: tuple[int, int] | None = None  # the paragraph introducing its list, if listed
+    # The next likeliest kind, when the model (not the layout) chose `kind` and was unsure.
+    other_kind: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The fields `briefgen suggest --json` prints."""
@@ -61,6 +63,7 @@ class Suggestion:
             "end": self.end,
             "summary_places": [list(place) for place in self.summary_places],
             "lead_in": list(self.lead_in) if self.lead_in else None,
+            "other_kind": self.other_kind,
         }
 
 
@@ -122,6 +125,7 @@ def suggest(
         kind, firm_reason, by_layout = label.choose_kind(
             passage, candidate, structure, predictions.kinds[row], lead
         )
+        guessed = not firm_reason and kind == predictions.kinds[row]
         score = float(predictions.relevance[row])
         if candidate.recommendation or candidate.ask:  # the document's own asks too (0188)
             score = max(score, RECOMMENDATION_SCORE)
@@ -153,6 +157,7 @@ def suggest(
                 reason="; ".join(r for r in reasons if r),
                 summary_places=tuple(candidate.summary_places),
                 lead_in=candidate.lead_in,
+                other_kind=predictions.other_kinds[row] if guessed else "",
             )
         )
     found.sort(key=lambda s: (-s.score, s.start))
