@@ -137,7 +137,8 @@ def test_an_unsure_model_offers_its_runner_up_kind_and_a_firm_answer_none(
     predictions = model.predict(passages)
     probabilities = model.kind_model.predict_proba(model._kind_features(passages))
     classes = list(model.kind_model.classes_)
-    for kind, other, row in zip(predictions.kinds, predictions.other_kinds, probabilities):
+    guesses = zip(predictions.kinds, predictions.other_kinds, probabilities, strict=True)
+    for kind, other, row in guesses:
         ranked = sorted(row, reverse=True)
         assert row[classes.index(kind)] == ranked[0]
         if other:  # the runner-up, and only when nearly as likely as the kind
