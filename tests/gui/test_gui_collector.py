@@ -29,8 +29,11 @@ def test_cycles_are_collected_by_the_gui_threads_timer_not_by_allocation(qtbot: 
     worker = threading.Thread(target=allocate_in_a_worker, name="worker")
     worker.start()
     worker.join()
-    assert freed_on == []  # the worker's allocations collected nothing
-    qtbot.waitUntil(lambda: freed_on == [threading.main_thread().name], timeout=15_000)
+    assert freed_on == [], f"collected on {freed_on}, gc enabled: {gc.isenabled()}"
+    # The timer collects generation 0 within half a second; a machine under load (a full
+    # suite beside other work) may take longer to run the event loop.
+    qtbot.waitUntil(lambda: freed_on, timeout=30_000)
+    assert freed_on == [threading.main_thread().name]
 
 
 def test_stopping_gives_collection_back_to_python(qtbot: Any) -> None:
