@@ -32,7 +32,7 @@ def test_cycles_are_collected_by_the_gui_threads_timer_not_by_allocation(qtbot: 
     assert freed_on == [], f"collected on {freed_on}, gc enabled: {gc.isenabled()}"
     # The timer collects generation 0 within half a second; a machine under load (a full
     # suite beside other work) may take longer to run the event loop.
-    qtbot.waitUntil(lambda: freed_on, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=30_000)
     assert freed_on == [threading.main_thread().name]
 
 
