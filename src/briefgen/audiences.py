@@ -64,7 +64,7 @@ def _load(path: Path, mtime: float) -> dict[str, Audience]:
 
 def _parse(path: Path) -> dict[str, Audience]:
     """Read and check the profiles: the content's own record reader, then the kinds."""
-    from briefgen.content.loader import _check_id, _read_list_file
+    from briefgen.content.listfiles import check_id, read_list_file
     from briefgen.content.records import Field
     from briefgen.content.yamlfile import Problems, display_path
 
@@ -78,11 +78,11 @@ def _parse(path: Path) -> dict[str, Audience]:
         Field("briefing_items", required=False),
     )
     problems = Problems()
-    records = _read_list_file(path, fields, "audience", problems, os.path.realpath(path.parent))
+    records = read_list_file(path, fields, "audience", problems, os.path.realpath(path.parent))
     audiences = {}
     for record in records:
         where, label = record["_where"], f"audience '{record['id']}'"
-        _check_id(record, "audience", problems)
+        check_id(record, "audience", problems)
         kinds = tuple(record["kinds"])
         if kinds == (ALL_KINDS,):
             kinds = ITEM_KINDS

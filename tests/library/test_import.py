@@ -16,7 +16,7 @@ from tests.library import documents
 from briefgen import cli
 from briefgen.content import load_corpus
 from briefgen.errors import BriefgenError
-from briefgen.library import importer
+from briefgen.library import import_staging, importer
 from briefgen.library.extract import ExtractCancelled
 from briefgen.library.extract.model import ExtractedDocument
 from briefgen.library.folders import library_folders
@@ -294,7 +294,7 @@ def test_read_only_or_full_library_is_a_message_and_nothing_is_left(
         calls.append(target)
         raise failure
 
-    monkeypatch.setattr(importer.shutil, "copyfileobj", copy)
+    monkeypatch.setattr(import_staging.shutil, "copyfileobj", copy)
     code, _, err = run(capsys, report_pdf, "--publisher", "P", "--date", "2024")
     assert code == 1 and calls
     assert (

@@ -4,9 +4,10 @@ Every python-docx call in briefgen lives in this package, one module per job: `t
 the reference or a council's template (`package` reads an outside file safely) and completes its
 styles; `body` adds the cover and the sections' blocks; `fields` the contents and page numbers;
 `numbering` the lists; `furniture` the header, footer and marking; `largeprint` restyles for
-large print; `properties` sets the language and the file's properties. `oxml` builds what
-python-docx has no API for. Nothing from python-docx reaches the pack model; the renderer walks
-`pack.sections` in order, as the PDF does, so both carry the same sections, items and citations.
+large print; `properties` sets the language and the file's properties. `oxml`, `oxml_lists` and
+`oxml_document` build what python-docx has no API for. Nothing from python-docx reaches the pack
+model; the renderer walks `pack.sections` in order, as the PDF does, so both carry the same
+sections, items and citations.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefgen.content.model import Corpus
 from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml_document
 from briefgen.render.docx.body import add_blocks, add_cover, add_heading
 from briefgen.render.docx.fields import add_contents
 from briefgen.render.docx.furniture import add_page_furniture
@@ -53,7 +54,7 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
     if length:
         writer.warnings.append(length)
     set_language(document, pack.language)
-    oxml.request_field_update(document)
+    oxml_document.request_field_update(document)
     set_properties(document, pack)
     list_quotations(document, writer.quotations, corpus)
     buffer = io.BytesIO()
@@ -70,7 +71,7 @@ def list_quotations(document: WordDocument, quotes: list[MarkedQuote], corpus: C
         else quote
         for quote in quotes
     ]
-    oxml.replace_custom_xml(
+    oxml_document.replace_custom_xml(
         document,
         draftmarks.manifest_xml(listed),
         draftmarks.NAMESPACE,

@@ -11,7 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.shared import Mm
 
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml_document
 
 LARGE_PRINT_BODY = 36  # half-points
 LARGE_PRINT_SIZES = {
@@ -40,20 +40,23 @@ def apply_large_print(document: WordDocument) -> None:
         section.top_margin, section.bottom_margin = LARGE_PRINT_MARGINS[:2]
         section.left_margin = section.right_margin = LARGE_PRINT_MARGINS[2]
         section.header_distance, section.footer_distance = Mm(10), Mm(8)
-    for defaults in oxml.default_run_properties(document):
-        oxml.remove_italics(defaults)
-        oxml.set_font_size(defaults, LARGE_PRINT_BODY)
+    for defaults in oxml_document.default_run_properties(document):
+        oxml_document.remove_italics(defaults)
+        oxml_document.set_font_size(defaults, LARGE_PRINT_BODY)
     for style in document.styles:
         name = style.name or ""
-        own = oxml.run_properties(style)
-        for run_properties in (own, *oxml.table_part_run_properties(style)):
+        own = oxml_document.run_properties(style)
+        for run_properties in (own, *oxml_document.table_part_run_properties(style)):
             if run_properties is not None:
-                oxml.remove_italics(run_properties)
+                oxml_document.remove_italics(run_properties)
         target = LARGE_PRINT_SIZES.get(name, LARGE_PRINT_BODY if name == "Normal" else None)
         if target is not None:
-            oxml.set_font_size(oxml.run_properties(style, add=True), target)
-        elif own is not None and (oxml.font_size(own) or LARGE_PRINT_BODY) < LARGE_PRINT_BODY:
-            oxml.set_font_size(own, LARGE_PRINT_BODY)
+            oxml_document.set_font_size(oxml_document.run_properties(style, add=True), target)
+        elif (
+            own is not None
+            and (oxml_document.font_size(own) or LARGE_PRINT_BODY) < LARGE_PRINT_BODY
+        ):
+            oxml_document.set_font_size(own, LARGE_PRINT_BODY)
         if style.type == WD_STYLE_TYPE.PARAGRAPH and name not in _FURNITURE:
             style.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.LEFT
     # Long quotations at 18 pt would leave half-empty pages if kept whole: let them break (the

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from docx.document import Document as WordDocument
 
 from briefgen.pack.model import Pack
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml, oxml_document
 
 PROPERTY_LIMIT = 255  # python-docx refuses longer core properties (title, subject, keywords)
 
@@ -19,8 +19,8 @@ PROPERTY_LIMIT = 255  # python-docx refuses longer core properties (title, subje
 def set_language(document: WordDocument, language: str) -> None:
     """`language` (en-GB) for spelling and screen readers: the defaults, every style that names a
     language, the theme font language and the core properties."""
-    oxml.set_default_language(document, language)
-    oxml.set_theme_font_language(document, language)
+    oxml_document.set_default_language(document, language)
+    oxml_document.set_theme_font_language(document, language)
     document.core_properties.language = language
 
 

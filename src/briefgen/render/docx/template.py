@@ -22,7 +22,7 @@ from lxml import etree
 
 from briefgen.errors import RenderError
 from briefgen.pack.wording import assets_dir
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml, oxml_document
 from briefgen.render.docx.package import (
     WORD_PACKAGE_BYTES,
     SafePackage,
@@ -274,4 +274,4 @@ def copy_styles(source: WordDocument, target: WordDocument, names: Sequence[str]
     for style in wanted:
         new_id = target_ids[source_names[style.style_id]]
         assert new_id is not None
-        oxml.copy_style(style, target.styles.element, new_id, ids, normal_id)
+        oxml_document.copy_style(style, target.styles.element, new_id, ids, normal_id)

@@ -16,7 +16,7 @@ from docx.text.run import Run
 
 from briefgen.draftmarks import MarkedQuote
 from briefgen.pack.model import Pack
-from briefgen.render.docx import oxml
+from briefgen.render.docx import oxml, oxml_document
 from briefgen.render.docx.numbering import Lists, Outline
 
 
@@ -96,8 +96,8 @@ class Writer:
             if style.font.size is not None:
                 return float(style.font.size.pt)
             style = style.base_style
-        for defaults in oxml.default_run_properties(self.document):
-            half_points = oxml.font_size(defaults)
+        for defaults in oxml_document.default_run_properties(self.document):
+            half_points = oxml_document.font_size(defaults)
             if half_points:
                 return half_points / 2
         return 10.0

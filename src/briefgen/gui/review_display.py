@@ -1,0 +1,217 @@
+"""What the review view shows: the suggestions for one source listed with their scores and
+marks, the current one's passage highlighted in the source text (its quote shaped there, with
+its locator following), and its fields in the form. `review_view` adds the decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.content import Corpus
+from briefgen.content.sourcemap import Locate, source_map
+from briefgen.gui.item_form import ItemForm
+from briefgen.gui.span_view import SHAPING_HINT, SpanView
+from briefgen.gui.widgets import describe, fit_on_screen, heading
+from briefgen.library.quotespan import as_item_text
+from briefgen.library.suggest import Suggestion
+
+ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
+MARKS = {ACCEPTED: "✓ accepted", REJECTED: "✗ rejected", SKIPPED: "– skipped", None: ""}
+
+
+class ReviewDisplay(QDialog):
+    """The suggestions for `source_id` shown, with the widgets a review decides them with."""
+
+    suggestionsReady = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self, corpus: Corpus, source_id: str, library: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.corpus, self.source_id, self.library = corpus, source_id, library
+        self.source = corpus.sources[source_id]
+        self.suggestions: list[Suggestion] = []
+        self.verdicts: list[str | None] = []
+        self.chosen_org = ""  # the organisation last accepted with, for suggestions naming none
+        self.setWindowTitle(f"Review suggested items — {self.source.title}")
+        self.status = QLabel("Finding passages worth quoting…")
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
+        self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
+        self.text = SpanView(self.source.text)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        describe(
+            self.text,
+            "Source text",
+            f"The suggestion's passage is highlighted. {SHAPING_HINT}",
+            tooltip=False,
+        )
+        self.text.spanChanged.connect(self._span_changed)
+        self.text.add_move_shortcuts(self)
+        self.hint = QLabel(SHAPING_HINT)
+        self.hint.setWordWrap(True)
+        self.form = ItemForm(corpus, library=library)
+        self.accept_button = QPushButton("&Accept")
+        self.reject_button = QPushButton("&Reject")
+        self.skip_button = QPushButton("&Skip")
+        self.undo_button = QPushButton("&Undo")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(0.8)
+        describe(self.threshold, "Lowest score to accept all", "Accept all scoring at least this.")
+        self.accept_all_button = QPushButton("Accept all scorin&g at least")
+        self._build()
+        self.list.currentRowChanged.connect(self._show_row)
+        self._set_enabled(False)
+
+    def _build(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading("Suggested items"))
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.list, 1)
+        all_row = QHBoxLayout()
+        all_row.addWidget(self.accept_all_button)
+        all_row.addWidget(self.threshold)
+        left_layout.addLayout(all_row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(heading("In the source"))
+        right_layout.addWidget(self.text, 2)
+        right_layout.addWidget(self.hint)
+        right_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.skip_button, self.undo_button):
+            buttons.addWidget(button)
+        right_layout.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([420, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        line = self.fontMetrics().lineSpacing()
+        fit_on_screen(self, max(1100, line * 64), max(700, line * 41))
+
+    # --- suggestions ------------------------------------------------------------------------
+
+    def _suggestions_ready(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = suggestions
+        self.verdicts = [None] * len(suggestions)
+        for row in range(len(suggestions)):
+            self.list.addItem(self._row_text(row))
+        self.status.setText(
+            f"{len(suggestions)} suggestions. A or Enter accepts, R rejects, S skips, "
+            "Ctrl+Z undoes."
+            if suggestions
+            else "No suggestions: every passage worth quoting is an item already or rejected."
+        )
+        self._set_enabled(bool(suggestions))
+        if suggestions:
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+        self.suggestionsReady.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.accept_button, self.reject_button, self.skip_button, self.form):
+            widget.setEnabled(enabled)
+        self.accept_all_button.setEnabled(enabled)
+
+    def _row_text(self, row: int) -> str:
+        s = self.suggestions[row]
+        text = " ".join(self.quoted(row).text.split())
+        # Both ends shown, as they are what an officer trims or extends.
+        short = text if len(text) <= 140 else _elide_middle(text, 80, 58)
+        mark = MARKS[self.verdicts[row]]
+        kind = f"{s.kind} or {s.other_kind}?" if s.other_kind else s.kind
+        return f"{s.score:.2f}  {kind}  {mark}\n{short}\n({s.reason})"
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.suggestions):
+            return
+        s = self.quoted(row)
+        # A suggestion naming no organisation (a publisher briefgen does not know) takes the
+        # one the officer last chose here, rather than asking a hundred times.
+        self.form.set_values(
+            s.kind, s.org or self.chosen_org, s.themes, s.locator, other_kind=s.other_kind
+        )
+        self.text.set_shapeable(self._undecided(row))
+        self.text.set_span(s.start, s.end, centre=True)
+
+    def highlighted_text(self) -> str:
+        """The passage highlighted in the source (what the tests check)."""
+        selections = self.text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    def quoted(self, row: int) -> Suggestion:
+        """The suggestion in `row` with its quote as shaped in the source text (its text then
+        on one line, as an items file has it), or as suggested."""
+        s = self.suggestions[row]
+        if row not in self.spans:
+            return s
+        start, end = self.spans[row]
+        locate = self.map_locate
+        locator = (locate(start, end) or s.locator) if locate else s.locator
+        text = as_item_text(self.source.text[start:end])
+        return replace(s, text=text, start=start, end=end, locator=locator)
+
+    @cached_property
+    def map_locate(self) -> Locate | None:
+        """An imported source's locator ("p. 5, 'Summary'"), so a quote shaped onto another
+        page is cited there; None for a source without a map."""
+        document = source_map(self.source)  # read once, when a quote is first reshaped
+        return document.locator if document is not None else None
+
+    def _span_changed(self, start: int, end: int) -> None:
+        """The current suggestion's quote trimmed or extended (keys or handles); its row in
+        the list shows the words it now quotes."""
+        row = self.list.currentRow()
+        if not self._undecided(row):
+            return
+        s = self.suggestions[row]
+        before = self.quoted(row).locator
+        if (start, end) == (s.start, s.end):
+            self.spans.pop(row, None)
+        else:
+            self.spans[row] = (start, end)
+        self.list.item(row).setText(self._row_text(row))
+        after = self.quoted(row).locator
+        if after != before and self.form.locator.text() == before:  # not the officer's own
+            self.form.locator.setText(after)
+
+    def _undecided(self, row: int) -> bool:
+        return 0 <= row < len(self.suggestions) and self.verdicts[row] is None
+
+
+def _elide_middle(text: str, head: int, tail: int) -> str:
+    """`text`'s whole words in its first `head` and last `tail` characters, an ellipsis between."""
+    words = text.split()
+    first = last = 0
+    while first < len(words) and len(" ".join(words[: first + 1])) <= head:
+        first += 1
+    while last < len(words) - first and len(" ".join(words[-last - 1 :])) <= tail:
+        last += 1
+    return f"{' '.join(words[: max(first, 1)])} … {' '.join(words[-max(last, 1) :])}"
