@@ -4,10 +4,10 @@ them, furniture told from body text, words broken at line ends, paragraph number
 from __future__ import annotations
 
 from briefgen.library.extract.model import LabelSource
+from briefgen.library.extract.pdf_footnotes import gather_footnotes, reading_order
 from briefgen.library.extract.pdf_layout import (
     Line,
     find_furniture,
-    gather_footnotes,
     join_hyphenated,
     printed_labels,
 )
@@ -157,3 +157,69 @@ def test_footnotes_at_the_foot_become_one_line_each_and_small_print_above_stays(
     ]
     small_page = [Line("1 Everything here is small.", 7.0)]
     assert gather_footnotes(small_page, 10.0) == small_page
+
+
+def test_footnotes_set_a_little_smaller_count_when_the_page_raises_their_numbers() -> None:
+    # Word's default: notes in 10 pt under 11 pt text, each below the body at the page's foot.
+    lines = [
+        Line("The council agreed the plan<sup>1</sup> in", 11.0, y=500.0),
+        Line("March, as the minutes show.<sup>2</sup>", 11.0, y=486.0),
+        Line("1 Cabinet minutes, item 7, on", 10.0, y=80.0),
+        Line("12 March 2025.", 10.0, y=68.0),
+        Line("2 Minutes of 4 March.", 10.0, y=56.0),
+    ]
+    assert [line.text for line in gather_footnotes(lines, 11.0)] == [
+        "The council agreed the plan<sup>1</sup> in",
+        "March, as the minutes show.<sup>2</sup>",
+        "<sup>1</sup> Cabinet minutes, item 7, on 12 March 2025.",
+        "<sup>2</sup> Minutes of 4 March.",
+    ]
+    # Without a reference on the page, type a tenth smaller is no footnote: a list set in
+    # slightly smaller type stays text.
+    unreferenced = [Line("Councils should act.", 11.0, y=500.0), *lines[2:]]
+    assert gather_footnotes(unreferenced, 11.0) == unreferenced
+
+
+def test_small_print_beside_the_text_rather_than_below_it_is_not_a_footnote() -> None:
+    lines = [
+        Line("Spending rose again this year.<sup>1</sup>", 10.0, y=300.0),
+        Line("Most of it went on placements.", 10.0, y=100.0),
+        Line("1 Figure 2: spending by year", 7.0, y=250.0),  # a caption set beside the text
+    ]
+    assert gather_footnotes(lines, 10.0) == lines
+
+
+def note(text: str) -> Line:
+    return Line(text, 7.0, footnote=True)
+
+
+def test_a_pages_footnotes_follow_the_sentence_that_runs_over_its_foot() -> None:
+    pages = [
+        [Line("The plan was agreed. It runs until", 10.0), note("<sup>1</sup> Minutes.")],
+        [
+            Line("2030 and costs", 10.0),
+            Line("£4 million. Councils should", 10.0),
+            Line("publish it.", 10.0),
+        ],
+    ]
+    assert [line.text for _, _, line in reading_order(pages)] == [
+        "The plan was agreed. It runs until",
+        "2030 and costs",
+        "£4 million. Councils should",
+        "publish it.",
+        "<sup>1</sup> Minutes.",
+    ]  # not inside the next sentence, which starts on the line that ends this one
+    # A page that ends its sentence keeps its notes; a heading ends what ran on; and the
+    # notes wait no longer than the next page's own.
+    ended = [[Line("It was agreed.<sup>1</sup>", 10.0), note("<sup>1</sup> Minutes.")], []]
+    assert [line.text for _, _, line in reading_order(ended)][-1] == "<sup>1</sup> Minutes."
+    headed = [pages[0], [Line("Next steps", 14.0), Line("We will act", 10.0)]]
+    assert [line.text for _, _, line in reading_order(headed, [(1, 0)])][1] == (
+        "<sup>1</sup> Minutes."
+    )
+    unended = [pages[0], [Line("2030 and costs", 10.0), note("<sup>2</sup> Budget.")], []]
+    assert [line.text for _, _, line in reading_order(unended)][1:] == [
+        "2030 and costs",
+        "<sup>1</sup> Minutes.",
+        "<sup>2</sup> Budget.",
+    ]

@@ -16,14 +16,15 @@ from briefgen.library.extract.model import (
     LabelSource,
     Metadata,
 )
+from briefgen.library.extract.pdf_footnotes import gather_footnotes, reading_order
 from briefgen.library.extract.pdf_headings import Bookmark, find_headings
 from briefgen.library.extract.pdf_layout import (
+    SAME_BASELINE,
     Line,
     PageLabel,
     attach_hanging_numbers,
     body_style,
     find_furniture,
-    gather_footnotes,
     join_hyphenated,
     line_end_break,
     printed_labels,
@@ -88,8 +89,9 @@ def _assemble(
     headings = find_headings(body, outline)
     builder = DocumentBuilder(path, "pdf")
     labels = [_label(index, pdf_labels[index], printed[index]) for index in range(count)]
-    flat = [(p, i, line) for p, lines in enumerate(body) for i, line in enumerate(lines)]
+    flat = reading_order(body, list(headings))
     previous: str | None = None
+    written: Line | None = None  # the line written last
     heading: _OpenHeading | None = None
     consumed: set[int] = set()  # lines already read as the end of a word broken before them
     position = -1
@@ -99,11 +101,19 @@ def _assemble(
         if position in consumed:
             continue
         page, index, line = flat[position]
-        # A line that opens with a stop continues the one before (PDFium breaks the line after
-        # a raised footnote reference: "services4" / ". This …").
-        joined = previous is not None and _OPENS_WITH_STOP.match(line.text.lstrip()) is not None
+        # PDFium breaks a line after a raised footnote reference: what follows on the same
+        # baseline ("services4" / ". This …", "plans.2" / " It goes") continues the line.
+        opens_with_stop = _OPENS_WITH_STOP.match(line.text.lstrip()) is not None
+        joined = (
+            previous is not None
+            and written is not None
+            and not written.footnote
+            and (opens_with_stop or _beside_reference(written, line))
+        )
         if not builder.ends_with_newline() and not joined:
             builder.append("\n")
+        elif joined and not opens_with_stop:
+            builder.append(" ")
         while next_page <= page:
             builder.start_page(next_page, labels[next_page].label, labels[next_page].source)
             next_page += 1
@@ -123,6 +133,7 @@ def _assemble(
                 builder.numbered_paragraph(start, number)
         if not line.footnote:
             previous = None if level else text
+        written = line
     _close_heading(builder, heading)
     while next_page < count:
         builder.start_page(next_page, labels[next_page].label, labels[next_page].source)
@@ -159,6 +170,16 @@ def _whole_words(
         )
         text = text.replace("\ufffe", "-").replace("\x02", "-")
     return text.strip()
+
+
+def _beside_reference(before: Line, line: Line) -> bool:
+    """Whether `line` goes on along the baseline of `before`, which ends in a footnote
+    reference (PDFium starts a new line after the raised digits)."""
+    return (
+        before.text.rstrip().endswith("</sup>")
+        and line.x > before.x
+        and abs(line.y - before.y) <= SAME_BASELINE * max(line.size, before.size)
+    )
 
 
 def _warn(

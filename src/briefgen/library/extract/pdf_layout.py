@@ -250,37 +250,6 @@ def body_style(pages: Sequence[Sequence[Line]]) -> tuple[float, bool]:
     return styles.most_common(1)[0][0] if styles else (0.0, False)
 
 
-# Footnotes are set smaller than the body, at the foot of the page, each opening with its number.
-FOOTNOTE_RATIO = 0.9
-_NOTE_START = re.compile(r"(\d{1,3})[.)]?(?:\s+|$)")
-
-
-def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
-    """`lines` with the footnotes at the foot of the page each made one `Line`, written
-    "<sup>3</sup> Its text." as the shipped sources write them, which quote verification skips
-    whole: a sentence running on to the next page then verifies across them."""
-    top = len(lines)
-    while top > 0 and 0 < lines[top - 1].size < body_size * FOOTNOTE_RATIO:
-        top -= 1
-    first = next(
-        (i for i in range(top, len(lines)) if _NOTE_START.match(lines[i].text.strip())), None
-    )
-    if top == 0 or first is None:
-        return list(lines)  # nothing small at the foot, or the whole page is small print
-    notes: list[Line] = []
-    for line in lines[first:]:
-        text = line.text.strip()
-        start = _NOTE_START.match(text)
-        if start is not None:
-            rest = text[start.end() :]
-            notes.append(Line(f"<sup>{start.group(1)}</sup> {rest}".rstrip(), line.size,
-                              line.bold, line.x, line.y, footnote=True))  # fmt: skip
-        else:
-            note = notes[-1]
-            note.text = f"{note.text} {text}"
-    return [*lines[:first], *notes]
-
-
 _SOFT_BREAKS = ("\u2010", "\u00ad")  # hyphens a layout engine adds where it breaks a word
 _WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")

@@ -30,6 +30,7 @@ _LIGATURES = str.maketrans(
 )  # fmt: skip
 # Digits glued to the end of a word or sentence: a footnote reference if set smaller.
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
+_TRAILING_REFERENCE = re.compile(r"<sup>(\d+)</sup>\s*$")
 _LINE = re.compile(r"[^\r\n]+")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
@@ -123,9 +124,12 @@ def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
                 continue
             first = match.start() + len(line_text) - len(line_text.lstrip())
             last = match.start() + len(line_text.rstrip()) - 1
+            line_text = _mark_superscripts(textpage, line_text, match.start())
+            reference = _TRAILING_REFERENCE.search(line_text)
+            if reference is not None:  # the line's type is its text's, not a raised note's
+                last -= len(reference.group(1))
             size_first, bold_first = _style(textpage, first)
             size_last, bold_last = _style(textpage, last)
-            line_text = _mark_superscripts(textpage, line_text, match.start())
             x, y = _origin(textpage, first)
             yield Line(
                 _clean(line_text), min(size_first, size_last), bold_first and bold_last, x, y
