@@ -157,6 +157,23 @@ def test_a_sentence_printed_over_lines_is_one_block_whatever_the_next_line_start
     assert texts[0] == "Our invitation"
 
 
+def test_a_line_left_short_by_a_long_word_after_it_runs_on_into_that_word() -> None:
+    # The third line ends 12 characters short of the longest usual line (71), too short to
+    # count as full, but "Commissioning" (13) would not have fitted on it.
+    text = PRINTED.replace(
+        "their people, so that no council has to build alone what others have.\n",
+        "their people, drawing on what is known by the Regional Care\n"
+        "Commissioning Board and the other partners.\n",
+    )
+    texts = _block_texts(text)
+    assert (
+        "The Centre will help councils to share their tools, their methods and their people, "
+        "drawing on what is known by the Regional Care Commissioning Board and the other "
+        "partners."
+    ) in texts
+    assert "Find us on the internet" in texts  # a short line is still a heading
+
+
 def test_a_paragraph_to_a_line_is_not_joined_to_the_next() -> None:
     """Word's text (and the shipped conversions) keep a paragraph to a line: a paragraph
     without a stop ("Find us on the internet") is not run into the next."""

@@ -136,7 +136,8 @@ def derive_structure(
         offset += len(line)
     sections = section_lines(lines)
     heading_lines = extractor_heading_lines(lines, starts, headings or ())
-    full_line = _full_line_length(lines)
+    longest = _usual_longest_line(lines)
+    full_line = int(longest * 0.9)  # a line this long ran out of room
     last_line, last_text = 0, ""  # the last line read into a block, and its length
     for number, line in enumerate(lines):
         start = starts[number]
@@ -171,12 +172,15 @@ def derive_structure(
         # ends without a stop, whatever the next line starts with ("a “Centre of" /
         # "Excellence” – a national support offer") into a line that is full too or ends the
         # sentence, and after a comma or a word such as "and" or "of"; a short line without a
-        # stop after a full one is a heading or a list's item.
+        # stop after a full one is a heading or a list's item. A line is full when it is long
+        # or when the next line's first word would not have fitted on it ("…the expertise of
+        # the Local" / "Government Association…").
         line_length = len(content.rstrip())
+        first_word = len(text[body_start:body_end].split(maxsplit=1)[0])
         wrapped = full_line > 0 and (
             _RUNS_ON.search(last_text) is not None
             or (
-                last_line >= full_line
+                (last_line >= full_line or last_line + 1 + first_word > longest)
                 and (line_length >= full_line or text[body_end - 1] in END_PUNCT)
             )
         )
@@ -207,14 +211,14 @@ def derive_structure(
 WRAPPED_LINE_CHARACTERS = 120
 
 
-def _full_line_length(lines: Sequence[str]) -> int:
-    """How long a line must be to count as full in a text printed a line at a time (nine
-    tenths of the longest usual line), or 0 if the text keeps a paragraph to a line."""
+def _usual_longest_line(lines: Sequence[str]) -> int:
+    """The length of the longest usual line (the 90th percentile) in a text printed a line at
+    a time, or 0 if the text keeps a paragraph to a line."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(lengths) < 10:
         return 0
     usual = lengths[int(len(lengths) * 0.9)]
-    return int(usual * 0.9) if usual <= WRAPPED_LINE_CHARACTERS else 0
+    return usual if usual <= WRAPPED_LINE_CHARACTERS else 0
 
 
 def _is_pull_quote(line: str) -> bool:
