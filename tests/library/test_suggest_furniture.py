@@ -10,7 +10,14 @@ from __future__ import annotations
 import pytest
 
 from briefgen.content import Corpus
-from briefgen.library.suggest import Suggestion, SuggestModel, derive_structure, suggest, train
+from briefgen.library.suggest import (
+    Suggestion,
+    SuggestModel,
+    derive_structure,
+    furniture,
+    suggest,
+    train,
+)
 from briefgen.library.suggest.engine import RECOMMENDATION_SCORE
 
 REPORT = "\n".join(
@@ -241,3 +248,27 @@ def test_a_heading_the_extractor_did_not_mark_is_not_proposed_but_a_short_quotat
     texts = [s.text for s in found]
     assert "To give feedback" not in texts
     assert '"It\'s about people, not institutions."' in texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the detailed appendices to this paper, we cite earlier studies of the service.",
+        "In the next section we discuss the options in turn.",
+        "For the purposes of this report, we have grouped the councils by size.",
+    ],
+)
+def test_a_sentence_placing_what_the_document_does_is_about_the_document(sentence: str) -> None:
+    assert furniture.about_the_document(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this report, we argue that councils should pool their budgets.",
+        "In the appendices we show that costs rose by a third.",
+        "For the purposes of planning, councils should count every placement.",
+    ],
+)
+def test_a_point_made_in_the_document_is_not_about_the_document(sentence: str) -> None:
+    assert not furniture.about_the_document(sentence)

@@ -43,8 +43,12 @@ _ABOUT_THE_DOCUMENT: tuple[re.Pattern[str], ...] = (
         r"page)s?\b|\bsee (?:appendix|annex|section|chapter|page|p\.)\s*\w|"
         r"\b(?:the )?(?:below|above|following) (?:diagram|figure|table|chart|graph)s? "
         r"(?:shows?|outlines?|sets? out|summaris\w*|illustrat\w*)\b|"
-        r"^\W*(?:below|above|in this (?:section|chapter|paper|report)),? we (?:outline|set out|"
-        r"describe|discuss|summarise|explain|look at)\b|"
+        # "In the detailed appendices to this paper, we cite…": where the document puts what
+        r"^\W*(?:below|above|in (?:this|the|these)(?: \w+)? (?:section|chapter|paper|report|"
+        r"document|appendix|appendices|annex|annexes)(?: (?:to|of) this (?:paper|report|"
+        r"document))?),? we (?:outline|set out|describe|discuss|summarise|explain|look at|cite|"
+        r"highlight|list|present)\b|"
+        r"^\W*for the purposes? of this (?:paper|report|document|section)\b|"
         r"\bwe (?:want|would like|['’]d like) to (?:know|hear) (?:if|whether|what|how|your|from)\b",
         re.I,
     ),
