@@ -223,3 +223,16 @@ def test_a_pages_footnotes_follow_the_sentence_that_runs_over_its_foot() -> None
         "<sup>1</sup> Minutes.",
         "<sup>2</sup> Budget.",
     ]
+
+
+def test_a_notes_number_set_apart_and_an_address_broken_over_lines_make_one_note() -> None:
+    # LibreOffice sets the number raised, as its own line, and wraps a long address at a "-".
+    lines = [
+        Line("You can find us online.<sup>1</sup>", 12.0, y=100.0),
+        Line("1", 7.0, y=79.4),
+        Line(" https://www.example.gov.uk/Notice/fd848d6e-7db7-", 10.0, y=74.8),
+        Line("fb26dce7be2d", 10.0, y=62.8),
+    ]
+    assert [line.text for line in gather_footnotes(lines, 12.0)][1:] == [
+        "<sup>1</sup> https://www.example.gov.uk/Notice/fd848d6e-7db7-fb26dce7be2d"
+    ]

@@ -59,8 +59,9 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
             rest = text[start.end() :]
             notes.append(Line(f"<sup>{number}</sup> {rest}".rstrip(), line.size, line.bold,
                               line.x, line.y, footnote=True))  # fmt: skip
-        else:
-            notes[-1].text = f"{notes[-1].text} {text}"
+        else:  # an address or a word broken at the line's end goes on without a space
+            joiner = "" if notes[-1].text.endswith(("/", "-")) else " "
+            notes[-1].text = f"{notes[-1].text}{joiner}{text}"
     return [*lines[:first], *notes]
 
 
