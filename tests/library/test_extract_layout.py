@@ -187,6 +187,13 @@ def test_small_print_beside_the_text_rather_than_below_it_is_not_a_footnote() ->
         Line("1 Figure 2: spending by year", 7.0, y=250.0),  # a caption set beside the text
     ]
     assert gather_footnotes(lines, 10.0) == lines
+    # A footer given first in the page's order, printed lowest of all, changes nothing.
+    footer_first = [
+        Line("Annual report of the council", 10.0, y=30.0),
+        Line("Spending rose again this year.<sup>1</sup>", 10.0, y=300.0),
+        Line("1 Cabinet minutes.", 7.0, y=60.0),
+    ]
+    assert gather_footnotes(footer_first, 10.0)[-1].text == "<sup>1</sup> Cabinet minutes."
 
 
 def note(text: str) -> Line:

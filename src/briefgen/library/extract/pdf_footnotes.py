@@ -28,8 +28,10 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
     "<sup>3</sup> Its text." as the shipped sources write them (quote verification and the
     suggestions skip such a line whole).
 
-    The footnotes are the lines at the end of the page, set smaller than the body and below
-    all of it, from the first that opens with a number: a number the page's text raises as a
+    The footnotes are the lines at the end of the page, set smaller than the body and printed
+    below the line before them (a caption or side note in small type sits beside the text; a
+    running footer may come first in the page's order, so the body's lowest line is no guide),
+    from the first that opens with a number: a number the page's text raises as a
     reference (`<sup>3</sup>`), or any number where the type is clearly smaller. A later line
     opens the next note when its number follows on (3 after 2) or is referenced; any other
     line goes on the note above ("12 March 2025." wrapped from a date)."""
@@ -43,7 +45,8 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
         (
             i
             for i in range(top, len(lines))
-            if _opens_note(lines[i], body_size, references) and _below(lines[i:], lines[:i])
+            if _opens_note(lines[i], body_size, references)
+            and all(line.y <= lines[i - 1].y for line in lines[i:])
         ),
         None,
     )
@@ -70,13 +73,6 @@ def _opens_note(line: Line, body_size: float, references: set[int]) -> bool:
     if start is None:
         return False
     return line.size < body_size * FOOTNOTE_RATIO or int(start.group(1)) in references
-
-
-def _below(notes: Sequence[Line], body: Sequence[Line]) -> bool:
-    """Whether every line of `notes` sits no higher on the page than the lowest of `body`: a
-    footnote is printed under the text, a caption or side note in small type beside it."""
-    lowest = min(line.y for line in body)
-    return all(line.y <= lowest for line in notes)
 
 
 def reading_order(
