@@ -224,3 +224,27 @@ def test_add_as_item_on_a_shipped_source_adds_to_your_library(
     written = yaml.safe_load(dialog.written.read_text(encoding="utf-8"))
     assert [entry["text"] for entry in written["items"]] == [passage]
     assert all(not (team / "items").exists() for team in teams)
+
+
+def test_at_200_percent_text_the_import_dialog_shows_every_field_whole(
+    qtbot: Any, teams: tuple[Path, Path], note: Path, user_library: Path
+) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 2)
+    app.setFont(large)
+    try:
+        dialog = ImportDialog(note, None, library_folders())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
+        dialog.targets.setCurrentIndex(1)  # a longer status line
+        for field in [dialog.targets, *dialog.findChildren(QLineEdit)]:
+            assert field.height() >= field.sizeHint().height(), field.accessibleName()
+        dialog.reject()
+    finally:
+        app.setFont(normal)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content.model import LibraryFolder
-from briefgen.gui.widgets import describe
+from briefgen.gui.widgets import describe, fit_on_screen
 from briefgen.library.destinations import (
     check_writable,
     import_targets,
@@ -130,26 +130,25 @@ class ImportDialog(QDialog):
         its folder in the tooltip; `library` chosen, else the last one chosen, else theirs."""
         combo = QComboBox()
         targets = list(import_targets(self.folders))
+        remembered = str(self.settings.value(LAST_LIBRARY_KEY, "") or "")
         if library is not None:
-            given = library_at(library, self.folders)
-            if given not in targets:
-                targets.append(given)
+            wanted = str(library)
+        elif remembered == "yours":
+            wanted = str(targets[0].path)
+        else:
+            wanted = remembered
+        chosen = next(
+            (index for index, t in enumerate(targets) if wanted and _same_folder(t.path, wanted)),
+            0,
+        )
+        if library is not None and not _same_folder(targets[chosen].path, wanted):
+            targets.append(library_at(library, self.folders))  # a folder not listed as a library
+            chosen = len(targets) - 1
         for target in targets:
             label = "Your library" if target.kind == "user" else f"{target.name} (team folder)"
             combo.addItem(label, target)
             combo.setItemData(combo.count() - 1, str(target.path), Qt.ItemDataRole.ToolTipRole)
-        remembered = str(self.settings.value(LAST_LIBRARY_KEY, "") or "")
-        wanted = library_at(library, self.folders) if library is not None else None
-        for index, target in enumerate(targets):
-            if wanted is not None:
-                chosen = target == wanted
-            elif remembered == "yours":
-                chosen = target.kind == "user"
-            else:
-                chosen = bool(remembered) and _same_folder(target.path, remembered)
-            if chosen:
-                combo.setCurrentIndex(index)
-                break
+        combo.setCurrentIndex(chosen)
         combo.currentIndexChanged.connect(self._target_changed)
         self._describe_target(combo)
         return combo
@@ -163,6 +162,7 @@ class ImportDialog(QDialog):
         self._describe_target(self.targets)
         if self.document is not None and not self.tasks.busy:
             self._show_read_status()
+            self._grow_to_fit()
 
     @property
     def target(self) -> LibraryFolder:
@@ -209,6 +209,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.import_button.setDefault(True)
         self.fields["title"].setFocus()
+        self._grow_to_fit()
 
     def _show_read_status(self) -> None:
         document = self.document
@@ -221,6 +222,18 @@ class ImportDialog(QDialog):
             f"then import it into {library_label(self.target)}."
             + (f"\nTaken from the file: {taken}." if taken else "")
         )
+
+    def _grow_to_fit(self) -> None:
+        """Grow to show text that came after the dialog was sized (the file's details, a
+        message): else, with a larger system font, the fields are squeezed to slivers."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint()
+        if wanted.height() > self.height() or wanted.width() > self.width():
+            fit_on_screen(
+                self, max(self.width(), wanted.width()), max(self.height(), wanted.height())
+            )
 
     # --- importing -------------------------------------------------------------------------
 
@@ -273,6 +286,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.error.setText(message)
+        self._grow_to_fit()
         if self.document is None:  # the file cannot be read: nothing to fill in
             self.status.setText(f"{self.path.name} cannot be imported.")
             self.cancel_button.setText("Close")

@@ -99,6 +99,7 @@ class ReviewDisplay(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(heading("Suggested items"))
         left_layout.addWidget(self.status)
+        left_layout.addWidget(self.where)  # the list gives up the room; the form has none
         left_layout.addWidget(self.list, 1)
         all_row = QHBoxLayout()
         all_row.addWidget(self.accept_all_button)
@@ -110,7 +111,6 @@ class ReviewDisplay(QDialog):
         right_layout.addWidget(self.text, 2)
         right_layout.addWidget(self.hint)
         right_layout.addWidget(self.form)
-        right_layout.addWidget(self.where)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.skip_button, self.undo_button):
             buttons.addWidget(button)
