@@ -27,7 +27,10 @@ from briefgen.library.folders import library_folders
 
 @pytest.fixture
 def team_source(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_library: Path
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    user_library: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> tuple[Path, str]:
     """The children's services team folder with a note imported into it, and the note's id."""
     children, _ = make_teams(tmp_path, monkeypatch)
@@ -36,6 +39,8 @@ def team_source(
     imported = ["import", str(note), "--into", str(children), "--publisher", "Anytown Council"]
     assert main([*imported, "--date", "2025"]) == 0
     sources = yaml.safe_load((children / "sources.yaml").read_text(encoding="utf-8"))
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said.endswith(f"into {children} (a new library, made now).")  # not "your library"
     return children, sources[0]["id"]
 
 
