@@ -144,9 +144,10 @@ class ImportDialog(QDialog):
         if library is not None and not _same_folder(targets[chosen].path, wanted):
             targets.append(library_at(library, self.folders))  # a folder not listed as a library
             chosen = len(targets) - 1
+        self.choices = tuple(targets)  # kept here: a tuple as item data may come back a list
         for target in targets:
             label = "Your library" if target.kind == "user" else f"{target.name} (team folder)"
-            combo.addItem(label, target)
+            combo.addItem(label)
             combo.setItemData(combo.count() - 1, str(target.path), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(chosen)
         combo.currentIndexChanged.connect(self._target_changed)
@@ -154,7 +155,7 @@ class ImportDialog(QDialog):
         return combo
 
     def _describe_target(self, combo: QComboBox) -> None:
-        target: LibraryFolder = combo.currentData()
+        target = self.choices[combo.currentIndex()]
         where = f"The document is added to {library_label(target)}, in {target.path}."
         describe(combo, "Add to", where)
 
@@ -167,8 +168,7 @@ class ImportDialog(QDialog):
     @property
     def target(self) -> LibraryFolder:
         """The library chosen to add the document to."""
-        chosen: LibraryFolder = self.targets.currentData()
-        return chosen
+        return self.choices[self.targets.currentIndex()]
 
     @property
     def library(self) -> Path:
