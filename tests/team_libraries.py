@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import errno
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +60,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make `folder` answer as a share mounted read-only does, whoever asks (permissions do not
+    stop an administrator, and the tests may run as one): no file can be made in it."""
+    made = tempfile.mkstemp
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        where = Path(kwargs.get("dir") or tempfile.gettempdir())
+        if where == folder or folder in where.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(where))
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)

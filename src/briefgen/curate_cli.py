@@ -136,12 +136,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_accept(args: argparse.Namespace) -> int:
     """Add a review file's accepted items to a library (`--into`, else the one holding the
-    review's source if it is the user's or a team's, else the user's), and record its rejected
-    ones."""
+    review's source if it is the user's or a team's they can write to, else the user's), and
+    record its rejected ones."""
     from briefgen.cli import EXIT_OK
     from briefgen.content import open_corpus
     from briefgen.library.destinations import (
-        items_library,
+        curation_library,
         library_at,
         library_label,
         user_library,
@@ -158,14 +158,17 @@ def cmd_accept(args: argparse.Namespace) -> int:
         if (into / "sources.yaml").is_file() or (into / "items").is_dir():
             extra.append(into)
     corpus = open_corpus(library_folders(args.content, extra))
+    why = ""
     if args.into:
         target = library_at(into, corpus.libraries)
     elif review.source in corpus.sources:
-        target = items_library(corpus, review.source)
+        target, why = curation_library(corpus, review.source)
     else:  # accept_review says the source is not known
         target = user_library()
     result = accept_review(corpus, review, target.path)
-    where = f" ({result.items_file})" if result.items_file else ""
+    where = (f" ({result.items_file})" if result.items_file else "") + (
+        f", as {why}" if why else ""
+    )
     print(
         f"Added {counted(result.accepted, 'item')} to {library_label(target)}{where}; recorded "
         f"{counted(result.rejected, 'rejected suggestion')}; "
@@ -206,8 +209,8 @@ def add_curate_commands(commands: Any) -> None:
         description="Add the entries marked `accept: yes` to a library (each quote must "
         "still be word for word from its source) and record those marked `accept: no` so they "
         "are not suggested again. They go to the library holding the source when that is your "
-        "own or a team folder, so colleagues see them beside it; a shipped source's go to your "
-        "own library.",
+        "own or a team folder, so colleagues see them beside it; a shipped source's (or one in a "
+        "team folder you cannot write to) go to your own library.",
     )
     accept.add_argument("review_file", metavar="FILE.yaml")
     accept.add_argument(

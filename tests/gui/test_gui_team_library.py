@@ -4,8 +4,6 @@ source, so colleagues see them beside it; a shipped source's items go to the off
 
 from __future__ import annotations
 
-import errno
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,7 @@ import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
-from tests.team_libraries import NOTE, make_teams, snapshot
+from tests.team_libraries import NOTE, make_teams, read_only, snapshot
 
 from briefgen.cli import main
 from briefgen.content import load_corpus
@@ -131,16 +129,7 @@ def test_a_read_only_team_folder_is_named_and_nothing_is_written(
 ) -> None:
     planning = teams[1]
     before = snapshot(planning)
-    made = tempfile.mkstemp
-
-    def read_only_share(*args: Any, **kwargs: Any) -> Any:
-        # As a share mounted read-only answers: whoever asks, no file is made in it.
-        folder = Path(kwargs.get("dir") or tempfile.gettempdir())
-        if folder == planning or planning in folder.parents:
-            raise PermissionError(errno.EACCES, "Permission denied", str(folder))
-        return made(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", read_only_share)
+    read_only(monkeypatch, planning)
     dialog = ImportDialog(note, planning, library_folders())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -189,6 +178,40 @@ def test_reviewing_a_team_source_adds_its_items_to_the_team_folder(
     assert [item["id"] for item in written["items"]] == added
     assert not user_library.exists()
     assert window.corpus.by_id[added[0]].library == "childrens-services"
+    view.close()
+
+
+def test_a_source_in_a_read_only_team_folder_has_its_items_added_to_yours(
+    qtbot: Any,
+    make_window: Any,
+    content_dir: Path,
+    teams: tuple[Path, Path],
+    note: Path,
+    user_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    planning = teams[1]
+    imported = ["import", str(note), "--into", str(planning), "--publisher", "Anytown Council"]
+    assert main([*imported, "--date", "2025"]) == 0
+    corpus = load_corpus(library_folders(content_dir))
+    source_id = next(s.id for s in corpus.sources.values() if s.library == "planning")
+    before = snapshot(planning)
+    read_only(monkeypatch, planning)
+    window = make_window(corpus=corpus, content_dir=content_dir)
+    view = window.curation.open_review(source_id)
+    qtbot.waitUntil(lambda: not view.tasks.busy, timeout=30_000)
+    assert view.where.text() == (
+        "Accepted items are added to your library (the team library 'planning' is read-only "
+        "for you)."
+    )
+    view.form.org.setCurrentIndex(view.form.org.findData("anytown-council"))
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        QTest.keyClick(view.list, Qt.Key.Key_A)
+    added = view.history[-1].item_ids
+    written = yaml.safe_load((user_library / "items" / f"{source_id}.yaml").read_text("utf-8"))
+    assert [item["id"] for item in written["items"]] == added
+    assert snapshot(planning) == before
+    assert window.corpus.by_id[added[0]].library == "yours"
     view.close()
 
 
@@ -248,3 +271,24 @@ def test_at_200_percent_text_the_import_dialog_shows_every_field_whole(
         dialog.reject()
     finally:
         app.setFont(normal)
+
+
+def test_import_pressed_before_the_reader_says_it_finished_still_imports(
+    qtbot: Any,
+    teams: tuple[Path, Path],
+    note: Path,
+    user_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.gui.workers import TaskRunner
+
+    dialog = ImportDialog(note, teams[0], library_folders())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _read(dialog, qtbot)
+    # The reader's result has enabled the form; its "finished" is still on its way (a loaded
+    # machine): the click must not be dropped.
+    monkeypatch.setattr(TaskRunner, "busy", property(lambda runner: True))
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.import_button.click()
+    assert (teams[0] / "sources.yaml").is_file()

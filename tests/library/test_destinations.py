@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.team_libraries import NOTE, NOTE_PASSAGE, make_teams, snapshot
+from tests.team_libraries import NOTE, NOTE_PASSAGE, make_teams, read_only, snapshot
 
 from briefgen.cli import main
 from briefgen.content import load_corpus
@@ -95,6 +95,29 @@ def test_accept_adds_a_team_sources_items_to_its_team_folder_and_says_so(
         f"Added 1 item to your library ({user_library / 'items' / f'{source_id}.yaml'});"
     )
     assert load_corpus(library_folders()).item("grants-short").library == "yours"
+
+
+def test_accept_for_a_read_only_team_folder_adds_to_yours_and_says_why(
+    tmp_path: Path,
+    team_source: tuple[Path, str],
+    user_library: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    children, source_id = team_source
+    capsys.readouterr()
+    before = snapshot(children)
+    read_only(monkeypatch, children)
+    review = _review_file(tmp_path, source_id, NOTE_PASSAGE, "agency-share")
+    assert main(["accept", str(review)]) == 0
+    items_file = user_library / "items" / f"{source_id}.yaml"
+    assert capsys.readouterr().out == (
+        f"Added 1 item to your library ({items_file}), as the team library "
+        "'childrens-services' is read-only for you; recorded 0 rejected suggestions; 0 entries "
+        "left undecided.\n"
+    )
+    assert snapshot(children) == before
+    assert load_corpus(library_folders()).item("agency-share").library == "yours"
 
 
 def test_items_go_to_the_library_holding_the_source_else_yours(

@@ -37,7 +37,7 @@ from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
 
 class AddItemDialog(QDialog):
     """A new item quoting `source_text[start:end]` (snapped to whole words), added to
-    `library` (a folder, or a library as read)."""
+    `library` (a folder, or a library as read; `why` there, if it is not the source's own)."""
 
     def __init__(
         self,
@@ -47,6 +47,7 @@ class AddItemDialog(QDialog):
         end: int,
         library: Path | LibraryFolder,
         parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
         super().__init__(parent)
         if not isinstance(library, LibraryFolder):
@@ -66,7 +67,7 @@ class AddItemDialog(QDialog):
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)
         self.form = ItemForm(corpus, library=self.library)
-        self.where = library_note("The item is added to", library)
+        self.where = library_note("The item is added to", library, why)
         self.form.corpusChanged.connect(self._learn)
         self.form.set_values("", "", [], "")
         self.form.org.setCurrentIndex(max(self.form.org.findData(_own_org(corpus, source_id)), 0))

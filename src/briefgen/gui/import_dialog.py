@@ -161,7 +161,7 @@ class ImportDialog(QDialog):
 
     def _target_changed(self) -> None:
         self._describe_target(self.targets)
-        if self.document is not None and not self.tasks.busy:
+        if self.document is not None and self.form.isEnabled():  # read, and not importing
             self._show_read_status()
             self._grow_to_fit()
 
@@ -250,7 +250,9 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import with the form's details, off the GUI thread."""
-        if self.document is None or self.tasks.busy:
+        # Not `tasks.busy`: the reading worker may not have said it finished when its result
+        # enabled the button, and a click then was silently dropped.
+        if self.document is None or not self.import_button.isEnabled():
             return
         self.error.clear()
         self.form.setEnabled(False)

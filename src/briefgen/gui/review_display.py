@@ -38,7 +38,8 @@ MARKS = {ACCEPTED: "✓ accepted", REJECTED: "✗ rejected", SKIPPED: "– skipp
 
 class ReviewDisplay(QDialog):
     """The suggestions for `source_id` shown, with the widgets a review decides them with;
-    accepted items and rejections go to `library` (a folder, or a library as read)."""
+    accepted items and rejections go to `library` (a folder, or a library as read; `why`
+    there, if it is not the source's own)."""
 
     suggestionsReady = Signal()
     failed = Signal(str)
@@ -49,6 +50,7 @@ class ReviewDisplay(QDialog):
         source_id: str,
         library: Path | LibraryFolder,
         parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
         super().__init__(parent)
         if not isinstance(library, LibraryFolder):
@@ -79,7 +81,7 @@ class ReviewDisplay(QDialog):
         self.hint = QLabel(SHAPING_HINT)
         self.hint.setWordWrap(True)
         self.form = ItemForm(corpus, library=self.library)
-        self.where = library_note("Accepted items are added to", library)
+        self.where = library_note("Accepted items are added to", library, why)
         self.accept_button = QPushButton("&Accept")
         self.reject_button = QPushButton("&Reject")
         self.skip_button = QPushButton("&Skip")

@@ -61,8 +61,9 @@ class ReviewView(ReviewDisplay):
         source_id: str,
         library: Path | LibraryFolder,
         parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
-        super().__init__(corpus, source_id, library, parent)
+        super().__init__(corpus, source_id, library, parent, why)
         self.history: list[Decision] = []
         self.taken = set(corpus.by_id)
         self.list.installEventFilter(self)

@@ -77,10 +77,11 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def library_note(sentence: str, library: LibraryFolder) -> QLabel:
-    """A line saying where `sentence`'s additions go ("… to your library."), the library's
-    folder in its tooltip, so an officer in a team knows whether colleagues will see them."""
-    text = f"{sentence} {library_label(library)}."
+def library_note(sentence: str, library: LibraryFolder, why: str = "") -> QLabel:
+    """A line saying where `sentence`'s additions go ("… to your library.", and `why` there
+    if given), the library's folder in its tooltip, so an officer in a team knows whether
+    colleagues will see them."""
+    text = f"{sentence} {library_label(library)}" + (f" ({why})." if why else ".")
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name is never markup
     label.setWordWrap(True)

@@ -1,7 +1,7 @@
 """Which library an officer's additions go to, shared by the command line and the app: an
 import into the library they choose (their own or a team folder), the items curated from a
-source into the library holding it (a shipped source's into their own), and how messages name
-each library.
+source into the library holding it (a shipped source's, or one on a share they cannot write
+to, into their own), and how messages name each library.
 """
 
 from __future__ import annotations
@@ -53,6 +53,16 @@ def items_library(corpus: Corpus, source_id: str) -> LibraryFolder:
     return user_library()
 
 
+def curation_library(corpus: Corpus, source_id: str) -> tuple[LibraryFolder, str]:
+    """Where items curated from `source_id` are written, as `items_library`, unless that is a
+    team folder the user cannot write to (a read-only share): then their own library, with
+    the reason to tell them ("the team library 'NAME' is read-only for you"), else ""."""
+    library = items_library(corpus, source_id)
+    if library.kind != "team" or write_refusal(library.path) is None:
+        return library, ""
+    return user_library(), f"{library_label(library)} is read-only for you"
+
+
 def library_label(library: LibraryFolder) -> str:
     """How a sentence names `library`: "your library" or "the team library 'NAME'"."""
     if library.kind == "user":
@@ -64,19 +74,26 @@ def library_label(library: LibraryFolder) -> str:
 
 def check_writable(library: LibraryFolder, remedy: str) -> None:
     """Refuse, before anything is written, a library the user cannot add files to (a read-only
-    share), naming it and its folder; `remedy` says how to choose another. A file is made and
-    removed to find out: permission bits alone are wrong on network shares and with ACLs. A
-    library not made yet is tried in the nearest folder above it that is there."""
-    folder = library.path
+    share), naming it and its folder; `remedy` says how to choose another."""
+    error = write_refusal(library.path)
+    if error is not None:
+        raise BriefgenError(
+            f"cannot add to {library_label(library)} ({library.path}): "
+            f"{write_failure(error, remedy)} (nothing was added)"
+        )
+
+
+def write_refusal(folder: Path) -> OSError | None:
+    """The error making a file in `folder` (or, if it is not there yet, the nearest folder
+    above it that is) meets, else None. A file is made and removed to find out: permission
+    bits alone are wrong on network shares and with ACLs."""
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent
     try:
         handle, name = tempfile.mkstemp(prefix=".briefgen-", suffix=".probe", dir=folder)
     except OSError as error:
-        raise BriefgenError(
-            f"cannot add to {library_label(library)} ({library.path}): "
-            f"{write_failure(error, remedy)} (nothing was added)"
-        ) from None
+        return error
     os.close(handle)
     with contextlib.suppress(OSError):
         os.unlink(name)
+    return None
