@@ -211,7 +211,8 @@ def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
     assert main(["accept", str(review)]) == 0
     undecided = len(entries) - 3
     assert capsys.readouterr().out == (
-        f"Added 2 items to {user_library / 'items' / 'lga-2013.yaml'}; recorded 1 rejected "
+        f"Added 2 items to your library ({user_library / 'items' / 'lga-2013.yaml'}); recorded "
+        "1 rejected "
         f"suggestion; {undecided} entries left undecided.\n"
     )
     corpus = load_corpus(library_folders())  # verifies every quote
@@ -230,7 +231,9 @@ def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
     assert entries[2]["text"] not in again  # now curated
     # Accepting the same file again adds nothing twice.
     assert main(["accept", str(review)]) == 0
-    assert capsys.readouterr().out.startswith("Added 0 items; recorded 1 rejected suggestion;")
+    assert capsys.readouterr().out.startswith(
+        "Added 0 items to your library; recorded 1 rejected suggestion;"
+    )
 
 
 def test_accept_refuses_a_retyped_quote_naming_file_and_line(
@@ -297,7 +300,9 @@ def test_a_suggestion_rejected_alone_is_not_proposed_again(
     text = review.read_text(encoding="utf-8").replace("    accept:\n", "    accept: no\n", 1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review)]) == 0
-    assert capsys.readouterr().out.startswith("Added 0 items; recorded 1 rejected suggestion;")
+    assert capsys.readouterr().out.startswith(
+        "Added 0 items to your library; recorded 1 rejected suggestion;"
+    )
     assert sorted(p.name for p in user_library.iterdir()) == ["suggestions"]
     assert first["text"] not in [s["text"] for s in _suggest_json(capsys)]
     assert main(["accept", str(review)]) == 0  # a library holding only rejections is fine

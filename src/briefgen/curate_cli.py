@@ -135,23 +135,42 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    """Add a review file's accepted items to a library, and record its rejected ones."""
+    """Add a review file's accepted items to a library (`--into`, else the one holding the
+    review's source if it is the user's or a team's they can write to, else the user's), and
+    record its rejected ones."""
     from briefgen.cli import EXIT_OK
     from briefgen.content import open_corpus
-    from briefgen.library.folders import library_folders, user_library_dir
+    from briefgen.library.destinations import (
+        curation_library,
+        library_at,
+        library_label,
+        user_library,
+    )
+    from briefgen.library.folders import library_folders
     from briefgen.library.reviewfile import accept_review, read_review
 
     review = read_review(Path(args.review_file))
-    into = Path(args.into) if args.into else user_library_dir()
-    # A library to add to is read too (its ids are taken), once it is one: it may hold only
-    # rejections so far.
-    is_library = (into / "sources.yaml").is_file() or (into / "items").is_dir()
-    extra = [*args.libraries, *([into] if is_library else [])]
+    extra = list(args.libraries)
+    if args.into:
+        into = Path(args.into)
+        # A library to add to is read too (its ids are taken), once it is one: it may hold
+        # only rejections so far.
+        if (into / "sources.yaml").is_file() or (into / "items").is_dir():
+            extra.append(into)
     corpus = open_corpus(library_folders(args.content, extra))
-    result = accept_review(corpus, review, into)
-    where = f" to {result.items_file}" if result.items_file else ""
+    why = ""
+    if args.into:
+        target = library_at(into, corpus.libraries)
+    elif review.source in corpus.sources:
+        target, why = curation_library(corpus, review.source)
+    else:  # accept_review says the source is not known
+        target = user_library()
+    result = accept_review(corpus, review, target.path)
+    where = (f" ({result.items_file})" if result.items_file else "") + (
+        f", as {why}" if why else ""
+    )
     print(
-        f"Added {counted(result.accepted, 'item')}{where}; recorded "
+        f"Added {counted(result.accepted, 'item')} to {library_label(target)}{where}; recorded "
         f"{counted(result.rejected, 'rejected suggestion')}; "
         f"{counted(result.undecided, 'entry', 'entries')} left undecided."
     )
@@ -186,13 +205,18 @@ def add_curate_commands(commands: Any) -> None:
 
     accept = commands.add_parser(
         "accept",
-        help="add a review file's accepted items to your library",
-        description="Add the entries marked `accept: yes` to the library (each quote must "
+        help="add a review file's accepted items to a library",
+        description="Add the entries marked `accept: yes` to a library (each quote must "
         "still be word for word from its source) and record those marked `accept: no` so they "
-        "are not suggested again.",
+        "are not suggested again. They go to the library holding the source when that is your "
+        "own or a team folder, so colleagues see them beside it; a shipped source's (or one in a "
+        "team folder you cannot write to) go to your own library.",
     )
     accept.add_argument("review_file", metavar="FILE.yaml")
     accept.add_argument(
-        "--into", metavar="DIR", help="library to add to (default: your own library)"
+        "--into",
+        metavar="DIR",
+        help="library to add to instead (default: the source's library if it is yours or a "
+        "team's, else your own)",
     )
     accept.set_defaults(handler=cmd_accept)

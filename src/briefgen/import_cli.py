@@ -4,6 +4,7 @@ say what was found in it and how to quote it next."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -95,10 +96,15 @@ def report(result: Any, origins: dict[str, str] | None = None) -> str:
     given were taken from (`origins`), warnings and next step."""
     document = result.document
     entry = result.entry
+    from briefgen.library.folders import user_library_dir
+
+    made = "."
+    if result.created_library:  # a team folder started by this import is not "your library"
+        mine = os.path.realpath(result.library) == os.path.realpath(user_library_dir())
+        made = " (your library, made now)." if mine else " (a new library, made now)."
     lines = [
         f"Imported '{printable(entry['title'])}' as '{result.source_id}' into "
-        f"{printable(str(result.library))}"
-        + (" (your library, made now)." if result.created_library else "."),
+        f"{printable(str(result.library))}{made}",
         f"  {printable(entry['publisher'])}, {printable(entry['date'])}; cited as "
         f"'{printable(entry['short_title'])}'.",
     ]

@@ -120,9 +120,9 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
         dialog.import_button.click()
     assert "anytown-annual-report-2025" in window.corpus.sources
     assert window.statusBar().currentMessage() == (
-        "Imported Anytown Annual Report as 'anytown-annual-report-2025'. Its publisher, new to "
-        "briefgen, is now the organisation 'anytown-council' (File > Review suggested items… to "
-        "quote it)."
+        "Imported Anytown Annual Report into your library as 'anytown-annual-report-2025'. Its "
+        "publisher, new to briefgen, is now the organisation 'anytown-council' (File > Review "
+        "suggested items… to quote it)."
     )
     assert "anytown-council" in window.corpus.organisations
     assert asked == ["Anytown Annual Report"]  # answered No: no review opened

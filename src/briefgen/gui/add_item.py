@@ -24,17 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import Corpus
+from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
 from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
-from briefgen.gui.widgets import describe, fit_on_screen, heading, scrolling
+from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
 from briefgen.library.curate import add_items, item_id_for
+from briefgen.library.destinations import library_at
 from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
 
 
 class AddItemDialog(QDialog):
-    """A new item quoting `source_text[start:end]` (snapped to whole words)."""
+    """A new item quoting `source_text[start:end]` (snapped to whole words), added to
+    `library` (a folder, or a library as read; `why` there, if it is not the source's own)."""
 
     def __init__(
         self,
@@ -42,11 +45,15 @@ class AddItemDialog(QDialog):
         source_id: str,
         start: int,
         end: int,
-        library: Path,
+        library: Path | LibraryFolder,
         parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
         super().__init__(parent)
-        self.corpus, self.source_id, self.library = corpus, source_id, library
+        if not isinstance(library, LibraryFolder):
+            library = library_at(library, corpus.libraries)
+        self.target = library
+        self.corpus, self.source_id, self.library = corpus, source_id, library.path
         self.source = corpus.sources[source_id]
         self.start, self.end = snap_to_words(self.source.text, start, end)
         self.written: Path | None = None
@@ -59,7 +66,8 @@ class AddItemDialog(QDialog):
         self.context.spanChanged.connect(self._span_changed)
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)
-        self.form = ItemForm(corpus, library=library)
+        self.form = ItemForm(corpus, library=self.library)
+        self.where = library_note("The item is added to", library, why)
         self.form.corpusChanged.connect(self._learn)
         self.form.set_values("", "", [], "")
         self.form.org.setCurrentIndex(max(self.form.org.findData(_own_org(corpus, source_id)), 0))
@@ -96,6 +104,7 @@ class AddItemDialog(QDialog):
         layout = QVBoxLayout(self)
         # It scrolls only where the screen is too small for it (a laptop at 200% text).
         layout.addWidget(scrolling(body, "Add as item"), 1)
+        layout.addWidget(self.where)
         layout.addWidget(buttons)
         self.context.set_span(self.start, self.end, centre=True)
         self._span_changed(self.start, self.end)

@@ -1,6 +1,8 @@
 """The main window's curation commands: "Review suggested items…" (File menu) and "Add as
 item…" (the source viewer's context menu and Ctrl+Shift+I). Kept apart from the window so its
-own hooks are one call; both write to the user's library and reload the content after."""
+own hooks are one call; both write a source's items to the library holding it (a shipped
+source's, or one on a share the user cannot write to, to the user's own:
+`destinations.curation_library`) and reload the content after."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from briefgen.gui.source_view import python_offset
-from briefgen.library.folders import user_library_dir
+from briefgen.library.destinations import curation_library
 
 if TYPE_CHECKING:
     from briefgen.gui.add_item import AddItemDialog
@@ -84,7 +86,8 @@ class Curation:
         # The suggestion engine (scikit-learn) is imported when first asked for, not at start-up.
         from briefgen.gui.review_view import ReviewView
 
-        self.review = ReviewView(corpus, source_id, user_library_dir(), self.window)
+        library, why = curation_library(corpus, source_id)
+        self.review = ReviewView(corpus, source_id, library, self.window, why)
         self.review.libraryChanged.connect(self.reload_timer.start)
         self.review.show()
         return self.review
@@ -102,9 +105,8 @@ class Curation:
         )
         from briefgen.gui.add_item import AddItemDialog
 
-        dialog = AddItemDialog(
-            corpus, view.item.source, start, end, user_library_dir(), self.window
-        )
+        library, why = curation_library(corpus, view.item.source)
+        dialog = AddItemDialog(corpus, view.item.source, start, end, library, self.window, why)
         dialog.accepted.connect(self.window.load_content)
         # An organisation added from the form is listed next time, even if the item is not.
         dialog.form.corpusChanged.connect(self.reload_timer.start)

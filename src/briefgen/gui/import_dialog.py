@@ -1,17 +1,20 @@
 """File → Import document…: the file is read in a worker (with progress and Cancel), a short
-form shows the details prefilled from the file's own properties, and the import runs in a worker
-too; on success the window reloads its content so the new document is listed, and offers to
-review the items briefgen suggests from it."""
+form shows the details prefilled from the file's own properties and which library to add it to
+(the user's own or a team folder; the last one chosen is remembered), and the import runs in a
+worker too; on success the window reloads its content so the new document is listed, and
+offers to review the items briefgen suggests from it."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,11 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content.model import LibraryFolder
+from briefgen.gui.widgets import describe, fit_on_screen
+from briefgen.library.destinations import (
+    check_writable,
+    import_targets,
+    library_at,
+    library_label,
+)
 from briefgen.library.extract import ExtractedDocument
 from briefgen.library.import_details import ImportDetails, detail_origins, prefilled
 from briefgen.library.importer import ImportResult, import_document, read_document
 
 FILE_FILTER = "Documents (*.pdf *.docx *.md *.markdown *.txt *.text);;All files (*)"
+LAST_LIBRARY_KEY = "lastImportLibrary"  # "yours", or a team folder's path
+READ_ONLY_REMEDY = "choose another library under Add to"
 
 
 class _Progress(QObject):
@@ -39,23 +51,26 @@ class _Progress(QObject):
 
 
 class ImportDialog(QDialog):
-    """Import one file: read it, let the officer check the details, add it to `library`."""
+    """Import one file: read it, let the officer check the details and choose the library to
+    add it to (`library` first, else the one chosen last time, else their own)."""
 
     imported = Signal(object)  # ImportResult
 
     def __init__(
         self,
         path: Path,
-        library: Path,
+        library: Path | None,
         folders: Sequence[LibraryFolder],
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
+        from briefgen.gui.settings import app_settings
         from briefgen.gui.workers import TaskRunner
 
         self.path = path
-        self.library = library
         self.folders = tuple(folders)
+        self.settings = settings if settings is not None else app_settings()
         self.document: ExtractedDocument | None = None
         self.import_result: ImportResult | None = None
         self.cancel_event = threading.Event()
@@ -72,14 +87,16 @@ class ImportDialog(QDialog):
         }
         self.fields["date"].setPlaceholderText("as the document gives it: 2008, September 2008")
         self.fields["id"].setPlaceholderText("chosen from the title if left empty")
+        self.targets = self._target_choice(library)
         self.form = QWidget()
         form = QFormLayout(self.form)
+        form.addRow("&Add to", self.targets)
         for label, name in (
             ("&Title", "title"),
             ("&Publisher", "publisher"),
             ("&Date", "date"),
             ("&Short title", "short_title"),
-            ("Source &id", "id"),
+            ("S&ource id", "id"),  # Alt+I is Import
         ):
             form.addRow(label, self.fields[name])
         self.form.setEnabled(False)
@@ -105,6 +122,58 @@ class ImportDialog(QDialog):
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
         self._read()
+
+    # --- the library to add to -------------------------------------------------------------
+
+    def _target_choice(self, library: Path | None) -> QComboBox:
+        """The libraries to add to: the user's own, then each team folder by its listing name,
+        its folder in the tooltip; `library` chosen, else the last one chosen, else theirs."""
+        combo = QComboBox()
+        targets = list(import_targets(self.folders))
+        remembered = str(self.settings.value(LAST_LIBRARY_KEY, "") or "")
+        if library is not None:
+            wanted = str(library)
+        elif remembered == "yours":
+            wanted = str(targets[0].path)
+        else:
+            wanted = remembered
+        chosen = next(
+            (index for index, t in enumerate(targets) if wanted and _same_folder(t.path, wanted)),
+            0,
+        )
+        if library is not None and not _same_folder(targets[chosen].path, wanted):
+            targets.append(library_at(library, self.folders))  # a folder not listed as a library
+            chosen = len(targets) - 1
+        self.choices = tuple(targets)  # kept here: a tuple as item data may come back a list
+        for target in targets:
+            label = "Your library" if target.kind == "user" else f"{target.name} (team folder)"
+            combo.addItem(label)
+            combo.setItemData(combo.count() - 1, str(target.path), Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(chosen)
+        combo.currentIndexChanged.connect(self._target_changed)
+        self._describe_target(combo)
+        return combo
+
+    def _describe_target(self, combo: QComboBox) -> None:
+        target = self.choices[combo.currentIndex()]
+        where = f"The document is added to {library_label(target)}, in {target.path}."
+        describe(combo, "Add to", where)
+
+    def _target_changed(self) -> None:
+        self._describe_target(self.targets)
+        if self.document is not None and self.form.isEnabled():  # read, and not importing
+            self._show_read_status()
+            self._grow_to_fit()
+
+    @property
+    def target(self) -> LibraryFolder:
+        """The library chosen to add the document to."""
+        return self.choices[self.targets.currentIndex()]
+
+    @property
+    def library(self) -> Path:
+        """The folder of the library chosen to add the document to."""
+        return self.target.path
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -132,14 +201,7 @@ class ImportDialog(QDialog):
         self.fields["short_title"].setText(details.short_title)
         for field in self.fields.values():  # a long title is read from its start
             field.setCursorPosition(0)
-        pages = f"{len(document.pages):,} pages, " if document.pages else ""
-        origins = detail_origins(document, ImportDetails())
-        taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
-        self.status.setText(
-            f"{self.path.name}: {pages}{len(document.text):,} characters. Check the details, "
-            "then import it into your library."
-            + (f"\nTaken from the file: {taken}." if taken else "")
-        )
+        self._show_read_status()
         self.notes.setText("\n".join([*document.warnings, *document.notices]))
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -147,6 +209,31 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.import_button.setDefault(True)
         self.fields["title"].setFocus()
+        self._grow_to_fit()
+
+    def _show_read_status(self) -> None:
+        document = self.document
+        assert document is not None
+        pages = f"{len(document.pages):,} pages, " if document.pages else ""
+        origins = detail_origins(document, ImportDetails())
+        taken = "; ".join(f"the {name} from {where}" for name, where in origins.items())
+        self.status.setText(
+            f"{self.path.name}: {pages}{len(document.text):,} characters. Check the details, "
+            f"then import it into {library_label(self.target)}."
+            + (f"\nTaken from the file: {taken}." if taken else "")
+        )
+
+    def _grow_to_fit(self) -> None:
+        """Grow to show text that came after the dialog was sized (the file's details, a
+        message): else, with a larger system font, the fields are squeezed to slivers."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint()
+        if wanted.height() > self.height() or wanted.width() > self.width():
+            fit_on_screen(
+                self, max(self.width(), wanted.width()), max(self.height(), wanted.height())
+            )
 
     # --- importing -------------------------------------------------------------------------
 
@@ -163,23 +250,34 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import with the form's details, off the GUI thread."""
-        if self.document is None or self.tasks.busy:
+        # Not `tasks.busy`: the reading worker may not have said it finished when its result
+        # enabled the button, and a click then was silently dropped.
+        if self.document is None or not self.import_button.isEnabled():
             return
         self.error.clear()
         self.form.setEnabled(False)
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.status.setText(f"Adding {self.path.name} to your library…")
-        path, library, folders, details = self.path, self.library, self.folders, self.details()
+        target = self.target
+        self.status.setText(f"Adding {self.path.name} to {library_label(target)}…")
+        path, folders, details = self.path, self.folders, self.details()
         document, cancel = self.document, self.cancel_event
+
+        def add() -> ImportResult:  # a read-only share is refused before anything is written
+            check_writable(target, READ_ONLY_REMEDY)
+            return import_document(path, target.path, folders, details, None, cancel, document)
+
         self.tasks.start(
-            lambda: import_document(path, library, folders, details, None, cancel, document),
+            add,
             self._imported,
             self._failed,
             doing=f"importing {path.name}",
         )
 
     def _imported(self, result: ImportResult) -> None:
+        target = self.target
+        remembered = "yours" if target.kind == "user" else str(target.path)
+        self.settings.setValue(LAST_LIBRARY_KEY, remembered)
         self.import_result = result
         self.imported.emit(result)
         self.accept()
@@ -190,11 +288,14 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.error.setText(message)
+        self._grow_to_fit()
         if self.document is None:  # the file cannot be read: nothing to fill in
             self.status.setText(f"{self.path.name} cannot be imported.")
             self.cancel_button.setText("Close")
             return
-        self.status.setText("Nothing was added. Correct the details and import again.")
+        self.status.setText(
+            "Nothing was added. Correct the details (or the library to add to) and import again."
+        )
         self.form.setEnabled(True)
         self.import_button.setEnabled(True)
 
@@ -208,6 +309,10 @@ class ImportDialog(QDialog):
         self.tasks.wait()
 
 
+def _same_folder(path: Path, other: str) -> bool:
+    return os.path.realpath(path) == os.path.realpath(other)
+
+
 def ask_document(parent: QWidget) -> Path | None:
     """The file the officer picks to import, or None."""
     path, _ = QFileDialog.getOpenFileName(parent, "Import document", "", FILE_FILTER)
@@ -216,7 +321,7 @@ def ask_document(parent: QWidget) -> Path | None:
 
 def import_into_library(window: Any, path: Path | None = None) -> ImportDialog | None:
     """File → Import document…: ask for a file, run the dialog, reload the content after."""
-    from briefgen.library.folders import library_folders, user_library_dir
+    from briefgen.library.folders import library_folders
 
     path = path if path is not None else ask_document(window)
     if path is None:
@@ -228,10 +333,11 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
 
         dialogs.show_error(window, "The libraries cannot be read.", str(error))
         return None
-    dialog = ImportDialog(path, user_library_dir(), folders, window)
+    dialog = ImportDialog(path, None, folders, window, window.settings)
 
     def reload(result: ImportResult) -> None:
-        message = f"Imported {result.entry['title']} as '{result.source_id}'." + (
+        into = library_label(library_at(result.library, folders))
+        message = f"Imported {result.entry['title']} into {into} as '{result.source_id}'." + (
             f" Its publisher, new to briefgen, is now the organisation '{result.organisation}'"
             " (File > Review suggested items… to quote it)."
             if result.organisation

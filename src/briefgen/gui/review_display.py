@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import Corpus
+from briefgen.content.model import LibraryFolder
 from briefgen.content.sourcemap import Locate, source_map
 from briefgen.gui.item_form import ItemForm
 from briefgen.gui.span_view import SHAPING_HINT, SpanView
-from briefgen.gui.widgets import describe, fit_on_screen, heading
+from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note
+from briefgen.library.destinations import library_at
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import Suggestion
 
@@ -35,16 +37,26 @@ MARKS = {ACCEPTED: "✓ accepted", REJECTED: "✗ rejected", SKIPPED: "– skipp
 
 
 class ReviewDisplay(QDialog):
-    """The suggestions for `source_id` shown, with the widgets a review decides them with."""
+    """The suggestions for `source_id` shown, with the widgets a review decides them with;
+    accepted items and rejections go to `library` (a folder, or a library as read; `why`
+    there, if it is not the source's own)."""
 
     suggestionsReady = Signal()
     failed = Signal(str)
 
     def __init__(
-        self, corpus: Corpus, source_id: str, library: Path, parent: QWidget | None = None
+        self,
+        corpus: Corpus,
+        source_id: str,
+        library: Path | LibraryFolder,
+        parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
         super().__init__(parent)
-        self.corpus, self.source_id, self.library = corpus, source_id, library
+        if not isinstance(library, LibraryFolder):
+            library = library_at(library, corpus.libraries)
+        self.target = library
+        self.corpus, self.source_id, self.library = corpus, source_id, library.path
         self.source = corpus.sources[source_id]
         self.suggestions: list[Suggestion] = []
         self.verdicts: list[str | None] = []
@@ -68,7 +80,8 @@ class ReviewDisplay(QDialog):
         self.text.add_move_shortcuts(self)
         self.hint = QLabel(SHAPING_HINT)
         self.hint.setWordWrap(True)
-        self.form = ItemForm(corpus, library=library)
+        self.form = ItemForm(corpus, library=self.library)
+        self.where = library_note("Accepted items are added to", library, why)
         self.accept_button = QPushButton("&Accept")
         self.reject_button = QPushButton("&Reject")
         self.skip_button = QPushButton("&Skip")
@@ -88,6 +101,7 @@ class ReviewDisplay(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(heading("Suggested items"))
         left_layout.addWidget(self.status)
+        left_layout.addWidget(self.where)  # the list gives up the room; the form has none
         left_layout.addWidget(self.list, 1)
         all_row = QHBoxLayout()
         all_row.addWidget(self.accept_all_button)

@@ -1,7 +1,8 @@
 """Review suggested items for one source: each suggestion with its passage highlighted in the
 source, accepted (fields editable first), rejected or skipped from the keyboard, with
-accept-all above a score and undo. Every decision is written to the user's library at once
-(atomic), so closing the app loses nothing; suggestions are computed by a worker.
+accept-all above a score and undo. Every decision is written at once (atomic) to the library
+the view was given (the one holding the source, or the user's own for a shipped source), so
+closing the app loses nothing; suggestions are computed by a worker.
 
 Keys, with the list focused: A or Enter accepts with the fields as shown, R rejects (not
 suggested again), S skips; Ctrl+Z undoes the last decision. The buttons carry Alt mnemonics.
@@ -20,6 +21,7 @@ from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from briefgen.content import Corpus
+from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDisplay
@@ -54,9 +56,14 @@ class ReviewView(ReviewDisplay):
     libraryChanged = Signal()  # items or rejections written (or undone)
 
     def __init__(
-        self, corpus: Corpus, source_id: str, library: Path, parent: QWidget | None = None
+        self,
+        corpus: Corpus,
+        source_id: str,
+        library: Path | LibraryFolder,
+        parent: QWidget | None = None,
+        why: str = "",
     ) -> None:
-        super().__init__(corpus, source_id, library, parent)
+        super().__init__(corpus, source_id, library, parent, why)
         self.history: list[Decision] = []
         self.taken = set(corpus.by_id)
         self.list.installEventFilter(self)

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.content.model import LibraryFolder
+from briefgen.library.destinations import library_label
+
 W = QWidget  # any widget
 
 
@@ -71,6 +74,18 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
     label.setAccessibleName(text)
+    return label
+
+
+def library_note(sentence: str, library: LibraryFolder, why: str = "") -> QLabel:
+    """A line saying where `sentence`'s additions go ("… to your library.", and `why` there
+    if given), the library's folder in its tooltip, so an officer in a team knows whether
+    colleagues will see them."""
+    text = f"{sentence} {library_label(library)}" + (f" ({why})." if why else ".")
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name is never markup
+    label.setWordWrap(True)
+    describe(label, text, f"Folder: {library.path}")
     return label
 
 

@@ -16,18 +16,23 @@ from briefgen.errors import BriefgenError
 from briefgen.library.import_checks import HASH_CHUNK
 
 
-def folder_error(library: Path, error: OSError) -> BriefgenError:
-    """A failure to write in the library, said as the officer can act on it."""
+def write_failure(error: OSError, remedy: str) -> str:
+    """Why a folder could not be written, said as the officer can act on it; `remedy` is how
+    to choose a library they can write to (the command line and the app say it differently)."""
     if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        reason = "the disk holding it is full; free some space and import again"
-    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = (
-            "the folder is read-only for you; choose a library you can write to with --into, "
-            "or ask whoever looks after the folder"
-        )
-    else:
-        reason = (error.strerror or str(error)).lower()
-    return BriefgenError(f"cannot import into {library}: {reason} (nothing was added)")
+        return "the disk holding it is full; free some space and import again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder is read-only for you; {remedy}, or ask whoever looks after the folder"
+    return (error.strerror or str(error)).lower()
+
+
+def folder_error(
+    library: Path, error: OSError, remedy: str = "choose a library you can write to with --into"
+) -> BriefgenError:
+    """A failure to write in the library, said as the officer can act on it."""
+    return BriefgenError(
+        f"cannot import into {library}: {write_failure(error, remedy)} (nothing was added)"
+    )
 
 
 class Staging:

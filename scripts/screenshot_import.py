@@ -1,0 +1,138 @@
+"""Screenshot File → Import document… for an officer with two team folders, and the review view
+of a document in a team folder, for looking at the "Add to" choice and the "added to" line.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot_import.py \
+        OUT_DIR [--font-scale 2]
+
+Everything is made in a temporary folder (two team folders listed in a `libraries.yaml`, the
+user's own library, a short document); the real settings and libraries are not touched. Writes
+OUT_DIR/import.png (the dialog, a team folder chosen), OUT_DIR/import-choices.png (the screen
+with the Add to list open) and OUT_DIR/review-team.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+NOTE = """\
+# Children's services improvement plan 2026
+
+## Workforce
+
+Councils should agree a regional memorandum of understanding on agency pay rates.
+
+Agency staff now fill one post in five across the children's social work teams of the county.
+
+## Funding
+
+Government should give councils a multi-year funding settlement for children's services.
+"""
+
+
+def settle(ms: int = 300) -> None:
+    """Let Qt lay out and paint (and workers report) for `ms`."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def make_folders(base: Path) -> Path:
+    """Two team folders listed in a settings file, the user's library; returns the document."""
+    listed = []
+    for name in ("Childrens-Services", "Planning-Policy"):
+        folder = base / "shared" / name
+        folder.mkdir(parents=True)
+        (folder / "organisations.yaml").write_text(
+            f"- id: {name.lower()}\n  name: {name} team\n  short: {name}\n", encoding="utf-8"
+        )
+        listed.append(f"  - {folder}\n")
+    (base / "config").mkdir()
+    (base / "config" / "libraries.yaml").write_text(
+        "team_libraries:\n" + "".join(listed), encoding="utf-8"
+    )
+    os.environ["BRIEFGEN_CONFIG_DIR"] = str(base / "config")
+    os.environ["BRIEFGEN_USER_LIBRARY"] = str(base / "yours")
+    os.environ["BRIEFGEN_CACHE_DIR"] = str(base / "cache")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(base / "ini"))
+    note = base / "Children's services improvement plan 2026.md"
+    note.write_text(NOTE, encoding="utf-8")
+    return note
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out_dir")
+    parser.add_argument("--font-scale", type=float, default=1.0)
+    args = parser.parse_args()
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = QApplication(sys.argv[:1])
+    if args.font_scale != 1.0:  # as a user's larger system font would, before any widget
+        font = QFont(app.font())
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
+        app.setFont(font)
+    base = Path(tempfile.mkdtemp(prefix="briefgen-shot-"))
+    note = make_folders(base)
+
+    from briefgen.content import load_corpus
+    from briefgen.gui.import_dialog import ImportDialog
+    from briefgen.gui.review_view import ReviewView
+    from briefgen.library.destinations import items_library
+    from briefgen.library.folders import library_folders
+
+    dialog = ImportDialog(note, None, library_folders())
+    dialog.show()
+    while not dialog.import_button.isEnabled():
+        settle(100)
+    dialog.fields["publisher"].setText("Anytown Council")
+    dialog.fields["date"].setText("2026")
+    dialog.targets.setCurrentIndex(1)
+    settle()
+    grab(dialog, out / "import.png")
+    dialog.targets.showPopup()
+    settle()
+    screen = QGuiApplication.primaryScreen()
+    screen.grabWindow(0).save(str(out / "import-choices.png"))
+    dialog.targets.hidePopup()
+    loop = QEventLoop()
+    dialog.imported.connect(loop.quit)
+    dialog.import_button.click()
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    result = dialog.import_result
+    dialog.deleteLater()
+    if result is None:
+        print(f"the import failed: {dialog.error.text()}", file=sys.stderr)
+        return 1
+
+    corpus = load_corpus(library_folders())
+    review = ReviewView(corpus, result.source_id, items_library(corpus, result.source_id))
+    review.show()
+    loop = QEventLoop()
+    review.suggestionsReady.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    settle()
+    grab(review, out / "review-team.png")
+    review.close()
+    review.deleteLater()
+    settle(50)
+    print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
+    return 0
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Which library an officer's additions go to, shared by the command line and the app: an
+import into the library they choose (their own or a team folder), the items curated from a
+source into the library holding it (a shipped source's, or one on a share they cannot write
+to, into their own), and how messages name each library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefgen.content import Corpus
+from briefgen.content.model import LibraryFolder
+from briefgen.errors import BriefgenError
+from briefgen.library.folders import user_library_dir
+from briefgen.library.import_staging import write_failure
+
+
+def user_library() -> LibraryFolder:
+    """The user's own library (it may not be made yet)."""
+    return LibraryFolder(user_library_dir(), "user", "yours")
+
+
+def import_targets(folders: Sequence[LibraryFolder]) -> tuple[LibraryFolder, ...]:
+    """The libraries a document can be imported into, from the libraries read: the user's
+    own (listed before its first import makes it), then every team folder."""
+    user = next((folder for folder in folders if folder.kind == "user"), user_library())
+    return (user, *(folder for folder in folders if folder.kind == "team"))
+
+
+def library_at(path: Path, folders: Sequence[LibraryFolder]) -> LibraryFolder:
+    """The library at `path` as `folders` name it; else the user's own if it is that folder,
+    else a team folder named after it."""
+    real = os.path.realpath(path)
+    for folder in folders:
+        if folder.writable and os.path.realpath(folder.path) == real:
+            return folder
+    if os.path.realpath(user_library_dir()) == real:
+        return LibraryFolder(path, "user", "yours")
+    return LibraryFolder(path, "team", path.name or str(path))
+
+
+def items_library(corpus: Corpus, source_id: str) -> LibraryFolder:
+    """Where items curated from `source_id` are written: the library that lists the source if
+    it is the user's or a team's (so colleagues see them beside it), else the user's own."""
+    listed_in = corpus.sources[source_id].library
+    for folder in corpus.libraries:
+        if folder.name == listed_in and folder.writable:
+            return folder
+    return user_library()
+
+
+def curation_library(corpus: Corpus, source_id: str) -> tuple[LibraryFolder, str]:
+    """Where items curated from `source_id` are written, as `items_library`, unless that is a
+    team folder the user cannot write to (a read-only share): then their own library, with
+    the reason to tell them ("the team library 'NAME' is read-only for you"), else ""."""
+    library = items_library(corpus, source_id)
+    if library.kind != "team" or write_refusal(library.path) is None:
+        return library, ""
+    return user_library(), f"{library_label(library)} is read-only for you"
+
+
+def library_label(library: LibraryFolder) -> str:
+    """How a sentence names `library`: "your library" or "the team library 'NAME'"."""
+    if library.kind == "user":
+        return "your library"
+    if library.kind == "shipped":
+        return "the shipped content"
+    return f"the team library '{library.name}'"
+
+
+def check_writable(library: LibraryFolder, remedy: str) -> None:
+    """Refuse, before anything is written, a library the user cannot add files to (a read-only
+    share), naming it and its folder; `remedy` says how to choose another."""
+    error = write_refusal(library.path)
+    if error is not None:
+        raise BriefgenError(
+            f"cannot add to {library_label(library)} ({library.path}): "
+            f"{write_failure(error, remedy)} (nothing was added)"
+        )
+
+
+def write_refusal(folder: Path) -> OSError | None:
+    """The error making a file in `folder` (or, if it is not there yet, the nearest folder
+    above it that is) meets, else None. A file is made and removed to find out: permission
+    bits alone are wrong on network shares and with ACLs."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=".briefgen-", suffix=".probe", dir=folder)
+    except OSError as error:
+        return error
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+    return None
