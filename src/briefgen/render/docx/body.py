@@ -159,6 +159,7 @@ def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
     the citation; the acronyms it uses first, if any, after it."""
     style = "Briefing Headline" if quote.headline else "Item Label"
     label = writer.paragraph(style)
+    keep_with_next(label)
     writer.number(label, quote.number, style)
     writer.run(label, quote.kind_label, "Kind Label")
     if quote.headline:
@@ -173,6 +174,8 @@ def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
         if index == len(parts) - 1 and quote.elided_end:
             writer.run(paragraph, " " + words["elision"], "Note")
         writer.indent(paragraph, "Quote")
+        if not writer.pack.large_print:  # large print lets a long quotation break, as the PDF
+            keep_with_next(paragraph)  # the last keeps with its citation
         paragraphs.append(paragraph)
     citation = add_citation(writer, quote.citation, words["citation_prefix"])
     if paragraphs:
@@ -260,6 +263,7 @@ def add_table(writer: Writer, block: Table) -> None:
 def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
     if block.caption or (block.number and index == 0):
         caption = writer.paragraph("Caption")
+        keep_with_next(caption, whole=False)
         writer.number(caption, block.number if index == 0 else "", "Caption")
         writer.run(caption, block.caption)
     if writer.last_is_table:
@@ -279,6 +283,15 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
     writer.last_is_table = True
+
+
+def keep_with_next(paragraph: WordParagraph, whole: bool = True) -> None:
+    """Keep `paragraph` on the page of the one after it (and, if `whole`, in one piece), as
+    direct formatting: an item's label, summary, quotation and citation, and a caption with its
+    table, stay together whatever a council template's Quote or Caption style says."""
+    paragraph.paragraph_format.keep_with_next = True
+    if whole:
+        paragraph.paragraph_format.keep_together = True
 
 
 def quote_paragraphs(text: str) -> list[str]:
