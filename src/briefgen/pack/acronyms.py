@@ -95,5 +95,8 @@ def glossary_drafts(parts: PackParts, body: Sequence[Draft], title: str, intro: 
         for entry in sorted(parts.acronyms, key=lambda entry: entry.term.casefold())
         if entry.term in used
     )
-    table = Table(title, (labels["glossary_term"], labels["glossary_meaning"]), rows)
+    # The caption says what the table holds, not the section heading above it again.
+    table = Table(
+        labels["glossary_caption"], (labels["glossary_term"], labels["glossary_meaning"]), rows
+    )
     return [Draft(title, (Paragraph(intro), table))]
