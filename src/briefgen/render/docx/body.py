@@ -277,11 +277,16 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
     oxml.set_table_width(table, sum(widths), writer.gutter)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
+    # A table never leaves one row alone on a page (as the PDF): its first row keeps with
+    # the second, the one before last with the last.
+    kept_rows = {1, len(rows) - 2} - {0, len(rows) - 1}
     for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
+            if row_index in kept_rows:
+                keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
 
 

@@ -1,0 +1,117 @@
+"""What a reader of the printed pack sees around page breaks and tables: no caption repeating
+its heading, no table row left alone at the top of a page, no theme heading stranded at a
+page foot without its items."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pypdf
+import pytest
+from docx import Document
+from tests.conftest import make_spec
+
+from briefgen.content import Corpus
+from briefgen.pack import build_pack
+from briefgen.pack.model import Pack, Paragraph, Section, Table
+from briefgen.render import RenderResult, render
+
+
+@pytest.fixture(scope="module")
+def built(small_corpus: Corpus) -> Callable[[str, str], tuple[Pack, RenderResult]]:
+    """Build (and remember) a layout for members in `fmt`."""
+    cache: dict[tuple[str, str], tuple[Pack, RenderResult]] = {}
+
+    def build(layout: str, fmt: str) -> tuple[Pack, RenderResult]:
+        if (layout, fmt) not in cache:
+            pack = build_pack(small_corpus, make_spec(layout, "members"))
+            cache[layout, fmt] = (pack, render(pack, small_corpus, fmt))
+        return cache[layout, fmt]
+
+    return build
+
+
+def lines(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+
+
+@pytest.mark.parametrize("layout", ["member-briefing", "committee-report"])
+def test_the_glossary_table_caption_does_not_repeat_its_heading(
+    built: Callable[[str, str], tuple[Pack, RenderResult]], layout: str
+) -> None:
+    pack, pdf = built(layout, "pdf")
+    heading = next(s.title for s in pack.sections if s.title.casefold().endswith("glossary"))
+    printed = lines(pdf.data)
+    assert pack.wording["glossary_caption"] in printed
+    for index, line in enumerate(printed):
+        if line == heading:  # the heading itself, or the report's list of appendices
+            assert heading not in printed[index + 1 : index + 4]
+    _, word = built(layout, "docx")
+    document = Document(io.BytesIO(word.data))
+    captions = [p.text.split("\t")[-1] for p in document.paragraphs if p.style.name == "Caption"]
+    assert pack.wording["glossary_caption"] in captions
+    assert heading not in captions
+
+
+# --- Tables at a page break ---------------------------------------------------------------------
+
+TABLES = 14
+ROWS = 5
+
+
+def tables_pack(pack: Pack) -> Pack:
+    """`pack` with sections each holding a paragraph of a different length and a table of
+    `ROWS` rows labelled "T3R2" (table 3, row 2), so that the tables meet page breaks at every
+    row."""
+    sections = tuple(
+        Section(
+            f"Table section {table}",
+            f"table-section-{table}",
+            blocks=(
+                Paragraph(" ".join(["Filler words for the page."] * (3 + 7 * table % 19))),
+                Table(
+                    f"Table {table}",
+                    ("Row", "Meaning"),
+                    tuple((f"T{table}R{row}", "A meaning. " * 4) for row in range(1, ROWS + 1)),
+                ),
+            ),
+        )
+        for table in range(1, TABLES + 1)
+    )
+    return pack._replace(sections=sections)
+
+
+def test_no_table_leaves_one_row_alone_on_a_page(
+    built: Callable[[str, str], tuple[Pack, RenderResult]], small_corpus: Corpus
+) -> None:
+    pack = tables_pack(built("evidence-pack", "pdf")[0])
+    reader = pypdf.PdfReader(io.BytesIO(render(pack, small_corpus, "pdf").data))
+    pages = [page.extract_text() for page in reader.pages]
+    split = 0
+    for table in range(1, TABLES + 1):
+        rows_by_page = [
+            [row for row in range(1, ROWS + 1) if f"T{table}R{row}" in text] for text in pages
+        ]
+        shown = [rows for rows in rows_by_page if rows]
+        if len(shown) > 1:
+            split += 1
+            assert all(len(rows) > 1 for rows in shown), (table, shown)
+    assert split  # some table did meet a page break
+
+
+def test_the_word_table_keeps_its_first_and_last_two_rows_together(
+    built: Callable[[str, str], tuple[Pack, RenderResult]], small_corpus: Corpus
+) -> None:
+    pack = tables_pack(built("evidence-pack", "pdf")[0])
+    document = Document(io.BytesIO(render(pack, small_corpus, "docx").data))
+    table = next(t for t in document.tables if t.rows[1].cells[0].text == "T1R1")
+
+    def kept(row: int) -> bool:
+        return all(
+            p.paragraph_format.keep_with_next for c in table.rows[row].cells for p in c.paragraphs
+        )
+
+    # Rows: 0 the header (kept by its style), then T1R1 (1) to T1R5 (5).
+    assert [kept(row) for row in range(1, ROWS + 1)] == [True, False, False, True, False]
