@@ -1,6 +1,6 @@
 """What a reader of the printed pack sees around page breaks and tables: no caption repeating
-its heading, no table row left alone at the top of a page, no theme heading stranded at a
-page foot without its items."""
+its heading, no table row left alone on a page, no introduction (with the acronyms it explains)
+left at a page foot without the quotation it introduces."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.conftest import make_spec
 
 from briefgen.content import Corpus
 from briefgen.pack import build_pack
-from briefgen.pack.model import Pack, Paragraph, Section, Table
+from briefgen.pack.model import Acronym, Pack, Paragraph, Quote, Section, Table
 from briefgen.render import RenderResult, render
 
 
@@ -115,3 +115,42 @@ def test_the_word_table_keeps_its_first_and_last_two_rows_together(
 
     # Rows: 0 the header (kept by its style), then T1R1 (1) to T1R5 (5).
     assert [kept(row) for row in range(1, ROWS + 1)] == [True, False, False, True, False]
+
+
+# --- An introduction, its acronyms and what it introduces ---------------------------------------
+
+
+def introductions_pack(pack: Pack) -> Pack:
+    """`pack` with sections each holding an introduction of a different length that explains
+    an acronym ("X3") and then introduces a quotation ("Q3 …")."""
+    sections = tuple(
+        Section(
+            f"Theme {n}",
+            f"theme-{n}",
+            blocks=(
+                Paragraph(
+                    " ".join(["An introduction to the theme."] * (4 + 9 * n % 23)),
+                    acronyms=(Acronym(f"X{n}", "an expansion"),),
+                ),
+                Quote(f"item-{n}", "risk", "Risk", f"Q{n} " + "Quoted words. " * 40, "Source"),
+            ),
+        )
+        for n in range(1, 15)
+    )
+    return pack._replace(sections=sections)
+
+
+def test_an_introduction_and_its_acronyms_stay_with_the_quotation_they_introduce(
+    built: Callable[[str, str], tuple[Pack, RenderResult]], small_corpus: Corpus
+) -> None:
+    pack = introductions_pack(built("member-briefing", "pdf")[0])
+    reader = pypdf.PdfReader(io.BytesIO(render(pack, small_corpus, "pdf").data))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    for n in range(1, 15):
+        acronyms = next(i for i, text in enumerate(pages) if f"X{n} – an expansion" in text)
+        quotation = next(i for i, text in enumerate(pages) if f"Q{n} Quoted" in text)
+        assert acronyms == quotation, n
+    document = Document(io.BytesIO(render(pack, small_corpus, "docx").data))
+    notes = [p for p in document.paragraphs if p.text.startswith("Acronyms: X")]
+    assert len(notes) == 14
+    assert all(p.paragraph_format.keep_with_next for p in notes)

@@ -142,7 +142,9 @@ def add_text(writer: Writer, block: Paragraph, keep_with_next: bool = False) -> 
     writer.run(paragraph, block.text)
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
-    add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+    acronyms = add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+    if keep_with_next and acronyms is not None:  # the acronyms it explains come between
+        acronyms.paragraph_format.keep_with_next = True
 
 
 def add_placeholder(writer: Writer, block: Placeholder, label: str) -> None:
@@ -219,14 +221,16 @@ def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
 
 def add_acronyms(
     writer: Writer, acronyms: Sequence[Acronym], label: str, style: str = "Briefing Note"
-) -> None:
-    """The acronyms a block uses for the first time, spelt out (member briefings)."""
+) -> WordParagraph | None:
+    """The acronyms a block uses for the first time, spelt out (member briefings); the
+    paragraph, or None for none."""
     if not acronyms:
-        return
+        return None
     paragraph = writer.paragraph(style)
     writer.run(paragraph, label, "Label")
     writer.run(paragraph, " " + "; ".join(f"{a.term} – {a.expansion}" for a in acronyms))
     writer.indent(paragraph, style)
+    return paragraph
 
 
 def add_list(writer: Writer, block: BulletList) -> None:
