@@ -154,3 +154,30 @@ def test_an_introduction_and_its_acronyms_stay_with_the_quotation_they_introduce
     notes = [p for p in document.paragraphs if p.text.startswith("Acronyms: X")]
     assert len(notes) == 14
     assert all(p.paragraph_format.keep_with_next for p in notes)
+
+
+def test_a_table_of_counts_too_wide_for_the_page_is_split_into_groups_of_columns(
+    built: Callable[[str, str], tuple[Pack, RenderResult]], small_corpus: Corpus
+) -> None:
+    organisations = [f"Org{n}" for n in range(1, 10)]
+    rows = tuple(
+        (f"Theme number {t}", *(str((t * o) % 23) for o in range(1, 10)), str(t * 9))
+        for t in range(1, 15)
+    )
+    table = Table(
+        "Items by theme and organisation",
+        ("Theme", *organisations, "Total"),
+        rows,
+        column_label="Organisation",
+    )
+    pack = built("evidence-pack", "pdf")[0]
+    pack = pack._replace(sections=(Section("Summary", "summary", blocks=(table,)),))
+    reader = pypdf.PdfReader(io.BytesIO(render(pack, small_corpus, "pdf").data))
+    pages = [page.extract_text() for page in reader.pages]
+    printed = [line.strip() for text in pages for line in text.splitlines()]
+    # Two tables, each repeating the themes, not fourteen small ones of "Organisation | theme".
+    assert not any(line.startswith("Organisation") for line in printed)
+    headers = {line for line in printed if line.startswith("Theme Org")}
+    assert headers == {"Theme Org1 Org2 Org3 Org4 Org5", "Theme Org6 Org7 Org8 Org9 Total"}
+    assert all(any(line.startswith(f"Theme number {t} ") for line in printed) for t in (1, 14))
+    assert len([text for text in pages if "Theme number" in text]) <= 3
