@@ -89,3 +89,18 @@ def test_large_print_lets_a_long_quotation_break_but_keeps_its_label_with_it(
         assert not effective(paragraph, "keep_together")
     for paragraph in styled(document, "Briefing Headline", "Item Label"):
         assert effective(paragraph, "keep_with_next")
+
+
+@pytest.mark.parametrize("layout", ["committee-report", "member-briefing"])
+def test_the_contents_stay_in_one_piece(small_corpus: Corpus, layout: str) -> None:
+    """Each entry keeps with the next, by its style (Word's refresh of the field rewrites the
+    entries): on a committee report's cover sheet the contents move whole to the next page
+    rather than run over it, as in the PDF."""
+    pack = build_pack(small_corpus, make_spec(layout, "scrutiny"))
+    document = Document(io.BytesIO(render(pack, small_corpus, "docx").data))
+    heading = styled(document, "TOC Heading")
+    entries = styled(document, "toc 1", "toc 2", "toc 3")
+    assert len(heading) == 1 and len(entries) > 5
+    for paragraph in (*heading, *entries):
+        assert effective(paragraph, "keep_with_next"), paragraph.text
+        assert paragraph.paragraph_format.keep_with_next is None  # the style's, not direct
