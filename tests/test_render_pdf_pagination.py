@@ -181,3 +181,17 @@ def test_a_table_of_counts_too_wide_for_the_page_is_split_into_groups_of_columns
     assert headers == {"Theme Org1 Org2 Org3 Org4 Org5", "Theme Org6 Org7 Org8 Org9 Total"}
     assert all(any(line.startswith(f"Theme number {t} ") for line in printed) for t in (1, 14))
     assert len([text for text in pages if "Theme number" in text]) <= 3
+
+
+# --- Wording -------------------------------------------------------------------------------------
+
+
+def test_the_evidence_pack_summary_counts_one_theme_and_one_source_in_the_singular(
+    small_corpus: Corpus,
+) -> None:
+    spec = make_spec("evidence-pack", "members")
+    spec.themes = ["markets-commissioning"]
+    pack = build_pack(small_corpus, spec)
+    reader = pypdf.PdfReader(io.BytesIO(render(pack, small_corpus, "pdf").data))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "This pack quotes 1 item from 1 source document on 1 theme." in text
