@@ -38,8 +38,8 @@ LOGO_WIDTH = Mm(62)
 # A table cell's left and right margins together, in points (the Briefing Table style: 85 and
 # 113 twips).
 TABLE_CELL_PADDING = 10.0
-# A table with at least this many rows below its header keeps its first two and last two rows
-# on one page; a shorter one's rows (a theme each in the comparison) may stand alone.
+# A table with at least this many rows below its header keeps its last two rows on one page; a
+# shorter one's rows (a theme each in the comparison) may stand alone.
 MIN_ROWS_KEPT = 4
 
 
@@ -284,15 +284,15 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
     oxml.set_table_width(table, sum(widths), writer.gutter)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
-    # A table of four rows or more never leaves one row alone on a page (as the PDF): its
-    # first row keeps with the second, the one before last with the last.
-    kept_rows = {1, len(rows) - 2} if len(rows) > MIN_ROWS_KEPT else set()
+    # A table of four rows or more never leaves its last row alone on a page (as the PDF):
+    # the row before last keeps with it.
+    kept_row = len(rows) - 2 if len(rows) > MIN_ROWS_KEPT else None
     for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
-            if row_index in kept_rows:
+            if row_index == kept_row:
                 keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
 
