@@ -5,6 +5,7 @@ left at a page foot without the quotation it introduces."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 import pypdf
@@ -195,3 +196,16 @@ def test_the_evidence_pack_summary_counts_one_theme_and_one_source_in_the_singul
     reader = pypdf.PdfReader(io.BytesIO(render(pack, small_corpus, "pdf").data))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "This pack quotes 1 item from 1 source document on 1 theme." in text
+
+
+def test_a_glossary_meaning_puts_its_explanation_in_a_sentence_of_its_own(
+    built: Callable[[str, str], tuple[Pack, RenderResult]],
+) -> None:
+    pack, pdf = built("member-briefing", "pdf")
+    text = " ".join(" ".join(lines(pdf.data)).split())
+    # Not "Local Government Association: The national…", a capital after a colon.
+    assert "Local Government Association. The national membership body" in text
+    start = text.index(pack.wording["glossary_caption"])
+    glossary = text[start : text.index("Sources", start)]
+    assert "Local Government Association" in glossary
+    assert not re.search(r": [A-Z][a-z]", glossary)
