@@ -121,6 +121,10 @@ def border(side: str, kind: str, eighths: int, space: int, value: str) -> str:
 
 BOLD = "<w:b/><w:bCs/>"
 KEEP = "<w:keepNext/><w:keepLines/>"
+# The contents stay in one piece, on the cover sheet or after it, as the PDF's: each entry keeps
+# with the next (the last with the heading after the contents). In the style, so Word's refresh
+# of the field, which rewrites the entries, keeps it.
+TOC_KEEP = "<w:keepNext/>"
 
 
 def styles_xml(latent_styles: str) -> str:
@@ -285,7 +289,7 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=39,
             quick=False,
-            ppr=toc_tabs.format(pos=510) + spacing(100, 40),
+            ppr=TOC_KEEP + toc_tabs.format(pos=510) + spacing(100, 40),
             rpr=BOLD,
         ),
         style(
@@ -295,7 +299,7 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=39,
             quick=False,
-            ppr=toc_tabs.format(pos=1020) + spacing(20, 20) + '<w:ind w:left="510"/>',
+            ppr=TOC_KEEP + toc_tabs.format(pos=1020) + spacing(20, 20) + '<w:ind w:left="510"/>',
         ),
         style(
             "paragraph",
@@ -304,7 +308,7 @@ def styles_xml(latent_styles: str) -> str:
             next_style="Normal",
             priority=39,
             quick=False,
-            ppr=toc_tabs.format(pos=1360) + spacing(0, 20) + '<w:ind w:left="850"/>',
+            ppr=TOC_KEEP + toc_tabs.format(pos=1360) + spacing(0, 20) + '<w:ind w:left="850"/>',
         ),
         # Body text and lists.
         style(

@@ -94,5 +94,5 @@ def test_a_member_briefing_explains_terms_written_in_capitals_or_the_plural(
     table = next(b for b in glossary.blocks if isinstance(b, Table))
     assert (
         "GCSE",
-        "General Certificate of Secondary Education: The exams most pupils take at 16.",
+        "General Certificate of Secondary Education. The exams most pupils take at 16.",
     ) in table.rows

@@ -111,7 +111,7 @@ def test_member_briefing_explains_acronyms_at_first_use_and_has_a_glossary(
     assert explained.count("LGA") == 1 and explained.count("Solace") == 1
     glossary = next(s for s in pack.sections if s.title == "Glossary")
     table = next(b for b in glossary.blocks if isinstance(b, Table))
-    assert ("LGA", "Local Government Association: The national membership body for councils "
+    assert ("LGA", "Local Government Association. The national membership body for councils "
             "in England.") in table.rows  # fmt: skip
 
 

@@ -91,9 +91,21 @@ def glossary_drafts(parts: PackParts, body: Sequence[Draft], title: str, intro: 
         return []
     labels = parts.wording["labels"]
     rows = tuple(
-        (entry.term, entry.expansion + (f": {entry.explanation}" if entry.explanation else ""))
+        (entry.term, meaning(entry))
         for entry in sorted(parts.acronyms, key=lambda entry: entry.term.casefold())
         if entry.term in used
     )
-    table = Table(title, (labels["glossary_term"], labels["glossary_meaning"]), rows)
+    # The caption says what the table holds, not the section heading above it again.
+    table = Table(
+        labels["glossary_caption"], (labels["glossary_term"], labels["glossary_meaning"]), rows
+    )
     return [Draft(title, (Paragraph(intro), table))]
+
+
+def meaning(entry: GlossaryEntry) -> str:
+    """What `entry` stands for, then its explanation as a sentence of its own: explanations
+    start with a capital ("The national membership body…"), which a colon would leave
+    mid-sentence ("…departments: For example a trust")."""
+    if not entry.explanation:
+        return entry.expansion
+    return f"{entry.expansion.rstrip('.')}. {entry.explanation}"

@@ -6,7 +6,8 @@ comparison of eight organisations did both), so each print size allows as many c
 frame holds at that width. Beyond it, a table that says what its columns are
 (`Table.column_label`, e.g. "Organisation") is turned round (organisations as rows) when its
 rows are few enough to be columns, or else becomes one two-column table per row (one per
-theme); any other table is split into groups of columns, each repeating the first.
+theme) if its cells hold text; any other table, and one of counts or other short values, is
+split into groups of columns, each repeating the first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ WORD_EMS = 0.64
 BOLD_WORD_EMS = 0.72  # a word of the bold header row
 CHAR_EMS = 0.52
 WANT_CHARS = 60  # a column's text longer than this wraps anyway: it asks for no more room
+# A table whose cells (after the first column) hold no more than this many characters (counts,
+# totals) reads across its rows: split into groups of columns, never one small table per row.
+SHORT_VALUE_CHARS = 6
 
 
 class FittedTable(NamedTuple):
@@ -56,7 +60,7 @@ def reshape(table: Table, columns: int) -> list[Table]:
         return [table]
     if table.column_label and len(table.rows) + 1 <= columns:
         return [transposed(table)]
-    if table.column_label:
+    if table.column_label and not short_values(table):
         return [
             Table(
                 table.caption if index == 0 else "",
@@ -83,6 +87,11 @@ def reshape(table: Table, columns: int) -> list[Table]:
         )
         for index, group in enumerate(groups)
     ]
+
+
+def short_values(table: Table) -> bool:
+    """Whether every cell after the first column is a count or another short value."""
+    return all(len(cell) <= SHORT_VALUE_CHARS for row in table.rows for cell in row[1:])
 
 
 def transposed(table: Table) -> Table:

@@ -68,6 +68,13 @@ def _summary(parts: PackParts) -> tuple[DraftBlock, ...]:
         blocks += [explained(intro), Explained(BulletList(tuple(messages), role=role))]
     sources = len({item.source for item in parts.items})
     counts = words["summary_intro"].format(
-        items=len(parts.items), sources=sources, themes=len(parts.themes)
+        items=counted(words["summary_items"], len(parts.items)),
+        sources=counted(words["summary_sources"], sources),
+        themes=counted(words["summary_themes"], len(parts.themes)),
     )
     return (*blocks, explained(counts), counts_table(parts))
+
+
+def counted(forms: list[str], count: int) -> str:
+    """`count` in the singular or plural of `forms` ("1 theme", "14 themes")."""
+    return (forms[0] if count == 1 else forms[1]).format(count=count)

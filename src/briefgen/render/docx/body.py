@@ -38,6 +38,9 @@ LOGO_WIDTH = Mm(62)
 # A table cell's left and right margins together, in points (the Briefing Table style: 85 and
 # 113 twips).
 TABLE_CELL_PADDING = 10.0
+# A table with at least this many rows below its header keeps its last two rows on one page; a
+# shorter one's rows (a theme each in the comparison) may stand alone.
+MIN_ROWS_KEPT = 4
 
 
 # --- The cover ---------------------------------------------------------------------------------
@@ -142,7 +145,9 @@ def add_text(writer: Writer, block: Paragraph, keep_with_next: bool = False) -> 
     writer.run(paragraph, block.text)
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
-    add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+    acronyms = add_acronyms(writer, block.acronyms, writer.pack.wording["acronyms"])
+    if keep_with_next and acronyms is not None:  # the acronyms it explains come between
+        acronyms.paragraph_format.keep_with_next = True
 
 
 def add_placeholder(writer: Writer, block: Placeholder, label: str) -> None:
@@ -159,6 +164,7 @@ def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
     the citation; the acronyms it uses first, if any, after it."""
     style = "Briefing Headline" if quote.headline else "Item Label"
     label = writer.paragraph(style)
+    keep_with_next(label)
     writer.number(label, quote.number, style)
     writer.run(label, quote.kind_label, "Kind Label")
     if quote.headline:
@@ -173,6 +179,8 @@ def add_quote(writer: Writer, quote: Quote, words: dict[str, str]) -> None:
         if index == len(parts) - 1 and quote.elided_end:
             writer.run(paragraph, " " + words["elision"], "Note")
         writer.indent(paragraph, "Quote")
+        if not writer.pack.large_print:  # large print lets a long quotation break, as the PDF
+            keep_with_next(paragraph)  # the last keeps with its citation
         paragraphs.append(paragraph)
     citation = add_citation(writer, quote.citation, words["citation_prefix"])
     if paragraphs:
@@ -216,14 +224,16 @@ def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
 
 def add_acronyms(
     writer: Writer, acronyms: Sequence[Acronym], label: str, style: str = "Briefing Note"
-) -> None:
-    """The acronyms a block uses for the first time, spelt out (member briefings)."""
+) -> WordParagraph | None:
+    """The acronyms a block uses for the first time, spelt out (member briefings); the
+    paragraph, or None for none."""
     if not acronyms:
-        return
+        return None
     paragraph = writer.paragraph(style)
     writer.run(paragraph, label, "Label")
     writer.run(paragraph, " " + "; ".join(f"{a.term} – {a.expansion}" for a in acronyms))
     writer.indent(paragraph, style)
+    return paragraph
 
 
 def add_list(writer: Writer, block: BulletList) -> None:
@@ -260,6 +270,7 @@ def add_table(writer: Writer, block: Table) -> None:
 def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
     if block.caption or (block.number and index == 0):
         caption = writer.paragraph("Caption")
+        keep_with_next(caption, whole=False)
         writer.number(caption, block.number if index == 0 else "", "Caption")
         writer.run(caption, block.caption)
     if writer.last_is_table:
@@ -273,12 +284,26 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
     oxml.set_table_width(table, sum(widths), writer.gutter)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
+    # A table of four rows or more never leaves its last row alone on a page (as the PDF):
+    # the row before last keeps with it.
+    kept_row = len(rows) - 2 if len(rows) > MIN_ROWS_KEPT else None
     for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
+            if row_index == kept_row:
+                keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
+
+
+def keep_with_next(paragraph: WordParagraph, whole: bool = True) -> None:
+    """Keep `paragraph` on the page of the one after it (and, if `whole`, in one piece), as
+    direct formatting: an item's label, summary, quotation and citation, and a caption with its
+    table, stay together whatever a council template's Quote or Caption style says."""
+    paragraph.paragraph_format.keep_with_next = True
+    if whole:
+        paragraph.paragraph_format.keep_together = True
 
 
 def quote_paragraphs(text: str) -> list[str]:
