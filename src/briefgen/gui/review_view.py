@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from briefgen.atomic import file_snapshot, restore
 from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
@@ -28,12 +29,10 @@ from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDispl
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.curate import (
     add_items,
-    file_snapshot,
     item_id_for,
     item_record,
     record_rejected,
     rejected_file,
-    restore,
     suggestions_for,
 )
 from briefgen.library.quotespan import as_item_text

@@ -9,7 +9,6 @@ passage rejected once is not proposed again whoever's library recorded it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,17 +239,3 @@ def item_record(
         "headline": headline,
         "text": as_item_text(suggestion.text),  # one line: the file reads as the page does
     }
-
-
-def file_snapshot(path: Path) -> bytes | None:
-    """The bytes of `path` now (None if absent), to undo a write with `restore`."""
-    return path.read_bytes() if path.is_file() else None
-
-
-def restore(path: Path, snapshot: bytes | None) -> None:
-    """Put `path` back as `file_snapshot` found it (atomic; removed if it did not exist)."""
-    if snapshot is None:
-        if path.exists():
-            os.remove(path)
-        return
-    write_atomic(path, snapshot)
