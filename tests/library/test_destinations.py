@@ -16,6 +16,7 @@ from briefgen.cli import main
 from briefgen.content import load_corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
+from briefgen.library.curate import add_items
 from briefgen.library.destinations import (
     check_writable,
     curation_library,
@@ -201,5 +202,25 @@ def test_items_for_a_source_whose_team_folder_has_gone_go_to_yours_and_say_why(
     assert why == (
         "the team library 'childrens-services' is not there any more (a shared drive may need "
         "connecting)"
+    )
+    assert not children.exists()
+
+
+def test_items_are_not_written_to_a_team_folder_gone_since_the_review_opened(
+    team_source: tuple[Path, str], user_library: Path
+) -> None:
+    children, source_id = team_source
+    corpus = load_corpus(library_folders())
+    library, _ = curation_library(corpus, source_id)
+    assert library.path == children
+    children.rename(children.with_name("childrens-services-old"))  # the review stays open
+    record = {"id": "agency-share", "kind": "evidence", "org": "anytown-council"}
+    record |= {"locator": "", "themes": ["funding"], "text": NOTE_PASSAGE}
+    with pytest.raises(BriefgenError) as refused:
+        add_items(corpus, children, source_id, [record])
+    assert str(refused.value) == (
+        f"cannot add to the team library 'childrens-services' ({children}): the folder is not "
+        "there any more (a shared drive may need connecting); reconnect it, or close this "
+        "window and curate again to add to your own library (nothing was added)"
     )
     assert not children.exists()

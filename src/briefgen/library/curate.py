@@ -20,6 +20,7 @@ from briefgen.atomic import write_atomic
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.quotes import closest_passage, locate, normalise_source
 from briefgen.errors import BriefgenError
+from briefgen.library.destinations import check_still_there
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import (
     DEFAULT_MIN_SCORE,
@@ -37,6 +38,8 @@ REJECTED_HEADER = (
     "# view do not propose them again. Delete an entry to have it proposed again.\n"
 )
 REJECTED_ORDER = ("id", "text")
+# What the review view or Add as item… says to do when the team folder went while it was open.
+GONE_REMEDY = "reconnect it, or close this window and curate again to add to your own library"
 
 
 def rejected_file(library: Path, source_id: str) -> Path:
@@ -217,7 +220,9 @@ def check_record(corpus: Corpus, source_id: str, record: Mapping[str, Any]) -> l
 def add_items(
     corpus: Corpus, library: Path, source_id: str, records: Sequence[Mapping[str, Any]]
 ) -> Path:
-    """Append item `records` for `source_id` to `library` (atomic); every quote must be a span."""
+    """Append item `records` for `source_id` to `library` (atomic); every quote must be a span.
+    A team folder read with `corpus` and gone since is refused, not made again."""
+    check_still_there(library, corpus.libraries, GONE_REMEDY)
     for record in records:
         problems = check_record(corpus, source_id, record)
         if problems:

@@ -85,13 +85,30 @@ def check_writable(library: LibraryFolder, remedy: str) -> None:
     error = write_refusal(library)
     if error is None:
         return
-    if error.errno == errno.ENOENT:  # a team folder gone since it was listed (write_refusal)
-        why = f"the folder is not there any more ({GONE_HINT}); {remedy}"
-    else:
-        why = write_failure(error, remedy)
+    # ENOENT: a team folder gone since it was listed (write_refusal)
+    why = _gone(remedy) if error.errno == errno.ENOENT else write_failure(error, remedy)
     raise BriefgenError(
         f"cannot add to {library_label(library)} ({library.path}): {why} (nothing was added)"
     )
+
+
+def check_still_there(library: Path, folders: Sequence[LibraryFolder], remedy: str) -> None:
+    """Refuse `library` if it is a team folder of `folders` that has gone since it was read
+    (moved, or the share dropped): writing to it would make it again, empty, where the team
+    does not look. `remedy` says what to do instead."""
+    real = os.path.realpath(library)
+    for folder in folders:
+        if folder.kind == "team" and os.path.realpath(folder.path) == real:
+            if not folder.path.is_dir():
+                raise BriefgenError(
+                    f"cannot add to {library_label(folder)} ({folder.path}): {_gone(remedy)} "
+                    "(nothing was added)"
+                )
+            return
+
+
+def _gone(remedy: str) -> str:
+    return f"the folder is not there any more ({GONE_HINT}); {remedy}"
 
 
 def write_refusal(library: LibraryFolder) -> OSError | None:
