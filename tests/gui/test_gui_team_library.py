@@ -292,3 +292,29 @@ def test_import_pressed_before_the_reader_says_it_finished_still_imports(
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.import_button.click()
     assert (teams[0] / "sources.yaml").is_file()
+
+
+def test_a_new_organisation_while_curating_a_team_source_says_it_goes_to_the_team_folder(
+    qtbot: Any, content_dir: Path, teams: tuple[Path, Path], user_library: Path
+) -> None:
+    from briefgen.gui.item_form import ItemForm
+    from briefgen.gui.new_organisation import NewOrganisationDialog
+
+    children = teams[0]
+    corpus = load_corpus(library_folders(content_dir))
+    form = ItemForm(corpus, library=children)
+    qtbot.addWidget(form)
+    assert form.new_org.toolTip() == (
+        "Add an organisation briefgen does not list yet to the team library 'childrens-services'."
+    )
+    dialog = NewOrganisationDialog(corpus, children)
+    qtbot.addWidget(dialog)
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert (
+        "Whose view an item states, if briefgen does not list it yet. It is added to the team "
+        f"library 'childrens-services', in:\n{children / 'organisations.yaml'}"
+    ) in said
+    mine = NewOrganisationDialog(corpus, user_library)
+    qtbot.addWidget(mine)
+    assert any("It is added to your library, in:" in label.text() for label in
+               mine.findChildren(QLabel))  # fmt: skip
