@@ -318,3 +318,37 @@ def test_a_new_organisation_while_curating_a_team_source_says_it_goes_to_the_tea
     qtbot.addWidget(mine)
     assert any("It is added to your library, in:" in label.text() for label in
                mine.findChildren(QLabel))  # fmt: skip
+
+
+def test_a_review_left_open_while_its_team_folder_goes_refuses_to_make_it_again(
+    qtbot: Any,
+    content_dir: Path,
+    teams: tuple[Path, Path],
+    note: Path,
+    user_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.gui.review_view import ReviewView
+
+    children = teams[0]
+    imported = ["import", str(note), "--into", str(children), "--publisher", "Anytown Council"]
+    assert main([*imported, "--date", "2025"]) == 0
+    corpus = load_corpus(library_folders(content_dir))
+    source_id = next(s.id for s in corpus.sources.values() if s.library == "childrens-services")
+    view = ReviewView(corpus, source_id, children)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
+        view.show()
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _headline, text: shown.append(text))
+    children.rename(children.with_name("childrens-services-old"))  # the share drops
+    view.form.org.setCurrentIndex(view.form.org.findData("anytown-council"))
+    QTest.keyClick(view.list, Qt.Key.Key_A)
+    QTest.keyClick(view.list, Qt.Key.Key_R)
+    gone = (
+        f"cannot add to the team library 'childrens-services' ({children}): the folder is not "
+        "there any more (a shared drive may need connecting); reconnect it, or close this "
+        "window and curate again to add to your own library (nothing was added)"
+    )
+    assert shown == [gone, gone]
+    assert not children.exists() and view.verdicts[0] is None and not view.history

@@ -28,6 +28,7 @@ from briefgen.gui import dialogs
 from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDisplay
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.curate import (
+    GONE_REMEDY,
     add_items,
     item_id_for,
     item_record,
@@ -35,6 +36,7 @@ from briefgen.library.curate import (
     rejected_file,
     suggestions_for,
 )
+from briefgen.library.destinations import check_still_there
 from briefgen.library.quotespan import as_item_text
 
 
@@ -176,6 +178,7 @@ class ReviewView(ReviewDisplay):
             return False
         path = rejected_file(self.library, self.source_id)
         try:
+            check_still_there(self.library, self.corpus.libraries, GONE_REMEDY)  # as accept
             snapshot = file_snapshot(path)
             record_rejected(self.library, self.source_id, [self.suggestions[row].text])
         except (BriefgenError, OSError) as error:
