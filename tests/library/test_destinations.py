@@ -25,6 +25,7 @@ from briefgen.library.destinations import (
     library_label,
 )
 from briefgen.library.folders import library_folders
+from briefgen.library.organisations_file import add_organisation
 
 
 @pytest.fixture
@@ -223,4 +224,15 @@ def test_items_are_not_written_to_a_team_folder_gone_since_the_review_opened(
         "there any more (a shared drive may need connecting); reconnect it, or close this "
         "window and curate again to add to your own library (nothing was added)"
     )
+    assert not children.exists()
+
+
+def test_an_organisation_is_not_written_to_a_team_folder_gone_since_it_was_read(
+    team_source: tuple[Path, str], user_library: Path
+) -> None:
+    children, _ = team_source
+    corpus = load_corpus(library_folders())
+    children.rename(children.with_name("childrens-services-old"))
+    with pytest.raises(BriefgenError, match="the folder is not there any more"):
+        add_organisation(corpus, children, "anytown-youth", "Anytown Youth Council", "AYC")
     assert not children.exists()

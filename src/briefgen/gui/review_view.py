@@ -28,7 +28,6 @@ from briefgen.gui import dialogs
 from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDisplay
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.curate import (
-    GONE_REMEDY,
     add_items,
     item_id_for,
     item_record,
@@ -36,7 +35,7 @@ from briefgen.library.curate import (
     rejected_file,
     suggestions_for,
 )
-from briefgen.library.destinations import check_still_there
+from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.quotespan import as_item_text
 
 

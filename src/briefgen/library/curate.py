@@ -20,7 +20,7 @@ from briefgen.atomic import write_atomic
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.quotes import closest_passage, locate, normalise_source
 from briefgen.errors import BriefgenError
-from briefgen.library.destinations import check_still_there
+from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import (
     DEFAULT_MIN_SCORE,
@@ -38,8 +38,6 @@ REJECTED_HEADER = (
     "# view do not propose them again. Delete an entry to have it proposed again.\n"
 )
 REJECTED_ORDER = ("id", "text")
-# What the review view or Add as item… says to do when the team folder went while it was open.
-GONE_REMEDY = "reconnect it, or close this window and curate again to add to your own library"
 
 
 def rejected_file(library: Path, source_id: str) -> Path:

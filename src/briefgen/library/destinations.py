@@ -20,6 +20,8 @@ from briefgen.library.folders import user_library_dir
 from briefgen.library.import_staging import write_failure
 
 GONE_HINT = "a shared drive may need connecting"
+# What the review view or Add as item… says to do when the team folder went while it was open.
+GONE_REMEDY = "reconnect it, or close this window and curate again to add to your own library"
 
 
 def user_library() -> LibraryFolder:
