@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from briefgen.content import Corpus
 from briefgen.content.model import GlossaryEntry
+from briefgen.content.paths import SHIPPED_TEMPLATES
 from briefgen.errors import BriefgenError
 from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_pack
 from briefgen.pack.acronyms import explain_first_uses
@@ -242,3 +245,30 @@ def test_a_committee_reports_chapters_number_their_paragraphs_but_not_questions(
     assert [d.number for d in drafts] == ["1", "2", "", ""]
     blocks = [b.block if isinstance(b, Explained) else b for d in drafts for b in d.blocks]
     assert [block.number for block in blocks] == ["1.1", "1.2", "2.1", "2.2", "", ""]
+
+
+def test_a_councils_own_summary_wording_from_before_the_counted_forms_still_reads_right(
+    small_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A council's copy of the wording made before the singular forms: its summary_intro puts
+    # the nouns after bare numbers. Told to copy the new keys, it must not print "items items".
+    folder = tmp_path / "templates"
+    shutil.copytree(SHIPPED_TEMPLATES, folder)
+    wording = (folder / "wording.yaml").read_text(encoding="utf-8")
+    start = wording.index("    summary_intro: >-\n")
+    end = wording.index("    # The counts in summary_intro")
+    council = (
+        "    summary_intro: >-\n"
+        "      Our pack quotes {items} items from {sources} source documents on {themes}\n"
+        "      themes.\n"
+    )
+    (folder / "wording.yaml").write_text(wording[:start] + council + wording[end:], "utf-8")
+    monkeypatch.setenv("BRIEFGEN_TEMPLATES", str(folder))
+    spec = PackSpec(layout="evidence-pack", audience="members", themes=["markets-commissioning"])
+    pack = build_pack(small_corpus, spec)
+    summary = next(p.text for p in blocks(pack, Paragraph) if p.text.startswith("Our pack"))
+    items = pack_items(small_corpus, spec)
+    sources = len({item.source for item in items})
+    assert summary == (
+        f"Our pack quotes {len(items)} items from {sources} source documents on 1 themes."
+    )

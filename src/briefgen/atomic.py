@@ -81,3 +81,17 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         raise BriefgenError(
             f"cannot write {target}: {_reason(error)}; the earlier file, if any, is unchanged"
         ) from None
+
+
+def file_snapshot(path: Path) -> bytes | None:
+    """The bytes of `path` now (None if absent), to undo a write with `restore`."""
+    return path.read_bytes() if path.is_file() else None
+
+
+def restore(path: Path, snapshot: bytes | None) -> None:
+    """Put `path` back as `file_snapshot` found it (atomic; removed if it did not exist)."""
+    if snapshot is None:
+        if path.exists():
+            os.remove(path)
+        return
+    write_atomic(path, snapshot)

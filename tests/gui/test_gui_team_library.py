@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from tests.team_libraries import NOTE, make_teams, read_only, snapshot
 
 from briefgen.cli import main
-from briefgen.content import load_corpus
+from briefgen.content import Corpus, load_corpus
 from briefgen.gui import dialogs, import_dialog
 from briefgen.gui.import_dialog import LAST_LIBRARY_KEY, ImportDialog
 from briefgen.library.folders import library_folders
@@ -31,6 +31,14 @@ def note(tmp_path: Path) -> Path:
     path = tmp_path / "Anytown review.md"
     path.write_text(NOTE, encoding="utf-8")
     return path
+
+
+def _imported_into(folder: Path, note: Path, content_dir: Path) -> tuple[Corpus, str]:
+    """The libraries read with `note` imported into the team `folder`, and its source's id."""
+    imported = ["import", str(note), "--into", str(folder), "--publisher", "Anytown Council"]
+    assert main([*imported, "--date", "2025"]) == 0
+    corpus = load_corpus(library_folders(content_dir))
+    return corpus, next(s.id for s in corpus.sources.values() if s.library == folder.name)
 
 
 def _read(dialog: ImportDialog, qtbot: Any) -> None:
@@ -158,10 +166,7 @@ def test_reviewing_a_team_source_adds_its_items_to_the_team_folder(
     user_library: Path,
 ) -> None:
     children = teams[0]
-    imported = ["import", str(note), "--into", str(children), "--publisher", "Anytown Council"]
-    assert main([*imported, "--date", "2025"]) == 0
-    corpus = load_corpus(library_folders(content_dir))
-    source_id = next(s.id for s in corpus.sources.values() if s.library == "childrens-services")
+    corpus, source_id = _imported_into(children, note, content_dir)
     window = make_window(corpus=corpus, content_dir=content_dir)
     view = window.curation.open_review(source_id)
     qtbot.waitUntil(lambda: not view.tasks.busy, timeout=30_000)
@@ -191,10 +196,7 @@ def test_a_source_in_a_read_only_team_folder_has_its_items_added_to_yours(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     planning = teams[1]
-    imported = ["import", str(note), "--into", str(planning), "--publisher", "Anytown Council"]
-    assert main([*imported, "--date", "2025"]) == 0
-    corpus = load_corpus(library_folders(content_dir))
-    source_id = next(s.id for s in corpus.sources.values() if s.library == "planning")
+    corpus, source_id = _imported_into(planning, note, content_dir)
     before = snapshot(planning)
     read_only(monkeypatch, planning)
     window = make_window(corpus=corpus, content_dir=content_dir)
@@ -292,3 +294,60 @@ def test_import_pressed_before_the_reader_says_it_finished_still_imports(
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.import_button.click()
     assert (teams[0] / "sources.yaml").is_file()
+
+
+def test_a_new_organisation_while_curating_a_team_source_says_it_goes_to_the_team_folder(
+    qtbot: Any, content_dir: Path, teams: tuple[Path, Path], user_library: Path
+) -> None:
+    from briefgen.gui.item_form import ItemForm
+    from briefgen.gui.new_organisation import NewOrganisationDialog
+
+    children = teams[0]
+    corpus = load_corpus(library_folders(content_dir))
+    form = ItemForm(corpus, library=children)
+    qtbot.addWidget(form)
+    assert form.new_org.toolTip() == (
+        "Add an organisation briefgen does not list yet to the team library 'childrens-services'."
+    )
+    dialog = NewOrganisationDialog(corpus, children)
+    qtbot.addWidget(dialog)
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert (
+        "Whose view an item states, if briefgen does not list it yet. It is added to the team "
+        f"library 'childrens-services', in:\n{children / 'organisations.yaml'}"
+    ) in said
+    mine = NewOrganisationDialog(corpus, user_library)
+    qtbot.addWidget(mine)
+    assert any("It is added to your library, in:" in label.text() for label in
+               mine.findChildren(QLabel))  # fmt: skip
+
+
+def test_a_review_left_open_while_its_team_folder_goes_refuses_to_make_it_again(
+    qtbot: Any,
+    content_dir: Path,
+    teams: tuple[Path, Path],
+    note: Path,
+    user_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.gui.review_view import ReviewView
+
+    children = teams[0]
+    corpus, source_id = _imported_into(children, note, content_dir)
+    view = ReviewView(corpus, source_id, children)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
+        view.show()
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _headline, text: shown.append(text))
+    children.rename(children.with_name("childrens-services-old"))  # the share drops
+    view.form.org.setCurrentIndex(view.form.org.findData("anytown-council"))
+    QTest.keyClick(view.list, Qt.Key.Key_A)
+    QTest.keyClick(view.list, Qt.Key.Key_R)
+    gone = (
+        f"cannot add to the team library 'childrens-services' ({children}): the folder is not "
+        "there any more (a shared drive may need connecting); reconnect it, or close this "
+        "window and curate again to add to your own library (nothing was added)"
+    )
+    assert shown == [gone, gone]
+    assert not children.exists() and view.verdicts[0] is None and not view.history

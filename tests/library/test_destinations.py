@@ -16,13 +16,16 @@ from briefgen.cli import main
 from briefgen.content import load_corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
+from briefgen.library.curate import add_items
 from briefgen.library.destinations import (
     check_writable,
+    curation_library,
     import_targets,
     items_library,
     library_label,
 )
 from briefgen.library.folders import library_folders
+from briefgen.library.organisations_file import add_organisation
 
 
 @pytest.fixture
@@ -169,3 +172,67 @@ def test_a_library_that_cannot_be_written_is_refused_naming_it(
         assert snapshot(folder) == before
     finally:
         folder.chmod(0o755)
+
+
+def test_a_team_folder_gone_since_it_was_listed_is_refused_not_made_again(
+    tmp_path: Path, user_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A colleague moved the folder on the share (or the share dropped) while the app was open:
+    # its parent can still be written, but making the folder again would put the officer's
+    # import or items where nobody looks, beside none of the team's sources.
+    _, planning = make_teams(tmp_path, monkeypatch)
+    team = next(f for f in library_folders() if f.name == "planning")
+    planning.rename(tmp_path / "shared" / "planning-old")
+    with pytest.raises(BriefgenError) as refused:
+        check_writable(team, "choose another")
+    assert str(refused.value) == (
+        f"cannot add to the team library 'planning' ({planning}): the folder is not there any "
+        "more (a shared drive may need connecting); choose another (nothing was added)"
+    )
+    assert not planning.exists()
+
+
+def test_items_for_a_source_whose_team_folder_has_gone_go_to_yours_and_say_why(
+    team_source: tuple[Path, str], user_library: Path
+) -> None:
+    children, source_id = team_source
+    corpus = load_corpus(library_folders())
+    children.rename(children.with_name("childrens-services-old"))
+    library, why = curation_library(corpus, source_id)
+    assert library == LibraryFolder(user_library, "user", "yours")
+    assert why == (
+        "the team library 'childrens-services' is not there any more (a shared drive may need "
+        "connecting)"
+    )
+    assert not children.exists()
+
+
+def test_items_are_not_written_to_a_team_folder_gone_since_the_review_opened(
+    team_source: tuple[Path, str], user_library: Path
+) -> None:
+    children, source_id = team_source
+    corpus = load_corpus(library_folders())
+    library, _ = curation_library(corpus, source_id)
+    assert library.path == children
+    children.rename(children.with_name("childrens-services-old"))  # the review stays open
+    record = {"id": "agency-share", "kind": "evidence", "org": "anytown-council"}
+    record |= {"locator": "", "themes": ["funding"], "text": NOTE_PASSAGE}
+    with pytest.raises(BriefgenError) as refused:
+        add_items(corpus, children, source_id, [record])
+    assert str(refused.value) == (
+        f"cannot add to the team library 'childrens-services' ({children}): the folder is not "
+        "there any more (a shared drive may need connecting); reconnect it, or close this "
+        "window and curate again to add to your own library (nothing was added)"
+    )
+    assert not children.exists()
+
+
+def test_an_organisation_is_not_written_to_a_team_folder_gone_since_it_was_read(
+    team_source: tuple[Path, str], user_library: Path
+) -> None:
+    children, _ = team_source
+    corpus = load_corpus(library_folders())
+    children.rename(children.with_name("childrens-services-old"))
+    with pytest.raises(BriefgenError, match="the folder is not there any more"):
+        add_organisation(corpus, children, "anytown-youth", "Anytown Youth Council", "AYC")
+    assert not children.exists()

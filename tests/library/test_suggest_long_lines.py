@@ -10,6 +10,8 @@ import pytest
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest.cues import cue_tokens, firm_kind
 from briefgen.library.suggest.furniture import about_the_document
+from briefgen.library.suggest.heading_lines import ends_lead_in
+from briefgen.library.suggest.structure import derive_structure
 
 # Before the fix each of these took well over ten seconds at this length (quadratic growth).
 LENGTH = 60_000
@@ -60,3 +62,44 @@ def test_a_quote_on_one_line_loses_the_bullets_that_start_its_lines_only() -> No
     assert (
         as_item_text(passage) == "- Set-up costs may rise, staff may leave and - services suffer."
     )
+
+
+# Dotted fill-in lines run together in one paragraph (a form): the lead-in test once took
+# minutes here, its time growing with the cube of the run's length (12 s at this one).
+DOTS = 1_500
+
+
+def test_a_paragraph_with_a_long_run_of_dots_is_read_quickly() -> None:
+    text = (
+        "Please complete every part of this form before the meeting.\n\n"
+        f"I confirm that the details are correct {'.' * DOTS} and sign below.\n\n"
+        f"The changes proposed are as follows{'.' * DOTS}\n\n"
+        "- Councils should pool budgets.\n"
+    )
+    assert _seconds(derive_structure, text) < 1.0
+    blocks = derive_structure(text).blocks
+    assert [b.lead_in for b in blocks if b.listed] == [2]  # the dots still end a lead-in
+
+
+@pytest.mark.parametrize(
+    ("ending", "lead_in"),
+    [
+        ("The options are:", True),
+        ("The options are: ", True),
+        ("The options include", True),
+        ("The options INCLUDE…)", True),
+        ("as set out below...", True),
+        ("as set out below..", False),
+        ("as set out below.", False),
+        ("ideas put forward by", True),
+        ("ideas put forward nearby", False),
+        ("key risks are listed here", False),
+        ("add: 'to'", True),
+        ("add to_", False),
+        ("", False),
+    ],
+)
+def test_a_lead_in_ends_with_a_colon_an_ellipsis_or_a_linking_word(
+    ending: str, lead_in: bool
+) -> None:
+    assert ends_lead_in(ending) is lead_in

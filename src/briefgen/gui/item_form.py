@@ -27,6 +27,7 @@ from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
 from briefgen.content.model import Organisation
 from briefgen.gui.widgets import describe, shrinkable
+from briefgen.library.destinations import library_at, library_label
 
 CHOOSE_KIND = "Choose a kind…"
 CHOOSE_ORG = "Choose whose view it is…"
@@ -58,10 +59,11 @@ class ItemForm(QWidget):
         for org in corpus.organisations.values():
             self._list_organisation(org)
         self.new_org = QPushButton("Ne&w…")
+        where = library_label(library_at(library, corpus.libraries)) if library else ""
         describe(
             self.new_org,
             "New organisation",
-            "Add an organisation briefgen does not list yet to your library.",
+            f"Add an organisation briefgen does not list yet to {where}.",
         )
         self.new_org.clicked.connect(lambda: self.open_new_organisation())
         self.new_org.setVisible(library is not None)

@@ -1,4 +1,4 @@
-"""The small dialog that adds an organisation to the user's library while curating, so an item
+"""The small dialog that adds an organisation to the library items are curated into, so an item
 stating a body's view briefgen does not list yet can be added without editing YAML."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefgen.content import Corpus
 from briefgen.content.model import Organisation
 from briefgen.errors import BriefgenError
+from briefgen.library.destinations import library_at, library_label
 from briefgen.library.organisations_file import (
     add_organisation,
     organisation_problems,
@@ -37,9 +38,10 @@ class NewOrganisationDialog(QDialog):
         self.added: Organisation | None = None
         self.learnt: Corpus | None = None  # `corpus` listing the organisation added
         self.setWindowTitle("New organisation")
+        where = library_label(library_at(library, corpus.libraries))
         intro = QLabel(
             "Whose view an item states, if briefgen does not list it yet. It is added to "
-            f"your library, in:\n{library / 'organisations.yaml'}"
+            f"{where}, in:\n{library / 'organisations.yaml'}"
         )
         intro.setWordWrap(True)
         self.name = QLineEdit()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from briefgen.atomic import file_snapshot, restore
 from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
@@ -28,14 +29,13 @@ from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDispl
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.curate import (
     add_items,
-    file_snapshot,
     item_id_for,
     item_record,
     record_rejected,
     rejected_file,
-    restore,
     suggestions_for,
 )
+from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.quotespan import as_item_text
 
 
@@ -177,6 +177,7 @@ class ReviewView(ReviewDisplay):
             return False
         path = rejected_file(self.library, self.source_id)
         try:
+            check_still_there(self.library, self.corpus.libraries, GONE_REMEDY)  # as accept
             snapshot = file_snapshot(path)
             record_rejected(self.library, self.source_id, [self.suggestions[row].text])
         except (BriefgenError, OSError) as error:

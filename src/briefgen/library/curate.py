@@ -9,7 +9,6 @@ passage rejected once is not proposed again whoever's library recorded it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from briefgen.atomic import write_atomic
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.quotes import closest_passage, locate, normalise_source
 from briefgen.errors import BriefgenError
+from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import (
     DEFAULT_MIN_SCORE,
@@ -218,7 +218,9 @@ def check_record(corpus: Corpus, source_id: str, record: Mapping[str, Any]) -> l
 def add_items(
     corpus: Corpus, library: Path, source_id: str, records: Sequence[Mapping[str, Any]]
 ) -> Path:
-    """Append item `records` for `source_id` to `library` (atomic); every quote must be a span."""
+    """Append item `records` for `source_id` to `library` (atomic); every quote must be a span.
+    A team folder read with `corpus` and gone since is refused, not made again."""
+    check_still_there(library, corpus.libraries, GONE_REMEDY)
     for record in records:
         problems = check_record(corpus, source_id, record)
         if problems:
@@ -240,17 +242,3 @@ def item_record(
         "headline": headline,
         "text": as_item_text(suggestion.text),  # one line: the file reads as the page does
     }
-
-
-def file_snapshot(path: Path) -> bytes | None:
-    """The bytes of `path` now (None if absent), to undo a write with `restore`."""
-    return path.read_bytes() if path.is_file() else None
-
-
-def restore(path: Path, snapshot: bytes | None) -> None:
-    """Put `path` back as `file_snapshot` found it (atomic; removed if it did not exist)."""
-    if snapshot is None:
-        if path.exists():
-            os.remove(path)
-        return
-    write_atomic(path, snapshot)

@@ -7,6 +7,7 @@ to, into their own), and how messages name each library.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Sequence
@@ -17,6 +18,10 @@ from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.library.folders import user_library_dir
 from briefgen.library.import_staging import write_failure
+
+GONE_HINT = "a shared drive may need connecting"
+# What the review view or Add as item… says to do when the team folder went while it was open.
+GONE_REMEDY = "reconnect it, or close this window and curate again to add to your own library"
 
 
 def user_library() -> LibraryFolder:
@@ -56,10 +61,14 @@ def items_library(corpus: Corpus, source_id: str) -> LibraryFolder:
 def curation_library(corpus: Corpus, source_id: str) -> tuple[LibraryFolder, str]:
     """Where items curated from `source_id` are written, as `items_library`, unless that is a
     team folder the user cannot write to (a read-only share): then their own library, with
-    the reason to tell them ("the team library 'NAME' is read-only for you"), else ""."""
+    the reason to tell them ("the team library 'NAME' is read-only for you", or is not there
+    any more), else ""."""
     library = items_library(corpus, source_id)
-    if library.kind != "team" or write_refusal(library.path) is None:
+    error = write_refusal(library) if library.kind == "team" else None
+    if error is None:
         return library, ""
+    if error.errno == errno.ENOENT:
+        return user_library(), f"{library_label(library)} is not there any more ({GONE_HINT})"
     return user_library(), f"{library_label(library)} is read-only for you"
 
 
@@ -75,18 +84,44 @@ def library_label(library: LibraryFolder) -> str:
 def check_writable(library: LibraryFolder, remedy: str) -> None:
     """Refuse, before anything is written, a library the user cannot add files to (a read-only
     share), naming it and its folder; `remedy` says how to choose another."""
-    error = write_refusal(library.path)
-    if error is not None:
-        raise BriefgenError(
-            f"cannot add to {library_label(library)} ({library.path}): "
-            f"{write_failure(error, remedy)} (nothing was added)"
-        )
+    error = write_refusal(library)
+    if error is None:
+        return
+    # ENOENT: a team folder gone since it was listed (write_refusal)
+    why = _gone(remedy) if error.errno == errno.ENOENT else write_failure(error, remedy)
+    raise BriefgenError(
+        f"cannot add to {library_label(library)} ({library.path}): {why} (nothing was added)"
+    )
 
 
-def write_refusal(folder: Path) -> OSError | None:
-    """The error making a file in `folder` (or, if it is not there yet, the nearest folder
-    above it that is) meets, else None. A file is made and removed to find out: permission
-    bits alone are wrong on network shares and with ACLs."""
+def check_still_there(library: Path, folders: Sequence[LibraryFolder], remedy: str) -> None:
+    """Refuse `library` if it is a team folder of `folders` that has gone since it was read
+    (moved, or the share dropped): writing to it would make it again, empty, where the team
+    does not look. `remedy` says what to do instead."""
+    real = os.path.realpath(library)
+    for folder in folders:
+        if folder.kind == "team" and os.path.realpath(folder.path) == real:
+            if not folder.path.is_dir():
+                raise BriefgenError(
+                    f"cannot add to {library_label(folder)} ({folder.path}): {_gone(remedy)} "
+                    "(nothing was added)"
+                )
+            return
+
+
+def _gone(remedy: str) -> str:
+    return f"the folder is not there any more ({GONE_HINT}); {remedy}"
+
+
+def write_refusal(library: LibraryFolder) -> OSError | None:
+    """The error making a file in `library` meets, else None. A file is made and removed to
+    find out: permission bits alone are wrong on network shares and with ACLs. A library not
+    made yet is tried in the nearest folder above it that is there, except a team folder: it
+    was there when listed, so it has gone (moved, or the share dropped), and making it again
+    would put the officer's additions where the team does not look."""
+    folder = library.path
+    if library.kind == "team" and not folder.is_dir():
+        return FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent
     try:

@@ -1,6 +1,6 @@
 """Writing an import's files all or nothing: each staged under a temporary name inside the
-library and renamed into place, everything removed again on a failure (or Cancel), a file put
-back as it was, and a failure to write said as the officer can act on it.
+library and renamed into place, everything removed again on a failure (or Cancel), and a
+failure to write said as the officer can act on it.
 """
 
 from __future__ import annotations
@@ -98,14 +98,3 @@ class Staging:
         for folder in reversed(self.folders):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-
-
-def restore_file(path: Path, old: bytes | None) -> None:
-    """Put sources.yaml back as it was before the entry was appended."""
-    from briefgen.atomic import write_atomic
-
-    if old is None:
-        with contextlib.suppress(OSError):
-            path.unlink()
-    else:
-        write_atomic(path, old)

@@ -9,6 +9,7 @@ What an import refuses before it writes anything is `import_checks`'s.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefgen.atomic import file_snapshot, restore
 from briefgen.content.model import LibraryFolder, Organisation
 from briefgen.errors import BriefgenError, ContentError
 from briefgen.library.extract import (
@@ -30,7 +32,7 @@ from briefgen.library.extract import (
 from briefgen.library.extract.progress import Monitor
 from briefgen.library.import_checks import check_library, check_not_imported, known_sources
 from briefgen.library.import_details import ImportDetails, choose_id, prefilled, slug
-from briefgen.library.import_staging import Staging, folder_error, restore_file
+from briefgen.library.import_staging import Staging, folder_error
 from briefgen.library.organisations import organisation_names, publisher_org
 from briefgen.library.writer import append_organisation, append_source
 from briefgen.limits import SOURCE_TEXT_BYTES, megabytes
@@ -189,7 +191,6 @@ def import_document(
     created = not (library / "sources.yaml").exists() and not (library / "items").exists()
     staging = Staging(library)
     sources_file = library / "sources.yaml"
-    old_sources: bytes | None = None
     try:
         staging.folder(library)
         monitor.check()
@@ -198,21 +199,22 @@ def import_document(
         staging.stage(library / "sources" / entry["map"], _map_bytes(document, text))
         monitor.check()  # the last moment Cancel is heard: after this the import completes
         staging.commit()
-        if sources_file.is_file():
-            old_sources = sources_file.read_bytes()
+        old_sources = file_snapshot(sources_file)
         append_source(library, entry)
         organisations_file = library / "organisations.yaml"
-        old_organisations = (
-            organisations_file.read_bytes() if organisations_file.is_file() else None
-        )
+        old_organisations = file_snapshot(organisations_file)
         try:
             other, known_organisations = _verify_loads(folders, library, source_id)
             organisation = new_publisher_organisation(details.publisher, known_organisations)
             if organisation is not None:
                 append_organisation(library, organisation)
         except BaseException:
-            restore_file(organisations_file, old_organisations)
-            restore_file(sources_file, old_sources)
+            for written, old in (
+                (organisations_file, old_organisations),
+                (sources_file, old_sources),
+            ):
+                with contextlib.suppress(OSError):  # the failure to report is the first
+                    restore(written, old)
             raise
     except ExtractCancelled:
         staging.undo()

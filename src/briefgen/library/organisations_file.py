@@ -13,6 +13,7 @@ from briefgen.content import Corpus
 from briefgen.content.model import Organisation
 from briefgen.content.yamlfile import SafeLoader
 from briefgen.errors import BriefgenError
+from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.import_details import slug
 from briefgen.library.writer import ID_PATTERN, append_organisation, inside_library
 from briefgen.limits import FIELD_CHARACTERS
@@ -103,6 +104,7 @@ def add_organisation(
     problems = organisation_problems(corpus, *organisation)
     if problems:
         raise BriefgenError(f"cannot add the organisation: {'; '.join(p for _, p in problems)}")
+    check_still_there(library, corpus.libraries, GONE_REMEDY)
     path = inside_library(library, "organisations.yaml")
     existing = _in_file(path).get(organisation.id)
     if existing is not None and existing != organisation:

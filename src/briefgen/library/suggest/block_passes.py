@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from briefgen.library.suggest import furniture
-from briefgen.library.suggest.heading_lines import LEAD_IN_END
+from briefgen.library.suggest.heading_lines import ends_lead_in
 
 # A block as first read, before it is linked to its heading and lead-in.
 RawBlock = tuple[int, int, str, bool, str]  # start, end, label, listed, marker
@@ -82,7 +82,7 @@ def without_footnotes(
             previous is not None
             and not _parted(heading_starts, previous[1], blocks[index][0])
             and not previous[3]
-            and not LEAD_IN_END.search(text[previous[0] : previous[1]])
+            and not ends_lead_in(text[previous[0] : previous[1]])
         )
         if (
             ends_section

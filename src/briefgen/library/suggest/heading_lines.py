@@ -22,8 +22,23 @@ _NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,2}(?:\.\d{1,2}){0,3}
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 # What ends a sentence, or a line of text that is no heading.
 END_PUNCT = '.!?;:"”’)…'
-# The end of a paragraph that introduces a list ("…as follows:", "…include").
-LEAD_IN_END = re.compile(r"(?:[:…]|\.{3,}|\b(?:by|are|include|includes|following|to))\W*$", re.I)
+_LEAD_IN_WORD = re.compile(r"\b(?:by|are|include|includes|following|to)\Z", re.I)
+
+
+def ends_lead_in(text: str) -> bool:
+    """Whether `text` ends as a paragraph introducing a list does ("…as follows:", "…include",
+    "…below..."), whatever marks and spaces come after. Read back from the end, not searched
+    for: a regular expression took minutes over a long run of dots (a form's fill-in lines)."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # `\W`, from the end
+        end -= 1
+    marks = text[end:]
+    return (
+        ":" in marks
+        or "…" in marks
+        or "..." in marks
+        or _LEAD_IN_WORD.search(text, 0, end) is not None
+    )
 
 
 def heading_title(line: str) -> str:
@@ -58,7 +73,7 @@ def heading_level(line: str, next_blank: bool, section: bool = False) -> int:
     if stripped.startswith("**") and stripped.endswith("**") and len(words) <= 14:
         return 2
     numbered = re.match(r"\d{1,2}(\.\d{1,2})*\.?\s+(?=[A-Z])", stripped)
-    if numbered and section and stripped[-1] not in ".!?:;" and not LEAD_IN_END.search(stripped):
+    if numbered and section and stripped[-1] not in ".!?:;" and not ends_lead_in(stripped):
         # "2. Councils should have maximum flexibility…" over "2.1. …", "2.2. …" is the title
         # of section 2, however long
         return 1 + numbered.group().strip(". ").count(".")

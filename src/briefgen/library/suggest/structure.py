@@ -25,7 +25,7 @@ from briefgen.library.suggest.block_passes import (
 )
 from briefgen.library.suggest.heading_lines import (
     END_PUNCT,
-    LEAD_IN_END,
+    ends_lead_in,
     extractor_heading_lines,
     heading_level,
     heading_title,
@@ -246,7 +246,7 @@ def _link(text: str, headings: list[Heading], blocks: list[RawBlock]) -> tuple[B
             heading, para, lead_in = moved, 0, -1
         para += 1
         if not listed:
-            lead_in = len(linked) if LEAD_IN_END.search(text[start:end]) else -1
+            lead_in = len(linked) if ends_lead_in(text[start:end]) else -1
         lead = lead_in if listed else -1
         linked.append(Block(start, end, label, listed, lead, heading, para, marker.strip()))
     return tuple(linked)

@@ -67,10 +67,16 @@ def _summary(parts: PackParts) -> tuple[DraftBlock, ...]:
     if messages:
         blocks += [explained(intro), Explained(BulletList(tuple(messages), role=role))]
     sources = len({item.source for item in parts.items})
+    # The bare numbers keep their names: a council's own wording from before the counted
+    # forms puts its nouns after them ("{items} items").
+    items, themes = len(parts.items), len(parts.themes)
     counts = words["summary_intro"].format(
-        items=counted(words["summary_items"], len(parts.items)),
-        sources=counted(words["summary_sources"], sources),
-        themes=counted(words["summary_themes"], len(parts.themes)),
+        items=items,
+        sources=sources,
+        themes=themes,
+        counted_items=counted(words["summary_items"], items),
+        counted_sources=counted(words["summary_sources"], sources),
+        counted_themes=counted(words["summary_themes"], themes),
     )
     return (*blocks, explained(counts), counts_table(parts))
 

@@ -2,7 +2,7 @@
 
 Word numbers a list style's paragraphs as one long list unless each list has its own instance;
 a committee's recommendations count (a), (b) from a copy of the List Number definition, as in
-the PDF. The numbering part itself has no python-docx API: `oxml` builds what is needed.
+the PDF. The numbering part itself has no python-docx API: `oxml_lists` builds what is needed.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ and settings').
 
 python-docx 1.2 has no API for complex fields (the contents, page numbers), bookmarks and links
 to them, or a table's width and indent or its rows' properties: those are made here with
-`OxmlElement` and `qn`, in schema order. The
-elements every paragraph and run has are made here too, with lxml, because python-docx's own
-`add_paragraph`, `add_run` and `style` took ten times the whole build (docs/decisions/0040).
+`OxmlElement` and `qn`, in schema order. The elements every paragraph and run has are made
+here too, with lxml, because python-docx's own `add_paragraph`, `add_run` and `style` took
+ten times the whole build (docs/decisions/0040).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The Word XML for lists, below python-docx's objects: list instances that restart or count
 (a), (b), and the multilevel outline list a committee report's numbers come from (python-docx
-1.2 has no API for numbering definitions; see `oxml` for the rest and decision 0120).
+1.2 has no API for numbering definitions; see `oxml` and `oxml_document` for the rest and
+decision 0120).
 """
 
 from __future__ import annotations
