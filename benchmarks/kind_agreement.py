@@ -24,7 +24,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from suggest_bench import word_positions
+from suggest_bench import rounded, word_positions
 
 from briefgen.content import open_corpus
 from briefgen.library.suggest import suggest_for_source, train
@@ -101,7 +101,7 @@ def main() -> int:
     if args.json:
         differ = [{"corpus": a, "passes": b, "items": n} for (a, b), n in moves.most_common()]
         out = {"rows": rows, "overall": overall, "passes_differ_from_corpus": differ}
-        print(json.dumps(out, indent=2, default=lambda x: round(x, 3)))
+        print(json.dumps(rounded(out), indent=2))
         return 0
     names = ("pass_a", "pass_b", "a_b", "sure_corpus", "model", "model_passes")
     print("kind: blind curation passes and the suggestions, against the corpus")

@@ -157,7 +157,7 @@ def main() -> int:
     if args.json:
         out = {"targets": TARGETS, "rows": rows, "overall": overall, "baseline": baselines,
                "baseline_overall": base_overall, "speed": speed, "worst_misses": worst}  # fmt: skip
-        print(json.dumps(out, indent=2, default=lambda x: round(x, 3)))
+        print(json.dumps(rounded(out), indent=2))
         return 0
     header = f"{'source':<16} {'items':>5} {'sugg':>5} " + " ".join(f"{k:>11}" for k in TARGETS)
     print("suggested (baseline: every sentence) — leave one document out")
@@ -199,6 +199,17 @@ def _overall(counts: Counter) -> dict[str, float]:
         "kind_or_other": counts["either"] / covered,
         "other_offered": counts["offered"],
     }
+
+
+def rounded(value):
+    """`value` with every float to three places (json.dumps never calls `default` on floats)."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item) for item in value]
+    return value
 
 
 if __name__ == "__main__":
