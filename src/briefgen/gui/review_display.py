@@ -93,6 +93,10 @@ class ReviewDisplay(QDialog):
         describe(self.threshold, "Lowest score to accept all", "Accept all scoring at least this.")
         self.accept_all_button = QPushButton("Accept all scorin&g at least")
         self._build()
+        # Enter in a field (the headline just typed) accepts the suggestion shown, as Enter in
+        # the list does; else the dialog's first button, Accept all, took every one above 0.8.
+        # (Set once the button is in the dialog, which only then takes it as its default.)
+        self.accept_button.setDefault(True)
         self.list.currentRowChanged.connect(self._show_row)
         self._set_enabled(False)
 
