@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from tests.team_libraries import NOTE, make_teams
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui.review_view import ACCEPTED, ReviewView
@@ -47,4 +48,33 @@ def test_enter_in_the_headline_accepts_only_the_suggestion_shown_with_that_headl
     added = [item for item in load_corpus(library_folders()).items if item.library == "yours"]
     assert [(item.text, item.headline) for item in added] == [
         (" ".join(view.suggestions[0].text.split()), "Budgets pooled by place.")
+    ]
+
+
+def _import_twice(tmp_path: Path, content_dir: Path, team: Path) -> None:
+    """The same report imported into a team folder and, as another file, into your library."""
+    from briefgen.cli import main
+
+    for number, into in enumerate((["--into", str(team)], [])):
+        path = tmp_path / f"review-{number}.md"
+        path.write_text(NOTE + "\n" * number, encoding="utf-8")
+        details = ["--publisher", "Anytown Council", "--date", "2025"]
+        assert main(["--content", str(content_dir), "import", str(path), *details, *into]) == 0
+
+
+def test_two_documents_of_one_title_are_told_apart_by_their_library(
+    make_window: Any,
+    content_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    user_library: Path,
+) -> None:
+    team, _ = make_teams(tmp_path, monkeypatch)
+    _import_twice(tmp_path, content_dir, team)
+    window = make_window(corpus=load_corpus(library_folders(content_dir)))
+    documents = window.items_panel.source_filter
+    names = [documents.itemText(index) for index in range(documents.count())]
+    assert names[-2:] == [
+        "Anytown children's services review (your library)",
+        "Anytown children's services review (team library 'childrens-services')",
     ]

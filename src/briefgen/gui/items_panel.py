@@ -36,6 +36,7 @@ from briefgen.gui.items_model import (
     ItemsModel,
 )
 from briefgen.gui.widgets import describe, shrinkable
+from briefgen.library.destinations import document_names
 from briefgen.pack.labels import kind_label
 
 
@@ -242,6 +243,7 @@ class ItemsPanel(QWidget):
     def set_corpus(self, corpus: Corpus) -> None:
         """Fill the filters with the corpus's kinds, organisations and documents."""
         self.corpus = corpus
+        names = document_names(corpus)  # a title two documents share says which library
         fills: list[tuple[QComboBox, list[tuple[str, str]]]] = [
             (
                 self.kind_filter,
@@ -255,7 +257,7 @@ class ItemsPanel(QWidget):
             (
                 self.source_filter,
                 [
-                    (s.short_title, s.id)
+                    (names[s.id], s.id)
                     for s in sorted(corpus.sources.values(), key=lambda s: s.order)
                 ],
             ),

@@ -72,6 +72,25 @@ def library_label(library: LibraryFolder) -> str:
     return f"the team library '{library.name}'"
 
 
+def document_names(corpus: Corpus) -> dict[str, str]:
+    """Each source's name for a list the officer picks from, by id: its short title, with the
+    library it is in where another source has the same one (a report imported into a team
+    folder and again into their own library), and its id if that still does not tell them
+    apart."""
+    libraries = {library.name: library for library in corpus.libraries}
+    by_title: dict[str, list[str]] = {}
+    for source in corpus.sources.values():
+        by_title.setdefault(source.short_title, []).append(source.id)
+    names = {}
+    for title, ids in by_title.items():
+        for source_id in ids:
+            library = libraries.get(corpus.sources[source_id].library)
+            where = library_label(library).removeprefix("the ") if library else ""
+            names[source_id] = title if len(ids) == 1 or not where else f"{title} ({where})"
+    counts = {name: list(names.values()).count(name) for name in names.values()}
+    return {sid: f"{name} [{sid}]" if counts[name] > 1 else name for sid, name in names.items()}
+
+
 def check_writable(library: LibraryFolder, remedy: str) -> None:
     """Refuse, before anything is written, a library the user cannot add files to (a read-only
     share), naming it and its folder; `remedy` says how to choose another."""
