@@ -78,3 +78,26 @@ def test_two_documents_of_one_title_are_told_apart_by_their_library(
         "Anytown children's services review (your library)",
         "Anytown children's services review (team library 'childrens-services')",
     ]
+
+
+def test_the_review_asks_for_a_document_by_its_name_in_a_question_that_fits_the_screen(
+    make_window: Any, shipped_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from briefgen.gui import curation
+
+    window = make_window(corpus=shipped_corpus)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(
+        curation, "ask_source", lambda parent, choices, current: asked.append(choices)
+    )
+    window.curation.open_review()
+    titles = [source.short_title for source in shipped_corpus.sources.values()]
+    assert asked == [titles]  # "Rewiring Public Services: Children's Services", not ids
+    longest = max(range(len(titles)), key=lambda index: len(titles[index]))
+    dialog = curation.source_dialog(window, [title * 3 for title in titles], longest)
+    combo = dialog.findChild(QComboBox)
+    assert combo is not None and combo.currentText() == titles[longest] * 3
+    assert dialog.sizeHint().width() < window.screen().availableGeometry().width()
+    dialog.deleteLater()

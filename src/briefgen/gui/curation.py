@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
 from briefgen.gui.source_view import python_offset
-from briefgen.library.destinations import curation_library
+from briefgen.gui.widgets import shrinkable
+from briefgen.library.destinations import curation_library, document_names
 
 if TYPE_CHECKING:
     from briefgen.gui.add_item import AddItemDialog
@@ -24,10 +25,24 @@ RELOAD_DELAY_MS = 400
 
 def ask_source(parent: QWidget, choices: list[str], current: int) -> str | None:
     """Which source to review (a dialog; tests replace it)."""
-    choice, ok = QInputDialog.getItem(
-        parent, "Review suggested items", "Suggest items from:", choices, current, False
-    )
-    return choice if ok else None
+    dialog = source_dialog(parent, choices, current)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue() if accepted else None
+
+
+def source_dialog(parent: QWidget | None, choices: list[str], current: int) -> QInputDialog:
+    """The question `ask_source` asks, not yet shown: its list narrows to the screen (a long
+    title is elided, whole in the list when it opens), so OK stays in reach at 200% text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Review suggested items")
+    dialog.setLabelText("Suggest items from:")
+    dialog.setComboBoxItems(choices)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(choices[current])
+    combo = dialog.findChild(QComboBox)
+    if combo is not None:
+        shrinkable(combo, 30)
+    return dialog
 
 
 class Curation:
@@ -78,7 +93,8 @@ class Curation:
             ids = list(corpus.sources)
             item = self.window.source_view.item
             current = ids.index(item.source) if item is not None else 0
-            choices = [f"{sid} — {corpus.sources[sid].title}" for sid in ids]
+            names = document_names(corpus)  # as the Document filter names them
+            choices = [names[sid] for sid in ids]
             choice = ask_source(self.window, choices, current)
             if choice is None:
                 return None
