@@ -101,3 +101,17 @@ def test_the_review_asks_for_a_document_by_its_name_in_a_question_that_fits_the_
     assert combo is not None and combo.currentText() == titles[longest] * 3
     assert dialog.sizeHint().width() < window.screen().availableGeometry().width()
     dialog.deleteLater()
+
+
+def test_a_reload_keeps_the_document_and_kind_filters_the_officer_chose(window: Any) -> None:
+    panel = window.items_panel
+    source = next(iter(window.corpus.sources))
+    panel.source_filter.setCurrentIndex(panel.source_filter.findData(source))
+    kind = panel.kind_filter.itemData(1)
+    panel.kind_filter.setCurrentIndex(1)
+    shown = len(panel.model.visible)
+    window._corpus_ready(window.corpus)  # as after each review decision, an added item, F5
+    assert panel.source_filter.currentData() == source
+    assert panel.kind_filter.currentData() == kind
+    assert len(panel.model.visible) == shown
+    assert {panel.model.item_at(row).source for row in range(shown)} == {source}
