@@ -115,3 +115,21 @@ def test_a_reload_keeps_the_document_and_kind_filters_the_officer_chose(window: 
     assert panel.kind_filter.currentData() == kind
     assert len(panel.model.visible) == shown
     assert {panel.model.item_at(row).source for row in range(shown)} == {source}
+
+
+def test_the_import_dialog_grown_by_a_message_stays_on_the_screen(
+    qtbot: Any, tmp_path: Path, user_library: Path
+) -> None:
+    from briefgen.gui.import_dialog import ImportDialog
+
+    note = tmp_path / "Anytown review.md"
+    note.write_text(NOTE, encoding="utf-8")
+    dialog = ImportDialog(note, None, library_folders())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
+    area = dialog.screen().availableGeometry()
+    dialog.move(area.right() - dialog.width() // 2, area.top())  # placed half off the edge
+    dialog._failed("The folder cannot be written to; " * 12 + "choose another library.")
+    qtbot.waitUntil(lambda: area.contains(dialog.frameGeometry()), timeout=5_000)
+    assert dialog.error.isVisible()
