@@ -133,3 +133,11 @@ def test_the_import_dialog_grown_by_a_message_stays_on_the_screen(
     dialog._failed("The folder cannot be written to; " * 12 + "choose another library.")
     qtbot.waitUntil(lambda: area.contains(dialog.frameGeometry()), timeout=5_000)
     assert dialog.error.isVisible()
+
+
+def test_the_preview_says_it_is_being_made_once_the_content_is_loaded(window: Any) -> None:
+    pane = window.preview_pane
+    pane.show_waiting("Loading the content…")
+    pane.show_busy()  # the first preview, started as the content arrives
+    assert pane.placeholder.text() == "Updating the preview…"
+    assert pane.status.text() == "Updating the preview…"
