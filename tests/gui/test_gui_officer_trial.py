@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from tests.team_libraries import NOTE, make_teams
+from tests.team_libraries import NOTE, NOTE_PASSAGE, make_teams
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui.review_view import ACCEPTED, ReviewView
@@ -141,3 +142,27 @@ def test_the_preview_says_it_is_being_made_once_the_content_is_loaded(window: An
     pane.show_busy()  # the first preview, started as the content arrives
     assert pane.placeholder.text() == "Updating the preview…"
     assert pane.status.text() == "Updating the preview…"
+
+
+def test_the_source_check_names_an_imported_publisher_once(
+    content_dir: Path, tmp_path: Path, user_library: Path, make_window: Any
+) -> None:
+    from briefgen.cli import main
+
+    note = tmp_path / "Anytown review.md"
+    note.write_text(NOTE, encoding="utf-8")  # its publisher is new: "Anytown Council", twice
+    details = ["--publisher", "Anytown Council", "--date", "2025"]
+    assert main(["--content", str(content_dir), "import", str(note), *details]) == 0
+    items = user_library / "items"
+    items.mkdir()
+    source = next(iter(yaml.safe_load((user_library / "sources.yaml").read_text("utf-8"))))
+    (items / "mine.yaml").write_text(
+        f"source: {source['id']}\nitems:\n  - id: agency-pay\n    kind: recommendation\n"
+        "    org: anytown-council\n    themes: [workforce]\n    key: true\n"
+        f"    text: {NOTE_PASSAGE}\n",
+        encoding="utf-8",
+    )
+    window = make_window(corpus=load_corpus(library_folders(content_dir)))
+    window.set_themes(["workforce"])
+    assert window.items_panel.select_item("agency-pay")
+    assert window.source_view.citation.text().endswith("<b>Organisation:</b> Anytown Council")
