@@ -166,3 +166,44 @@ def test_the_source_check_names_an_imported_publisher_once(
     window.set_themes(["workforce"])
     assert window.items_panel.select_item("agency-pay")
     assert window.source_view.citation.text().endswith("<b>Organisation:</b> Anytown Council")
+
+
+def test_an_item_added_from_the_source_is_chosen_in_the_list_and_the_status_bar_says_where(
+    make_window: Any, qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    window = make_window(corpus=shipped_corpus)
+    window.layout_combo.setCurrentIndex(window.layout_combo.findText("Evidence pack"))
+    item = next(item for item in shipped_corpus.items if item.source == SOURCE)
+    passage = "greater investment in early intervention"
+
+    def add(key: bool) -> Any:
+        window.source_view.show_item(window.corpus, item)
+        start = shipped_corpus.sources[SOURCE].text.index(passage)
+        cursor = window.source_view.text.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(passage), cursor.MoveMode.KeepAnchor)
+        window.source_view.text.setTextCursor(cursor)
+        window.statusBar().clearMessage()
+        dialog = window.curation.add_selection()
+        dialog.form.set_values("risk", item.org, ["early-help"], "para 3")
+        dialog.form.key.setChecked(key)
+        with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+            dialog.add()
+        qtbot.waitUntil(lambda: "Added the item" in window.statusBar().currentMessage())
+        return dialog
+
+    dialog = add(key=False)  # Councillors are given key items only
+    assert window.statusBar().currentMessage() == (
+        "Added the item to your library. This pack does not list it: for Councillors it "
+        "quotes key items only (tick Key item as you add one)."
+    )
+    assert dialog.written is not None
+    dialog.written.unlink()  # taken out again, to be added as a key item
+    with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
+        window.load_content()
+    dialog = add(key=True)
+    assert window.statusBar().currentMessage() == (
+        "Added the item to your library. It is chosen in the items list."
+    )
+    assert window.items_panel.current_item().id == dialog.item_id
+    assert window.source_view.item.id == dialog.item_id
