@@ -337,21 +337,34 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
 
     def reload(result: ImportResult) -> None:
         into = library_label(library_at(result.library, folders))
-        message = f"Imported {result.entry['title']} into {into} as '{result.source_id}'." + (
-            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}'"
-            " (File > Review suggested items… to quote it)."
+        title = str(result.entry["title"])
+        short = str(result.entry.get("short_title") or title)
+        # The status bar has room for a line; the rest, which wraps, is in the notice.
+        said = f"Imported {short} into {into}."
+        details = f"{title} is in {into} as '{result.source_id}'." + (
+            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}' "
+            "there (its short name, in organisations.yaml, is what citations print)."
             if result.organisation
-            else " File > Review suggested items… to quote it."
+            else ""
         )
 
         def loaded() -> None:  # after the window's own "Content loaded" message
             from briefgen.gui import dialogs
 
             window.corpusLoaded.disconnect(loaded)
-            window.statusBar().showMessage(message, 30_000)
+            window.statusBar().showMessage(said, 30_000)
             corpus = window.corpus
             listed = corpus is not None and result.source_id in corpus.sources
-            if listed and dialogs.ask_review_import(window, str(result.entry["title"])):
+            review = ("Review suggested items", "Review the items briefgen suggests from it.")
+            window.notice.show_notice(
+                "done",
+                "Imported.",
+                details,
+                [(*review, lambda: window.curation.open_review(result.source_id))]
+                if listed
+                else [],
+            )
+            if listed and dialogs.ask_review_import(window, title):
                 window.curation.open_review(result.source_id)
 
         window.corpusLoaded.connect(loaded)
