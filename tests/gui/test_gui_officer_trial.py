@@ -207,3 +207,18 @@ def test_an_item_added_from_the_source_is_chosen_in_the_list_and_the_status_bar_
     )
     assert window.items_panel.current_item().id == dialog.item_id
     assert window.source_view.item.id == dialog.item_id
+
+
+def test_help_lists_every_shortcut_of_the_window(window: Any) -> None:
+    from PySide6.QtGui import QAction
+
+    from briefgen.gui.dialogs import SHORTCUTS
+
+    keys = {
+        shortcut.toString()
+        for action in window.findChildren(QAction)
+        for shortcut in action.shortcuts()
+        if not shortcut.isEmpty()
+    }
+    assert {"Ctrl+Shift+R", "Ctrl+Shift+I"} <= keys
+    assert [key for key in sorted(keys) if key not in SHORTCUTS] == []
