@@ -222,3 +222,16 @@ def test_help_lists_every_shortcut_of_the_window(window: Any) -> None:
     }
     assert {"Ctrl+Shift+R", "Ctrl+Shift+I"} <= keys
     assert [key for key in sorted(keys) if key not in SHORTCUTS] == []
+
+
+def test_suggestions_in_the_review_list_are_shaded_in_turn(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    view = _review(qtbot, shipped_corpus, library)
+    image = view.list.viewport().grab().toImage()
+
+    def shade(row: int) -> Any:
+        rect = view.list.visualItemRect(view.list.item(row))
+        return image.pixelColor(rect.right() - 2, rect.top() + 2).name()
+
+    assert shade(2) != shade(3) and shade(2) == shade(4)  # the current row is 0

@@ -66,6 +66,10 @@ class ReviewDisplay(QDialog):
         self.status.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Each suggestion runs to three or more lines: shaded in turn and set apart, so where
+        # one ends and the next begins shows at a glance.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
         self.text = SpanView(self.source.text)
