@@ -235,3 +235,32 @@ def test_suggestions_in_the_review_list_are_shaded_in_turn(
         return image.pixelColor(rect.right() - 2, rect.top() + 2).name()
 
     assert shade(2) != shade(3) and shade(2) == shade(4)  # the current row is 0
+
+
+def test_the_import_dialog_warns_of_a_document_of_the_same_title_in_a_library(
+    qtbot: Any,
+    make_window: Any,
+    content_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    user_library: Path,
+) -> None:
+    from briefgen.gui import dialogs, import_dialog
+    from briefgen.gui.import_dialog import ImportDialog
+
+    team, _ = make_teams(tmp_path, monkeypatch)
+    _import_twice(tmp_path, content_dir, team)  # a colleague's, in the team folder
+    window = make_window(content_dir=content_dir, corpus=load_corpus(library_folders(content_dir)))
+    edition = tmp_path / "Anytown review, as Word saved it.md"
+    edition.write_text(NOTE + "\n\n\n", encoding="utf-8")
+    monkeypatch.setattr(import_dialog, "ask_document", lambda parent: edition)
+    monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: False)
+    window.commands.import_document.trigger()
+    dialog = window.findChild(ImportDialog)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
+    assert dialog.notes.text().startswith(
+        "A document of this title is already in your library, as "
+        "'anytown-childrens-services-review-2025-2'. Import this file only if it is another "
+        "document or edition"
+    )
+    dialog.reject()

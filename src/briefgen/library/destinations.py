@@ -91,6 +91,23 @@ def document_names(corpus: Corpus) -> dict[str, str]:
     return {sid: f"{name} [{sid}]" if counts[name] > 1 else name for sid, name in names.items()}
 
 
+def same_title_note(corpus: Corpus, title: str) -> str:
+    """A warning where a document titled `title` is in a library already (the report imported
+    before as a PDF and now as Word, or by a colleague into the team folder), else ""."""
+    wanted = " ".join(title.casefold().split())
+    libraries = {library.name: library for library in corpus.libraries}
+    for source in corpus.sources.values():
+        if wanted and " ".join(source.title.casefold().split()) == wanted:
+            library = libraries.get(source.library)
+            where = library_label(library) if library else f"the library '{source.library}'"
+            return (
+                f"A document of this title is already in {where}, as '{source.id}'. Import this "
+                "file only if it is another document or edition; to quote that one, cancel and "
+                "choose File > Review suggested items…."
+            )
+    return ""
+
+
 def check_writable(library: LibraryFolder, remedy: str) -> None:
     """Refuse, before anything is written, a library the user cannot add files to (a read-only
     share), naming it and its folder; `remedy` says how to choose another."""
