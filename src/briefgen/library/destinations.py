@@ -103,7 +103,7 @@ def same_title_note(corpus: Corpus, title: str) -> str:
             return (
                 f"A document of this title is already in {where}, as '{source.id}'. Import this "
                 "file only if it is another document or edition; to quote that one, cancel and "
-                "choose File > Review suggested items…."
+                "choose File > Review suggested items… (Ctrl+Shift+R)."
             )
     return ""
 
