@@ -44,7 +44,7 @@ def source_dialog(parent: QWidget | None, choices: list[str], current: int) -> Q
     dialog.setTextValue(choices[current])
     combo = dialog.findChild(QComboBox)
     if combo is not None:
-        shrinkable(combo, 30)
+        shrinkable(combo, 40)
     return dialog
 
 
