@@ -223,7 +223,16 @@ def test_a_teams_new_empty_folder_is_an_empty_library_until_the_first_import(
     assert not [source for source in corpus.sources.values() if source.library == "shared"]
     note = tmp_path / "note.md"
     note.write_text(TEAM_TEXT, encoding="utf-8")
-    imported = ["import", str(note), "--into", str(shared), "--publisher", "Shire", "--date", "2026"]
+    imported = [
+        "import",
+        str(note),
+        "--into",
+        str(shared),
+        "--publisher",
+        "Shire",
+        "--date",
+        "2026",
+    ]
     assert main(["--content", str(content), *imported]) == 0
     capsys.readouterr()
     assert main(["--content", str(content), "sources"]) == 0
