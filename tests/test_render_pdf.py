@@ -208,6 +208,22 @@ def test_a_long_title_is_shortened_to_one_header_line(
     assert len(lines) == (2 if large_print else 1), lines  # the marking over it in large print
 
 
+def test_a_title_with_no_meeting_or_marking_beside_it_has_the_whole_header_line(
+    small_corpus: Corpus,
+) -> None:
+    # The header of a briefing exported without meeting details: as in Word, the title is not
+    # cut to the third of the line it has beside a meeting ("Member briefing: Inspection and…").
+    title = "Member briefing: Inspection and improvement, Workforce and Funding"
+    spec = make_spec("member-briefing", title=title, meeting="", marking="")
+    data = render(build_pack(small_corpus, spec), small_corpus, "pdf").data
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(data)[1]
+    top = page.get_height() - 24 * 72 / 25.4
+    header = page.get_textpage().get_text_bounded(top=page.get_height(), bottom=top)
+    assert [line for line in header.splitlines() if line.strip()] == [title]
+
+
 class SpyFetcher(AssetFetcher):
     """Records every URL WeasyPrint asks for."""
 

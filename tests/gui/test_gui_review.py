@@ -171,7 +171,7 @@ def test_an_item_accepted_in_the_review_view_reaches_the_window(
     source_id = SOURCE
     monkeypatch.setattr(
         "briefgen.gui.curation.ask_source",
-        lambda parent, choices, current: next(c for c in choices if c.startswith(SOURCE)),
+        lambda parent, choices, current: shipped_corpus.sources[SOURCE].short_title,
     )
     view = window.curation.open_review()
     qtbot.waitUntil(lambda: bool(view.verdicts), timeout=20_000)

@@ -94,13 +94,12 @@ def test_the_import_dialog_adds_to_the_team_folder_chosen_and_offers_it_next_tim
     assert (children / "originals" / f"{source_id}.md").read_bytes() == note.read_bytes()
     assert not user_library.exists() and not (planning / "sources.yaml").exists()
     assert window.corpus.sources[source_id].library == "childrens-services"
-    assert (
-        window.statusBar()
-        .currentMessage()
-        .startswith(
-            f"Imported Anytown children's services review into the team library "
-            f"'childrens-services' as '{source_id}'."
-        )
+    assert window.statusBar().currentMessage() == (
+        "Imported Anytown children's services review into the team library 'childrens-services'."
+    )
+    assert window.notice.message().startswith(
+        f"Anytown children's services review is in the team library 'childrens-services' as "
+        f"'{source_id}'."
     )
     # The next import offers the team folder chosen this time.
     again = ImportDialog(note, None, library_folders(content_dir), settings=window.settings)

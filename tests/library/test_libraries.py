@@ -192,16 +192,51 @@ def test_a_folder_that_is_not_a_library_is_named(
     make_content: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "Downloads").mkdir()
+    (tmp_path / "Downloads" / "minutes.pdf").write_bytes(b"%PDF-1.7")
     content = make_content()
     assert main(["--content", str(content), "--library", "Downloads", "check"]) == 1
     assert capsys.readouterr().err == (
-        "briefgen: 1 problem in the content:\nDownloads: not a briefgen library (it has no "
-        "sources.yaml, organisations.yaml or items/ folder); check the folder named\n"
+        "briefgen: 1 problem in the content:\nDownloads: not a briefgen library (it holds other "
+        "files, and no sources.yaml, organisations.yaml or items/ folder); check the folder's "
+        "name, or start a library in a new or empty folder\n"
     )
     assert main(["--content", str(content), "--library", "nowhere", "check"]) == 1
     assert "the library folder nowhere does not exist or is not a folder" in (
         capsys.readouterr().err
     )
+
+
+def test_a_teams_new_empty_folder_is_an_empty_library_until_the_first_import(
+    make_content: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The team has just made its shared folder and listed it: the content still loads, and
+    # the first import starts the library there.
+    content, shared = make_content(), tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "libraries.yaml").write_text(f"team_libraries: [{shared}]\n", encoding="utf-8")
+    corpus = load_corpus(library_folders(content))
+    assert [library.name for library in corpus.libraries] == ["shipped", "shared"]
+    assert not [source for source in corpus.sources.values() if source.library == "shared"]
+    note = tmp_path / "note.md"
+    note.write_text(TEAM_TEXT, encoding="utf-8")
+    imported = [
+        "import",
+        str(note),
+        "--into",
+        str(shared),
+        "--publisher",
+        "Shire",
+        "--date",
+        "2026",
+    ]
+    assert main(["--content", str(content), *imported]) == 0
+    capsys.readouterr()
+    assert main(["--content", str(content), "sources"]) == 0
+    assert "shared" in capsys.readouterr().out
 
 
 def test_listings_say_which_library_and_items_filter_by_it(

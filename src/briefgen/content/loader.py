@@ -65,22 +65,28 @@ def _item_files(library: LibraryFolder, real_root: str, problems: Problems) -> l
 
 def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
     """Each library must be a folder, and any but the shipped one a library (sources.yaml,
-    organisations.yaml or items/): a mistyped --library is named before anything else is
-    reported."""
+    organisations.yaml or items/) or empty: a mistyped --library is named before anything
+    else is reported. An empty folder is a library with nothing in it yet (a team's new shared
+    folder, waiting for its first import), as an import into it takes it to be."""
     for library in libraries:
         where = display_path(library.path)
         if not library.path.is_dir():
             if library.kind == "shipped":
                 raise ContentError([f"{where}: content directory not found; check the path"])
             raise ContentError([f"{where}: library folder not found; check the path"])
-        if library.kind != "shipped" and not any(
-            os.path.lexists(library.path / name)
-            for name in ("sources.yaml", "organisations.yaml", "items")
+        if (
+            library.kind != "shipped"
+            and not any(
+                os.path.lexists(library.path / name)
+                for name in ("sources.yaml", "organisations.yaml", "items")
+            )
+            and any(library.path.iterdir())
         ):
             raise ContentError(
                 [
-                    f"{where}: not a briefgen library (it has no sources.yaml, "
-                    "organisations.yaml or items/ folder); check the folder named"
+                    f"{where}: not a briefgen library (it holds other files, and no "
+                    "sources.yaml, organisations.yaml or items/ folder); check the folder's "
+                    "name, or start a library in a new or empty folder"
                 ]
             )
 

@@ -57,6 +57,7 @@ class AddItemDialog(QDialog):
         self.source = corpus.sources[source_id]
         self.start, self.end = snap_to_words(self.source.text, start, end)
         self.written: Path | None = None
+        self.item_id = ""  # the item added, once it is
         self.setWindowTitle("Add as item")
         self.quote = QuotePreview()
         describe(self.quote, "Quote, from the source", tooltip=False)
@@ -146,6 +147,7 @@ class AddItemDialog(QDialog):
         except BriefgenError as error:
             dialogs.show_error(self, "The item was not added.", str(error))
             return
+        self.item_id = item_id
         self.accept()
 
 

@@ -10,10 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
+from briefgen.audiences import AUDIENCES
+from briefgen.content.model import Item
 from briefgen.gui.source_view import python_offset
-from briefgen.library.destinations import curation_library
+from briefgen.gui.widgets import shrinkable
+from briefgen.library.destinations import curation_library, document_names, library_label
+from briefgen.pack.labels import audience_label
 
 if TYPE_CHECKING:
     from briefgen.gui.add_item import AddItemDialog
@@ -24,10 +28,24 @@ RELOAD_DELAY_MS = 400
 
 def ask_source(parent: QWidget, choices: list[str], current: int) -> str | None:
     """Which source to review (a dialog; tests replace it)."""
-    choice, ok = QInputDialog.getItem(
-        parent, "Review suggested items", "Suggest items from:", choices, current, False
-    )
-    return choice if ok else None
+    dialog = source_dialog(parent, choices, current)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue() if accepted else None
+
+
+def source_dialog(parent: QWidget | None, choices: list[str], current: int) -> QInputDialog:
+    """The question `ask_source` asks, not yet shown: its list narrows to the screen (a long
+    title is elided, whole in the list when it opens), so OK stays in reach at 200% text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Review suggested items")
+    dialog.setLabelText("Suggest items from:")
+    dialog.setComboBoxItems(choices)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(choices[current])
+    combo = dialog.findChild(QComboBox)
+    if combo is not None:
+        shrinkable(combo, 40)
+    return dialog
 
 
 class Curation:
@@ -78,7 +96,8 @@ class Curation:
             ids = list(corpus.sources)
             item = self.window.source_view.item
             current = ids.index(item.source) if item is not None else 0
-            choices = [f"{sid} — {corpus.sources[sid].title}" for sid in ids]
+            names = document_names(corpus)  # as the Document filter names them
+            choices = [names[sid] for sid in ids]
             choice = ask_source(self.window, choices, current)
             if choice is None:
                 return None
@@ -107,8 +126,44 @@ class Curation:
 
         library, why = curation_library(corpus, view.item.source)
         dialog = AddItemDialog(corpus, view.item.source, start, end, library, self.window, why)
-        dialog.accepted.connect(self.window.load_content)
+        dialog.accepted.connect(lambda: self._item_added(dialog))
         # An organisation added from the form is listed next time, even if the item is not.
         dialog.form.corpusChanged.connect(self.reload_timer.start)
         dialog.open()
         return dialog
+
+    def _item_added(self, dialog: AddItemDialog) -> None:
+        """Reload so the item is listed, then say where it went and choose it in the list (or
+        say why the pack does not list it), so the officer sees it was added."""
+        window = self.window
+        added = f"Added the item to {library_label(dialog.target)}."
+
+        def loaded() -> None:  # after the window's own "Content loaded" message
+            window.corpusLoaded.disconnect(loaded)
+            if window.items_panel.select_item(dialog.item_id):
+                message = f"{added} It is chosen in the items list."
+            elif window.corpus is not None and dialog.item_id in window.corpus.by_id:
+                why = _why_not_listed(window, window.corpus.by_id[dialog.item_id])
+                message = f"{added} This pack does not list it: {why}."
+            else:
+                message = added
+            window.statusBar().showMessage(message, 15_000)
+
+        window.corpusLoaded.connect(loaded)
+        window.load_content()
+
+
+def _why_not_listed(window: Any, item: Item) -> str:
+    """Why the window's pack does not list `item`, in the words of its controls."""
+    spec = window.spec
+    profile = AUDIENCES[spec.audience]
+    audience = audience_label(spec.audience)
+    if any(row.item.id == item.id for row in window.rows):
+        return "the filters above the list hide it"
+    if item.kind not in profile.kinds:
+        return f"a pack for {audience} quotes no items of the kind {item.kind}"
+    if profile.key_only and not item.key:
+        return f"for {audience} it quotes key items only (tick Key item as you add one)"
+    if spec.themes and not set(item.themes) & set(spec.themes):
+        return "its themes are not ticked"
+    return "it says the same as an item the pack has already"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.gui.widgets import describe, fit_on_screen
 from briefgen.library.destinations import (
@@ -34,6 +35,7 @@ from briefgen.library.destinations import (
     import_targets,
     library_at,
     library_label,
+    same_title_note,
 )
 from briefgen.library.extract import ExtractedDocument
 from briefgen.library.import_details import ImportDetails, detail_origins, prefilled
@@ -63,12 +65,14 @@ class ImportDialog(QDialog):
         folders: Sequence[LibraryFolder],
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        corpus: Corpus | None = None,
     ) -> None:
         super().__init__(parent)
         from briefgen.gui.settings import app_settings
         from briefgen.gui.workers import TaskRunner
 
         self.path = path
+        self.corpus = corpus  # the libraries as read, to warn of a document imported already
         self.folders = tuple(folders)
         self.settings = settings if settings is not None else app_settings()
         self.document: ExtractedDocument | None = None
@@ -202,7 +206,10 @@ class ImportDialog(QDialog):
         for field in self.fields.values():  # a long title is read from its start
             field.setCursorPosition(0)
         self._show_read_status()
-        self.notes.setText("\n".join([*document.warnings, *document.notices]))
+        seen = same_title_note(self.corpus, details.title) if self.corpus is not None else ""
+        self.notes.setText(
+            "\n".join([*document.warnings, *document.notices, *filter(None, [seen])])
+        )
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.form.setEnabled(True)
@@ -333,25 +340,38 @@ def import_into_library(window: Any, path: Path | None = None) -> ImportDialog |
 
         dialogs.show_error(window, "The libraries cannot be read.", str(error))
         return None
-    dialog = ImportDialog(path, None, folders, window, window.settings)
+    dialog = ImportDialog(path, None, folders, window, window.settings, window.corpus)
 
     def reload(result: ImportResult) -> None:
         into = library_label(library_at(result.library, folders))
-        message = f"Imported {result.entry['title']} into {into} as '{result.source_id}'." + (
-            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}'"
-            " (File > Review suggested items… to quote it)."
+        title = str(result.entry["title"])
+        short = str(result.entry.get("short_title") or title)
+        # The status bar has room for a line; the rest, which wraps, is in the notice.
+        said = f"Imported {short} into {into}."
+        details = f"{title} is in {into} as '{result.source_id}'." + (
+            f" Its publisher, new to briefgen, is now the organisation '{result.organisation}' "
+            "there (its short name, in organisations.yaml, is what citations print)."
             if result.organisation
-            else " File > Review suggested items… to quote it."
+            else ""
         )
 
         def loaded() -> None:  # after the window's own "Content loaded" message
             from briefgen.gui import dialogs
 
             window.corpusLoaded.disconnect(loaded)
-            window.statusBar().showMessage(message, 30_000)
+            window.statusBar().showMessage(said, 30_000)
             corpus = window.corpus
             listed = corpus is not None and result.source_id in corpus.sources
-            if listed and dialogs.ask_review_import(window, str(result.entry["title"])):
+            review = ("Review suggested items", "Review the items briefgen suggests from it.")
+            window.notice.show_notice(
+                "done",
+                "Imported.",
+                details,
+                [(*review, lambda: window.curation.open_review(result.source_id))]
+                if listed
+                else [],
+            )
+            if listed and dialogs.ask_review_import(window, title):
                 window.curation.open_review(result.source_id)
 
         window.corpusLoaded.connect(loaded)

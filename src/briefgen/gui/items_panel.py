@@ -36,6 +36,7 @@ from briefgen.gui.items_model import (
     ItemsModel,
 )
 from briefgen.gui.widgets import describe, shrinkable
+from briefgen.library.destinations import document_names
 from briefgen.pack.labels import kind_label
 
 
@@ -240,8 +241,10 @@ class ItemsPanel(QWidget):
         return combo
 
     def set_corpus(self, corpus: Corpus) -> None:
-        """Fill the filters with the corpus's kinds, organisations and documents."""
+        """Fill the filters with the corpus's kinds, organisations and documents, keeping the
+        ones chosen that it still has."""
         self.corpus = corpus
+        names = document_names(corpus)  # a title two documents share says which library
         fills: list[tuple[QComboBox, list[tuple[str, str]]]] = [
             (
                 self.kind_filter,
@@ -255,18 +258,21 @@ class ItemsPanel(QWidget):
             (
                 self.source_filter,
                 [
-                    (s.short_title, s.id)
+                    (names[s.id], s.id)
                     for s in sorted(corpus.sources.values(), key=lambda s: s.order)
                 ],
             ),
         ]
         for combo, entries in fills:
+            # A reload (after each review decision, an item added, F5) keeps the officer's
+            # filter while the content still has what it chose.
+            chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
             for text, value in entries:
                 combo.addItem(text, value)
-            combo.setCurrentIndex(0)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
             combo.blockSignals(False)
         self._apply_filters()
 

@@ -268,6 +268,8 @@ class PreviewPane(QWidget):
     def show_busy(self) -> None:
         self.status.setText("Updating the preview…")
         self.status.setAccessibleDescription("Updating the preview")
+        if self.stack.currentWidget() is self.placeholder:  # no pages yet: not still "Loading
+            self.placeholder.setText("Updating the preview…")  # the content…" once it is loaded
 
     def show_error(self, message: str) -> None:
         self.status.setText("The preview could not be updated: " + message)

@@ -66,6 +66,10 @@ class ReviewDisplay(QDialog):
         self.status.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Each suggestion runs to three or more lines: shaded in turn and set apart, so where
+        # one ends and the next begins shows at a glance.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         describe(self.list, "Suggestions", "A or Enter accepts, R rejects, S skips.", False)
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
         self.text = SpanView(self.source.text)
@@ -93,6 +97,10 @@ class ReviewDisplay(QDialog):
         describe(self.threshold, "Lowest score to accept all", "Accept all scoring at least this.")
         self.accept_all_button = QPushButton("Accept all scorin&g at least")
         self._build()
+        # Enter in a field (the headline just typed) accepts the suggestion shown, as Enter in
+        # the list does; else the dialog's first button, Accept all, took every one above 0.8.
+        # (Set once the button is in the dialog, which only then takes it as its default.)
+        self.accept_button.setDefault(True)
         self.list.currentRowChanged.connect(self._show_row)
         self._set_enabled(False)
 

@@ -239,8 +239,14 @@ def citation_lines(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
         ("Where", item.locator),
         ("Date", source.date),
         ("Document", source.title),
-        ("Organisation", f"{organisation.name} ({organisation.short})"),
+        # "D2I Consortium", not "D2I Consortium (D2I Consortium)" for one added by an import.
+        ("Organisation", organisation.name + _short_name(organisation.name, organisation.short)),
     ]
     if source.publisher.strip() != organisation.name.strip():
         lines.append(("Publisher", source.publisher))
     return lines
+
+
+def _short_name(name: str, short: str) -> str:
+    """ " (LGA)" after an organisation's name, or nothing where its short name is the name."""
+    return "" if short.strip() == name.strip() else f" ({short})"

@@ -48,10 +48,17 @@ def shrinkable(combo: QComboBox, characters: int = 8) -> QComboBox:
 
 def fit_on_screen(window: QWidget, width: int, height: int) -> None:
     """Size `window` `width` by `height`, or less where its screen's free area is smaller
-    (nine tenths of it at most), so a dialog opens whole on a laptop at 200% text."""
+    (nine tenths of it at most), so a dialog opens whole on a laptop at 200% text; one already
+    shown is moved, if it must be, so none of it is off the screen."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     window.resize(min(width, area.width() * 9 // 10), min(height, area.height() * 9 // 10))
+    if window.isVisible():  # grown where it was placed: moved back on screen if it went over
+        frame = window.frameGeometry()
+        left = max(min(frame.left(), area.right() + 1 - frame.width()), area.left())
+        top = max(min(frame.top(), area.bottom() + 1 - frame.height()), area.top())
+        if (left, top) != (frame.left(), frame.top()):
+            window.move(left, top)
 
 
 def scrolling(widget: QWidget, name: str) -> QScrollArea:

@@ -81,6 +81,42 @@ def library_label(library: LibraryFolder) -> str:
     return f"the team library '{library.name}'"
 
 
+def document_names(corpus: Corpus) -> dict[str, str]:
+    """Each source's name for a list the officer picks from, by id: its short title, with the
+    library it is in where another source has the same one (a report imported into a team
+    folder and again into their own library), and its id if that still does not tell them
+    apart."""
+    libraries = {library.name: library for library in corpus.libraries}
+    by_title: dict[str, list[str]] = {}
+    for source in corpus.sources.values():
+        by_title.setdefault(source.short_title, []).append(source.id)
+    names = {}
+    for title, ids in by_title.items():
+        for source_id in ids:
+            library = libraries.get(corpus.sources[source_id].library)
+            where = library_label(library).removeprefix("the ") if library else ""
+            names[source_id] = title if len(ids) == 1 or not where else f"{title} ({where})"
+    counts = {name: list(names.values()).count(name) for name in names.values()}
+    return {sid: f"{name} [{sid}]" if counts[name] > 1 else name for sid, name in names.items()}
+
+
+def same_title_note(corpus: Corpus, title: str) -> str:
+    """A warning where a document titled `title` is in a library already (the report imported
+    before as a PDF and now as Word, or by a colleague into the team folder), else ""."""
+    wanted = " ".join(title.casefold().split())
+    libraries = {library.name: library for library in corpus.libraries}
+    for source in corpus.sources.values():
+        if wanted and " ".join(source.title.casefold().split()) == wanted:
+            library = libraries.get(source.library)
+            where = library_label(library) if library else f"the library '{source.library}'"
+            return (
+                f"A document of this title is already in {where}, as '{source.id}'. Import this "
+                "file only if it is another document or edition; to quote that one, cancel and "
+                "choose File > Review suggested items… (Ctrl+Shift+R)."
+            )
+    return ""
+
+
 def check_writable(library: LibraryFolder, remedy: str) -> None:
     """Refuse, before anything is written, a library the user cannot add files to (a read-only
     share), naming it and its folder; `remedy` says how to choose another."""

@@ -43,6 +43,7 @@ MM = 72 / 25.4  # points in a millimetre
 # The running header's room, in points (assets/pack.css, large-print.css): each side box is 38%
 # of the 170 mm frame; large print's one centred line is the whole 174 mm.
 HEADER_SIDE_WIDTH = 0.38 * 170 * MM
+HEADER_FULL_WIDTH = 170 * MM  # the title alone, with neither meeting nor marking beside it
 LARGE_PRINT_HEADER_WIDTH = 174 * MM
 
 
@@ -376,6 +377,14 @@ def _page_style(pack: Pack) -> Markup:
         header = f'{marking_css} "\\A" {title}' if marking else title
         rules.append(f"@page {{ @top-center {{ content: {header}; }} }}")
         rules.append(f"@page :first {{ @top-center {{ content: {marking_css or 'none'}; }} }}")
+        return Markup("\n".join(rules))
+    if not marking and not pack.spec.meeting.meeting.strip():
+        # The title alone takes the whole line (as in Word), not a third of it cut short.
+        title = css_string(fit_line(pack.title, HEADER_FULL_WIDTH, 9.0))
+        rules.append(
+            f"@page {{ @top-left {{ content: {title}; width: 100%; }}"
+            " @top-center { width: 0; } @top-right { content: none; width: 0; } }"
+        )
         return Markup("\n".join(rules))
     title = css_string(fit_line(pack.title, HEADER_SIDE_WIDTH, 9.0))
     meeting = css_string(fit_line(pack.spec.meeting.meeting.strip(), HEADER_SIDE_WIDTH, 9.0))
