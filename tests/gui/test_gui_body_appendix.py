@@ -1,5 +1,6 @@
 """A committee report's items in its body or Appendix A: the Part column says which, Ctrl+B
-(Edit > Move to body or appendix) moves the current item, undoably, and the preview follows."""
+(Edit > Move to body or appendix) moves the current item, undoably, and the preview follows.
+In a member briefing the same column says which items it quotes and which it only counts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from briefgen.gui import dialogs
 from briefgen.gui.items_model import PART
+from briefgen.pack import builder
 from briefgen.pack.model import Quote
 from briefgen.pack.packfile import load_pack
 
@@ -40,7 +42,10 @@ def test_ctrl_b_moves_an_item_between_body_and_appendix(
 ) -> None:
     view = window.items_panel.view
     window.set_themes(["workforce"])
-    assert view.isColumnHidden(PART), "a member briefing has no body and appendix"
+    assert not view.isColumnHidden(PART), "a member briefing says which items it quotes"
+    assert set(parts(window).values()) <= {"Quoted", "Counted"}
+    choose(window.layout_combo, "evidence-pack")
+    assert view.isColumnHidden(PART), "an evidence pack quotes every item"
     choose(window.audience_combo, "senior-officers")
     choose(window.layout_combo, "committee-report")
     assert not view.isColumnHidden(PART)
@@ -88,3 +93,39 @@ def test_outside_a_committee_report_ctrl_b_says_why_nothing_moved(window: Any) -
         window.statusBar().currentMessage()
     )
     assert "Move" not in window.undo_stack.undoText()
+
+
+def quoted_ids(window: Any) -> set[str]:
+    """What the pack built from the window's spec quotes (as the export writes it)."""
+    return set(builder.quoted_ids(builder.build_pack(window.corpus, window.spec).sections))
+
+
+def test_a_member_briefing_says_which_items_it_quotes_and_a_key_mark_quotes_one(
+    make_window: Any, shipped_corpus: Any, qtbot: Any
+) -> None:
+    window = make_window(corpus=shipped_corpus)  # themes with more items than a briefing quotes
+    view = window.items_panel.view
+    choose(window.audience_combo, "senior-officers")  # not only the key items
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
+        window.set_themes(["workforce", "funding"])
+    before = parts(window)
+    quoted = {item_id for item_id, part in before.items() if part == "Quoted"}
+    counted = [
+        item_id
+        for item_id, part in before.items()
+        if part == "Counted" and not shipped_corpus.by_id[item_id].key
+    ]
+    assert quoted and counted, "the briefing quotes some items and counts the rest"
+    assert quoted_ids(window) == quoted, "what the list says is what the briefing quotes"
+    label = window.items_panel.count_label.text()
+    assert label.startswith(f"{len(before)} of {len(before)} items included, {len(quoted)} quoted")
+    row = window.model.visible_row(counted[0])
+    spoken = window.model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "counted, not quoted (mark it key to quote it)" in spoken
+
+    window.items_panel.select_item(counted[0])
+    view.setFocus()
+    with qtbot.waitSignal(window.previewShown, timeout=15_000):
+        qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert parts(window)[counted[0]] == "Quoted"
+    assert counted[0] in quoted_ids(window)

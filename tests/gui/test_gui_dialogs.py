@@ -35,3 +35,5 @@ def test_count_text_says_how_many_are_included_and_shown() -> None:
     assert count_text(1, 1) == "1 of 1 item included"
     assert count_text(24, 31, 5) == "24 of 31 items included (5 shown)"
     assert count_text(24, 31, 31) == "24 of 31 items included"
+    assert count_text(24, 31, None, 9) == "24 of 31 items included, 9 quoted"
+    assert count_text(24, 31, 5, 24) == "24 of 31 items included (5 shown)"

@@ -32,8 +32,10 @@ from briefgen.pack.labels import kind_label
 MIME_TYPE = "application/x-briefgen-item-ids"
 INCLUDE, KEY, PART, THEME, KIND, ORG, WHERE, QUOTE = range(8)
 HEADERS = ("Include", "Key", "Part", "Theme", "Kind", "From", "Where", "Quote")
-# Where a committee report quotes an included item (the Part column; hidden for other layouts).
+# Where a committee report quotes an included item, or whether a member briefing quotes it
+# (the Part column; hidden for the evidence pack, which quotes every item).
 PARTS = {True: "Body", False: "Appendix", None: ""}
+BRIEFING_PARTS = {True: "Quoted", False: "Counted", None: ""}
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -120,6 +122,12 @@ class ItemsModel(QAbstractTableModel):
     def included_total(self) -> int:
         return sum(row.included for row in self.rows)
 
+    def quoted_total(self) -> int | None:
+        """How many included items a member briefing quotes; None for another layout."""
+        if not any(row.quoted is not None for row in self.rows):
+            return None
+        return sum(row.included and bool(row.quoted) for row in self.rows)
+
     def item_at(self, visible_row: int) -> Item | None:
         if 0 <= visible_row < len(self.visible):
             return self.rows[self.visible[visible_row]].item
@@ -181,7 +189,7 @@ class ItemsModel(QAbstractTableModel):
             state = "Included in the pack" if row.included else "Left out of the pack"
             if item.key:
                 state += ", key item" + (" (leads its theme)" if row.leads else "")
-            state += _part_words(row.in_body)
+            state += _part_words(row)
             where = f"{self._kind(item.kind)}, {self._org(item.org)}, {item.locator}"
             return f"{state}\n{where}\n\n{item.text}"
         if role == Qt.ItemDataRole.SizeHintRole and column == QUOTE:
@@ -190,7 +198,7 @@ class ItemsModel(QAbstractTableModel):
             state = "included" if row.included else "left out"
             if item.key:
                 state += ", key"
-            state += _part_words(row.in_body)
+            state += _part_words(row)
             return (
                 f"{self._kind(item.kind)} from {self._org(item.org)}, "
                 f"{item.locator}, {state}: {item.text}"
@@ -213,7 +221,9 @@ class ItemsModel(QAbstractTableModel):
         if column == KEY:
             return "Key" if item.key else ""  # in words as well as the tick
         if column == PART:
-            return PARTS[row.in_body]
+            if not row.included:
+                return ""
+            return PARTS[row.in_body] if row.quoted is None else BRIEFING_PARTS[row.quoted]
         if column == THEME:
             return self._theme_labels.get(row.theme, row.theme)
         if column == KIND:
@@ -292,8 +302,17 @@ class ItemsModel(QAbstractTableModel):
         return False
 
 
-def _part_words(in_body: bool | None) -> str:
-    """ ", in the report's body" or ", in Appendix A" (nothing outside a committee report)."""
-    if in_body is None:
+def _part_words(row: ItemRow) -> str:
+    """ ", in the report's body" or ", in Appendix A" in a committee report; ", quoted" or
+    ", counted, not quoted" in a member briefing; nothing in the evidence pack or for an item
+    left out."""
+    if not row.included:
         return ""
-    return ", in the report's body" if in_body else ", in Appendix A"
+    if row.quoted is not None:
+        if row.quoted:
+            return ", quoted"
+        why = "the briefing quotes the strongest few on each theme"
+        return f", counted, not quoted ({why if row.item.key else 'mark it key to quote it'})"
+    if row.in_body is None:
+        return ""
+    return ", in the report's body" if row.in_body else ", in Appendix A"

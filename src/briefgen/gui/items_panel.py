@@ -343,7 +343,8 @@ class ItemsPanel(QWidget):
             self.model.bodyToggled.emit(row.item.id, not row.in_body)
 
     def show_parts(self, shown: bool) -> None:
-        """The Part column (Body or Appendix), for a committee report only."""
+        """The Part column: Body or Appendix in a committee report, Quoted or Counted in a
+        member briefing."""
         self.view.setColumnHidden(PART, not shown)
 
     def _move(self, step: int) -> None:
@@ -379,15 +380,20 @@ class ItemsPanel(QWidget):
     def _update_counts(self) -> None:
         model = self.model
         shown = len(model.visible) if model.filtering else None
-        text = count_text(model.included_total(), len(model.rows), shown)
+        text = count_text(model.included_total(), len(model.rows), shown, model.quoted_total())
         self.count_label.setText(text)
         self.count_label.setAccessibleDescription(text)
 
 
-def count_text(included: int, total: int, shown: int | None = None) -> str:
-    """ "24 of 31 items included", plus how many the filters show when they hide some."""
+def count_text(
+    included: int, total: int, shown: int | None = None, quoted: int | None = None
+) -> str:
+    """ "24 of 31 items included", how many of them a member briefing quotes ("9 quoted"),
+    and how many the filters show when they hide some."""
     noun = "item" if total == 1 else "items"
     text = f"{included} of {total} {noun} included"
+    if quoted is not None and quoted != included:
+        text += f", {quoted} quoted"
     if shown is not None and shown != total:
         text += f" ({shown} shown)"
     return text

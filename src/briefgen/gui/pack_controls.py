@@ -91,7 +91,7 @@ class PackControls(WindowLayout):
         assert self.corpus is not None
         self.rows = item_rows(self.corpus, self.spec)
         self.model.set_rows(self.corpus, self.rows)
-        self.items_panel.show_parts(self.spec.layout == "committee-report")
+        self.items_panel.show_parts(self.spec.layout in ("committee-report", "member-briefing"))
 
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.pack_name()}[*] — briefgen")

@@ -29,6 +29,9 @@ class ItemRow:
     leads: bool = False
     # A committee report's included item: True in the body, False in Appendix A; else None.
     in_body: bool | None = None
+    # A member briefing's included item: True when the briefing quotes it, False when it only
+    # counts it among those left to the evidence pack; else None.
+    quoted: bool | None = None
 
     @property
     def group(self) -> tuple[str, bool]:
@@ -44,6 +47,7 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
     themes = ordered_themes(corpus, unexcluded, items)
     excluded, leading = set(spec.excluded), set(spec.key_items)
     body = report_body(corpus, spec)
+    quoted = briefing_quoted(corpus, spec)
     return [
         ItemRow(
             item,
@@ -51,9 +55,21 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
             primary_theme(item, themes),
             item.id in leading,
             None if body is None or item.id in excluded else item.id in body,
+            None if quoted is None or item.id in excluded else item.id in quoted,
         )
         for item in items
     ]
+
+
+def briefing_quoted(corpus: Corpus, spec: PackSpec) -> set[str] | None:
+    """The ids of the items a member briefing quotes (the strongest few on each theme; it
+    counts the others), as the builder chooses them; None for another layout."""
+    if spec.layout != "member-briefing":
+        return None
+    from briefgen.pack.builder import pack_parts
+    from briefgen.pack.layouts.member_briefing import shown_items
+
+    return {item.id for item in shown_items(pack_parts(corpus, spec))}
 
 
 def report_body(corpus: Corpus, spec: PackSpec) -> set[str] | None:
