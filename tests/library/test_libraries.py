@@ -216,6 +216,9 @@ def test_a_teams_new_empty_folder_is_an_empty_library_until_the_first_import(
     # the first import starts the library there.
     content, shared = make_content(), tmp_path / "shared"
     shared.mkdir()
+    # what Windows, a Mac or a sync client leaves in a folder it has shown is not other work
+    for litter in ("desktop.ini", "Thumbs.db", ".DS_Store", ".sync"):
+        (shared / litter).write_bytes(b"x")
     monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path))
     (tmp_path / "libraries.yaml").write_text(f"team_libraries: [{shared}]\n", encoding="utf-8")
     corpus = load_corpus(library_folders(content))

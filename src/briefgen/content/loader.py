@@ -20,7 +20,7 @@ from briefgen.content.itemsfile import FileResult, ItemsContext, check_restateme
 from briefgen.content.itemsfile import verify_items_file as verify
 from briefgen.content.listfiles import check_id, read_lists
 from briefgen.content.model import Corpus, GlossaryEntry, Item, LibraryFolder, Organisation, Theme
-from briefgen.content.paths import outside_target
+from briefgen.content.paths import holds_other_files, is_library, outside_target
 from briefgen.content.quotes import normalise_source
 from briefgen.content.records import GLOSSARY_FIELDS, ORG_FIELDS, THEME_FIELDS
 from briefgen.content.sourcesfile import LoadedSources, load_sources
@@ -76,11 +76,8 @@ def _check_folders(libraries: Sequence[LibraryFolder]) -> None:
             raise ContentError([f"{where}: library folder not found; check the path"])
         if (
             library.kind != "shipped"
-            and not any(
-                os.path.lexists(library.path / name)
-                for name in ("sources.yaml", "organisations.yaml", "items")
-            )
-            and any(library.path.iterdir())
+            and not is_library(library.path)
+            and holds_other_files(library.path)
         ):
             raise ContentError(
                 [

@@ -41,3 +41,24 @@ def assets_dir() -> Path:
     ships."""
     configured = os.environ.get("BRIEFGEN_ASSETS")
     return Path(configured) if configured else SHIPPED_ASSETS
+
+
+# What makes a folder a library: any one of these in it.
+LIBRARY_MARKS = ("sources.yaml", "organisations.yaml", "items")
+# What Windows and file managers leave in any folder (besides hidden files): not a sign that a
+# team's new shared folder holds someone's other work.
+_FOLDER_LITTER = frozenset({"desktop.ini", "thumbs.db"})
+
+
+def is_library(folder: Path) -> bool:
+    """True when `folder` holds a library's files (sources, organisations or items)."""
+    return any(os.path.lexists(folder / name) for name in LIBRARY_MARKS)
+
+
+def holds_other_files(folder: Path) -> bool:
+    """True when `folder` holds anything but hidden files and the litter a file manager leaves:
+    a folder that is not a library and holds this is somebody's other work, not a new one."""
+    return any(
+        not entry.name.startswith(".") and entry.name.lower() not in _FOLDER_LITTER
+        for entry in folder.iterdir()
+    )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.content.model import LibraryFolder
-from briefgen.content.paths import default_content_dir
+from briefgen.content.paths import default_content_dir, is_library
 from briefgen.errors import BriefgenError
 
 __all__ = ["LibraryFolder", "library_folders", "settings_file", "user_library_dir"]
@@ -97,8 +97,7 @@ def library_folders(
     shipped = Path(content_dir) if content_dir is not None else default_content_dir()
     folders = [LibraryFolder(shipped, "shipped", "shipped")]
     user = user_library_dir()
-    marks = (user / "sources.yaml", user / "organisations.yaml", user / "items")
-    if include_user and any(mark.exists() for mark in marks):
+    if include_user and is_library(user):
         folders.append(LibraryFolder(user, "user", "yours"))
     team = team_folders_setting()
     team += [Path(p) for p in os.environ.get(LIBRARY_PATH_VARIABLE, "").split(os.pathsep) if p]

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from briefgen.content.model import LibraryFolder
+from briefgen.content.paths import holds_other_files, is_library
 from briefgen.errors import BriefgenError
 from briefgen.limits import CONTENT_FILE_BYTES
 
@@ -91,9 +92,7 @@ def check_library(library: Path, folders: Sequence[LibraryFolder]) -> None:
             f"cannot import into {library}: it is the shipped content, which is read-only; "
             "leave out --into to use your own library"
         )
-    marks = ("sources.yaml", "organisations.yaml", "items")
-    is_library = any(os.path.lexists(library / name) for name in marks)
-    if library.is_dir() and not is_library and any(library.iterdir()):
+    if library.is_dir() and not is_library(library) and holds_other_files(library):
         raise BriefgenError(
             f"cannot import into {library}: it is not a briefgen library (it has no "
             "sources.yaml, organisations.yaml or items/ folder, and other files); give a "
