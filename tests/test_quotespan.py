@@ -80,3 +80,20 @@ def test_a_shift_click_moves_the_nearer_edge() -> None:
 
 def test_item_text_drops_line_breaks_and_list_bullets() -> None:
     assert as_item_text("agendas\n- end flawed\n  tick-box") == "agendas end flawed tick-box"
+
+
+def test_a_sentence_stops_at_a_paragraph_break() -> None:
+    # A cover page: title, publisher and date on lines of their own, with no full stops.
+    text = (
+        "Imagining a Centre of Excellence\n\nThe D2I Consortium\n\nOctober 2025\n\n"
+        "How to use this document\n\nThis paper sets out our thinking. It invites comment."
+    )
+    start = text.index("Imagining")
+    end = start + len("Imagining a Centre of Excellence")
+    grown = move_edge(text, start, end, "end", "sentence", True)
+    assert text[grown[0] : grown[1]] == "Imagining a Centre of Excellence\n\nThe D2I Consortium"
+    start = text.index("It invites")
+    grown = move_edge(text, start, start + 2, "start", "sentence", True)
+    assert text[grown[0] : grown[1]] == "This paper sets out our thinking. It"
+    grown = move_edge(text, *grown, "start", "sentence", True)
+    assert text[grown[0] : grown[1]].startswith("How to use this document\n\nThis paper")

@@ -20,11 +20,24 @@ def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
 @lru_cache(maxsize=8)
 def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The sentences of `text` (nupunkt's), each cut at a paragraph break: a heading, a date or
+    a publisher's name on a line of its own has no full stop, and would otherwise run on into
+    the paragraph after it, so "extend by a sentence" took a cover page whole."""
     from briefgen.library.suggest.sentences import nupunkt_spans
 
-    spans = nupunkt_spans(text)
+    spans = []
+    for start, end in nupunkt_spans(text):
+        for gap in _PARAGRAPH_BREAK.finditer(text, start, end):
+            if gap.start() > start:
+                spans.append((start, gap.start()))
+            start = gap.end()
+        if end > start:
+            spans.append((start, end))
     return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
