@@ -64,6 +64,23 @@ def test_suggest_table_shows_score_kind_and_reason(
     assert out.rstrip().endswith("suggestions")
 
 
+def test_suggest_table_says_when_the_kind_is_unsure(
+    user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen import curate_cli
+
+    for width in (200, 80):  # the wide table and the stacked one
+        monkeypatch.setattr(curate_cli, "_table_width", lambda width=width: width)
+        assert main(["suggest", SOURCE, "--json", "--min-score", "0"]) == 0
+        found = json.loads(capsys.readouterr().out)
+        # (a pair too long for the wide table's kind column is cut there, with "…")
+        unsure = [s for s in found if s["other_kind"] and len(s["kind"] + s["other_kind"]) <= 17]
+        assert unsure, "some suggestion leaves the model unsure of its kind"
+        assert main(["suggest", SOURCE, "--min-score", "0"]) == 0
+        out = capsys.readouterr().out
+        assert f"{unsure[0]['kind']} or {unsure[0]['other_kind']}?" in out
+
+
 def test_suggest_table_fits_an_80_column_terminal(
     user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,7 +45,7 @@ def _suggest_file(corpus: Corpus, path: Path, min_score: float, every: bool) -> 
 
 # The one-line table needs this many columns to show any of a passage's text; a narrower
 # terminal (80 columns, say) gets each suggestion on a few lines instead.
-WIDE_TABLE_COLUMNS = 134
+WIDE_TABLE_COLUMNS = 139
 INDENT = " " * 7
 
 
@@ -66,14 +66,15 @@ def _print_table(suggestions: list[Suggestion]) -> None:
         _print_stacked(suggestions, width)
         print(f"\n{counted(len(suggestions), 'suggestion')}")
         return
-    print(f"{'score':>5}  {'kind':<17}  {'org':<12}  {'themes':<30}  {'locator':<20}  text")
+    print(f"{'score':>5}  {'kind':<22}  {'org':<12}  {'themes':<30}  {'locator':<20}  text")
     print("-" * min(width, 150))
-    text_width = max(min(width, 200) - 94, 40)
+    text_width = max(min(width, 200) - 99, 40)
     for s in suggestions:
         text = _cut(printable(" ".join(s.text.split())), text_width)
         themes = _cut(", ".join(s.themes), 30)
         locator = _cut(printable(s.locator), 20)
-        print(f"{s.score:>5.2f}  {s.kind:<17}  {s.org:<12}  {themes:<30}  {locator:<20}  {text}")
+        kind = _cut(s.kind_text, 22)
+        print(f"{s.score:>5.2f}  {kind:<22}  {s.org:<12}  {themes:<30}  {locator:<20}  {text}")
         print(f"{'':>5}  ({printable(s.reason)})")
     print(f"\n{counted(len(suggestions), 'suggestion')}")
 
@@ -84,7 +85,7 @@ def _print_stacked(suggestions: list[Suggestion], width: int) -> None:
     room = width - len(INDENT)
     for s in suggestions:
         org = s.org or "no organisation"
-        print(_cut(f"{s.score:>5.2f}  {s.kind} · {org} · {printable(s.locator)}", width))
+        print(_cut(f"{s.score:>5.2f}  {s.kind_text} · {org} · {printable(s.locator)}", width))
         lines = textwrap.wrap(printable(" ".join(s.text.split())), room)
         if len(lines) > 2:
             lines = [lines[0], _cut(lines[1] + " " + lines[2], room)]

@@ -168,8 +168,7 @@ class ReviewDisplay(QDialog):
         # Both ends shown, as they are what an officer trims or extends.
         short = text if len(text) <= 140 else _elide_middle(text, 80, 58)
         mark = MARKS[self.verdicts[row]]
-        kind = f"{s.kind} or {s.other_kind}?" if s.other_kind else s.kind
-        return f"{s.score:.2f}  {kind}  {mark}\n{short}\n({s.reason})"
+        return f"{s.score:.2f}  {s.kind_text}  {mark}\n{short}\n({s.reason})"
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.suggestions):

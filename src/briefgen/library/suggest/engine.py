@@ -48,6 +48,11 @@ class Suggestion:
     # The next likeliest kind, when the model (not the layout) chose `kind` and was unsure.
     other_kind: str = ""
 
+    @property
+    def kind_text(self) -> str:
+        """The kind as listings show it: "position", or "position or evidence?" when unsure."""
+        return f"{self.kind} or {self.other_kind}?" if self.other_kind else self.kind
+
     def as_dict(self) -> dict[str, Any]:
         """The fields `briefgen suggest --json` prints."""
         return {
