@@ -18,6 +18,7 @@ from briefgen.pack import LAYOUTS, MeetingDetails, OfficerText, PackSpec, build_
 from briefgen.pack.model import Acronym, Contact, Pack, Quote, Section
 from briefgen.render import RenderOptions, render
 from briefgen.render.html import css_string, pack_context, render_html_string
+from briefgen.render.references import keep_labels_with_numbers
 from briefgen.selection import AUDIENCES
 
 INJECTED = '<img src="http://example.invalid/x.png"> url(file:///etc/passwd)'
@@ -118,7 +119,7 @@ def test_each_quote_is_a_blockquote_of_the_exact_text_followed_by_its_citation(
         assert match, quote.item_id
         assert match.group(1) == escaped
         assert match.group(2) == labels["citation_prefix"]
-        assert match.group(3) == str(Markup.escape(quote.citation))
+        assert match.group(3) == str(Markup.escape(keep_labels_with_numbers(quote.citation)))
 
 
 def test_headline_is_labelled_as_briefgens_summary_and_kept_out_of_the_quote(

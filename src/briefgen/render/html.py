@@ -31,6 +31,7 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.running import fit_line
 from briefgen.render.tables import fit_table
 
@@ -268,7 +269,7 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
                 kind=block.kind,
                 kind_label=block.kind_label,
                 paragraphs=[part.strip() for part in re.split(r"\n\s*\n", block.text)],
-                citation=block.citation,
+                citation=keep_labels_with_numbers(block.citation),
                 headline=block.headline,
                 number=block.number,
                 acronyms=acronym_line(block.acronyms),
@@ -304,8 +305,11 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
                 parts=[
                     TablePartContext(
                         caption=part.table.caption,
-                        header=list(part.table.header),
-                        rows=[list(row) for row in part.table.rows],
+                        header=[keep_labels_with_numbers(cell) for cell in part.table.header],
+                        rows=[
+                            [keep_labels_with_numbers(cell) for cell in row]
+                            for row in part.table.rows
+                        ],
                         widths=[f"{share * 100:.1f}%" for share in part.shares],
                     )
                     for part in fitted

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from briefgen.pack.model import Table
+from briefgen.render.references import unbroken_words
 
 MIN_COLUMN_EMS = 8.0  # the narrowest column, in ems of the table's text
 # Advances in ems. A column's longest word is measured generously (wide letters, a wider font
@@ -130,8 +131,8 @@ def _room(table: Table, size: float, padding: float) -> tuple[list[float], list[
     for index in range(count):
         header = table.header[index] if index < len(table.header) else ""
         cells = [row[index] for row in table.rows if index < len(row)]
-        words = [len(word) for cell in cells for word in cell.split()]
-        header_words = [len(word) for word in header.split()]
+        words = [len(word) for cell in cells for word in unbroken_words(cell)]
+        header_words = [len(word) for word in unbroken_words(header)]
         longest = max(
             max(words, default=0) * WORD_EMS, max(header_words, default=0) * BOLD_WORD_EMS
         )

@@ -31,6 +31,7 @@ from briefgen.pack.wording import assets_dir
 from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
+from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.tables import fit_table
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
@@ -217,7 +218,7 @@ def mark_quote(
 def add_citation(writer: Writer, citation: str, prefix: str) -> WordParagraph:
     paragraph = writer.paragraph("Citation")
     writer.run(paragraph, prefix, "Label")
-    writer.run(paragraph, " " + citation)
+    writer.run(paragraph, " " + keep_labels_with_numbers(citation))
     writer.indent(paragraph, "Citation")
     return paragraph
 
@@ -291,7 +292,7 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
-            writer.run(paragraph, value)
+            writer.run(paragraph, keep_labels_with_numbers(value))
             if row_index == kept_row:
                 keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
