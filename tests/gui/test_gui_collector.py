@@ -22,9 +22,14 @@ def test_cycles_are_collected_by_the_gui_threads_timer_not_by_allocation(qtbot: 
     weakref.finalize(node, lambda: freed_on.append(threading.current_thread().name))
     del node
 
+    held: list[list[list[object]]] = []
+
     def allocate_in_a_worker() -> None:  # enough to pass generation 0's threshold many times
+        # Kept: an object freed at once takes back the count its allocation added, so a loop
+        # of short-lived lists never passes the threshold (and the test passed only when
+        # earlier tests had left generation 0 near it).
         for _ in range(50_000):
-            _ = [[], []]
+            held.append([[], []])
 
     worker = threading.Thread(target=allocate_in_a_worker, name="worker")
     worker.start()

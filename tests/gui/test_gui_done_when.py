@@ -50,6 +50,7 @@ def test_import_review_add_and_cite_in_a_pack(
         form.import_button.click()
 
     # Review its suggestions with the keyboard: accept two.
+    qtbot.waitUntil(lambda: window.curation.review is not None)  # once its library is found
     review = window.curation.review
     qtbot.waitUntil(lambda: bool(review.verdicts), timeout=30_000)
     source_id = review.source_id
@@ -71,7 +72,9 @@ def test_import_review_add_and_cite_in_a_pack(
     cursor.setPosition(spare.start)
     cursor.setPosition(spare.end, cursor.MoveMode.KeepAnchor)
     window.source_view.text.setTextCursor(cursor)
-    adding = window.curation.add_selection()
+    with qtbot.waitSignal(window.curation.addOpened) as opened:
+        window.curation.add_selection()
+    adding = opened.args[0]
     qtbot.addWidget(adding)
     adding.form.kind.setCurrentText("evidence")
     adding.form.themes.item(0).setCheckState(Qt.CheckState.Checked)

@@ -147,6 +147,7 @@ def test_after_an_import_yes_opens_the_review_of_the_new_document(
     dialog.fields["date"].setText("2025")
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
         dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.curation.review is not None)  # once its library is found
     review = window.curation.review
     assert review is not None and review.isVisible()
     assert review.source_id == "anytown-annual-report-2025"

@@ -44,7 +44,8 @@ def test_enter_in_the_headline_accepts_only_the_suggestion_shown_with_that_headl
     QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     assert view.focusWidget() is view.form.headline
     QTest.keyClicks(view.form.headline, "Budgets pooled by place.")
-    QTest.keyClick(view.form.headline, Qt.Key.Key_Return)
+    with qtbot.waitSignal(view.libraryChanged):
+        QTest.keyClick(view.form.headline, Qt.Key.Key_Return)
     assert view.verdicts.count(ACCEPTED) == 1 and view.verdicts[0] == ACCEPTED
     added = [item for item in load_corpus(library_folders()).items if item.library == "yours"]
     assert [(item.text, item.headline) for item in added] == [
@@ -184,7 +185,9 @@ def test_an_item_added_from_the_source_is_chosen_in_the_list_and_the_status_bar_
         cursor.setPosition(start + len(passage), cursor.MoveMode.KeepAnchor)
         window.source_view.text.setTextCursor(cursor)
         window.statusBar().clearMessage()
-        dialog = window.curation.add_selection()
+        with qtbot.waitSignal(window.curation.addOpened) as opened:
+            window.curation.add_selection()
+        dialog = opened.args[0]
         dialog.form.set_values("risk", item.org, ["early-help"], "para 3")
         dialog.form.key.setChecked(key)
         with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):

@@ -42,6 +42,11 @@ def _press(view: ReviewView, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.No
     QTest.keyClick(view.list, key, modifier)
 
 
+def _settled(qtbot: Any, view: ReviewView) -> None:
+    """Wait until every decision made (or undone) is written."""
+    qtbot.waitUntil(lambda: not view.writing, timeout=10_000)
+
+
 def _written(library: Path) -> Corpus:
     """The libraries read back as briefgen reads them (every quote verified)."""
     return load_corpus(library_folders())
@@ -67,8 +72,10 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
     assert view.verdicts[2:4] == [None, None]
     assert view.list.item(2).foreground().style() == Qt.BrushStyle.NoBrush
+    _settled(qtbot, view)
     assert read_rejected([library], SOURCE) == []
     _press(view, Qt.Key.Key_R)  # reject the third again
+    _settled(qtbot, view)
     corpus = _written(library)
     added = [item for item in corpus.items if item.library == "yours"]
     assert [item.text for item in added] == [s.text for s in view.suggestions[:2]]
@@ -98,7 +105,8 @@ def test_accept_all_above_a_score_then_undo_empties_the_file(
         " ".join(s.text.split()) if "\n" in s.text else s.text for s in wanted
     ]
     assert len(_written(library).items) == len(shipped_corpus.items) + len(wanted)
-    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(view.libraryChanged):
+        _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not items_file.exists()
     assert all(verdict is None for verdict in view.verdicts)
 
@@ -156,7 +164,9 @@ def test_window_offers_add_as_item_on_a_selected_passage(
     cursor.setPosition(item.span[0])
     cursor.setPosition(item.span[1], cursor.MoveMode.KeepAnchor)
     window.source_view.text.setTextCursor(cursor)
-    dialog = window.curation.add_selection()
+    with qtbot.waitSignal(window.curation.addOpened) as opened:
+        window.curation.add_selection()
+    dialog = opened.args[0]
     qtbot.addWidget(dialog)
     assert " ".join(dialog.quote_text().split()) == " ".join(item.text.split())
     assert window.curation.add_action.shortcut().toString() == "Ctrl+Shift+I"
@@ -173,7 +183,9 @@ def test_an_item_accepted_in_the_review_view_reaches_the_window(
         "briefgen.gui.curation.ask_source",
         lambda parent, choices, current: shipped_corpus.sources[SOURCE].short_title,
     )
-    view = window.curation.open_review()
+    with qtbot.waitSignal(window.curation.reviewOpened) as opened:
+        window.curation.open_review()
+    view = opened.args[0]
     qtbot.waitUntil(lambda: bool(view.verdicts), timeout=20_000)
     assert view.source_id == source_id and view.suggestions
     with qtbot.waitSignal(window.corpusLoaded, timeout=20_000):
@@ -222,6 +234,7 @@ def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
     # The next suggestion naming none is shown with the organisation just chosen.
     assert view.list.currentRow() == 1 and view.form.org.currentData() == "solace"
     _press(view, Qt.Key.Key_A)
+    _settled(qtbot, view)
     added = [item for item in _written(library).items if item.library == "yours"]
     assert [item.org for item in added] == ["solace", "solace"]
 
@@ -300,6 +313,7 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
         "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
     )
     _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _settled(qtbot, view)
     assert errors == [
         f"{items_file} could not be put back (Permission denied); check that you can write "
         "to it, then undo again."

@@ -263,7 +263,8 @@ def test_a_suggestion_trimmed_with_a_handle_is_accepted_as_trimmed(
     trimmed = text[first.start : third_last - 1].rstrip()
     assert view.text.quote_text() == trimmed
     assert view.list.item(0).text().split("\n")[1].endswith(" ".join(trimmed.split()[-2:]))
-    QTest.keyClick(view.list, Qt.Key.Key_A)
+    with qtbot.waitSignal(view.libraryChanged):
+        QTest.keyClick(view.list, Qt.Key.Key_A)
     assert view.verdicts[0] == ACCEPTED
     added = [item for item in load_corpus(library_folders()).items if item.library == "yours"]
     assert [item.text for item in added] == [as_item_text(trimmed)]

@@ -167,7 +167,9 @@ def test_reviewing_a_team_source_adds_its_items_to_the_team_folder(
     children = teams[0]
     corpus, source_id = _imported_into(children, note, content_dir)
     window = make_window(corpus=corpus, content_dir=content_dir)
-    view = window.curation.open_review(source_id)
+    with qtbot.waitSignal(window.curation.reviewOpened) as opened:
+        window.curation.open_review(source_id)
+    view = opened.args[0]
     qtbot.waitUntil(lambda: not view.tasks.busy, timeout=30_000)
     assert view.suggestions, view.status.text()
     assert view.where.text() == (
@@ -199,7 +201,9 @@ def test_a_source_in_a_read_only_team_folder_has_its_items_added_to_yours(
     before = snapshot(planning)
     read_only(monkeypatch, planning)
     window = make_window(corpus=corpus, content_dir=content_dir)
-    view = window.curation.open_review(source_id)
+    with qtbot.waitSignal(window.curation.reviewOpened) as opened:
+        window.curation.open_review(source_id)
+    view = opened.args[0]
     qtbot.waitUntil(lambda: not view.tasks.busy, timeout=30_000)
     assert view.where.text() == (
         "Accepted items are added to your library (the team library 'planning' is read-only "
@@ -235,7 +239,9 @@ def test_add_as_item_on_a_shipped_source_adds_to_your_library(
     cursor.setPosition(start)
     cursor.setPosition(start + len(passage), cursor.MoveMode.KeepAnchor)
     window.source_view.text.setTextCursor(cursor)
-    dialog = window.curation.add_selection()
+    with qtbot.waitSignal(window.curation.addOpened) as opened:
+        window.curation.add_selection()
+    dialog = opened.args[0]
     qtbot.addWidget(dialog)
     assert dialog.where.text() == "The item is added to your library."
     assert dialog.where.toolTip() == f"Folder: {user_library}"
@@ -343,6 +349,7 @@ def test_a_review_left_open_while_its_team_folder_goes_refuses_to_make_it_again(
     view.form.org.setCurrentIndex(view.form.org.findData("anytown-council"))
     QTest.keyClick(view.list, Qt.Key.Key_A)
     QTest.keyClick(view.list, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: len(shown) == 2 and not view.writing)
     gone = (
         f"cannot add to the team library 'childrens-services' ({children}): the folder is not "
         "there any more (a shared drive may need connecting); reconnect it, or close this "

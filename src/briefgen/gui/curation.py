@@ -2,20 +2,25 @@
 item…" (the source viewer's context menu and Ctrl+Shift+I). Kept apart from the window so its
 own hooks are one call; both write a source's items to the library holding it (a shipped
 source's, or one on a share the user cannot write to, to the user's own:
-`destinations.curation_library`) and reload the content after."""
+`destinations.curation_library`) and reload the content after. Which library that is can mean
+making a file on a share, so it is found out on a worker and the view or dialog opens after."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
 from briefgen.audiences import AUDIENCES
-from briefgen.content.model import Item
+from briefgen.content import Corpus
+from briefgen.content.model import Item, LibraryFolder
+from briefgen.gui import dialogs
 from briefgen.gui.source_view import python_offset
 from briefgen.gui.widgets import shrinkable
+from briefgen.gui.workers import TaskRunner
 from briefgen.library.destinations import curation_library, document_names, library_label
 from briefgen.pack.labels import audience_label
 
@@ -48,11 +53,20 @@ def source_dialog(parent: QWidget | None, choices: list[str], current: int) -> Q
     return dialog
 
 
-class Curation:
+class Curation(QObject):
     """Owns the two commands and the review view a window opens."""
 
+    reviewOpened = Signal(object)  # the ReviewView, shown
+    addOpened = Signal(object)  # the AddItemDialog, shown
+
     def __init__(self, window: Any) -> None:
+        super().__init__(window)
         self.window = window
+        # Where additions go is found out off the GUI thread: on a slow share, making the
+        # test file (`destinations.write_refusal`) would freeze the window.
+        self.probes = TaskRunner(parent=self)
+        self.asked: dict[str, int] = {}  # each command's latest request; older ones dropped
+        self.open_reviews: list[ReviewView] = []
         self.review: ReviewView | None = None
         self.review_action = QAction("Review su&ggested items…", window)
         self.review_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -87,11 +101,35 @@ class Curation:
         menu.exec(text.mapToGlobal(position))
         self.add_action.setEnabled(True)
 
-    def open_review(self, source_id: str | None = None) -> ReviewView | None:
-        """Open the review view for `source_id` (asked for when not given)."""
+    def _find_library(
+        self,
+        command: str,
+        corpus: Corpus,
+        source_id: str,
+        then: Callable[[LibraryFolder, str], None],
+    ) -> None:
+        """Call `then(library, why)` with where `source_id`'s items go, once found out."""
+        asked = self.asked[command] = self.asked.get(command, 0) + 1
+        self.window.statusBar().showMessage("Finding where the items go…", 5000)
+
+        def found(result: tuple[LibraryFolder, str]) -> None:
+            if self.asked[command] == asked:  # not asked again meanwhile
+                self.window.statusBar().clearMessage()
+                then(*result)
+
+        self.probes.start(
+            lambda: curation_library(corpus, source_id),
+            found,
+            lambda message: dialogs.show_error(self.window, "Nothing was opened.", message),
+            doing="finding where the items go",
+        )
+
+    def open_review(self, source_id: str | None = None) -> None:
+        """Open the review view for `source_id` (asked for when not given); `reviewOpened`
+        says when it is shown."""
         corpus = self.window.corpus
         if corpus is None:
-            return None
+            return
         if source_id is None:
             ids = list(corpus.sources)
             item = self.window.source_view.item
@@ -100,37 +138,55 @@ class Curation:
             choices = [names[sid] for sid in ids]
             choice = ask_source(self.window, choices, current)
             if choice is None:
-                return None
+                return
             source_id = ids[choices.index(choice)]
-        # The suggestion engine (scikit-learn) is imported when first asked for, not at start-up.
-        from briefgen.gui.review_view import ReviewView
+        reviewed = source_id
 
-        library, why = curation_library(corpus, source_id)
-        self.review = ReviewView(corpus, source_id, library, self.window, why)
-        self.review.libraryChanged.connect(self.reload_timer.start)
-        self.review.show()
-        return self.review
+        def show(library: LibraryFolder, why: str) -> None:
+            # The suggestion engine (scikit-learn) is imported when first asked for, not at
+            # start-up.
+            from briefgen.gui.review_view import ReviewView
 
-    def add_selection(self) -> AddItemDialog | None:
-        """Open "Add as item" on the passage selected in the source viewer."""
+            review = self.review = ReviewView(corpus, reviewed, library, self.window, why)
+            review.libraryChanged.connect(self.reload_timer.start)
+            self.open_reviews.append(review)
+            review.finished.connect(lambda: self.open_reviews.remove(review))
+            review.show()
+            self.reviewOpened.emit(review)
+
+        self._find_library("review", corpus, source_id, show)
+
+    def close_reviews(self) -> None:
+        """Close the review views still open (the window is closing): each waits for its
+        decisions to be written."""
+        for review in list(self.open_reviews):
+            review.close()
+
+    def add_selection(self) -> None:
+        """Open "Add as item" on the passage selected in the source viewer; `addOpened` says
+        when it is shown."""
         view, corpus = self.window.source_view, self.window.corpus
         cursor = view.text.textCursor()
         if corpus is None or view.item is None or not cursor.hasSelection():
             self.window.statusBar().showMessage("Select a passage of the source first.", 5000)
-            return None
-        text = corpus.sources[view.item.source].text
+            return
+        source_id = view.item.source
+        text = corpus.sources[source_id].text
         start, end = (
             python_offset(text, at) for at in (cursor.selectionStart(), cursor.selectionEnd())
         )
-        from briefgen.gui.add_item import AddItemDialog
 
-        library, why = curation_library(corpus, view.item.source)
-        dialog = AddItemDialog(corpus, view.item.source, start, end, library, self.window, why)
-        dialog.accepted.connect(lambda: self._item_added(dialog))
-        # An organisation added from the form is listed next time, even if the item is not.
-        dialog.form.corpusChanged.connect(self.reload_timer.start)
-        dialog.open()
-        return dialog
+        def show(library: LibraryFolder, why: str) -> None:
+            from briefgen.gui.add_item import AddItemDialog
+
+            dialog = AddItemDialog(corpus, source_id, start, end, library, self.window, why)
+            dialog.accepted.connect(lambda: self._item_added(dialog))
+            # An organisation added from the form is listed next time, even if the item is not.
+            dialog.form.corpusChanged.connect(self.reload_timer.start)
+            dialog.open()
+            self.addOpened.emit(dialog)
+
+        self._find_library("add", corpus, source_id, show)
 
     def _item_added(self, dialog: AddItemDialog) -> None:
         """Reload so the item is listed, then say where it went and choose it in the list (or

@@ -4,6 +4,10 @@ accept-all above a score and undo. Every decision is written at once (atomic) to
 the view was given (the one holding the source, or the user's own for a shipped source), so
 closing the app loses nothing; suggestions are computed by a worker.
 
+The writes run in order on a worker of their own, so a team folder on a slow share never
+freezes the window: the list shows a verdict at once, a write that fails puts its row back,
+undo is queued after the write it undoes, and closing the view waits for what is queued.
+
 Keys, with the list focused: A or Enter accepts with the fields as shown, R rejects (not
 suggested again), S skips; Ctrl+Z undoes the last decision. The buttons carry Alt mnemonics.
 Before it is accepted, a suggestion's quote can be trimmed or extended in the source text with
@@ -13,6 +17,9 @@ the keys of "Add as item…" or by dragging its handles (`span_view`). What the 
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,16 +45,21 @@ from briefgen.library.curate import (
 from briefgen.library.destinations import GONE_REMEDY, check_still_there
 from briefgen.library.quotespan import as_item_text
 
+_ORDER = itertools.count()
 
-@dataclass
+
+@dataclass(eq=False)
 class Decision:
-    """One decision (or one accept-all), with the file it changed as it was before."""
+    """One decision (or one accept-all), with the file it changes (`path`) as it was before.
+    `snapshot` and `written` are set by the writing worker, which alone reads them after."""
 
     rows: list[int]
     verdict: str
     path: Path | None = None
     snapshot: bytes | None = None
     item_ids: list[str] = field(default_factory=list)
+    written: bool = False
+    order: int = field(default_factory=lambda: next(_ORDER))
 
 
 class ReviewView(ReviewDisplay):
@@ -76,6 +88,8 @@ class ReviewView(ReviewDisplay):
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.activated.connect(self.undo)
         self.tasks = TaskRunner(parent=self)
+        # One thread: decisions (and undoing them) land in the order they were made.
+        self.writes = TaskRunner(max_threads=1, parent=self)
         self.tasks.start(
             lambda: suggestions_for(corpus, source_id),
             self._suggestions_ready,
@@ -120,7 +134,8 @@ class ReviewView(ReviewDisplay):
         item_id = item_id_for(self.source_id, s.text, self.taken)
         record = self.form.record(item_id, as_item_text(s.text))
         self.chosen_org = str(record["org"])  # before the next row is shown
-        return self._write_items([row], [record])
+        self._write_items([row], [record])
+        return True
 
     def accept_all(self, threshold: float) -> int:
         """Accept every undecided suggestion scoring at least `threshold` as suggested; those
@@ -150,42 +165,74 @@ class ReviewView(ReviewDisplay):
             record = item_record(s, item_id)
             record["org"] = record["org"] or chosen_org
             records.append(record)
-        if not rows or not self._write_items(rows, records):
+        if not rows:
             return 0
+        self._write_items(rows, records)
         return len(rows)
 
-    def _write_items(self, rows: list[int], records: list[dict[str, object]]) -> bool:
+    def _write_items(self, rows: list[int], records: list[dict[str, object]]) -> None:
+        """Show `rows` accepted and queue adding `records` to the source's items file."""
         path = self.library / "items" / f"{self.source_id}.yaml"
-        try:
-            snapshot = file_snapshot(path)
-            add_items(self.corpus, self.library, self.source_id, records)
-        except (BriefgenError, OSError) as error:
-            for record in records:
-                self.taken.discard(str(record["id"]))
-            dialogs.show_error(self, "The item was not added.", str(error))
-            return False
         ids = [str(record["id"]) for record in records]
         self.taken.update(ids)
-        self._decide(Decision(rows, ACCEPTED, path, snapshot, ids))
-        self.libraryChanged.emit()
-        return True
+        corpus, library, source_id = self.corpus, self.library, self.source_id
+        decision = Decision(rows, ACCEPTED, path, item_ids=ids)
+        self._decide(decision)
+        self._queue(
+            decision,
+            lambda: add_items(corpus, library, source_id, records),
+            "The item was not added.",
+        )
 
     def reject_current(self) -> bool:
         """Record the current suggestion as rejected: it is not suggested again."""
         row = self.list.currentRow()
         if not self._undecided(row):
             return False
-        path = rejected_file(self.library, self.source_id)
-        try:
-            check_still_there(self.library, self.corpus.libraries, GONE_REMEDY)  # as accept
-            snapshot = file_snapshot(path)
-            record_rejected(self.library, self.source_id, [self.suggestions[row].text])
-        except (BriefgenError, OSError) as error:
-            dialogs.show_error(self, "The rejection was not recorded.", str(error))
-            return False
-        self._decide(Decision([row], REJECTED, path, snapshot))
-        self.libraryChanged.emit()
+        library, source_id, folders = self.library, self.source_id, self.corpus.libraries
+        passage = self.suggestions[row].text
+
+        def write() -> None:
+            check_still_there(library, folders, GONE_REMEDY)  # as accept
+            record_rejected(library, source_id, [passage])
+
+        decision = Decision([row], REJECTED, rejected_file(library, source_id))
+        self._decide(decision)
+        self._queue(decision, write, "The rejection was not recorded.")
         return True
+
+    def _queue(self, decision: Decision, write: Callable[[], object], headline: str) -> None:
+        """Write `decision` after those queued before it; the window hears once it lands."""
+        path = decision.path
+        assert path is not None
+
+        def task() -> None:  # on the writing thread: touches no widget
+            try:
+                decision.snapshot = file_snapshot(path)  # after the writes queued before
+                write()
+            except OSError as error:  # said as it always was, naming the file
+                raise BriefgenError(str(error)) from error
+            decision.written = True
+
+        self.writes.start(
+            task,
+            lambda _: self.libraryChanged.emit(),
+            lambda message: self._not_written(decision, headline, message),
+            doing=f"writing to {path.name}",
+        )
+
+    def _not_written(self, decision: Decision, headline: str, message: str) -> None:
+        """A write that failed: its rows undecided again (unless undone already), and why."""
+        if decision in self.history:
+            self.history.remove(decision)
+            self.taken.difference_update(decision.item_ids)
+            self._undecide(decision)
+        dialogs.show_error(self, headline, message)
+
+    @property
+    def writing(self) -> bool:
+        """Whether a decision (or an undo) is still being written."""
+        return self.writes.busy
 
     def skip_current(self) -> bool:
         """Leave the current suggestion for later (it is suggested again next time)."""
@@ -196,32 +243,63 @@ class ReviewView(ReviewDisplay):
         return True
 
     def undo(self) -> bool:
-        """Undo the last decision: the library file it changed is put back as it was."""
+        """Undo the last decision: the library file it changed is put back as it was, after
+        the write that changed it (queued behind it if that is still running)."""
         if not self.history:
             return False
-        decision = self.history[-1]
-        if decision.path is not None:
+        decision = self.history.pop()
+        self.taken.difference_update(decision.item_ids)
+        self._undecide(decision)
+        path = decision.path
+        if path is None:
+            return True
+
+        def task() -> bool:  # on the writing thread, after the decision's own write
+            if not decision.written:
+                return False  # that write failed, so the file is as it was
             try:
-                restore(decision.path, decision.snapshot)
+                restore(path, decision.snapshot)
             except OSError as error:  # the decision stands, as the file still has it
                 why = error.strerror or str(error)
-                dialogs.show_error(
-                    self,
-                    "The decision was not undone.",
-                    f"{decision.path} could not be put back ({why}); check that you can write "
-                    "to it, then undo again.",
-                )
-                return False
-            self.taken.difference_update(decision.item_ids)
-        self.history.pop()
+                raise BriefgenError(
+                    f"{path} could not be put back ({why}); check that you can write "
+                    "to it, then undo again."
+                ) from error
+            decision.written = False
+            return True
+
+        self.writes.start(
+            task,
+            lambda restored: self.libraryChanged.emit() if restored else None,
+            lambda message: self._not_undone(decision, message),
+            doing=f"undoing a change to {path.name}",
+        )
+        return True
+
+    def _not_undone(self, decision: Decision, message: str) -> None:
+        """An undo that could not put the file back: the decision shown again (unless its rows
+        were decided anew meanwhile), and why."""
+        if all(self.verdicts[row] is None for row in decision.rows):
+            bisect.insort(self.history, decision, key=lambda d: d.order)
+            self.taken.update(decision.item_ids)
+            for row in decision.rows:
+                self.verdicts[row] = decision.verdict
+                self._show_verdict(row)
+            self.text.set_shapeable(self._undecided(self.list.currentRow()))
+        dialogs.show_error(self, "The decision was not undone.", message)
+
+    def _undecide(self, decision: Decision) -> None:
+        """`decision`'s rows undecided again, the first of them current."""
         for row in decision.rows:
             self.verdicts[row] = None
             self._show_verdict(row)
         self.list.setCurrentRow(decision.rows[0])
         self.text.set_shapeable(self._undecided(self.list.currentRow()))
-        if decision.path is not None:
-            self.libraryChanged.emit()
-        return True
+
+    def done(self, code: int) -> None:
+        """Close once every queued decision is written: nothing lost, nothing half-written."""
+        super().done(code)
+        self.writes.wait()
 
     def _show_verdict(self, row: int) -> None:
         """The row's text with its mark, dimmed once decided so what is left stands out."""
