@@ -18,11 +18,13 @@ from briefgen.content import load_corpus
 from briefgen.errors import BriefgenError
 from briefgen.library import import_staging, importer
 from briefgen.library.extract import ExtractCancelled
-from briefgen.library.extract.model import ExtractedDocument
+from briefgen.library.extract.model import ExtractedDocument, Metadata
 from briefgen.library.folders import library_folders
 from briefgen.library.import_details import (
     ImportDetails,
+    prefilled,
     printed_date,
+    printed_publisher,
     reader_date,
     short_title_of,
     slug,
@@ -494,3 +496,21 @@ def test_sources_lines_up_its_columns_past_a_long_imported_id(capsys, user_libra
     titles = {len(line) - len(line.lstrip()) for line in lines if line.startswith(" ")}
     assert len(counts) == 1 and len(titles) == 1  # every row's columns start together
     assert "imagining-a-centre-of-excellence-2025    0 items  D2I, 2025  (yours)" in lines
+
+
+@pytest.mark.parametrize(
+    ("first_page", "publisher"),
+    [
+        ("Data for children\nThe D2I Consortium\nPublished: 2025-10-23\nText.\n", "D2I Consortium"),
+        ("Report\nPublished by Anytown Borough Council.\nText\n", "Anytown Borough Council"),
+        ("Report of the Council Working Group\nIntroduction\nThe council met.\n", ""),
+        ("Annual Report\nHow to use this document\nText.\n", ""),
+        ("Plan\nA\nB\nC\nD\nE\nF\nG\nH\nAnytown Council\n", ""),  # too far down for a cover
+    ],
+)
+def test_the_publisher_printed_under_the_title_is_read(first_page, publisher):
+    heading = first_page.splitlines()[0]
+    metadata = Metadata(first_heading=heading)
+    document = ExtractedDocument(Path("r.txt"), "text", first_page, metadata=metadata)
+    assert printed_publisher(document)[0] == publisher
+    assert prefilled(document, ImportDetails()).publisher == publisher

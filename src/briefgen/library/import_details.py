@@ -118,6 +118,41 @@ def printed_date(document: ExtractedDocument) -> tuple[str, str]:
     return "", ""
 
 
+# A publisher's line under a cover's title: "Published by …", or a short line naming a body.
+_PUBLISHED_BY = re.compile(
+    r"^(?:published|prepared|produced|issued)\s+by\s+(?P<name>[^\n]{2,80}?)\.?$", re.I
+)
+_BODY_WORD = re.compile(
+    r"\b(?:Consortium|Council|Association|Network|Trust|Partnership|Society|Institute|"
+    r"Foundation|Commission|Alliance|Agency|Board|Department|Ministry|Authority|Federation|"
+    r"Forum|Collaborative|Commissioner|Inspectorate|Office for [A-Z]\w+)\b"
+)
+COVER_LINES = 8  # a publisher's line comes in the first few lines of the first page
+
+
+def printed_publisher(document: ExtractedDocument) -> tuple[str, str]:
+    """The publisher printed near the top of the first page, and its line; ('', '') if none.
+    Taken: a "Published by …" line, or a short line (up to eight words, no full stop, not part
+    of the title) naming a body ("The D2I Consortium", "Anytown Borough Council"), without a
+    leading "The" as citations give it."""
+    end = document.pages[1].start if len(document.pages) > 1 else FIRST_PAGE_CHARACTERS
+    title = " ".join(document.metadata.first_heading.split())
+    lines = [" ".join(line.split()) for line in document.text[:end].splitlines()]
+    for line in [line for line in lines if line][:COVER_LINES]:
+        labelled = _PUBLISHED_BY.match(line)
+        if labelled:
+            return _without_the(labelled.group("name")), line
+        if line in title or len(line.split()) > 8 or line.endswith((".", ":", "?")):
+            continue
+        if _BODY_WORD.search(line) and line[:1].isupper():
+            return _without_the(line), line
+    return "", ""
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+
+
 def detail_origins(document: ExtractedDocument, given: ImportDetails) -> dict[str, str]:
     """Where `prefilled` takes each detail not in `given` from, in words for the officer
     ("the first heading", "page 1 ('Published: 2025-10-23')"); details it cannot fill are
@@ -137,6 +172,9 @@ def detail_origins(document: ExtractedDocument, given: ImportDetails) -> dict[st
             origins["publisher"] = "the file's properties"
         elif metadata.author.strip():
             origins["publisher"] = "the file's author"
+        elif printed_publisher(document)[0]:
+            first = "page 1" if document.pages else "the start of the document"
+            origins["publisher"] = f"{first} ('{printed_publisher(document)[1]}')"
     if not given.date.strip():
         date, line = printed_date(document)
         first = "page 1" if document.pages else "the start of the document"
@@ -158,7 +196,12 @@ def prefilled(document: ExtractedDocument, given: ImportDetails) -> ImportDetail
     metadata = document.metadata
     title = given.title.strip() or metadata.title.strip() or metadata.first_heading.strip()
     title = " ".join((title or _title_from_name(document.path)).split())
-    publisher = given.publisher.strip() or metadata.publisher.strip() or metadata.author.strip()
+    publisher = (
+        given.publisher.strip()
+        or metadata.publisher.strip()
+        or metadata.author.strip()
+        or printed_publisher(document)[0]
+    )
     date = given.date.strip()
     if date:
         date = reader_date(date)
