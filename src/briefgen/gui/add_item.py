@@ -50,9 +50,7 @@ class AddItemDialog(QDialog):
         why: str = "",
     ) -> None:
         super().__init__(parent)
-        if not isinstance(library, LibraryFolder):
-            library = library_at(library, corpus.libraries)
-        self.target = library
+        self.target = library = library_at(library, corpus.libraries)
         self.corpus, self.source_id, self.library = corpus, source_id, library.path
         self.source = corpus.sources[source_id]
         self.start, self.end = snap_to_words(self.source.text, start, end)

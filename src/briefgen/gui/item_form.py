@@ -92,20 +92,8 @@ class ItemForm(QWidget):
         describe(self.locator, "Locator", "Where the quote is: page, paragraph or section.")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind, 1)
-        kind_row.addWidget(self.other_kind)
-        form.addRow("&Kind:", kind_row)
-        kind_label = form.labelForField(kind_row)
-        if isinstance(kind_label, QLabel):  # Alt+K goes to the list, not the row around it
-            kind_label.setBuddy(self.kind)
-        org_row = QHBoxLayout()
-        org_row.addWidget(self.org, 1)
-        org_row.addWidget(self.new_org)
-        form.addRow("&Organisation:", org_row)
-        label = form.labelForField(org_row)
-        if isinstance(label, QLabel):  # Alt+O goes to the list, not the row around it
-            label.setBuddy(self.org)
+        _add_row_with_button(form, "&Kind:", self.kind, self.other_kind)
+        _add_row_with_button(form, "&Organisation:", self.org, self.new_org)
         form.addRow("T&hemes:", self.themes)
         form.addRow("", self.key)
         form.addRow("Head&line (your words):", self.headline)
@@ -232,3 +220,15 @@ class ItemForm(QWidget):
             "headline": self.headline.text().strip(),
             "text": text,
         }
+
+
+def _add_row_with_button(form: QFormLayout, text: str, field: QWidget, button: QWidget) -> None:
+    """A form row of `field` with `button` beside it; the label's Alt letter goes to the field,
+    not to the row around it."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    form.addRow(text, row)
+    label = form.labelForField(row)
+    if isinstance(label, QLabel):
+        label.setBuddy(field)

@@ -53,9 +53,7 @@ class ReviewDisplay(QDialog):
         why: str = "",
     ) -> None:
         super().__init__(parent)
-        if not isinstance(library, LibraryFolder):
-            library = library_at(library, corpus.libraries)
-        self.target = library
+        self.target = library = library_at(library, corpus.libraries)
         self.corpus, self.source_id, self.library = corpus, source_id, library.path
         self.source = corpus.sources[source_id]
         self.suggestions: list[Suggestion] = []

@@ -36,9 +36,11 @@ def import_targets(folders: Sequence[LibraryFolder]) -> tuple[LibraryFolder, ...
     return (user, *(folder for folder in folders if folder.kind == "team"))
 
 
-def library_at(path: Path, folders: Sequence[LibraryFolder]) -> LibraryFolder:
+def library_at(path: Path | LibraryFolder, folders: Sequence[LibraryFolder]) -> LibraryFolder:
     """The library at `path` as `folders` name it; else the user's own if it is that folder,
-    else a team folder named after it."""
+    else a team folder named after it. A library already named is returned as it is."""
+    if isinstance(path, LibraryFolder):
+        return path
     real = os.path.realpath(path)
     for folder in folders:
         if folder.writable and os.path.realpath(folder.path) == real:
