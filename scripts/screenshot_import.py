@@ -20,7 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from screenshot_quote import grab, settle, shoot_review  # beside this script
 
 NOTE = """\
 # Children's services improvement plan 2026
@@ -35,13 +36,6 @@ Agency staff now fill one post in five across the children's social work teams o
 
 Government should give councils a multi-year funding settlement for children's services.
 """
-
-
-def settle(ms: int = 300) -> None:
-    """Let Qt lay out and paint (and workers report) for `ms`."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def make_folders(base: Path) -> Path:
@@ -116,22 +110,9 @@ def main() -> int:
 
     corpus = load_corpus(library_folders())
     review = ReviewView(corpus, result.source_id, items_library(corpus, result.source_id))
-    review.show()
-    loop = QEventLoop()
-    review.suggestionsReady.connect(loop.quit)
-    QTimer.singleShot(30_000, loop.quit)
-    loop.exec()
-    settle()
-    grab(review, out / "review-team.png")
-    review.close()
-    review.deleteLater()
-    settle(50)
+    shoot_review(review, out / "review-team.png")
     print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
     return 0
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
 
 
 if __name__ == "__main__":

@@ -78,23 +78,28 @@ def main() -> int:
     dialog.close()
     dialog.deleteLater()  # now, not as Python shuts down (PySide may crash deleting it then)
 
-    review = ReviewView(corpus, args.source, library)
-    review.show()
-    loop = QEventLoop()
-    review.suggestionsReady.connect(loop.quit)
-    QTimer.singleShot(30_000, loop.quit)
-    loop.exec()
-    settle()
-    grab(review, out / "review.png")
-    review.close()
-    review.deleteLater()
-    settle(50)
+    shoot_review(ReviewView(corpus, args.source, library), out / "review.png")
     print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
     return 0
 
 
 def grab(widget: QWidget, path: Path) -> None:
     widget.grab().save(str(path))
+
+
+def shoot_review(review: QWidget, path: Path) -> None:
+    """Show a review view, wait for its suggestions (30 s at most), save it to `path`, close
+    it (now, not as Python shuts down)."""
+    review.show()
+    loop = QEventLoop()
+    review.suggestionsReady.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    settle()
+    grab(review, path)
+    review.close()
+    review.deleteLater()
+    settle(50)
 
 
 if __name__ == "__main__":
