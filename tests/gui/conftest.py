@@ -133,3 +133,9 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def window(make_window: Callable[..., Any]) -> Any:
     return make_window()
+
+
+@pytest.fixture
+def library(user_library: Path) -> Path:
+    """The user's own library, where the curation tests' items are added."""
+    return user_library

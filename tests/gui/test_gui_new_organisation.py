@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -19,13 +18,6 @@ from briefgen.library.folders import library_folders
 
 SOURCE = "lga-2013"
 PASSAGE = "greater investment in early intervention"
-
-
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
-    return path
 
 
 def _add_item_dialog(qtbot: Any, corpus: Corpus, library: Path) -> AddItemDialog:

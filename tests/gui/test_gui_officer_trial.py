@@ -10,36 +10,20 @@ import pytest
 import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from tests.gui.reviewing import open_review
 from tests.team_libraries import NOTE, NOTE_PASSAGE, make_teams
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.gui.review_view import ACCEPTED, ReviewView
+from briefgen.gui.review_view import ACCEPTED
 from briefgen.library.folders import library_folders
 
 SOURCE = "lga-2013"
 
 
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
-    return path
-
-
-def _review(qtbot: Any, corpus: Corpus, library: Path) -> ReviewView:
-    view = ReviewView(corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow, timeout=15_000)
-    return view
-
-
 def test_enter_in_the_headline_accepts_only_the_suggestion_shown_with_that_headline(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library, active=True)
     assert sum(s.score >= view.threshold.value() for s in view.suggestions) > 1
     QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     assert view.focusWidget() is view.form.headline
@@ -230,7 +214,7 @@ def test_help_lists_every_shortcut_of_the_window(window: Any) -> None:
 def test_suggestions_in_the_review_list_are_shaded_in_turn(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library, active=True)
     image = view.list.viewport().grab().toImage()
 
     def shade(row: int) -> Any:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from tests.gui.reviewing import open_review, press
 
 from briefgen.cli import main
 from briefgen.content import Corpus, load_corpus
@@ -21,25 +22,6 @@ from briefgen.library.folders import library_folders
 from briefgen.library.quotespan import as_item_text
 
 SOURCE = "lga-2013"
-
-
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
-    return path
-
-
-def _review(qtbot: Any, corpus: Corpus, library: Path) -> ReviewView:
-    view = ReviewView(corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
-    return view
-
-
-def _press(view: ReviewView, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(view.list, key, modifier)
 
 
 def _settled(qtbot: Any, view: ReviewView) -> None:
@@ -55,26 +37,26 @@ def _written(library: Path) -> Corpus:
 def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
     qtbot: Any, shipped_corpus: Corpus, library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     first = view.suggestions[0]
     assert view.highlighted_text() == first.text.replace("\n", "\u2029")
     view.form.headline.setText("Budgets pooled by place.")
-    _press(view, Qt.Key.Key_A)  # accept, with the headline typed
-    _press(view, Qt.Key.Key_Return)  # accept the second as is
-    _press(view, Qt.Key.Key_R)  # reject the third
-    _press(view, Qt.Key.Key_S)  # skip the fourth
+    press(view, Qt.Key.Key_A)  # accept, with the headline typed
+    press(view, Qt.Key.Key_Return)  # accept the second as is
+    press(view, Qt.Key.Key_R)  # reject the third
+    press(view, Qt.Key.Key_S)  # skip the fourth
     assert view.verdicts[:4] == [ACCEPTED, ACCEPTED, REJECTED, SKIPPED]
     # Decided rows are dimmed; what is left to decide keeps the list's own colour.
     dimmed = view.list.palette().color(view.list.palette().ColorRole.PlaceholderText)
     assert view.list.item(2).foreground().color() == dimmed
     assert view.list.item(4).foreground().style() == Qt.BrushStyle.NoBrush
-    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
-    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
+    press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
+    press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the rejection
     assert view.verdicts[2:4] == [None, None]
     assert view.list.item(2).foreground().style() == Qt.BrushStyle.NoBrush
     _settled(qtbot, view)
     assert read_rejected([library], SOURCE) == []
-    _press(view, Qt.Key.Key_R)  # reject the third again
+    press(view, Qt.Key.Key_R)  # reject the third again
     _settled(qtbot, view)
     corpus = _written(library)
     added = [item for item in corpus.items if item.library == "yours"]
@@ -93,7 +75,7 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
 def test_accept_all_above_a_score_then_undo_empties_the_file(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     wanted = [s for s in view.suggestions if s.score >= 0.8]
     assert wanted and len(wanted) < len(view.suggestions) + 1
     items_file = library / "items" / f"{SOURCE}.yaml"
@@ -106,7 +88,7 @@ def test_accept_all_above_a_score_then_undo_empties_the_file(
     ]
     assert len(_written(library).items) == len(shipped_corpus.items) + len(wanted)
     with qtbot.waitSignal(view.libraryChanged):
-        _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not items_file.exists()
     assert all(verdict is None for verdict in view.verdicts)
 
@@ -211,7 +193,7 @@ def _unattributed_review(
         "suggestions_for",
         lambda *args, **kwargs: [dataclasses.replace(s, org="") for s in real(*args, **kwargs)],
     )
-    return _review(qtbot, corpus, library)
+    return open_review(qtbot, corpus, library)
 
 
 def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
@@ -223,17 +205,17 @@ def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
     )
     view = _unattributed_review(qtbot, shipped_corpus, library, monkeypatch)
     assert view.form.org.currentData() == "" and view.form.org.currentText().startswith("Choose")
-    _press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_A)
     assert view.verdicts[0] is None and not (library / "items").exists()
     assert errors and "under Organisation" in errors[0] and "choose New… beside it" in errors[0]
     # Accept-all cannot attribute them either, until the officer chooses.
     assert view.accept_all(0.0) == 0 and "name no organisation" in errors[1]
     view.form.org.setCurrentIndex(view.form.org.findData("solace"))
-    _press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_A)
     assert view.verdicts[0] == ACCEPTED
     # The next suggestion naming none is shown with the organisation just chosen.
     assert view.list.currentRow() == 1 and view.form.org.currentData() == "solace"
-    _press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_A)
     _settled(qtbot, view)
     added = [item for item in _written(library).items if item.library == "yours"]
     assert [item.org for item in added] == ["solace", "solace"]
@@ -298,9 +280,9 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
 ) -> None:
     from briefgen.gui import review_view
 
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     with qtbot.waitSignal(view.libraryChanged):
-        _press(view, Qt.Key.Key_A)
+        press(view, Qt.Key.Key_A)
     items_file = library / "items" / f"{SOURCE}.yaml"
     assert items_file.exists()
 
@@ -312,7 +294,7 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
     monkeypatch.setattr(
         "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
     )
-    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     _settled(qtbot, view)
     assert errors == [
         f"{items_file} could not be put back (Permission denied); check that you can write "
@@ -324,7 +306,7 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
 def test_an_unsure_kind_shows_in_the_list_and_alt_i_takes_the_other_one(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     row = next(i for i, s in enumerate(view.suggestions) if s.other_kind)
     suggestion = view.suggestions[row]
     assert f"{suggestion.kind} or {suggestion.other_kind}?" in view.list.item(row).text()
@@ -339,6 +321,6 @@ def test_an_unsure_kind_shows_in_the_list_and_alt_i_takes_the_other_one(
     qtbot.waitUntil(lambda: view.form.kind.currentData() == suggestion.other_kind, timeout=5000)
     view.list.setFocus()
     with qtbot.waitSignal(view.libraryChanged):
-        _press(view, Qt.Key.Key_A)
+        press(view, Qt.Key.Key_A)
     written = yaml.safe_load((library / "items" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))
     assert [i["kind"] for i in written["items"]] == [suggestion.other_kind]

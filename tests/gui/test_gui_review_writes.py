@@ -11,25 +11,18 @@ from typing import Any
 import pytest
 import yaml
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
+from tests.gui.reviewing import open_review, press
 
 from briefgen.content import Corpus
 from briefgen.gui import curation as curation_module
 from briefgen.gui import review_view
-from briefgen.gui.review_view import ACCEPTED, ReviewView
+from briefgen.gui.review_view import ACCEPTED
 from briefgen.library.curate import read_rejected
 from briefgen.library.suggest import suggestion_id
 
 SOURCE = "lga-2013"
 SLOW = 0.5  # seconds a write to a slow share takes here
 QUEUED = 0.2  # long enough for the next key press to come while a write runs
-
-
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
-    return path
 
 
 class SlowWrites:
@@ -56,18 +49,6 @@ def slow_writes(monkeypatch: pytest.MonkeyPatch) -> SlowWrites:
     return writes
 
 
-def _review(qtbot: Any, corpus: Corpus, library: Path) -> ReviewView:
-    view = ReviewView(corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
-    return view
-
-
-def _press(view: ReviewView, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(view.list, key, modifier)
-
-
 def _items_in(library: Path) -> list[str]:
     data = yaml.safe_load((library / "items" / f"{SOURCE}.yaml").read_text(encoding="utf-8"))
     return [entry["text"] for entry in data["items"]]
@@ -77,7 +58,7 @@ def test_a_slow_write_leaves_the_window_responsive(
     qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
     slow_writes.delay = SLOW
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     during: list[tuple[bool, int]] = []
 
     def meanwhile() -> None:  # runs only if the event loop is not blocked by the write
@@ -86,7 +67,7 @@ def test_a_slow_write_leaves_the_window_responsive(
 
     QTimer.singleShot(50, meanwhile)
     started = time.monotonic()
-    _press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_A)
     assert time.monotonic() - started < SLOW / 2  # the key press did not wait for the write
     assert view.verdicts[0] == ACCEPTED and view.list.currentRow() == 1  # shown at once
     assert view.writing and not (library / "items").exists()
@@ -100,10 +81,10 @@ def test_two_quick_decisions_land_in_the_order_they_were_made(
     qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
     slow_writes.delays = [0.3, 0.0]  # the first write slower: it must still land first
-    view = _review(qtbot, shipped_corpus, library)
-    _press(view, Qt.Key.Key_A)
-    _press(view, Qt.Key.Key_R)  # the second rejected while the first is written
-    _press(view, Qt.Key.Key_A)  # the third accepted
+    view = open_review(qtbot, shipped_corpus, library)
+    press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_R)  # the second rejected while the first is written
+    press(view, Qt.Key.Key_A)  # the third accepted
     assert view.verdicts[:3] == [ACCEPTED, "rejected", ACCEPTED]
     qtbot.waitUntil(lambda: not view.writing, timeout=10_000)
     first, third = view.suggestions[0], view.suggestions[2]
@@ -115,11 +96,11 @@ def test_two_quick_decisions_land_in_the_order_they_were_made(
 def test_undo_right_after_accept_leaves_the_library_as_it_was(
     qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, shipped_corpus, library)
     changed: list[bool] = []
     view.libraryChanged.connect(lambda: changed.append(True))
-    _press(view, Qt.Key.Key_A)
-    _press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # while it is written
+    press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # while it is written
     assert view.verdicts[0] is None and view.list.currentRow() == 0 and not view.history
     qtbot.waitUntil(lambda: not view.writing, timeout=10_000)
     assert len(slow_writes.calls) == 1  # the write landed, then was undone
@@ -127,15 +108,15 @@ def test_undo_right_after_accept_leaves_the_library_as_it_was(
     assert len(changed) == 2  # written, then put back: the window reloads after each
     # Accepted again, it is written again: one item, not two.
     with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
-        _press(view, Qt.Key.Key_A)
+        press(view, Qt.Key.Key_A)
     assert _items_in(library) == [" ".join(view.suggestions[0].text.split())]
 
 
 def test_closing_the_view_with_a_write_pending_still_writes_it(
     qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
-    view = _review(qtbot, shipped_corpus, library)
-    _press(view, Qt.Key.Key_A)
+    view = open_review(qtbot, shipped_corpus, library)
+    press(view, Qt.Key.Key_A)
     assert view.writing
     view.close()  # waits for the write, then closes
     assert not view.isVisible()
@@ -158,8 +139,8 @@ def test_a_write_that_fails_puts_the_row_back_and_says_so(
         "briefgen.gui.dialogs.show_error",
         lambda parent, headline, text: shown.append((headline, text)),
     )
-    view = _review(qtbot, shipped_corpus, library)
-    _press(view, Qt.Key.Key_A)
+    view = open_review(qtbot, shipped_corpus, library)
+    press(view, Qt.Key.Key_A)
     assert view.verdicts[0] == ACCEPTED and view.list.currentRow() == 1
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == [("The item was not added.", f"[Errno 13] Permission denied: '{items_file}'")]
@@ -204,7 +185,7 @@ def test_closing_the_window_with_a_review_write_pending_still_writes_it(
         window.curation.open_review(SOURCE)
     view = opened.args[0]
     qtbot.waitUntil(lambda: bool(view.verdicts), timeout=20_000)
-    _press(view, Qt.Key.Key_A)
+    press(view, Qt.Key.Key_A)
     assert view.writing
     window.close()
     assert not view.isVisible() and not window.curation.open_reviews

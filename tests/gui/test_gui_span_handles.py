@@ -30,13 +30,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "yours"
-    monkeypatch.setenv("BRIEFGEN_USER_LIBRARY", str(path))
-    return path
-
-
-@pytest.fixture
 def dialog(qtbot: Any, shipped_corpus: Corpus, library: Path) -> AddItemDialog:
     text = shipped_corpus.sources[SOURCE].text
     start = text.index(PASSAGE)
