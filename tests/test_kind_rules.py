@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,12 +33,8 @@ def test_the_curation_guide_table_states_the_same_rules() -> None:
 def test_review_file_header_lists_each_kind_and_its_rule(
     tmp_path: Path, shipped_corpus: Corpus
 ) -> None:
-    quote = "It's about people, not institutions."
-    suggestion = Suggestion(
-        id="s1",
-        text=quote,
-        start=0,
-        end=len(quote),
+    suggestion = _suggestion(
+        "It's about people, not institutions.",
         kind="evidence",
         org="lga-interviewees",
         themes=("families-communities",),
@@ -45,22 +42,16 @@ def test_review_file_header_lists_each_kind_and_its_rule(
         score=0.5,
         reason="a passage wholly in quotation marks",
     )
-    path = tmp_path / "review.yaml"
-    write_review(path, shipped_corpus, "lga-2013", [suggestion])
-    written = path.read_text(encoding="utf-8")
+    written = _written_review(tmp_path, shipped_corpus, suggestion)
     for kind, rule in kind_rules().items():
         assert f"#   {kind}: {rule}\n" in written
     assert yaml.safe_load(written)["items"][0]["kind"] == "evidence"
-    assert read_review(path).entries[0].record["kind"] == "evidence"
+    assert read_review(tmp_path / "review.yaml").entries[0].record["kind"] == "evidence"
 
 
 def test_review_file_says_when_the_kind_is_unsure(tmp_path: Path, shipped_corpus: Corpus) -> None:
-    quote = "Demand for children's social care has risen sharply."
-    suggestion = Suggestion(
-        id="s1",
-        text=quote,
-        start=0,
-        end=len(quote),
+    suggestion = _suggestion(
+        "Demand for children's social care has risen sharply.",
         kind="driver",
         org="lga",
         themes=("funding",),
@@ -69,8 +60,18 @@ def test_review_file_says_when_the_kind_is_unsure(tmp_path: Path, shipped_corpus
         reason="states a trend",
         other_kind="evidence",
     )
-    path = tmp_path / "review.yaml"
-    write_review(path, shipped_corpus, "lga-2013", [suggestion])
-    written = path.read_text(encoding="utf-8")
+    written = _written_review(tmp_path, shipped_corpus, suggestion)
     assert "  # score 0.60: states a trend; kind unsure: driver or evidence\n" in written
-    assert read_review(path).entries[0].record["kind"] == "driver"
+    assert read_review(tmp_path / "review.yaml").entries[0].record["kind"] == "driver"
+
+
+def _suggestion(quote: str, **fields: Any) -> Suggestion:
+    """A suggestion of `quote` as the whole of its text."""
+    return Suggestion(id="s1", text=quote, start=0, end=len(quote), **fields)
+
+
+def _written_review(tmp_path: Path, corpus: Corpus, suggestion: Suggestion) -> str:
+    """The review file written for `suggestion` (at tmp_path/review.yaml), as text."""
+    path = tmp_path / "review.yaml"
+    write_review(path, corpus, "lga-2013", [suggestion])
+    return path.read_text(encoding="utf-8")
