@@ -139,3 +139,17 @@ def window(make_window: Callable[..., Any]) -> Any:
 def library(user_library: Path) -> Path:
     """The user's own library, where the curation tests' items are added."""
     return user_library
+
+
+@pytest.fixture
+def large_text(qapp: Any) -> Iterator[Any]:
+    """The app's text at twice its size for this test (WCAG 1.4.4, resize text), put back
+    after it; the large font is given."""
+    from PySide6.QtGui import QFont
+
+    normal = QFont(qapp.font())
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 2)
+    qapp.setFont(large)
+    yield large
+    qapp.setFont(normal)

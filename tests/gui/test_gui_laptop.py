@@ -49,27 +49,16 @@ def test_a_remembered_size_from_a_bigger_screen_is_pulled_inside_this_one(
 
 
 def test_at_200_percent_text_the_window_still_fits_a_1366_by_768_screen(
-    make_window: Any, monkeypatch: pytest.MonkeyPatch
+    make_window: Any, monkeypatch: pytest.MonkeyPatch, large_text: Any
 ) -> None:
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    normal = QFont(app.font())
-    large = QFont(normal)
-    large.setPointSizeF(normal.pointSizeF() * 2)
-    app.setFont(large)
-    try:
-        area = laptop_screen(monkeypatch, 1366, 768)
-        window = make_window()
-        hint = window.minimumSizeHint()
-        assert hint.width() <= area.width() and hint.height() <= area.height() - 40
-        assert area.contains(window.geometry())
-        # The item list keeps room for two items; beyond that the Items tab scrolls.
-        view = window.items_panel.view
-        assert view.minimumHeight() >= 2 * window.model.row_size.height()
-    finally:
-        app.setFont(normal)
+    area = laptop_screen(monkeypatch, 1366, 768)
+    window = make_window()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= area.width() and hint.height() <= area.height() - 40
+    assert area.contains(window.geometry())
+    # The item list keeps room for two items; beyond that the Items tab scrolls.
+    view = window.items_panel.view
+    assert view.minimumHeight() >= 2 * window.model.row_size.height()
 
 
 def test_a_notice_floats_over_the_window_without_moving_the_panels(window: Any, qtbot: Any) -> None:

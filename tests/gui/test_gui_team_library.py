@@ -257,27 +257,18 @@ def test_add_as_item_on_a_shipped_source_adds_to_your_library(
 
 
 def test_at_200_percent_text_the_import_dialog_shows_every_field_whole(
-    qtbot: Any, teams: tuple[Path, Path], note: Path, user_library: Path
+    qtbot: Any, teams: tuple[Path, Path], note: Path, user_library: Path, large_text: Any
 ) -> None:
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QLineEdit
 
-    app = QApplication.instance()
-    normal = QFont(app.font())
-    large = QFont(normal)
-    large.setPointSizeF(normal.pointSizeF() * 2)
-    app.setFont(large)
-    try:
-        dialog = ImportDialog(note, None, library_folders())
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
-        dialog.targets.setCurrentIndex(1)  # a longer status line
-        for field in [dialog.targets, *dialog.findChildren(QLineEdit)]:
-            assert field.height() >= field.sizeHint().height(), field.accessibleName()
-        dialog.reject()
-    finally:
-        app.setFont(normal)
+    dialog = ImportDialog(note, None, library_folders())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
+    dialog.targets.setCurrentIndex(1)  # a longer status line
+    for field in [dialog.targets, *dialog.findChildren(QLineEdit)]:
+        assert field.height() >= field.sizeHint().height(), field.accessibleName()
+    dialog.reject()
 
 
 def test_import_pressed_before_the_reader_says_it_finished_still_imports(
