@@ -19,9 +19,8 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
-from screenshot_quote import grab, settle, shoot_review  # beside this script
+from PySide6.QtGui import QGuiApplication
+from screenshot_quote import grab, settle, shoot_review, start_app  # beside this script
 
 NOTE = """\
 # Children's services improvement plan 2026
@@ -69,11 +68,7 @@ def main() -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
-    app = QApplication(sys.argv[:1])
-    if args.font_scale != 1.0:  # as a user's larger system font would, before any widget
-        font = QFont(app.font())
-        font.setPointSizeF(font.pointSizeF() * args.font_scale)
-        app.setFont(font)
+    _app = start_app(args.font_scale)  # kept while the script runs
     base = Path(tempfile.mkdtemp(prefix="briefgen-shot-"))
     note = make_folders(base)
 

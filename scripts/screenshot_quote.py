@@ -39,11 +39,7 @@ def main() -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
-    app = QApplication(sys.argv[:1])
-    if args.font_scale != 1.0:  # as a user's larger system font would, before any widget
-        font = QFont(app.font())
-        font.setPointSizeF(font.pointSizeF() * args.font_scale)
-        app.setFont(font)
+    _app = start_app(args.font_scale)  # kept while the script runs
 
     from briefgen.content import load_corpus
     from briefgen.gui.add_item import AddItemDialog
@@ -81,6 +77,17 @@ def main() -> int:
     shoot_review(ReviewView(corpus, args.source, library), out / "review.png")
     print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
     return 0
+
+
+def start_app(font_scale: float) -> QApplication:
+    """The application, its text `font_scale` times the usual size (as a user's larger system
+    font would make it) before any widget is made."""
+    app = QApplication(sys.argv[:1])
+    if font_scale != 1.0:
+        font = QFont(app.font())
+        font.setPointSizeF(font.pointSizeF() * font_scale)
+        app.setFont(font)
+    return app
 
 
 def grab(widget: QWidget, path: Path) -> None:

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from tests.gui.reviewing import open_review
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui.add_item import AddItemDialog
 from briefgen.gui.new_organisation import NewOrganisationDialog
-from briefgen.gui.review_view import ReviewView
 from briefgen.library.folders import library_folders
 
 SOURCE = "lga-2013"
@@ -111,10 +111,7 @@ def test_a_taken_id_and_an_empty_name_are_refused_naming_the_field(
 def test_the_review_view_learns_an_added_organisation(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = ReviewView(shipped_corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
+    view = open_review(qtbot, shipped_corpus, library)
     new = view.form.open_new_organisation()
     assert isinstance(new, NewOrganisationDialog)
     new.name.setText("HM Treasury")

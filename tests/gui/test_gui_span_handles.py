@@ -13,10 +13,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
+from tests.gui.reviewing import open_review
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui.add_item import AddItemDialog
-from briefgen.gui.review_view import ACCEPTED, ReviewView
+from briefgen.gui.review_view import ACCEPTED
 from briefgen.gui.source_view import python_offset, qt_position
 from briefgen.gui.span_view import SpanView, handle_tooltip
 from briefgen.library.folders import library_folders
@@ -241,10 +242,7 @@ def test_dragging_beyond_the_text_scrolls_it_and_the_quote_follows(
 def test_a_suggestion_trimmed_with_a_handle_is_accepted_as_trimmed(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = ReviewView(shipped_corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
+    view = open_review(qtbot, shipped_corpus, library)
     qtbot.waitExposed(view)
     first = view.suggestions[0]
     text = view.source.text
@@ -272,12 +270,7 @@ def test_a_suggestion_trimmed_with_a_handle_is_accepted_as_trimmed(
 def test_a_suggestion_is_extended_from_the_keyboard_in_the_review_view(
     qtbot: Any, shipped_corpus: Corpus, library: Path
 ) -> None:
-    view = ReviewView(shipped_corpus, SOURCE, library)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.suggestionsReady, timeout=20_000):
-        view.show()
-    view.activateWindow()  # shortcuts go to the active window
-    qtbot.waitUntil(view.isActiveWindow, timeout=15_000)
+    view = open_review(qtbot, shipped_corpus, library, active=True)  # shortcuts need it
     first = view.suggestions[0]
     shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(view.list, Qt.Key.Key_Left, shift_alt)  # the start out by a word
