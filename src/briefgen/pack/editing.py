@@ -47,7 +47,7 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
     themes = ordered_themes(corpus, unexcluded, items)
     excluded, leading = set(spec.excluded), set(spec.key_items)
     body = report_body(corpus, spec)
-    quoted = briefing_quoted(corpus, spec)
+    quoted = briefing_quoted(spec, [i for i in items if i.id not in excluded], themes)
     return [
         ItemRow(
             item,
@@ -61,15 +61,16 @@ def item_rows(corpus: Corpus, spec: PackSpec) -> list[ItemRow]:
     ]
 
 
-def briefing_quoted(corpus: Corpus, spec: PackSpec) -> set[str] | None:
-    """The ids of the items a member briefing quotes (the strongest few on each theme; it
-    counts the others), as the builder chooses them; None for another layout."""
+def briefing_quoted(
+    spec: PackSpec, included: Sequence[Item], themes: Sequence[str]
+) -> set[str] | None:
+    """The ids of the `included` items a member briefing quotes (the strongest few on each
+    theme; it counts the others), by the builder's own rule; None for another layout."""
     if spec.layout != "member-briefing":
         return None
-    from briefgen.pack.builder import pack_parts
-    from briefgen.pack.layouts.member_briefing import shown_items
+    from briefgen.pack.layouts.member_briefing import quoted_ids
 
-    return {item.id for item in shown_items(pack_parts(corpus, spec))}
+    return quoted_ids(included, themes, AUDIENCES[spec.audience])
 
 
 def report_body(corpus: Corpus, spec: PackSpec) -> set[str] | None:

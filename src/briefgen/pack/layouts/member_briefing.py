@@ -3,6 +3,9 @@ strongest items on each theme by one stated rule, acronyms explained."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from briefgen.audiences import Audience
 from briefgen.content.model import Item
 from briefgen.pack.acronyms import glossary_drafts
 from briefgen.pack.choose import strongest
@@ -14,20 +17,31 @@ from briefgen.pack.sections import (
     sources_draft,
     theme_drafts,
 )
+from briefgen.selection import primary_theme
 
 # With no key messages written yet, the headlines of this many items stand in for them.
 STAND_IN_MESSAGES = 6
 
 
-def shown_items(parts: PackParts) -> list[Item]:
-    """The items the briefing quotes: on each theme, the audience's `briefing_items` strongest
-    (`briefgen.pack.choose`), in pack order."""
-    most = parts.audience.briefing_items
-    shown = {
-        item.id
-        for theme in parts.themes
-        for item in strongest(parts.items_in(theme), parts.audience.kinds, most)
+def quoted_ids(items: Sequence[Item], themes: Sequence[str], audience: Audience) -> set[str]:
+    """The ids of the `items` (in pack order) a briefing quotes: on each of `themes`, the
+    `audience`'s `briefing_items` strongest (`briefgen.pack.choose`). Items are grouped by
+    theme in one pass, so the app's item list can ask this on every refresh."""
+    order = list(themes)
+    by_theme: dict[str, list[Item]] = {theme: [] for theme in order}
+    for item in items:
+        group = by_theme.get(primary_theme(item, order))
+        if group is not None:
+            group.append(item)
+    most = audience.briefing_items
+    return {
+        item.id for group in by_theme.values() for item in strongest(group, audience.kinds, most)
     }
+
+
+def shown_items(parts: PackParts) -> list[Item]:
+    """The items the briefing quotes, in pack order."""
+    shown = quoted_ids(parts.items, parts.themes, parts.audience)
     return [item for item in parts.items if item.id in shown]
 
 
