@@ -130,7 +130,6 @@ def suggest(
         kind, firm_reason, by_layout = label.choose_kind(
             passage, candidate, structure, predictions.kinds[row], lead
         )
-        guessed = not firm_reason and kind == predictions.kinds[row]
         score = float(predictions.relevance[row])
         if candidate.recommendation or candidate.ask:  # the document's own asks too (0188)
             score = max(score, RECOMMENDATION_SCORE)
@@ -162,7 +161,8 @@ def suggest(
                 reason="; ".join(r for r in reasons if r),
                 summary_places=tuple(candidate.summary_places),
                 lead_in=candidate.lead_in,
-                other_kind=predictions.other_kinds[row] if guessed else "",
+                # only the model's own guess is offered with its runner-up (decision 0197)
+                other_kind="" if firm_reason else predictions.other_kinds[row],
             )
         )
     found.sort(key=lambda s: (-s.score, s.start))
