@@ -172,9 +172,9 @@ def detail_origins(document: ExtractedDocument, given: ImportDetails) -> dict[st
             origins["publisher"] = "the file's properties"
         elif metadata.author.strip():
             origins["publisher"] = "the file's author"
-        elif printed_publisher(document)[0]:
+        elif line := printed_publisher(document)[1]:
             first = "page 1" if document.pages else "the start of the document"
-            origins["publisher"] = f"{first} ('{printed_publisher(document)[1]}')"
+            origins["publisher"] = f"{first} ('{line}')"
     if not given.date.strip():
         date, line = printed_date(document)
         first = "page 1" if document.pages else "the start of the document"
