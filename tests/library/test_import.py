@@ -22,6 +22,7 @@ from briefgen.library.extract.model import ExtractedDocument, Metadata
 from briefgen.library.folders import library_folders
 from briefgen.library.import_details import (
     ImportDetails,
+    detail_origins,
     prefilled,
     printed_date,
     printed_publisher,
@@ -514,3 +515,6 @@ def test_the_publisher_printed_under_the_title_is_read(first_page, publisher):
     document = ExtractedDocument(Path("r.txt"), "text", first_page, metadata=metadata)
     assert printed_publisher(document)[0] == publisher
     assert prefilled(document, ImportDetails()).publisher == publisher
+    origin = detail_origins(document, ImportDetails()).get("publisher", "")
+    line = printed_publisher(document)[1]
+    assert origin == (f"the start of the document ('{line}')" if publisher else "")
