@@ -143,9 +143,9 @@ def test_a_pack_file_with_a_field_given_twice_is_refused_with_its_lines(
 
 def test_bad_date_is_a_usage_error(content: Path, tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
-        build(content, "--date", "3/12/2026", "-o", str(tmp_path / "p.html"))
+        build(content, "--date", "12/31/2026", "-o", str(tmp_path / "p.html"))
     assert caught.value.code == 2
-    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+    assert "write it as DD/MM/YYYY" in capsys.readouterr().err
 
 
 def test_an_unknown_option_is_named_in_british_english(
@@ -463,8 +463,8 @@ def test_items_added_to_a_full_pack_file_list_are_refused(
          "briefing), committee-report (Committee report), evidence-pack (Evidence pack)"),
         ("--marking", "secret", "--marking must be none, OFFICIAL or OFFICIAL-SENSITIVE, not "
          "'secret'"),
-        ("--date", "3/12/2026", "--date is '3/12/2026', which is not a date; write it as "
-         "YYYY-MM-DD, e.g. 2026-12-03"),
+        ("--date", "31/11/2026", "--date is '31/11/2026', which is not a date; write it as "
+         "DD/MM/YYYY, e.g. 03/12/2026"),
     ],
 )  # fmt: skip
 def test_a_bad_option_value_is_named_in_the_pack_files_words(

@@ -79,11 +79,25 @@ def test_not_a_pack_file() -> None:
         loads("just: text\n", "x.yaml")
 
 
-@pytest.mark.parametrize("written", ["3/12/2026", "2026-02-30", "2026-13-01"])
+@pytest.mark.parametrize(
+    "written", ["31/11/2026", "12/31/2026", "3/12/26", "2026-02-30", "2026-13-01", "soon"]
+)
 def test_bad_date_names_the_field(written: str) -> None:
     # Impossible dates too: YAML's own date reading would fail with a bare ValueError.
     with pytest.raises(PackFileError, match=rf"'meeting\.date' is '{written}', which is not a"):
         loads(f"briefgen_pack: 1\nmeeting:\n  date: {written}\n", "p.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("03/12/2026", "2026-12-03"), ("3/12/2026", "2026-12-03"), ("2026-12-03", "2026-12-03")],
+)
+def test_a_date_is_read_day_first_or_iso(written: str, meant: str) -> None:
+    spec = loads(f"briefgen_pack: 1\nmeeting:\n  date: {written}\n", "p.yaml")
+    assert spec.meeting.meeting_date is not None
+    assert spec.meeting.meeting_date.isoformat() == meant
+    # and a saved pack writes it back unambiguously
+    assert f"date: {meant}" in dumps(spec) or f"date: '{meant}'" in dumps(spec)
 
 
 def test_values_are_read_as_written_not_as_yaml_guesses() -> None:

@@ -7,14 +7,15 @@ walking them (`spec_fields`), so adding a field to the spec is one line in the m
 docs/decisions/0050.
 
 A check raises `Invalid` with a reason that reads after the field's name, so a pack file is
-told "'meeting.date' is '3/12/2026', which is not a date; ..." and the command line "--date is
-'3/12/2026', which is not a date; ..." in the same words. An option's value is read as the
+told "'meeting.date' is '31/11/2026', which is not a date; ..." and the command line "--date is
+'31/11/2026', which is not a date; ..." in the same words. An option's value is read as the
 pack file's would be.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -154,13 +155,15 @@ class Choice(Text):
 
 
 class Date(Text):
-    """A calendar date written YYYY-MM-DD; empty for none."""
+    """A calendar date written the British way, DD/MM/YYYY, or YYYY-MM-DD (how pack files are
+    written); empty for none. A date with slashes is always day first: this is for English
+    councils, and "3/12/2026" is the 3rd of December (decision 0209)."""
 
     def __init__(self) -> None:
         super().__init__(SHORT)
 
     def metavar(self) -> str | None:
-        return "YYYY-MM-DD"
+        return "DD/MM/YYYY"
 
     def empty(self) -> Any:
         return None
@@ -169,12 +172,12 @@ class Date(Text):
         text = super().read(value)
         if text in EMPTY:
             return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
+        found = _parse_date(text)
+        if found is None:
             raise Invalid(
-                f"is '{text}', which is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03"
-            ) from None
+                f"is '{text}', which is not a date; write it as DD/MM/YYYY, e.g. 03/12/2026"
+            )
+        return found
 
     def check(self, value: Any) -> None:
         pass
@@ -184,6 +187,21 @@ class Date(Text):
 
     def describe(self) -> str:
         return ""
+
+
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _parse_date(text: str) -> date | None:
+    """`text` as a date, day first with slashes or ISO; None when it names no real date."""
+    uk = _UK_DATE.fullmatch(text.strip())
+    try:
+        if uk:
+            day, month, year = (int(part) for part in uk.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 class Flag(Kind):
