@@ -249,7 +249,7 @@ def _read_items(
                 Item(
                     id=record["id"],
                     kind=record["kind"],
-                    text=" ".join(record["text"].split()),
+                    text=quote_paragraphs(record["text"]),
                     locator=locator,
                     org=record["org"],
                     themes=tuple(record["themes"]),
@@ -323,3 +323,10 @@ def _check_item(
         )
         ok = False
     return ok
+
+
+def quote_paragraphs(text: str) -> str:
+    """An item's text with its whitespace made single spaces, except that a blank line (a
+    list quoted whole, decision 0210) stays one: the packs print each paragraph as its own."""
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text))
+    return "\n\n".join(part for part in paragraphs if part)

@@ -29,7 +29,6 @@ from briefgen.gui.item_form import ItemForm
 from briefgen.gui.span_view import SHAPING_HINT, SpanView
 from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note
 from briefgen.library.destinations import library_at
-from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import Suggestion
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
@@ -186,15 +185,15 @@ class ReviewDisplay(QDialog):
         return selections[0].cursor.selectedText() if selections else ""
 
     def quoted(self, row: int) -> Suggestion:
-        """The suggestion in `row` with its quote as shaped in the source text (its text then
-        on one line, as an items file has it), or as suggested."""
+        """The suggestion in `row` with its quote as shaped in the source text, or as
+        suggested (its `quote_text()` is what an items file holds)."""
         s = self.suggestions[row]
         if row not in self.spans:
             return s
         start, end = self.spans[row]
         locate = self.map_locate
         locator = (locate(start, end) or s.locator) if locate else s.locator
-        text = as_item_text(self.source.text[start:end])
+        text = self.source.text[start:end]
         return replace(s, text=text, start=start, end=end, locator=locator)
 
     @cached_property

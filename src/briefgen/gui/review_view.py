@@ -43,7 +43,6 @@ from briefgen.library.curate import (
     suggestions_for,
 )
 from briefgen.library.destinations import GONE_REMEDY, check_still_there
-from briefgen.library.quotespan import as_item_text
 
 _ORDER = itertools.count()
 
@@ -132,7 +131,7 @@ class ReviewView(ReviewDisplay):
             return False
         s = self.quoted(row)
         item_id = item_id_for(self.source_id, s.text, self.taken)
-        record = self.form.record(item_id, as_item_text(s.text))
+        record = self.form.record(item_id, s.quote_text())
         self.chosen_org = str(record["org"])  # before the next row is shown
         self._write_items([row], [record])
         return True

@@ -240,5 +240,5 @@ def item_record(
         "themes": list(suggestion.themes),
         "key": key,
         "headline": headline,
-        "text": as_item_text(suggestion.text),  # one line: the file reads as the page does
+        "text": suggestion.quote_text(),  # a line a paragraph: the file reads as the page does
     }

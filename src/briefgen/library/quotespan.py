@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 Edge = Literal["start", "end"]
@@ -108,9 +110,19 @@ def _nearest(bounds: tuple[int, ...], offset: int) -> int:
 _BULLET = re.compile(r"^[ \t]*(?:[-•][ \t]+)?")
 
 
-def as_item_text(passage: str) -> str:
+def as_item_text(passage: str, breaks: Iterable[int] = ()) -> str:
     """`passage` on one line for an items file: line breaks, and the list bullets that start
-    lines, become single spaces, as the loader reads them (so it is still found)."""
-    first, *rest = passage.split("\n")
-    lines = [first, *(_BULLET.sub("", line, count=1) for line in rest)]
+    lines, become single spaces, as the loader reads them (so it is still found). `breaks` are
+    offsets in `passage` where a new paragraph starts (a list's next item): each becomes a
+    blank line, which the loader keeps and the packs print as a paragraph break, so a list
+    quoted whole reads as a list rather than "we will: Engage far and wide Experiment …"."""
+    cuts = [0, *sorted(b for b in set(breaks) if 0 < b < len(passage)), len(passage)]
+    pieces = (_one_line(passage[a:b], first=a == 0) for a, b in pairwise(cuts))
+    return "\n\n".join(piece for piece in pieces if piece)
+
+
+def _one_line(passage: str, first: bool) -> str:
+    head, *rest = passage.split("\n")
+    lines = [head if first else _BULLET.sub("", head, count=1)]
+    lines += [_BULLET.sub("", line, count=1) for line in rest]
     return " ".join(" ".join(lines).split())

@@ -68,7 +68,11 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
 
 def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = ">" if len(value) > 80 and "\n" not in value and value == value.strip() else None
+    # Folded where every paragraph is one clean line: a quote's list items, a blank line apart
+    # in the value (as_item_text), are folded with blank lines between them.
+    paragraphs = value.split("\n\n")
+    clean = all(p and "\n" not in p and p == p.strip() for p in paragraphs)
+    style = ">" if (len(value) > 80 or len(paragraphs) > 1) and clean else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

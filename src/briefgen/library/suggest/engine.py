@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefgen.library.organisations import attributed_org, organisation_names, publisher_org
+from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import label
 from briefgen.library.suggest.model import SuggestModel, describe, read_layout
 from briefgen.library.suggest.spans import Candidate, candidates, normalised
@@ -47,6 +48,12 @@ class Suggestion:
     lead_in: tuple[int, int] | None = None  # the paragraph introducing its list, if listed
     # The next likeliest kind, when the model (not the layout) chose `kind` and was unsure.
     other_kind: str = ""
+    # Offsets in the source where a new paragraph of the passage starts (a list quoted whole).
+    breaks: tuple[int, ...] = ()
+
+    def quote_text(self) -> str:
+        """The passage as an items file holds it: a line per paragraph, a blank line between."""
+        return as_item_text(self.text, [b - self.start for b in self.breaks])
 
     @property
     def kind_text(self) -> str:
@@ -163,6 +170,7 @@ def suggest(
                 lead_in=candidate.lead_in,
                 # only the model's own guess is offered with its runner-up (decision 0197)
                 other_kind="" if firm_reason else predictions.other_kinds[row],
+                breaks=paragraph_starts(structure, candidate.start, candidate.end),
             )
         )
     found.sort(key=lambda s: (-s.score, s.start))
@@ -198,3 +206,8 @@ def _context(text: str, structure: DocumentStructure, candidate: Candidate) -> s
         previous = structure.blocks[candidate.block - 1]
         return text[previous.start : previous.end]
     return ""
+
+
+def paragraph_starts(structure: DocumentStructure, start: int, end: int) -> tuple[int, ...]:
+    """Where the paragraphs (a list's items) after the first begin within `start`–`end`."""
+    return tuple(b.start for b in structure.blocks if start < b.start < end)

@@ -269,6 +269,7 @@ def _ask(block_text: str, listed: bool, headings: Sequence[str], lead_in: str) -
 # means nothing item by item.
 MAX_LIST_SENTENCE_WORDS = 90
 PHRASE_WORDS = 6
+ASK_PHRASE_WORDS = 8  # the sample report's longest commitment of this sort has seven
 
 
 def _whole_lists(
@@ -276,36 +277,38 @@ def _whole_lists(
 ) -> set[int]:
     """The lead-ins whose lists are quoted whole: every item goes on the lead-in's sentence
     ("…make sure that: the ecosystem works, …, and enablers are well delivered."), or every
-    item is a short capitalised phrase without a stop, the name of a thing; never a list of
-    the document's own asks."""
+    item is a short capitalised phrase without a stop, the name of a thing. A list of the
+    document's own asks is whole only when every ask is such a phrase ("we will: Engage far
+    and wide; Experiment with key delivery approaches; …"): one alone says nothing of who
+    will do it, and the lead-in can only be quoted with the first."""
     items: dict[int, list[str]] = {}
+    has_asks: set[int] = set()
     unmarked: set[int] = set()  # lists whose bullets the extractor did not keep
     for index, block in enumerate(structure.blocks):
         if block.listed and block.lead_in >= 0:
+            items.setdefault(block.lead_in, []).append(text[block.start : block.end])
             if index in asks and asks[index][0]:
-                items.setdefault(block.lead_in, []).append("")  # an ask: never whole
-            else:
-                items.setdefault(block.lead_in, []).append(text[block.start : block.end])
+                has_asks.add(block.lead_in)
             if not block.marker:
                 unmarked.add(block.lead_in)
     whole = set()
     for lead_in, bodies in items.items():
-        if not all(bodies):
-            continue
         # lower-case items, each but the last ending on a comma, "and" or "or": one sentence
         fragments = all(b.lstrip("*")[:1].islower() for b in bodies) and (
             all(_GOES_ON.search(b.rstrip(" *")) for b in bodies[:-1])
             if len(bodies) > 1
             else lead_in in unmarked
         )
-        # names of things ("Innovation hosting and collaboration"): short, capitalised, no stop
+        # names of things ("Innovation hosting and collaboration"), or asks as short as
+        # headings ("Evaluate evidence to inform our design work"): capitalised, no stop
+        longest = ASK_PHRASE_WORDS if lead_in in has_asks else PHRASE_WORDS
         phrases = len(bodies) > 1 and all(
-            len(b.split()) <= PHRASE_WORDS
+            len(b.split()) <= longest
             and b.lstrip("*")[:1].isupper()
             and b.rstrip(" *")[-1] not in ".!?"
             for b in bodies
         )
-        if fragments or phrases:
+        if phrases or (fragments and lead_in not in has_asks):
             whole.add(lead_in)
     return whole
 
