@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -21,6 +21,8 @@ from briefgen.errors import BriefgenError
 from briefgen.recovery import data_dir
 
 log = logging.getLogger("briefgen.gui")
+
+T = TypeVar("T")
 
 
 class WorkerSignals(QObject):
@@ -50,6 +52,19 @@ def unexpected_message(doing: str, error: BaseException) -> str:
         f"({type(error).__name__}: {error}). Your pack is safe: nothing was overwritten. "
         f"Try again; if it happens again, please report it.{logged}"
     )
+
+
+def writing_files(task: Callable[[], T]) -> Callable[[], T]:
+    """`task` (which writes files) with an `OSError` said as the officer's error it is, naming
+    the file, so the worker does not report it as a bug."""
+
+    def run() -> T:
+        try:
+            return task()
+        except OSError as error:
+            raise BriefgenError(str(error)) from error
+
+    return run
 
 
 class Worker(QRunnable):
