@@ -37,6 +37,7 @@ def test_save_then_open_gives_the_same_pack(
     target = tmp_path / "funding"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
     assert window.files.save()  # no file yet: asks where, adds the suffix
+    window.files.finish_writes()  # written on a worker
     saved = tmp_path / "funding.briefgen.yaml"
     assert window.path == saved and saved.exists()
     assert not window.isWindowModified()
@@ -65,6 +66,7 @@ def test_ctrl_s_saves_to_the_open_file(make_window: Any, tmp_path: Path, qtbot: 
     window.set_themes(["workforce"])
     assert window.isWindowModified()
     qtbot.keySequence(window, "Ctrl+S")
+    window.files.finish_writes()  # written on a worker
     assert load_pack(saved).themes == ["workforce"]
     assert not window.isWindowModified()
 
@@ -82,9 +84,11 @@ def test_save_keeps_the_files_own_comments_and_save_as_does_not_inherit_others(
     window.files.open_path(mine)
     window.set_themes(["workforce"])
     assert window.files.save()
+    window.files.finish_writes()  # written on a worker
     assert "# Chair asked for workforce.\nthemes:\n- workforce" in mine.read_text("utf-8")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: other)
     assert window.files.save_as()  # over another pack the officer chose to replace
+    window.files.finish_writes()  # written on a worker
     text = other.read_text("utf-8")
     assert "A different pack's note" not in text and "Chair asked for workforce" not in text
     assert load_pack(other).themes == ["workforce"]
@@ -196,6 +200,7 @@ def test_autosave_and_recovery_after_a_crash(
     crashed = make_window(recovery=RecoveryStore(tmp_path / "data", pid=dead_pid))
     edit_pack(crashed)
     crashed.files.autosave()  # what the timers do every few seconds
+    crashed.files.finish_writes()  # written on a worker
     assert crashed.files.recovery.pack_file.exists()
     # The process "dies" here: no save, no clean close, so its recovery file stays.
 
@@ -223,12 +228,15 @@ def test_clean_close_and_save_delete_the_recovery_file(
     window = make_window()
     window.set_themes(["funding"])
     window.files.autosave()
+    window.files.finish_writes()  # written on a worker
     assert window.files.recovery.pack_file.exists()
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: tmp_path / "x")
     window.files.save()
+    window.files.finish_writes()  # written on a worker
     assert not window.files.recovery.pack_file.exists()
     window.set_themes(["workforce"])
     window.files.autosave()
+    window.files.finish_writes()  # written on a worker
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: "discard")
     assert window.close()
     assert not window.files.recovery.pack_file.exists()
@@ -261,4 +269,5 @@ def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_pa
     assert window.spec.excluded == ["wf-risk-stall", "gone-item"]
     assert window.items_panel.count_label.text() == "2 of 3 items included"
     window.files.save()
+    window.files.finish_writes()  # written on a worker
     assert load_pack(path).excluded == ["wf-risk-stall", "gone-item"]

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from briefgen.errors import BriefgenError
 from briefgen.recovery import data_dir
@@ -165,3 +165,10 @@ class TaskRunner(QObject):
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Block until running work ends (on quit, so an export is never cut off mid-write)."""
         return self.pool.waitForDone(milliseconds)
+
+    def finish(self, milliseconds: int = 30_000) -> bool:
+        """Block until running work ends and handle what it reported now, not on the next turn
+        of the event loop: for a caller that must know the outcome before it goes on."""
+        done = self.pool.waitForDone(milliseconds)
+        QCoreApplication.sendPostedEvents()
+        return done

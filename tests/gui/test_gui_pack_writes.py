@@ -1,0 +1,119 @@
+"""The pack is saved off the GUI thread: a slow share does not freeze the window, the pack is
+marked saved once the file has landed (not if it changed meanwhile), a save that fails says
+why with the pack kept, and closing waits for a save or an autosave still queued."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from briefgen.gui import dialogs, pack_files
+from briefgen.pack import PackSpec
+from briefgen.pack.packfile import load_pack, save_pack
+
+SLOW = 0.5  # seconds a save to a slow share takes here
+
+
+@pytest.fixture
+def slow_save(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Saving a pack takes SLOW seconds, as on a network share; when each landed is kept."""
+    real = pack_files.save_pack
+    landed: list[float] = []
+
+    def slow(spec: PackSpec, path: Path, keep_comments: bool = True) -> None:
+        time.sleep(SLOW)
+        real(spec, path, keep_comments=keep_comments)
+        landed.append(time.monotonic())
+
+    monkeypatch.setattr(pack_files, "save_pack", slow)
+    return landed
+
+
+@pytest.fixture
+def opened(make_window: Any, tmp_path: Path) -> tuple[Any, Path]:
+    """A window with a saved pack open, its themes then changed (so unsaved)."""
+    path = tmp_path / "pack.briefgen.yaml"
+    save_pack(PackSpec(themes=["funding"]), path)
+    window = make_window()
+    assert window.files.open_path(path)
+    window.set_themes(["workforce"])
+    assert window.isWindowModified()
+    return window, path
+
+
+def test_a_slow_save_leaves_the_window_running_and_marks_it_saved_once_written(
+    opened: tuple[Any, Path], qtbot: Any, slow_save: list[float]
+) -> None:
+    window, path = opened
+    during: list[tuple[bool, str]] = []
+
+    def meanwhile() -> None:  # runs only if the event loop is not blocked by the save
+        during.append((window.isWindowModified(), window.statusBar().currentMessage()))
+
+    QTimer.singleShot(50, meanwhile)
+    started = time.monotonic()
+    qtbot.keySequence(window, "Ctrl+S")
+    assert time.monotonic() - started < SLOW / 2  # Ctrl+S did not wait for the file
+    assert window.statusBar().currentMessage() == "Saving pack.briefgen.yaml…"
+    with qtbot.waitSignal(window.files.saved, timeout=10_000):
+        pass
+    # Unsaved until the file had landed, then saved.
+    assert during == [(True, "Saving pack.briefgen.yaml…")]
+    assert not window.isWindowModified()
+    assert window.statusBar().currentMessage() == "Saved pack.briefgen.yaml."
+    assert load_pack(path).themes == ["workforce"]
+
+
+def test_a_change_made_while_saving_leaves_the_pack_unsaved(
+    opened: tuple[Any, Path], qtbot: Any, slow_save: list[float]
+) -> None:
+    window, path = opened
+    with qtbot.waitSignal(window.files.saved, timeout=10_000):
+        assert window.files.save()
+        window.set_themes(["workforce", "funding"])  # while the file is written
+    assert load_pack(path).themes == ["workforce"]  # what was there when Save was pressed
+    assert window.isWindowModified() and window.files.autosave_due
+    assert window.windowTitle() == "pack[*] — briefgen"
+
+
+def test_a_save_that_fails_says_why_naming_the_file_and_keeps_the_pack(
+    opened: tuple[Any, Path], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, path = opened
+
+    def refused(spec: PackSpec, target: Path, keep_comments: bool = True) -> None:
+        time.sleep(0.1)
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(pack_files, "save_pack", refused)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
+    )
+    with qtbot.waitSignal(window.files.notSaved, timeout=10_000):
+        window.files.save()
+    assert shown == [
+        (
+            "The pack could not be saved as pack.briefgen.yaml.",
+            f"[Errno 13] Permission denied: '{path}'",
+        )
+    ]
+    assert window.isWindowModified() and window.spec.themes == ["workforce"]
+    assert window.statusBar().currentMessage() == "The pack was not saved."
+    assert load_pack(path).themes == ["funding"]
+    assert window.files.autosave_due  # the work is still guarded by the recovery file
+
+
+def test_closing_with_a_save_and_an_autosave_queued_waits_and_leaves_no_recovery_file(
+    opened: tuple[Any, Path], slow_save: list[float]
+) -> None:
+    window, path = opened
+    window.files.autosave()
+    window.files.save()
+    assert window.close()  # waits for both: saved, so no question and no recovery file
+    assert len(slow_save) == 1 and load_pack(path).themes == ["workforce"]
+    assert not window.files.recovery.pack_file.exists()
