@@ -39,7 +39,8 @@ def opened(make_window: Any, tmp_path: Path) -> tuple[Any, Path]:
     path = tmp_path / "pack.briefgen.yaml"
     save_pack(PackSpec(themes=["funding"]), path)
     window = make_window()
-    assert window.files.open_path(path)
+    window.files.open_path(path)
+    window.files.finish()  # read on a worker
     window.set_themes(["workforce"])
     assert window.isWindowModified()
     return window, path
@@ -117,3 +118,49 @@ def test_closing_with_a_save_and_an_autosave_queued_waits_and_leaves_no_recovery
     assert window.close()  # waits for both: saved, so no question and no recovery file
     assert len(slow_save) == 1 and load_pack(path).themes == ["workforce"]
     assert not window.files.recovery.pack_file.exists()
+
+
+@pytest.fixture
+def slow_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a pack takes SLOW seconds, as from a network share."""
+    real = pack_files.load_pack
+
+    def slow(path: Path) -> PackSpec:
+        time.sleep(SLOW)
+        return real(path)
+
+    monkeypatch.setattr(pack_files, "load_pack", slow)
+
+
+def test_a_slow_open_leaves_the_window_running(
+    make_window: Any, qtbot: Any, tmp_path: Path, slow_open: None
+) -> None:
+    path = tmp_path / "other.briefgen.yaml"
+    save_pack(PackSpec(themes=["workforce"]), path)
+    window = make_window()
+    ticks: list[str] = []
+    QTimer.singleShot(50, lambda: ticks.append(window.statusBar().currentMessage()))
+    started = time.monotonic()
+    with qtbot.waitSignal(window.files.opened, timeout=10_000):
+        window.files.open_path(path)
+        assert time.monotonic() - started < SLOW / 2
+    assert ticks == ["Opening other.briefgen.yaml…"]  # the window ran while it was read
+    assert window.path == path and window.spec.themes == ["workforce"]
+    assert window.statusBar().currentMessage() == "Opened other.briefgen.yaml."
+
+
+def test_a_change_made_while_a_pack_is_read_is_asked_about_before_it_goes(
+    make_window: Any, qtbot: Any, tmp_path: Path, slow_open: None, monkeypatch: Any
+) -> None:
+    path = tmp_path / "other.briefgen.yaml"
+    save_pack(PackSpec(themes=["workforce"]), path)
+    window = make_window()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: asked.append(name) or "cancel")
+    window.files.open_path(path)
+    window.set_themes(["funding"])  # while the file is read
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert window.spec.themes == ["funding"] and window.path is None  # kept, as answered
+    assert window.statusBar().currentMessage() == (
+        "other.briefgen.yaml was not opened: your changes are kept."
+    )

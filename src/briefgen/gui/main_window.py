@@ -247,7 +247,7 @@ class MainWindow(PackControls):
             self.statusBar().showMessage("Finishing the export before closing…")
             self.tasks.wait()
         self.curation.close_all()  # the last decisions and items written before the app goes
-        self.files.finish_writes()  # an autosave still queued would leave a recovery file
+        self.files.finish()  # an autosave still queued would leave a recovery file
         self.files.recovery.discard()
         self.save_layout(self.settings)
         event.accept()

@@ -1,11 +1,11 @@
 """The window's pack files: new, open, save, save as, the recent packs, and the autosave that
 gets unsaved work back after a crash (the files themselves are `briefgen.recovery`'s).
 
-Saves, autosaves and removing the recovery file run in order on one worker, so a pack saved
-to a slow share never freezes the window: the status bar says it is saving, the pack is
-marked saved once the file has landed (and only if nothing changed meanwhile), and a save
-that fails says why with the pack still in the window, unsaved. Replacing the pack or
-closing the window first waits for what is queued.
+Opening, saving, autosaving and removing the recovery file run in order on one worker, so a
+pack on a slow share never freezes the window: the status bar says what is under way, the
+pack is marked saved once the file has landed (and only if nothing changed meanwhile), and
+a save that fails says why with the pack still in the window, unsaved. Replacing the pack
+or closing the window first waits for what is queued.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def _resolved(path: Path) -> str:
 class PackFiles(QObject):
     """Opens and saves the window's pack, remembers recent ones, autosaves unsaved work."""
 
+    opened = Signal(object)  # the path of the pack now in the window
     saved = Signal(object)  # the path, once the pack has landed there
     notSaved = Signal(str)  # why a save failed (the officer has been told)
 
@@ -61,7 +62,7 @@ class PackFiles(QObject):
         self.settings = settings
         self.recovery = recovery
         # One thread: saves, autosaves and removing the recovery file land in the order asked.
-        self.writes = TaskRunner(max_threads=1, parent=self)
+        self.queue = TaskRunner(max_threads=1, parent=self)
         self.changes = 0  # changes to the pack so far: a save marks it saved if none came since
         self.autosave_due = False
         self.autosave_timer = QTimer(window)
@@ -93,25 +94,25 @@ class PackFiles(QObject):
     def _discard_recovery(self) -> None:
         """Remove the recovery file, after any autosave queued before (which would make it
         again)."""
-        self.writes.start(
+        self.queue.start(
             self.recovery.discard, lambda _: None, lambda _: None, doing="removing a recovery file"
         )
 
-    def finish_writes(self) -> None:
-        """Wait for the saves and autosaves queued, and apply how they went (before the pack
-        is replaced or the window closes)."""
-        self.writes.finish()
+    def finish(self) -> None:
+        """Wait for the pack files being saved, autosaved or opened, and apply how it went
+        (before the pack is replaced or the window closes)."""
+        self.queue.finish()
 
     def maybe_discard(self) -> bool:
         """True if the current pack may be replaced: saved, or the officer says so."""
-        self.finish_writes()  # a save still landing may be what makes it saved
+        self.finish()  # a save still landing may be what makes it saved
         if not self.window.isWindowModified():
             return True
         answer = dialogs.ask_unsaved(self.window, self.window.pack_name())
         if answer == "save":
             # The officer is leaving this pack: it goes once the save has landed, not before.
             self.save()
-            self.finish_writes()
+            self.finish()
             return not self.window.isWindowModified()
         return answer == "discard"
 
@@ -130,20 +131,46 @@ class PackFiles(QObject):
         if chosen is not None:
             self.open_path(chosen)
 
-    def open_path(self, path: Path) -> bool:
-        """Open the pack file at `path` (unsaved changes are the caller's business)."""
-        try:
-            spec = load_pack(path)
-        except BriefgenError as error:
-            dialogs.show_error(self.window, f"{path.name} could not be opened.", str(error))
-            self._forget_recent(_resolved(path))
-            return False
+    def open_path(self, path: Path) -> None:
+        """Start opening the pack file at `path`, read on the worker after what is queued;
+        `opened` says when it is in the window. Unsaved changes are the caller's business,
+        but a change made while the file is read is asked about before it is replaced."""
+        changes = self.changes
+
+        def read() -> tuple[PackSpec | str, str]:  # the pack, or why not; the recent entry
+            entry = _resolved(path)
+            try:
+                return load_pack(path), entry
+            except BriefgenError as error:
+                return str(error), entry
+
+        self._status(f"Opening {path.name}…")
+        self.queue.start(
+            writing_files(read),
+            lambda outcome: self._opened(path, outcome[0], outcome[1], changes),
+            lambda message: self._not_opened(path, message, ""),
+            doing=f"opening {path.name}",
+        )
+
+    def _opened(self, path: Path, spec: PackSpec | str, entry: str, changes: int) -> None:
+        if isinstance(spec, str):
+            self._not_opened(path, spec, entry)
+            return
+        if self.changes != changes and not self.maybe_discard():
+            self._status(f"{path.name} was not opened: your changes are kept.", 8000)
+            return
         self.window.show_pack(spec, path)
         self.window.focus_items()
-        self._remember_recent(_resolved(path))
+        self._remember_recent(entry)
         self.settings.setValue("lastPackFolder", str(path.parent))
         self._status(f"Opened {path.name}.", 4000)
-        return True
+        self.opened.emit(path)
+
+    def _not_opened(self, path: Path, message: str, entry: str) -> None:
+        self._status(f"{path.name} could not be opened.", 8000)
+        dialogs.show_error(self.window, f"{path.name} could not be opened.", message)
+        if entry:
+            self._forget_recent(entry)
 
     def save(self) -> bool:
         """Start saving the pack to its file (asked for if it has none); False if not asked
@@ -175,7 +202,7 @@ class PackFiles(QObject):
             return _resolved(path)
 
         self._status(f"Saving {path.name}…")
-        self.writes.start(
+        self.queue.start(
             writing_files(write),
             lambda entry: self._saved(path, entry, changes),
             lambda message: self._not_saved(path, message),
@@ -252,7 +279,7 @@ class PackFiles(QObject):
         spec, pack_path = copy.deepcopy(self.window.commit_forms()), self.window.path
         recovery = self.recovery
         self.autosave_due = False
-        self.writes.start(
+        self.queue.start(
             writing_files(lambda: recovery.save(spec, pack_path)),
             lambda _: None,
             self._autosave_failed,
@@ -270,7 +297,7 @@ class PackFiles(QObject):
             if not restored and dialogs.offer_recovery(self.window, recovered):
                 self.window.show_pack(recovered.spec, recovered.pack_path, modified=True)
                 self.autosave()
-                self.finish_writes()  # this process's recovery file holds it before the old goes
+                self.finish()  # this process's recovery file holds it before the old goes
                 self._status("Recovered your unsaved work. Save it to keep it.", 8000)
                 restored = True
             self.recovery.forget(recovered)
