@@ -175,3 +175,32 @@ def test_closing_the_window_while_an_item_is_written_still_writes_it(
     qtbot.waitUntil(lambda: not dialog.writing)  # its report reaches the closed window
     qtbot.wait(50)
     assert not window.tasks.busy and not loads  # which does not load the content again
+
+
+def test_two_quick_additions_of_one_passage_both_land_with_their_own_ids(
+    make_window: Any, qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: Any
+) -> None:
+    real = add_item.add_items
+    writing: list[int] = []  # how many writes were under way as each began
+
+    def slow(corpus: Corpus, folder: Path, source_id: str, records: Any) -> Path:
+        writing.append(len(writing) - len(done) + 1)
+        time.sleep(0.2)
+        path = real(corpus, folder, source_id, records)
+        done.append(True)
+        return path
+
+    done: list[bool] = []
+    monkeypatch.setattr(add_item, "add_items", slow)
+    window = make_window(corpus=shipped_corpus)
+    first = _open_add(window, qtbot, shipped_corpus)
+    first.add()
+    second = _open_add(window, qtbot, shipped_corpus)  # the list not yet reloaded
+    second.form.headline.setText("Invest early, again.")
+    second.add()
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=10_000)
+    assert writing == [1, 1]  # one after the other: neither read the file as the other wrote
+    entries = _items_in(library)
+    assert [entry["headline"] for entry in entries] == ["Invest early.", "Invest early, again."]
+    assert entries[0]["id"] != entries[1]["id"]
+    qtbot.waitUntil(lambda: not (first.writing or second.writing), timeout=10_000)

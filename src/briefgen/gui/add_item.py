@@ -33,7 +33,7 @@ from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
 from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
 from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
-from briefgen.gui.workers import TaskRunner, writing_files
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.curate import add_items, item_id_for
 from briefgen.library.destinations import library_at
 from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
@@ -42,8 +42,8 @@ from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
 class AddItemDialog(QDialog):
     """A new item quoting `source_text[start:end]` (snapped to whole words), added to
     `library` (a folder, or a library as read; `why` there, if it is not the source's own).
-    `taken` holds ids being written elsewhere, not yet in `corpus`: the item's id is none
-    of them, and is among them while it is written."""
+    `taken` holds ids already given to items not yet in `corpus` (shared by the window's
+    dialogs): the item's id is none of them, and joins them when it is written."""
 
     adding = Signal()  # the item is being written: the dialog is hidden meanwhile
     notAdded = Signal(str)  # the write failed: the dialog is back, the reason shown
@@ -157,7 +157,7 @@ class AddItemDialog(QDialog):
         corpus, library, source_id = self.corpus, self.library, self.source_id
         records = [self.form.record(item_id, text)]
         self.writes.start(
-            writing_files(lambda: add_items(corpus, library, source_id, records)),
+            writing_library(lambda: add_items(corpus, library, source_id, records)),
             lambda written: self._added(item_id, written),
             lambda message: self._not_added(item_id, message),
             doing=f"adding an item to {source_id}.yaml",

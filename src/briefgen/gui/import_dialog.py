@@ -263,6 +263,8 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import with the form's details, off the GUI thread."""
+        from briefgen.gui.workers import writing_library
+
         # Not `tasks.busy`: the reading worker may not have said it finished when its result
         # enabled the button, and a click then was silently dropped.
         if self.document is None or not self.import_button.isEnabled():
@@ -281,7 +283,7 @@ class ImportDialog(QDialog):
             return import_document(path, target.path, folders, details, None, cancel, document)
 
         self.tasks.start(
-            add,
+            writing_library(add),
             self._imported,
             self._failed,
             doing=f"importing {path.name}",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder, Organisation
-from briefgen.gui.workers import TaskRunner, writing_files
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.destinations import library_at, library_label
 from briefgen.library.organisations_file import (
     add_organisation,
@@ -127,7 +127,7 @@ class NewOrganisationDialog(QDialog):
         self._set_writing(True)
         self._show_problem(f"Adding the organisation to {self.where}…", None)
         self.writes.start(
-            writing_files(lambda: add_organisation(corpus, library, org_id, name, short)),
+            writing_library(lambda: add_organisation(corpus, library, org_id, name, short)),
             self._added,
             self._not_added,
             doing="adding an organisation",

@@ -33,7 +33,7 @@ from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDisplay
-from briefgen.gui.workers import TaskRunner, writing_files
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.curate import (
     add_items,
     item_id_for,
@@ -212,7 +212,7 @@ class ReviewView(ReviewDisplay):
             decision.written = True
 
         self.writes.start(
-            writing_files(task),  # an OSError said as it always was, naming the file
+            writing_library(task),  # an OSError said as it always was, naming the file
             lambda _: self.libraryChanged.emit(),
             lambda message: self._not_written(decision, headline, message),
             doing=f"writing to {path.name}",
@@ -266,7 +266,7 @@ class ReviewView(ReviewDisplay):
             return True
 
         self.writes.start(
-            task,
+            writing_library(task),
             lambda restored: self.libraryChanged.emit() if restored else None,
             lambda message: self._not_undone(decision, message),
             doing=f"undoing a change to {path.name}",

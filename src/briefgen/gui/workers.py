@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from functools import partial
@@ -65,6 +66,21 @@ def writing_files(task: Callable[[], T]) -> Callable[[], T]:
             raise BriefgenError(str(error)) from error
 
     return run
+
+
+# A library file is read, changed and replaced whole, and each review view and "Add as item"
+# dialog writes on a worker of its own: two writes to one file at once would lose a change.
+_LIBRARY_WRITES = threading.Lock()
+
+
+def writing_library(task: Callable[[], T]) -> Callable[[], T]:
+    """`writing_files(task)`, run while no other library write runs, anywhere in the app."""
+
+    def run() -> T:
+        with _LIBRARY_WRITES:
+            return task()
+
+    return writing_files(run)
 
 
 class Worker(QRunnable):
