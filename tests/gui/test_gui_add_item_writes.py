@@ -12,6 +12,7 @@ import pytest
 import yaml
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from tests.gui.slow import slowed
 
 from briefgen.content import Corpus
 from briefgen.gui import add_item
@@ -23,17 +24,8 @@ SLOW = 0.5  # seconds a write to a slow share takes here
 
 @pytest.fixture
 def slow_add(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Adding an item takes SLOW seconds, as on a network share; the times it ran are kept."""
-    real = add_item.add_items
-    ran: list[float] = []
-
-    def slow(corpus: Corpus, library: Path, source_id: str, records: Any) -> Path:
-        time.sleep(SLOW)
-        ran.append(time.monotonic())
-        return real(corpus, library, source_id, records)
-
-    monkeypatch.setattr(add_item, "add_items", slow)
-    return ran
+    """Adding an item takes SLOW seconds, as on a network share; when each landed is kept."""
+    return slowed(monkeypatch, add_item, "add_items", SLOW)
 
 
 def _open_add(window: Any, qtbot: Any, corpus: Corpus) -> Any:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PySide6.QtCore import QTimer
+from tests.gui.slow import slowed
 from tests.library import documents
 
 from briefgen.gui import dialogs, import_dialog
@@ -196,13 +197,7 @@ def test_the_libraries_are_found_off_the_gui_thread_then_the_import_opens(
 ):
     from briefgen.library import folders
 
-    real = folders.library_folders
-
-    def slow(*args, **options):
-        time.sleep(0.5)  # a team folder on a slow share, looked at
-        return real(*args, **options)
-
-    monkeypatch.setattr(folders, "library_folders", slow)
+    slowed(monkeypatch, folders, "library_folders", 0.5)  # a team folder on a slow share
     window = make_window(content_dir=content_dir)
     ticks: list[bool] = []
     QTimer.singleShot(50, lambda: ticks.append(window.findChild(ImportDialog) is None))

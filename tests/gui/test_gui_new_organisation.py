@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from tests.gui.reviewing import open_review
+from tests.gui.slow import slowed
 
 from briefgen.content import Corpus, load_corpus
 from briefgen.gui import new_organisation
@@ -148,13 +149,7 @@ def test_the_new_button_has_a_name_and_a_letter_no_other_control_uses(
 def test_a_slow_write_leaves_the_window_running_and_holds_the_fields_until_it_lands(
     qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = new_organisation.add_organisation
-
-    def slow(*args: Any) -> Any:
-        time.sleep(SLOW)  # organisations.yaml on a slow share
-        return real(*args)
-
-    monkeypatch.setattr(new_organisation, "add_organisation", slow)
+    slowed(monkeypatch, new_organisation, "add_organisation", SLOW)  # on a slow share
     dialog = _add_item_dialog(qtbot, shipped_corpus, library)
     new = _open_new(qtbot, dialog)
     QTest.keyClicks(new.name, "Care Quality Commission")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from tests.gui.slow import slowed
 
 from briefgen.gui import dialogs, pack_files
 from briefgen.pack import PackSpec
@@ -21,16 +22,7 @@ SLOW = 0.5  # seconds a save to a slow share takes here
 @pytest.fixture
 def slow_save(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Saving a pack takes SLOW seconds, as on a network share; when each landed is kept."""
-    real = pack_files.save_pack
-    landed: list[float] = []
-
-    def slow(spec: PackSpec, path: Path, keep_comments: bool = True) -> None:
-        time.sleep(SLOW)
-        real(spec, path, keep_comments=keep_comments)
-        landed.append(time.monotonic())
-
-    monkeypatch.setattr(pack_files, "save_pack", slow)
-    return landed
+    return slowed(monkeypatch, pack_files, "save_pack", SLOW)
 
 
 @pytest.fixture
@@ -123,13 +115,7 @@ def test_closing_with_a_save_and_an_autosave_queued_waits_and_leaves_no_recovery
 @pytest.fixture
 def slow_open(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading a pack takes SLOW seconds, as from a network share."""
-    real = pack_files.load_pack
-
-    def slow(path: Path) -> PackSpec:
-        time.sleep(SLOW)
-        return real(path)
-
-    monkeypatch.setattr(pack_files, "load_pack", slow)
+    slowed(monkeypatch, pack_files, "load_pack", SLOW)
 
 
 def test_a_slow_open_leaves_the_window_running(
