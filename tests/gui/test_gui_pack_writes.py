@@ -71,6 +71,9 @@ def test_a_change_made_while_saving_leaves_the_pack_unsaved(
     assert load_pack(path).themes == ["workforce"]  # what was there when Save was pressed
     assert window.isWindowModified() and window.files.autosave_due
     assert window.windowTitle() == "pack[*] — briefgen"
+    window.undo_stack.undo()
+    window.undo_stack.undo()  # back to the pack as opened, which the file no longer holds
+    assert window.spec.themes == ["funding"] and window.isWindowModified()
 
 
 def test_a_save_that_fails_says_why_naming_the_file_and_keeps_the_pack(

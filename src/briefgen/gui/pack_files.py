@@ -61,7 +61,7 @@ class PackFiles(QObject):
         self.window = window
         self.settings = settings
         self.recovery = recovery
-        # One thread: saves, autosaves and removing the recovery file land in the order asked.
+        # One thread: opens, saves, autosaves and removing the recovery file, in the order asked.
         self.queue = TaskRunner(max_threads=1, parent=self)
         self.changes = 0  # changes to the pack so far: a save marks it saved if none came since
         self.autosave_due = False
@@ -218,8 +218,9 @@ class PackFiles(QObject):
             window.setWindowModified(False)
             window.undo_stack.setClean()
             self._discard_recovery()
-        else:
-            self.autosave_due = True  # what changed since is not in the file
+        else:  # what changed since is not in the file, and undoing it does not make it so
+            window.undo_stack.resetClean()
+            self.autosave_due = True
         window.update_title()
         self._remember_recent(entry)
         self.settings.setValue("lastPackFolder", str(path.parent))
