@@ -57,6 +57,7 @@ def main() -> int:
         wait(window.corpusLoaded)
     if not args.new:
         window.files.open_path(Path(args.pack))
+        window.files.finish()  # read on a worker
     if window.preview.busy:
         wait(window.previewShown)
     view = window.items_panel.view

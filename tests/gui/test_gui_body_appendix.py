@@ -71,6 +71,7 @@ def test_ctrl_b_moves_an_item_between_body_and_appendix(
     path = tmp_path / "parts.briefgen.yaml"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: path)
     assert window.files.save()
+    window.files.finish()  # written on a worker
     assert load_pack(path).in_appendix == [moved]
 
     window.commands.undo.trigger()

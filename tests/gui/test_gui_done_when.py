@@ -42,6 +42,7 @@ def test_import_review_add_and_cite_in_a_pack(
 
     # Import, from the File menu.
     window.commands.import_document.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)  # libraries found
     form = window.findChild(ImportDialog)
     qtbot.waitUntil(form.import_button.isEnabled, timeout=30_000)
     form.fields["publisher"].setText("Anytown Council")

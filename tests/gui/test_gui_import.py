@@ -3,15 +3,18 @@ GUI thread with progress and Cancel, and the new source listed after."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pikepdf
 import pytest
+from PySide6.QtCore import QTimer
+from tests.gui.slow import slowed
 from tests.library import documents
 
 from briefgen.gui import dialogs, import_dialog
 from briefgen.gui.import_dialog import ImportDialog
-from briefgen.library.folders import library_folders
+from briefgen.library.folders import LIBRARY_PATH_VARIABLE, library_folders
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +115,7 @@ def test_file_menu_import_then_the_window_lists_the_new_source(
     menu = window.menuBar().actions()[0].menu()
     assert window.commands.import_document in menu.actions()
     window.commands.import_document.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)  # libraries found
     dialog = window.findChild(ImportDialog)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     dialog.fields["publisher"].setText("Anytown Council")
@@ -141,6 +145,7 @@ def test_after_an_import_yes_opens_the_review_of_the_new_document(
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: report_pdf)
     monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: True)
     window.commands.import_document.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)  # libraries found
     dialog = window.findChild(ImportDialog)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     dialog.fields["publisher"].setText("Anytown Council")
@@ -185,3 +190,45 @@ def test_a_quote_reshaped_onto_another_page_is_cited_there(qtbot, report_pdf, us
     view.form.locator.setText("my own words")  # the officer's locator is left alone
     view.text.set_span(first.start, first.end)
     assert view.form.locator.text() == "my own words"
+
+
+def test_the_libraries_are_found_off_the_gui_thread_then_the_import_opens(
+    qtbot, make_window, content_dir, report_pdf, user_library, monkeypatch
+):
+    from briefgen.library import folders
+
+    slowed(monkeypatch, folders, "library_folders", 0.5)  # a team folder on a slow share
+    window = make_window(content_dir=content_dir)
+    ticks: list[bool] = []
+    QTimer.singleShot(50, lambda: ticks.append(window.findChild(ImportDialog) is None))
+    started = time.monotonic()
+    import_dialog.import_into_library(window, report_pdf)
+    assert time.monotonic() - started < 0.25  # did not wait for the folders
+    assert window.statusBar().currentMessage() == "Finding the libraries…"
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None, timeout=10_000)
+    assert ticks == [True]  # the window ran while the folders were looked at
+    dialog = window.findChild(ImportDialog)
+    assert dialog.isVisible() and dialog.target.kind == "user"
+    dialog.reject()
+
+
+def test_a_team_folder_gone_is_said_and_nothing_opens(
+    qtbot, make_window, content_dir, report_pdf, tmp_path, monkeypatch
+):
+    gone = tmp_path / "gone"
+    monkeypatch.setenv(LIBRARY_PATH_VARIABLE, str(gone))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
+    )
+    window = make_window(content_dir=content_dir)
+    import_dialog.import_into_library(window, report_pdf)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [
+        (
+            "The libraries cannot be read.",
+            f"the library folder {gone} does not exist or is not a folder; check the name (a "
+            "shared drive may need connecting) or remove it from the settings",
+        )
+    ]
+    assert window.findChild(ImportDialog) is None

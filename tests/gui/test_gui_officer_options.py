@@ -51,11 +51,13 @@ def test_options_and_papers_are_kept_saved_and_undone(
     target = tmp_path / "options"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
     assert window.files.save()
+    window.files.finish()  # written on a worker
     saved = load_pack(tmp_path / "options.briefgen.yaml")
     assert saved.officer.options == officer.options
     assert saved.officer.background_papers == officer.background_papers
     other = make_window()
-    assert other.files.open_path(tmp_path / "options.briefgen.yaml")
+    other.files.open_path(tmp_path / "options.briefgen.yaml")
+    other.files.finish()  # read on a worker
     assert other.officer_form.options.toPlainText() == (
         "Do nothing\nPool agency spending\nA regional pay framework"
     )

@@ -243,6 +243,7 @@ def test_the_import_dialog_warns_of_a_document_of_the_same_title_in_a_library(
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: edition)
     monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: False)
     window.commands.import_document.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)  # libraries found
     dialog = window.findChild(ImportDialog)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=30_000)
     assert dialog.notes.text().startswith(

@@ -37,6 +37,7 @@ def test_save_then_open_gives_the_same_pack(
     target = tmp_path / "funding"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: target)
     assert window.files.save()  # no file yet: asks where, adds the suffix
+    window.files.finish()  # written on a worker
     saved = tmp_path / "funding.briefgen.yaml"
     assert window.path == saved and saved.exists()
     assert not window.isWindowModified()
@@ -47,7 +48,8 @@ def test_save_then_open_gives_the_same_pack(
     assert spec.officer.key_messages == ["Costs are rising", "Plan for three years"]
 
     other = make_window()
-    assert other.files.open_path(saved)
+    other.files.open_path(saved)
+    other.files.finish()  # read on a worker
     assert other.spec == spec
     assert other.meeting_form.title.text() == "Funding pressures"
     assert other.meeting_form.meeting_date.text() == "22/11/2026"
@@ -62,9 +64,11 @@ def test_ctrl_s_saves_to_the_open_file(make_window: Any, tmp_path: Path, qtbot: 
     save_pack(PackSpec(themes=["funding"]), saved)
     window = make_window()
     window.files.open_path(saved)
+    window.files.finish()  # read on a worker
     window.set_themes(["workforce"])
     assert window.isWindowModified()
     qtbot.keySequence(window, "Ctrl+S")
+    window.files.finish()  # written on a worker
     assert load_pack(saved).themes == ["workforce"]
     assert not window.isWindowModified()
 
@@ -80,11 +84,14 @@ def test_save_keeps_the_files_own_comments_and_save_as_does_not_inherit_others(
     other.write_text("# A different pack's note.\nbriefgen_pack: 1\n", encoding="utf-8")
     window = make_window()
     window.files.open_path(mine)
+    window.files.finish()  # read on a worker
     window.set_themes(["workforce"])
     assert window.files.save()
+    window.files.finish()  # written on a worker
     assert "# Chair asked for workforce.\nthemes:\n- workforce" in mine.read_text("utf-8")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: other)
     assert window.files.save_as()  # over another pack the officer chose to replace
+    window.files.finish()  # written on a worker
     text = other.read_text("utf-8")
     assert "A different pack's note" not in text and "Chair asked for workforce" not in text
     assert load_pack(other).themes == ["workforce"]
@@ -115,9 +122,11 @@ def test_a_pack_file_that_cannot_be_read_says_why(
         dialogs, "show_error", lambda parent, head, text: shown.append((head, text))
     )
     window = make_window()
-    assert not window.files.open_path(broken)
+    window.files.open_path(broken)
+    window.files.finish()  # read on a worker
     assert shown[0][0] == "broken.briefgen.yaml could not be opened."
     assert f"{broken}{why}" in shown[0][1] and "Traceback" not in shown[0][1]
+    assert window.path is None and window.spec == PackSpec()  # the pack in the window stays
 
 
 @pytest.mark.parametrize(
@@ -179,13 +188,16 @@ def test_recent_files_persist_in_settings(
         save_pack(PackSpec(), path)
     window = make_window()
     window.files.open_path(first)
+    window.files.finish()  # read on a worker
     window.files.open_path(second)
+    window.files.finish()  # read on a worker
     later = make_window()  # a new window reads the same settings file
     assert later.files.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
     later.files.fill_recent_menu()
     titles = [action.text() for action in later.commands.recent_menu.actions()]
     assert titles[0].startswith("&1 b —") and titles[1].startswith("&2 a —")
     later.commands.recent_menu.actions()[1].trigger()
+    later.files.finish()  # read on a worker
     assert later.path == first.resolve()
 
 
@@ -196,6 +208,7 @@ def test_autosave_and_recovery_after_a_crash(
     crashed = make_window(recovery=RecoveryStore(tmp_path / "data", pid=dead_pid))
     edit_pack(crashed)
     crashed.files.autosave()  # what the timers do every few seconds
+    crashed.files.finish()  # written on a worker
     assert crashed.files.recovery.pack_file.exists()
     # The process "dies" here: no save, no clean close, so its recovery file stays.
 
@@ -223,12 +236,15 @@ def test_clean_close_and_save_delete_the_recovery_file(
     window = make_window()
     window.set_themes(["funding"])
     window.files.autosave()
+    window.files.finish()  # written on a worker
     assert window.files.recovery.pack_file.exists()
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: tmp_path / "x")
     window.files.save()
+    window.files.finish()  # written on a worker
     assert not window.files.recovery.pack_file.exists()
     window.set_themes(["workforce"])
     window.files.autosave()
+    window.files.finish()  # written on a worker
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: "discard")
     assert window.close()
     assert not window.files.recovery.pack_file.exists()
@@ -250,7 +266,8 @@ def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_pa
     path = tmp_path / "old.briefgen.yaml"
     save_pack(spec, path)
     window = make_window()
-    assert window.files.open_path(path)
+    window.files.open_path(path)
+    window.files.finish()  # read on a worker
     assert window.notice.isVisible()
     message = window.notice.message()
     assert "2 items that are no longer in the content: gone-item, retired-item" in message
@@ -261,4 +278,5 @@ def test_a_pack_with_missing_items_opens_and_names_them(make_window: Any, tmp_pa
     assert window.spec.excluded == ["wf-risk-stall", "gone-item"]
     assert window.items_panel.count_label.text() == "2 of 3 items included"
     window.files.save()
+    window.files.finish()  # written on a worker
     assert load_pack(path).excluded == ["wf-risk-stall", "gone-item"]

@@ -128,7 +128,8 @@ def test_add_as_item_trims_and_extends_by_word_and_sentence(
     dialog.form.themes.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.form.locator.setText("Key propositions")
     dialog.form.headline.setText("Invest early.")
-    dialog.add()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # written on a worker
+        dialog.add()
     assert dialog.written == library / "items" / f"{SOURCE}.yaml"
     added = [item for item in _written(library).items if item.library == "yours"]
     assert [(item.text, item.headline) for item in added] == [

@@ -75,7 +75,7 @@ def _is_word_span(text: str, start: int, end: int) -> bool:
 
 
 def test_dragging_the_end_handle_snaps_to_words_and_the_item_has_those_words(
-    dialog: AddItemDialog, library: Path
+    dialog: AddItemDialog, library: Path, qtbot: Any
 ) -> None:
     view, text = dialog.context, dialog.source.text
     start = text.index(PASSAGE)
@@ -94,7 +94,8 @@ def test_dragging_the_end_handle_snaps_to_words_and_the_item_has_those_words(
     dialog.form.kind.setCurrentText("proposition")
     dialog.form.themes.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.form.locator.setText("Key propositions")
-    dialog.add()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # written on a worker
+        dialog.add()
     added = [item for item in load_corpus(library_folders()).items if item.library == "yours"]
     assert [item.text for item in added] == [as_item_text(quote)]
     found = added[0].span

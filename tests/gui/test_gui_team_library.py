@@ -63,6 +63,7 @@ def test_the_import_dialog_adds_to_the_team_folder_chosen_and_offers_it_next_tim
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: note)
     monkeypatch.setattr(dialogs, "ask_review_import", lambda parent, title: False)
     window.commands.import_document.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)  # libraries found
     dialog = window.findChild(ImportDialog)
     combo = dialog.targets
     choices = [combo.itemText(index) for index in range(combo.count())]

@@ -109,6 +109,7 @@ def test_undoing_back_to_the_saved_pack_makes_it_saved_again(
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: path)
     window.set_themes(["funding"])
     window.files.save()
+    window.files.finish()  # written on a worker
     assert not window.isWindowModified()
     window.set_themes(["workforce"])
     assert window.isWindowModified()
@@ -147,12 +148,14 @@ def test_ctrl_k_marks_an_item_key_so_it_leads_and_is_saved(
     path = tmp_path / "keys.briefgen.yaml"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: path)
     window.files.save()
+    window.files.finish()  # written on a worker
     saved = load_pack(path)
     assert (saved.key_items, saved.not_key) == (["wf-evidence-agency"], ["wf-rec-pay"])
 
     window.files.new_pack()
     assert window.spec.key_items == []
-    assert window.files.open_path(path)
+    window.files.open_path(path)
+    window.files.finish()  # read on a worker
     assert row_ids(window)[0] == "wf-evidence-agency"
     assert window.model.index(1, KEY).data() == ""  # wf-rec-pay, unmarked
     assert QApplication.focusWidget() is view, "after opening, the item list has the focus"

@@ -5,13 +5,17 @@ The headline beside it is the officer's own words and is labelled so.
 Keys: Alt+Right / Alt+Left extend or trim the end by a word, Alt+Shift+Left / Alt+Shift+Right
 extend or trim the start by a word; with Ctrl as well, by a sentence. With the mouse: drag the
 handles at the ends of the highlighted quote, or Shift+click a word (`span_view`).
+
+"Add item" writes on a worker, so a team folder on a slow share never freezes the window: the
+dialog goes at once and the officer works on; it closes (accepted) once the item has landed, or
+comes back as it was, with the reason, if the write fails.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
-from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
 from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
 from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.curate import add_items, item_id_for
 from briefgen.library.destinations import library_at
 from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
@@ -37,7 +41,12 @@ from briefgen.library.quotespan import Edge, Unit, as_item_text, snap_to_words
 
 class AddItemDialog(QDialog):
     """A new item quoting `source_text[start:end]` (snapped to whole words), added to
-    `library` (a folder, or a library as read; `why` there, if it is not the source's own)."""
+    `library` (a folder, or a library as read; `why` there, if it is not the source's own).
+    `taken` holds ids already given to items not yet in `corpus` (shared by the window's
+    dialogs): the item's id is none of them, and joins them when it is written."""
+
+    adding = Signal()  # the item is being written: the dialog is hidden meanwhile
+    notAdded = Signal(str)  # the write failed: the dialog is back, the reason shown
 
     def __init__(
         self,
@@ -48,14 +57,17 @@ class AddItemDialog(QDialog):
         library: Path | LibraryFolder,
         parent: QWidget | None = None,
         why: str = "",
+        taken: set[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.target = library = library_at(library, corpus.libraries)
         self.corpus, self.source_id, self.library = corpus, source_id, library.path
         self.source = corpus.sources[source_id]
         self.start, self.end = snap_to_words(self.source.text, start, end)
+        self.taken = taken if taken is not None else set()
         self.written: Path | None = None
         self.item_id = ""  # the item added, once it is
+        self.writes = TaskRunner(max_threads=1, parent=self)
         self.setWindowTitle("Add as item")
         self.quote = QuotePreview()
         describe(self.quote, "Quote, from the source", tooltip=False)
@@ -65,7 +77,7 @@ class AddItemDialog(QDialog):
         self.context.spanChanged.connect(self._span_changed)
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)
-        self.form = ItemForm(corpus, library=self.library)
+        self.form = ItemForm(corpus, library=library)
         self.where = library_note("The item is added to", library, why)
         self.form.corpusChanged.connect(self._learn)
         self.form.set_values("", "", [], "")
@@ -131,22 +143,47 @@ class AddItemDialog(QDialog):
         self.quote.set_quote(as_item_text(self.quote_text()))
 
     def add(self) -> None:
-        """Write the item to the library (atomic) and close; a problem is shown, nothing kept."""
+        """Hide the dialog and write the item to the library (atomic) on a worker; it closes
+        once the item has landed. A problem is shown and the dialog kept as it was."""
+        if self.writing:
+            return
         missing = self.form.missing()
         if missing:
             dialogs.show_error(self, "The item was not added.", missing)
             return
         text = as_item_text(self.quote_text())
-        item_id = item_id_for(self.source_id, text, self.corpus.by_id)
-        try:
-            self.written = add_items(
-                self.corpus, self.library, self.source_id, [self.form.record(item_id, text)]
-            )
-        except BriefgenError as error:
-            dialogs.show_error(self, "The item was not added.", str(error))
-            return
-        self.item_id = item_id
+        item_id = item_id_for(self.source_id, text, {*self.corpus.by_id, *self.taken})
+        self.taken.add(item_id)
+        corpus, library, source_id = self.corpus, self.library, self.source_id
+        records = [self.form.record(item_id, text)]
+        self.writes.start(
+            writing_library(lambda: add_items(corpus, library, source_id, records)),
+            lambda written: self._added(item_id, written),
+            lambda message: self._not_added(item_id, message),
+            doing=f"adding an item to {source_id}.yaml",
+        )
+        self.hide()  # the officer works on meanwhile; nothing typed is lost if it fails
+        self.adding.emit()
+
+    def _added(self, item_id: str, written: Path) -> None:
+        self.written, self.item_id = written, item_id
         self.accept()
+
+    def _not_added(self, item_id: str, message: str) -> None:
+        self.taken.discard(item_id)
+        self.show()
+        self.notAdded.emit(message)
+        dialogs.show_error(self, "The item was not added.", message)
+
+    @property
+    def writing(self) -> bool:
+        """Whether the item is still being written."""
+        return self.writes.busy
+
+    def done(self, code: int) -> None:
+        """Close once the item is written, if it is being written: nothing half-written."""
+        super().done(code)
+        self.writes.wait()
 
 
 class QuotePreview(QLabel):

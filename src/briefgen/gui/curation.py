@@ -3,7 +3,9 @@ item…" (the source viewer's context menu and Ctrl+Shift+I). Kept apart from th
 own hooks are one call; both write a source's items to the library holding it (a shipped
 source's, or one on a share the user cannot write to, to the user's own:
 `destinations.curation_library`) and reload the content after. Which library that is can mean
-making a file on a share, so it is found out on a worker and the view or dialog opens after."""
+making a file on a share, so it is found out on a worker and the view or dialog opens after;
+the writes themselves are the view's and the dialog's, on workers of their own, and closing
+the window waits for them."""
 
 from __future__ import annotations
 
@@ -67,6 +69,9 @@ class Curation(QObject):
         self.probes = TaskRunner(parent=self)
         self.asked: dict[str, int] = {}  # each command's latest request; older ones dropped
         self.open_reviews: list[ReviewView] = []
+        self.open_adds: list[AddItemDialog] = []
+        self.adding_ids: set[str] = set()  # items being added, not yet in the window's corpus
+        self.closing = False
         self.review: ReviewView | None = None
         self.review_action = QAction("Review su&ggested items…", window)
         self.review_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -148,7 +153,7 @@ class Curation(QObject):
             from briefgen.gui.review_view import ReviewView
 
             review = self.review = ReviewView(corpus, reviewed, library, self.window, why)
-            review.libraryChanged.connect(self.reload_timer.start)
+            review.libraryChanged.connect(self._library_changed)
             self.open_reviews.append(review)
             review.finished.connect(lambda: self.open_reviews.remove(review))
             review.show()
@@ -156,11 +161,20 @@ class Curation(QObject):
 
         self._find_library("review", corpus, source_id, show)
 
-    def close_reviews(self) -> None:
-        """Close the review views still open (the window is closing): each waits for its
-        decisions to be written."""
+    def _library_changed(self) -> None:
+        """Reload the content shortly, unless the window is closing."""
+        if not self.closing:
+            self.reload_timer.start()
+
+    def close_all(self) -> None:
+        """The window is closing: close the review views still open, each once its decisions
+        are written, and wait for any item being added; the content is not reloaded after."""
+        self.closing = True
+        self.reload_timer.stop()
         for review in list(self.open_reviews):
             review.close()
+        for dialog in list(self.open_adds):
+            dialog.writes.wait()
 
     def add_selection(self) -> None:
         """Open "Add as item" on the passage selected in the source viewer; `addOpened` says
@@ -179,10 +193,18 @@ class Curation(QObject):
         def show(library: LibraryFolder, why: str) -> None:
             from briefgen.gui.add_item import AddItemDialog
 
-            dialog = AddItemDialog(corpus, source_id, start, end, library, self.window, why)
+            dialog = AddItemDialog(
+                corpus, source_id, start, end, library, self.window, why, self.adding_ids
+            )
+            where = library_label(dialog.target)
+            status = self.window.statusBar()
+            dialog.adding.connect(lambda: status.showMessage(f"Adding the item to {where}…"))
+            dialog.notAdded.connect(lambda _: status.showMessage("The item was not added.", 8000))
             dialog.accepted.connect(lambda: self._item_added(dialog))
             # An organisation added from the form is listed next time, even if the item is not.
-            dialog.form.corpusChanged.connect(self.reload_timer.start)
+            dialog.form.corpusChanged.connect(self._library_changed)
+            self.open_adds.append(dialog)
+            dialog.finished.connect(lambda: _discard(self.open_adds, dialog))
             dialog.open()
             self.addOpened.emit(dialog)
 
@@ -192,6 +214,8 @@ class Curation(QObject):
         """Reload so the item is listed, then say where it went and choose it in the list (or
         say why the pack does not list it), so the officer sees it was added."""
         window = self.window
+        if self.closing:
+            return
         added = f"Added the item to {library_label(dialog.target)}."
 
         def loaded() -> None:  # after the window's own "Content loaded" message
@@ -207,6 +231,11 @@ class Curation(QObject):
 
         window.corpusLoaded.connect(loaded)
         window.load_content()
+
+
+def _discard(opened: list[Any], dialog: Any) -> None:
+    if dialog in opened:
+        opened.remove(dialog)
 
 
 def _why_not_listed(window: Any, item: Item) -> str:

@@ -141,10 +141,16 @@ class ImportDialog(QDialog):
             wanted = str(targets[0].path)
         else:
             wanted = remembered
+        # The folder as remembered first: resolving every team folder's path to compare them
+        # waits on each share, on the GUI thread.
         chosen = next(
-            (index for index, t in enumerate(targets) if wanted and _same_folder(t.path, wanted)),
-            0,
+            (index for index, t in enumerate(targets) if wanted and str(t.path) == wanted),
+            None,
         )
+        if chosen is None:
+            chosen = next(
+                (i for i, t in enumerate(targets) if wanted and _same_folder(t.path, wanted)), 0
+            )
         if library is not None and not _same_folder(targets[chosen].path, wanted):
             targets.append(library_at(library, self.folders))  # a folder not listed as a library
             chosen = len(targets) - 1
@@ -257,6 +263,8 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import with the form's details, off the GUI thread."""
+        from briefgen.gui.workers import writing_library
+
         # Not `tasks.busy`: the reading worker may not have said it finished when its result
         # enabled the button, and a click then was silently dropped.
         if self.document is None or not self.import_button.isEnabled():
@@ -275,7 +283,7 @@ class ImportDialog(QDialog):
             return import_document(path, target.path, folders, details, None, cancel, document)
 
         self.tasks.start(
-            add,
+            writing_library(add),
             self._imported,
             self._failed,
             doing=f"importing {path.name}",
@@ -326,24 +334,37 @@ def ask_document(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-def import_into_library(window: Any, path: Path | None = None) -> ImportDialog | None:
-    """File → Import document…: ask for a file, run the dialog, reload the content after."""
-    from briefgen.library.folders import library_folders
+def import_into_library(window: Any, path: Path | None = None) -> None:
+    """File → Import document…: ask for a file, find the libraries (each team folder is looked
+    at, so on a worker), run the dialog, reload the content after."""
+    from briefgen.gui import dialogs
+    from briefgen.library import folders as library_folders
 
     path = path if path is not None else ask_document(window)
     if path is None:
-        return None
-    try:
-        folders = library_folders(window.content_dir)
-    except Exception as error:  # a team folder that is missing: say so, import nothing
-        from briefgen.gui import dialogs
+        return
+    chosen, content_dir = path, window.content_dir
+    window.statusBar().showMessage("Finding the libraries…", 5000)
 
-        dialogs.show_error(window, "The libraries cannot be read.", str(error))
-        return None
+    def failed(message: str) -> None:  # a team folder that is missing: say so, import nothing
+        window.statusBar().clearMessage()
+        dialogs.show_error(window, "The libraries cannot be read.", message)
+
+    window.tasks.start(
+        lambda: library_folders.library_folders(content_dir),
+        lambda folders: _open_import(window, chosen, folders),
+        failed,
+        doing="finding the libraries",
+    )
+
+
+def _open_import(window: Any, path: Path, folders: Sequence[LibraryFolder]) -> ImportDialog:
+    """The import dialog for `path`, open; the window reloads once the document is added."""
+    window.statusBar().clearMessage()
     dialog = ImportDialog(path, None, folders, window, window.settings, window.corpus)
 
     def reload(result: ImportResult) -> None:
-        into = library_label(library_at(result.library, folders))
+        into = library_label(dialog.target)
         title = str(result.entry["title"])
         short = str(result.entry.get("short_title") or title)
         # The status bar has room for a line; the rest, which wraps, is in the notice.

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
-from briefgen.content.model import Organisation
+from briefgen.content.model import LibraryFolder, Organisation
 from briefgen.gui.widgets import describe, shrinkable
 from briefgen.library.destinations import library_at, library_label
 
@@ -41,10 +41,17 @@ class ItemForm(QWidget):
     corpusChanged = Signal(object)
 
     def __init__(
-        self, corpus: Corpus, parent: QWidget | None = None, library: Path | None = None
+        self,
+        corpus: Corpus,
+        parent: QWidget | None = None,
+        library: Path | LibraryFolder | None = None,
     ) -> None:
         super().__init__(parent)
-        self.corpus, self.library = corpus, library
+        self.corpus = corpus
+        # A library already named is taken as it is: naming a folder resolves its path, which
+        # on a share is a wait on the GUI thread.
+        self.target = library_at(library, corpus.libraries) if library is not None else None
+        self.library = self.target.path if self.target is not None else None
         self.organisation_dialog: Any = None  # the "New organisation" dialog while open
         # Each list opens on a blank choice: a guess the officer did not make (the first kind, the
         # first organisation) would be added as if they had.
@@ -59,7 +66,7 @@ class ItemForm(QWidget):
         for org in corpus.organisations.values():
             self._list_organisation(org)
         self.new_org = QPushButton("Ne&w…")
-        where = library_label(library_at(library, corpus.libraries)) if library else ""
+        where = library_label(self.target) if self.target is not None else ""
         describe(
             self.new_org,
             "New organisation",
@@ -108,8 +115,8 @@ class ItemForm(QWidget):
         """Open the "New organisation" dialog; on OK the list gains it, selected."""
         from briefgen.gui.new_organisation import NewOrganisationDialog
 
-        assert self.library is not None  # the button is shown only with a library
-        dialog = NewOrganisationDialog(self.corpus, self.library, self)
+        assert self.target is not None  # the button is shown only with a library
+        dialog = NewOrganisationDialog(self.corpus, self.target, self)
         dialog.accepted.connect(lambda: self._organisation_added(dialog))
         dialog.finished.connect(lambda _result: setattr(self, "organisation_dialog", None))
         self.organisation_dialog = dialog

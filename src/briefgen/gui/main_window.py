@@ -246,7 +246,8 @@ class MainWindow(PackControls):
         if self.exports.exporting is not None:
             self.statusBar().showMessage("Finishing the export before closing…")
             self.tasks.wait()
-        self.curation.close_reviews()  # their last decisions written before the app goes
+        self.curation.close_all()  # the last decisions and items written before the app goes
+        self.files.finish()  # an autosave still queued would leave a recovery file
         self.files.recovery.discard()
         self.save_layout(self.settings)
         event.accept()

@@ -1,5 +1,7 @@
 """The small dialog that adds an organisation to the library items are curated into, so an item
-stating a body's view briefgen does not list yet can be added without editing YAML."""
+stating a body's view briefgen does not list yet can be added without editing YAML. The file is
+written on a worker (a team folder on a slow share never freezes the window); the dialog waits,
+its fields kept, until it lands, because the item about to be added names the organisation."""
 
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.content import Corpus
-from briefgen.content.model import Organisation
-from briefgen.errors import BriefgenError
+from briefgen.content.model import LibraryFolder, Organisation
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.destinations import library_at, library_label
 from briefgen.library.organisations_file import (
     add_organisation,
@@ -32,16 +34,20 @@ FIELD_LABELS = {"name": "Name", "short": "Short name", "id": "Id"}
 class NewOrganisationDialog(QDialog):
     """Name, short name and id of a new organisation, written to `library` on OK."""
 
-    def __init__(self, corpus: Corpus, library: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, library: Path | LibraryFolder, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.corpus, self.library = corpus, library
+        target = library_at(library, corpus.libraries)
+        self.corpus, self.library = corpus, target.path
         self.added: Organisation | None = None
         self.learnt: Corpus | None = None  # `corpus` listing the organisation added
+        self.writes = TaskRunner(max_threads=1, parent=self)
         self.setWindowTitle("New organisation")
-        where = library_label(library_at(library, corpus.libraries))
+        self.where = library_label(target)
         intro = QLabel(
             "Whose view an item states, if briefgen does not list it yet. It is added to "
-            f"{where}, in:\n{library / 'organisations.yaml'}"
+            f"{self.where}, in:\n{self.library / 'organisations.yaml'}"
         )
         intro.setWordWrap(True)
         self.name = QLineEdit()
@@ -69,7 +75,7 @@ class NewOrganisationDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add organisation")
@@ -107,19 +113,51 @@ class NewOrganisationDialog(QDialog):
             self._field(field).selectAll()
 
     def add(self) -> None:
-        """Check the fields, write the organisation (atomic) and close; a problem is shown under
-        the fields and nothing is written."""
+        """Check the fields, then write the organisation (atomic) on a worker and close once it
+        has landed; a problem is shown under the fields, which are kept."""
+        if self.writing:
+            return
         org_id, name, short = self.org_id.text(), self.name.text(), self.short.text()
-        problems = organisation_problems(self.corpus, org_id, name, short)
+        corpus, library = self.corpus, self.library
+        problems = organisation_problems(corpus, org_id, name, short)
         if problems:
             text = "\n".join(f"{FIELD_LABELS[field]}: {problem}" for field, problem in problems)
             self._show_problem(text, problems[0][0])
             return
-        try:
-            self.added, self.learnt = add_organisation(
-                self.corpus, self.library, org_id, name, short
-            )
-        except BriefgenError as error:
-            self._show_problem(str(error), None)
-            return
+        self._set_writing(True)
+        self._show_problem(f"Adding the organisation to {self.where}…", None)
+        self.writes.start(
+            writing_library(lambda: add_organisation(corpus, library, org_id, name, short)),
+            self._added,
+            self._not_added,
+            doing="adding an organisation",
+        )
+
+    def _added(self, result: tuple[Organisation, Corpus]) -> None:
+        self.added, self.learnt = result
+        self._set_writing(False)
         self.accept()
+
+    def _not_added(self, message: str) -> None:
+        self._set_writing(False)
+        self._show_problem(message, None)
+        self.name.setFocus()
+
+    @property
+    def writing(self) -> bool:
+        """Whether the organisation is being written (the dialog waits for it)."""
+        return self.writes.busy
+
+    def _set_writing(self, writing: bool) -> None:
+        """Fields and buttons held while the file is written: what it holds is what was typed."""
+        for widget in (self.name, self.short, self.org_id, self.buttons):
+            widget.setEnabled(not writing)
+
+    def reject(self) -> None:
+        """Cancel, except while the organisation is being written (it lands, then closes)."""
+        if not self.writing:
+            super().reject()
+
+    def done(self, code: int) -> None:
+        super().done(code)
+        self.writes.wait()  # never closed with a write half done

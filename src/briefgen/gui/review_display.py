@@ -81,7 +81,7 @@ class ReviewDisplay(QDialog):
         self.text.add_move_shortcuts(self)
         self.hint = QLabel(SHAPING_HINT)
         self.hint.setWordWrap(True)
-        self.form = ItemForm(corpus, library=self.library)
+        self.form = ItemForm(corpus, library=library)
         self.where = library_note("Accepted items are added to", library, why)
         self.accept_button = QPushButton("&Accept")
         self.reject_button = QPushButton("&Reject")

@@ -33,7 +33,7 @@ from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.review_display import ACCEPTED, REJECTED, SKIPPED, ReviewDisplay
-from briefgen.gui.workers import TaskRunner
+from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.curate import (
     add_items,
     item_id_for,
@@ -206,15 +206,12 @@ class ReviewView(ReviewDisplay):
         assert path is not None
 
         def task() -> None:  # on the writing thread: touches no widget
-            try:
-                decision.snapshot = file_snapshot(path)  # after the writes queued before
-                write()
-            except OSError as error:  # said as it always was, naming the file
-                raise BriefgenError(str(error)) from error
+            decision.snapshot = file_snapshot(path)  # after the writes queued before
+            write()
             decision.written = True
 
         self.writes.start(
-            task,
+            writing_library(task),  # an OSError said as it always was, naming the file
             lambda _: self.libraryChanged.emit(),
             lambda message: self._not_written(decision, headline, message),
             doing=f"writing to {path.name}",
@@ -268,7 +265,7 @@ class ReviewView(ReviewDisplay):
             return True
 
         self.writes.start(
-            task,
+            writing_library(task),
             lambda restored: self.libraryChanged.emit() if restored else None,
             lambda message: self._not_undone(decision, message),
             doing=f"undoing a change to {path.name}",

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from briefgen.errors import BriefgenError
 from briefgen.recovery import data_dir
 
 log = logging.getLogger("briefgen.gui")
+
+T = TypeVar("T")
 
 
 class WorkerSignals(QObject):
@@ -50,6 +53,34 @@ def unexpected_message(doing: str, error: BaseException) -> str:
         f"({type(error).__name__}: {error}). Your pack is safe: nothing was overwritten. "
         f"Try again; if it happens again, please report it.{logged}"
     )
+
+
+def writing_files(task: Callable[[], T]) -> Callable[[], T]:
+    """`task` (which writes files) with an `OSError` said as the officer's error it is, naming
+    the file, so the worker does not report it as a bug."""
+
+    def run() -> T:
+        try:
+            return task()
+        except OSError as error:
+            raise BriefgenError(str(error)) from error
+
+    return run
+
+
+# A library file is read, changed and replaced whole, and each review view and "Add as item"
+# dialog writes on a worker of its own: two writes to one file at once would lose a change.
+_LIBRARY_WRITES = threading.Lock()
+
+
+def writing_library(task: Callable[[], T]) -> Callable[[], T]:
+    """`writing_files(task)`, run while no other library write runs, anywhere in the app."""
+
+    def run() -> T:
+        with _LIBRARY_WRITES:
+            return task()
+
+    return writing_files(run)
 
 
 class Worker(QRunnable):
@@ -150,3 +181,10 @@ class TaskRunner(QObject):
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Block until running work ends (on quit, so an export is never cut off mid-write)."""
         return self.pool.waitForDone(milliseconds)
+
+    def finish(self, milliseconds: int = 30_000) -> bool:
+        """Block until running work ends and handle what it reported now, not on the next turn
+        of the event loop: for a caller that must know the outcome before it goes on."""
+        done = self.pool.waitForDone(milliseconds)
+        QCoreApplication.sendPostedEvents()
+        return done
