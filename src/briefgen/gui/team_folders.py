@@ -127,7 +127,6 @@ class TeamFoldersDialog(QDialog):
         self.where.setWordWrap(True)
         self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.where.setStyleSheet("color: palette(placeholder-text)")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)

@@ -10,12 +10,12 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefgen.errors import BriefgenError
-from briefgen.yamlloaders import SafeLoader
+
+if TYPE_CHECKING:  # PyYAML is imported only where a settings file is read or written: a
+    import yaml  # build with warm caches imports no YAML at all (decision 0006)
 
 SETTINGS_BYTES = 100_000  # a list of folders; anything larger is not a settings file
 RESERVED_NAMES = ("shipped", "yours")
@@ -87,6 +87,10 @@ def _read(path: Path) -> _Settings:
 
 
 def _parse(path: Path, data: str) -> _Settings:
+    import yaml
+
+    from briefgen.yamlloaders import SafeLoader
+
     newline = "\r\n" if "\r\n" in data else "\n"
     text = data.replace("\r\n", "\n")
     lines = text.splitlines(keepends=True)
@@ -121,6 +125,8 @@ def _parse(path: Path, data: str) -> _Settings:
 def _entry(path: Path, node: yaml.Node, lines: list[str]) -> _Entry:
     """One entry: a folder (`- /mnt/shared/team`), or a folder with its name (`- folder: …`
     and `name: …`)."""
+    import yaml
+
     line = node.start_mark.line
     first = line
     while first > 0 and not lines[first].lstrip().startswith("-"):  # '-' alone on its line
@@ -150,6 +156,8 @@ def _entry(path: Path, node: yaml.Node, lines: list[str]) -> _Entry:
 
 def _last_line(node: yaml.Node) -> int:
     """The last line `node`'s text is on (a mapping's: its last value's)."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
         return _last_line(node.value[-1][1])
     end = node.end_mark
@@ -440,6 +448,8 @@ def _block(entries: Sequence[_Entry], indent: str) -> str:
     records = [{"folder": e.folder, "name": e.name} if e.name else e.folder for e in entries]
     if not records:
         return ""
+    import yaml
+
     dumped = yaml.safe_dump(
         records, allow_unicode=True, default_flow_style=False, sort_keys=False, width=10**6
     )
