@@ -1,6 +1,6 @@
 """`briefgen libraries list|add|rename|remove`: the team folders of the settings file
 `libraries.yaml`, listed with how each is now and changed by the same calls the app's Team
-folders… dialog makes (`briefgen.library.team_settings`)."""
+folders… dialog makes (`briefgen.library.team_edits`)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from briefgen.library.team_settings import add_team_folder, settings_path
+    from briefgen.library.team_edits import add_team_folder
+    from briefgen.library.team_settings import settings_path
 
     added = add_team_folder(args.folder, args.name)
     print(
@@ -83,7 +84,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    from briefgen.library.team_settings import rename_team_folder
+    from briefgen.library.team_edits import rename_team_folder
 
     renamed = rename_team_folder(args.which, args.name)
     print(
@@ -93,7 +94,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from briefgen.library.team_settings import remove_team_folder
+    from briefgen.library.team_edits import remove_team_folder
 
     removed = remove_team_folder(args.which)
     print(

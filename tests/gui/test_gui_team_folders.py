@@ -19,7 +19,8 @@ from tests.team_libraries import NOTE, snapshot
 from briefgen.gui import dialogs, import_dialog, team_folders
 from briefgen.gui.import_dialog import ImportDialog
 from briefgen.gui.team_folders import TeamFoldersDialog
-from briefgen.library.team_settings import add_team_folder, read_team_folders
+from briefgen.library.team_edits import add_team_folder
+from briefgen.library.team_settings import read_team_folders
 
 
 @pytest.fixture

@@ -13,13 +13,8 @@ from tests.team_libraries import read_only
 from briefgen.content import load_corpus
 from briefgen.errors import BriefgenError
 from briefgen.library.folders import library_folders
-from briefgen.library.team_settings import (
-    add_team_folder,
-    folder_state,
-    read_team_folders,
-    remove_team_folder,
-    rename_team_folder,
-)
+from briefgen.library.team_edits import add_team_folder, remove_team_folder, rename_team_folder
+from briefgen.library.team_settings import folder_state, read_team_folders
 
 
 @pytest.fixture

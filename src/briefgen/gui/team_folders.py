@@ -1,7 +1,7 @@
 """File → Team folders…: the team folders of `libraries.yaml` with each one's name, state and
 folder; Add… lists another (a library, or an empty folder to start one), Rename names one
 anew in place, Remove takes one off the list without touching its files. Every change is made
-by the core (`library.team_settings`, as `briefgen libraries` makes it) on a worker, as is each
+by the core (`library.team_edits`, as `briefgen libraries` makes it) on a worker, as is each
 look at a folder: a network share that has gone can take a minute to answer. After a change
 the window reloads its content, as after an import."""
 
@@ -30,14 +30,12 @@ from briefgen.gui import dialogs
 from briefgen.gui.settings import documents_folder
 from briefgen.gui.widgets import describe, fit_on_screen
 from briefgen.gui.workers import TaskRunner
+from briefgen.library.team_edits import add_team_folder, remove_team_folder, rename_team_folder
 from briefgen.library.team_settings import (
     FolderState,
     TeamFolder,
-    add_team_folder,
     folder_state,
     read_team_folders,
-    remove_team_folder,
-    rename_team_folder,
     settings_path,
 )
 

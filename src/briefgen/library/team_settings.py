@@ -1,14 +1,13 @@
-"""The team folders listed in the settings file `libraries.yaml`, read as the loader reads them
-and added, renamed or removed for the app's Team folders… dialog and `briefgen libraries`:
-each change is checked by the loader's rules first and written atomically, the rest of the
-file (comments, blank lines, how it is indented) kept as the officer left it (decision 0204).
+"""The team folders listed in the settings file `libraries.yaml`, as the loader, the app's
+Team folders… dialog and `briefgen libraries` read them: each with the name listings show, and
+where in the file it is written (for `team_edits`); and how each folder is now (decision 0204).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -25,8 +24,8 @@ NAME_CHARACTERS = 40
 _NAME = re.compile(r"[^\W_][\w .,&'()-]*")
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
-_FIX = "fix or delete the file"
-_LIST_FIX = "a list of folders, one per line starting '- '"
+FIX = "fix or delete the file"
+_LISTFIX = "a list of folders, one per line starting '- '"
 
 
 class TeamFolder(NamedTuple):
@@ -39,20 +38,20 @@ class TeamFolder(NamedTuple):
     named: bool
 
 
-class _Entry(NamedTuple):
+class Entry(NamedTuple):
     folder: str
     name: str  # '' where the folder's own name is used
     first: int  # its first and last line in the file (0-based)
     last: int
 
 
-class _Settings(NamedTuple):
+class SettingsFile(NamedTuple):
     """The settings file as read: its text, entries, and where its list is."""
 
     path: Path
     lines: list[str]  # with their '\n'
     newline: str  # what the file ends its lines with
-    entries: tuple[_Entry, ...]
+    entries: tuple[Entry, ...]
     key_line: int | None  # the line of 'team_libraries:'; None when the file has none
     value_last: int  # the list's last line
     block: bool  # a list of '- ' lines, edited line by line
@@ -70,23 +69,23 @@ def settings_path() -> Path:
 def read_team_folders(path: Path | None = None) -> tuple[TeamFolder, ...]:
     """The team folders the settings file at `path` (default: the user's) lists, in its order,
     none when there is no file; `BriefgenError` naming the file and line if it is wrong."""
-    settings = _read(path if path is not None else settings_path())
-    return _named(settings)
+    settings = read_settings(path if path is not None else settings_path())
+    return named_folders(settings)
 
 
-def _read(path: Path) -> _Settings:
+def read_settings(path: Path) -> SettingsFile:
     try:
         if not path.is_file():
-            return _Settings(path, [], "\n", (), None, 0, False)
+            return SettingsFile(path, [], "\n", (), None, 0, False)
         if path.stat().st_size > SETTINGS_BYTES:
-            raise BriefgenError(f"{path}: too large for a settings file; {_FIX}")
+            raise BriefgenError(f"{path}: too large for a settings file; {FIX}")
         data = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {_FIX}") from None
-    return _parse(path, data)
+        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {FIX}") from None
+    return parse_settings(path, data)
 
 
-def _parse(path: Path, data: str) -> _Settings:
+def parse_settings(path: Path, data: str) -> SettingsFile:
     import yaml
 
     from briefgen.yamlloaders import SafeLoader
@@ -97,32 +96,32 @@ def _parse(path: Path, data: str) -> _Settings:
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {_FIX}") from None
+        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {FIX}") from None
     if root is None:
-        return _Settings(path, lines, newline, (), None, 0, False)
+        return SettingsFile(path, lines, newline, (), None, 0, False)
     keys = [key.value for key, _ in root.value] if isinstance(root, yaml.MappingNode) else [None]
     if any(key != "team_libraries" for key in keys) or len(keys) > 1:
         raise BriefgenError(
             f"{path}: the library settings hold one field, 'team_libraries', a list of "
-            f"folders; {_FIX}"
+            f"folders; {FIX}"
         )
     if not keys:  # `{}`
-        return _Settings(path, lines, newline, (), None, 0, False)
+        return SettingsFile(path, lines, newline, (), None, 0, False)
     key, value = root.value[0]
     if value.tag == _NULL:
-        return _Settings(path, lines, newline, (), key.start_mark.line, _last_line(key), False)
+        return SettingsFile(path, lines, newline, (), key.start_mark.line, _last_line(key), False)
     if not isinstance(value, yaml.SequenceNode):
         raise BriefgenError(
-            f"{path}:{value.start_mark.line + 1}: 'team_libraries' must be {_LIST_FIX}"
+            f"{path}:{value.start_mark.line + 1}: 'team_libraries' must be {_LISTFIX}"
         )
     entries = tuple(_entry(path, node, lines) for node in value.value)
     _check_names(path, entries)
     block = not value.flow_style and all(entry.first > key.start_mark.line for entry in entries)
     last = max([_last_line(value), *(entry.last for entry in entries)])
-    return _Settings(path, lines, newline, entries, key.start_mark.line, last, block)
+    return SettingsFile(path, lines, newline, entries, key.start_mark.line, last, block)
 
 
-def _entry(path: Path, node: yaml.Node, lines: list[str]) -> _Entry:
+def _entry(path: Path, node: yaml.Node, lines: list[str]) -> Entry:
     """One entry: a folder (`- /mnt/shared/team`), or a folder with its name (`- folder: …`
     and `name: …`)."""
     import yaml
@@ -132,7 +131,7 @@ def _entry(path: Path, node: yaml.Node, lines: list[str]) -> _Entry:
     while first > 0 and not lines[first].lstrip().startswith("-"):  # '-' alone on its line
         first -= 1
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value:
-        return _Entry(node.value, "", first, _last_line(node))
+        return Entry(node.value, "", first, _last_line(node))
     fields: dict[str, str] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -144,14 +143,14 @@ def _entry(path: Path, node: yaml.Node, lines: list[str]) -> _Entry:
             break
     if not fields.get("folder"):
         raise BriefgenError(
-            f"{path}:{line + 1}: 'team_libraries' must be {_LIST_FIX}; a folder given a name "
+            f"{path}:{line + 1}: 'team_libraries' must be {_LISTFIX}; a folder given a name "
             "has two lines, 'folder: DIR' and 'name: NAME'"
         )
     name = fields.get("name", "")
     problem = name_problem(name) if "name" in fields else ""
     if problem:
-        raise BriefgenError(f"{path}:{line + 1}: {problem}; {_FIX}")
-    return _Entry(fields["folder"], name, first, _last_line(node))
+        raise BriefgenError(f"{path}:{line + 1}: {problem}; {FIX}")
+    return Entry(fields["folder"], name, first, _last_line(node))
 
 
 def _last_line(node: yaml.Node) -> int:
@@ -164,9 +163,9 @@ def _last_line(node: yaml.Node) -> int:
     return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
 
 
-def _check_names(path: Path, entries: Sequence[_Entry]) -> None:
+def _check_names(path: Path, entries: Sequence[Entry]) -> None:
     """A name given twice (written by hand) is an error: items would not say which is which."""
-    seen: dict[str, _Entry] = {}
+    seen: dict[str, Entry] = {}
     for entry in entries:
         if not entry.name:
             continue
@@ -179,13 +178,13 @@ def _check_names(path: Path, entries: Sequence[_Entry]) -> None:
         seen[entry.name.casefold()] = entry
 
 
-def _where(settings: _Settings, folder: str) -> Path:
+def _where(settings: SettingsFile, folder: str) -> Path:
     """A folder as written, a relative one taken from the settings file's own folder ('..'
     taken away, so messages and the app name it plainly)."""
     return Path(os.path.normpath(settings.path.parent / Path(folder).expanduser()))
 
 
-def _named(settings: _Settings) -> tuple[TeamFolder, ...]:
+def named_folders(settings: SettingsFile) -> tuple[TeamFolder, ...]:
     """The entries with the names listings show: a given name as it is, else the folder's own
     name, made unique with a number ("team-2") and never 'shipped' or 'yours'."""
     taken = {entry.name.casefold() for entry in settings.entries if entry.name}
@@ -272,185 +271,3 @@ def folder_state(folder: TeamFolder) -> FolderState:
         )
     empty = "" if is_library(folder.path) else " It is empty until the first import into it."
     return FolderState("reachable", "Reachable", f"{folder.path} is reachable.{empty}")
-
-
-# --- changing the list -----------------------------------------------------------------------
-
-
-def add_team_folder(folder: Path | str, name: str = "", path: Path | None = None) -> TeamFolder:
-    """List `folder` (a library, or an empty folder to start one) as a team folder, under
-    `name` or its own name; return it as listed. Refused, naming it and the remedy, where the
-    loader would refuse it or it is read already."""
-    settings = _read(path if path is not None else settings_path())
-    where = Path(os.path.abspath(Path(folder).expanduser()))
-    check_new_folder(where, _named(settings))
-    if name:
-        _check_new_name(name, _named(settings), None)
-    entry = _Entry(str(where), name, 0, 0)
-    _write(settings, [*settings.entries, entry], ("add", len(settings.entries)))
-    return _named(_read(settings.path))[-1]
-
-
-def rename_team_folder(which: str, name: str, path: Path | None = None) -> TeamFolder:
-    """Give the team folder `which` (its name or folder) the name `name`."""
-    settings = _read(path if path is not None else settings_path())
-    listed = _named(settings)
-    index = find_team_folder(which, listed, settings.path)
-    _check_new_name(name, listed, index)
-    entries = list(settings.entries)
-    entries[index] = entries[index]._replace(name=name)
-    _write(settings, entries, ("rename", index))
-    return _named(_read(settings.path))[index]
-
-
-def remove_team_folder(which: str, path: Path | None = None) -> TeamFolder:
-    """Take the team folder `which` (its name or folder) off the list; its files are left
-    exactly as they are."""
-    settings = _read(path if path is not None else settings_path())
-    listed = _named(settings)
-    index = find_team_folder(which, listed, settings.path)
-    entries = [entry for number, entry in enumerate(settings.entries) if number != index]
-    _write(settings, entries, ("remove", index))
-    return listed[index]
-
-
-def find_team_folder(which: str, listed: Sequence[TeamFolder], settings: Path) -> int:
-    """The index of the listed folder named `which` (or whose folder it is)."""
-    tests: tuple[Callable[[TeamFolder], bool], ...] = (
-        lambda f: f.name == which,
-        lambda f: f.name.casefold() == which.casefold(),
-        lambda f: which in (f.folder, str(f.path)),
-        lambda f: os.path.realpath(f.path) == os.path.realpath(Path(which).expanduser()),
-    )
-    for matches in tests:
-        found = [index for index, folder in enumerate(listed) if matches(folder)]
-        if found:
-            return found[0]
-    from briefgen.spelling import did_you_mean
-
-    names = [folder.name for folder in listed]
-    if not names:
-        raise BriefgenError(f"no team folder is named '{which}': {settings} lists none")
-    raise BriefgenError(
-        f"no team folder is named '{which}'{did_you_mean(which, names)}; the team folders are "
-        + ", ".join(f"'{name}'" for name in names)
-    )
-
-
-def check_new_folder(where: Path, listed: Sequence[TeamFolder]) -> None:
-    """Refuse `where` as a new team folder as the loader would refuse it (not there, or holding
-    other files and no library), or when briefgen reads it already."""
-    from briefgen.content.paths import default_content_dir, holds_other_files, is_library
-    from briefgen.library.folders import user_library_dir
-
-    head = f"cannot add {where} as a team folder"
-    if not where.is_dir():
-        what = "a file, not a folder" if where.exists() else "not there"
-        raise BriefgenError(
-            f"{head}: it is {what}; choose the team's folder (a shared drive may need connecting)"
-        )
-    real = os.path.realpath(where)
-    for folder in listed:
-        if os.path.realpath(folder.path) == real:
-            raise BriefgenError(f"{head}: it is listed already, as '{folder.name}'")
-    if os.path.realpath(user_library_dir()) == real:
-        raise BriefgenError(f"{head}: it is your own library, which briefgen reads already")
-    if os.path.realpath(default_content_dir()) == real:
-        raise BriefgenError(f"{head}: it is the content briefgen ships, read already")
-    if not is_library(where) and holds_other_files(where):
-        raise BriefgenError(
-            f"{head}: it is not a briefgen library (it holds other files, and no sources.yaml, "
-            "organisations.yaml or items/ folder); choose the library's own folder, or make a "
-            "new, empty folder to start the team's library in"
-        )
-
-
-def _check_new_name(name: str, listed: Sequence[TeamFolder], index: int | None) -> None:
-    problem = name_problem(name)
-    if problem:
-        raise BriefgenError(problem)
-    for number, folder in enumerate(listed):
-        if number != index and folder.name.casefold() == name.casefold():
-            raise BriefgenError(
-                f"the team folder {folder.path} is named '{folder.name}' already; choose "
-                "another name"
-            )
-
-
-def _write(settings: _Settings, entries: Sequence[_Entry], change: tuple[str, int]) -> None:
-    """Write `entries` to the settings file in one step, every other line as it was; where the
-    list cannot be edited line by line (written as `[a, b]`), the list is written out again
-    and the lines above it kept."""
-    wanted = [(entry.folder, entry.name) for entry in entries]
-
-    def holds_wanted(text: str) -> bool:
-        try:
-            return [(e.folder, e.name) for e in _parse(settings.path, text).entries] == wanted
-        except BriefgenError:
-            return False
-
-    text = _edited(settings, entries, change)
-    if not holds_wanted(text):  # a list line by line edits cannot reach: written out again
-        text = "".join(_lines_above(settings)) + "team_libraries:\n" + _block(entries, "  ")
-    if not holds_wanted(text):
-        raise BriefgenError(f"cannot update {settings.path}; {_FIX}")  # never expected
-    from briefgen.atomic import write_atomic
-
-    try:
-        settings.path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BriefgenError(
-            f"cannot make the settings folder {settings.path.parent}: "
-            f"{error.strerror or error}; nothing was changed"
-        ) from None
-    write_atomic(settings.path, text.replace("\n", settings.newline).encode("utf-8"))
-
-
-def _lines_above(settings: _Settings) -> list[str]:
-    """The lines above the list (its comments), or the file's opening comments and blank
-    lines where it has no list."""
-    if settings.key_line is not None:
-        return settings.lines[: settings.key_line]
-    above = []
-    for line in settings.lines:
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        above.append(line if line.endswith("\n") else line + "\n")
-    return above
-
-
-def _edited(settings: _Settings, entries: Sequence[_Entry], change: tuple[str, int]) -> str:
-    lines = list(settings.lines)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    kind, index = change
-    if settings.block and settings.entries:
-        indent = re.match(r"\s*", lines[settings.entries[0].first])
-        spaces = indent.group(0) if indent else "  "
-        if kind == "add":
-            after = settings.entries[-1].last + 1
-            lines[after:after] = [_block([entries[-1]], spaces)]
-        else:
-            old = settings.entries[index]
-            new = [_block([entries[index]], spaces)] if kind == "rename" else []
-            lines[old.first : old.last + 1] = new
-        return "".join(lines)
-    if settings.key_line is None:  # no list yet: one is added at the end
-        return "".join(lines) + "team_libraries:\n" + _block(entries, "  ")
-    lines[settings.key_line : settings.value_last + 1] = [
-        "team_libraries:\n" + _block(entries, "  ")
-    ]
-    return "".join(lines)
-
-
-def _block(entries: Sequence[_Entry], indent: str) -> str:
-    """`entries` as '- ' lines indented by `indent`."""
-    records = [{"folder": e.folder, "name": e.name} if e.name else e.folder for e in entries]
-    if not records:
-        return ""
-    import yaml
-
-    dumped = yaml.safe_dump(
-        records, allow_unicode=True, default_flow_style=False, sort_keys=False, width=10**6
-    )
-    return "".join(indent + line for line in dumped.splitlines(keepends=True))
