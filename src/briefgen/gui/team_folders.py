@@ -139,6 +139,7 @@ class TeamFoldersDialog(QDialog):
         layout.addWidget(note)
         layout.addSpacing(self.fontMetrics().height() // 3)
         layout.addWidget(self.status)
+        layout.addSpacing(self.fontMetrics().height() // 3)
         layout.addWidget(self.where)
         layout.addWidget(close)
 
