@@ -265,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     from briefgen.import_cli import add_import_command
 
     add_import_command(commands)
+    from briefgen.libraries_cli import add_libraries_command
+
+    add_libraries_command(commands)
     return parser
 
 
@@ -282,6 +285,7 @@ _FILE_OPTIONS = frozenset(
         "review_file",
         "file",
         "into",
+        "folder",  # briefgen libraries add DIR
     }
 )
 

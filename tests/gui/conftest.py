@@ -126,6 +126,7 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "show_print_preview",
         "ask_review_import",
         "ask_draft_path",
+        "ask_team_folder",
     ):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 

@@ -332,7 +332,7 @@ def test_team_folders_come_from_the_settings_file_and_the_environment(
     assert [(f.name, f.kind) for f in folders] == [
         ("shipped", "shipped"), ("team", "team"), ("team-2", "team")
     ]  # fmt: skip
-    assert folders[1].path == config / "../shared/team"
+    assert folders[1].path == tmp_path / "shared" / "team"  # ".." taken away
 
 
 @pytest.mark.parametrize(

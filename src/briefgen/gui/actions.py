@@ -33,6 +33,11 @@ class WindowActions:
         self.import_document = self._action(
             "&Import document…", None, "Add a PDF, Word or text document to your library."
         )
+        self.team_folders = self._action(
+            "Team &folders…",
+            None,
+            "List, add, rename or remove the team folders (shared libraries) briefgen reads.",
+        )
         self.save = self._action(
             "&Save", QKeySequence.StandardKey.Save, "Save the pack.", pixmap.SP_DialogSaveButton
         )
@@ -138,6 +143,7 @@ class WindowActions:
         file_menu.addAction(self.check_draft)
         file_menu.addSeparator()
         file_menu.addAction(self.reload)
+        file_menu.addAction(self.team_folders)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = menu_bar.addMenu("&Edit")

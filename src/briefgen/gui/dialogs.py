@@ -73,6 +73,12 @@ def ask_draft_path(parent: QWidget, folder: str) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_team_folder(parent: QWidget, folder: str) -> Path | None:
+    """The team's library folder to read (File > Team folders… > Add…), or None."""
+    path = QFileDialog.getExistingDirectory(parent, "Add a team folder", folder)
+    return Path(path) if path else None
+
+
 def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "Save the pack as", str(suggested), PACK_FILTER)
     return Path(path) if path else None

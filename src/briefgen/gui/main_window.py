@@ -30,6 +30,7 @@ from briefgen.gui.pack_files import PackFiles
 from briefgen.gui.preview import DEBOUNCE_MS, PreviewController
 from briefgen.gui.printing import Printing
 from briefgen.gui.settings import app_settings
+from briefgen.gui.team_folders import TeamFoldersDialog, open_team_folders
 from briefgen.gui.workers import TaskRunner
 from briefgen.library.folders import library_folders
 from briefgen.pack import PackSpec, missing_items
@@ -58,6 +59,7 @@ class MainWindow(PackControls):
         self.settings = settings if settings is not None else app_settings()
         self.content_dir = content_dir
         self.corpus: Corpus | None = None
+        self.team_folders_dialog: TeamFoldersDialog | None = None  # File > Team folders…
         self.spec = PackSpec()
         self.path: Path | None = None
         self.rows: list[ItemRow] = []
@@ -98,6 +100,7 @@ class MainWindow(PackControls):
             action.triggered.connect(lambda _=False, name=format_name: exports.export(name))
         actions.export_audiences.triggered.connect(exports.export_audiences)
         actions.reload.triggered.connect(lambda: self.load_content())
+        actions.team_folders.triggered.connect(lambda: open_team_folders(self))
         actions.import_document.triggered.connect(lambda: import_into_library(self))
         actions.check_draft.triggered.connect(lambda: check_a_draft(self))
         actions.quit.triggered.connect(self.close)
@@ -170,11 +173,15 @@ class MainWindow(PackControls):
     def _corpus_failed(self, message: str) -> None:
         self.statusBar().showMessage("The content could not be loaded.")
         self.preview_pane.show_waiting("No preview: the content could not be loaded.")
+        actions = [("Reload content", "Reads the content folder again.", self.load_content)]
+        if "team folder" in message:  # a share not connected: the list is one click away
+            team = ("Team folders…", "Lists the team folders.", lambda: open_team_folders(self))
+            actions.append(team)
         self.notice.show_notice(
             "warning",
             "The content could not be loaded.",
             f"{message}\nFix the files named above, then choose File > Reload content (F5).",
-            [("Reload content", "Reads the content folder again.", self.load_content)],
+            actions,
         )
 
     def set_ready(self, ready: bool) -> None:

@@ -23,8 +23,6 @@ USER_LIBRARY_VARIABLE = "BRIEFGEN_USER_LIBRARY"  # moves the user's own library 
 LIBRARY_PATH_VARIABLE = "BRIEFGEN_LIBRARY"  # extra libraries, as a path list
 CONFIG_DIR_VARIABLE = "BRIEFGEN_CONFIG_DIR"  # moves the settings file (tests)
 SETTINGS_NAME = "libraries.yaml"
-SETTINGS_BYTES = 100_000  # a list of folders; anything larger is not a settings file
-RESERVED_NAMES = ("shipped", "yours")
 
 
 def user_library_dir() -> Path:
@@ -48,43 +46,6 @@ def settings_file() -> Path:
     return user_config_dir() / SETTINGS_NAME
 
 
-def team_folders_setting() -> list[Path]:
-    """The team folders named in the settings file (`team_libraries: [DIR, …]`), or none. A
-    relative folder is taken from the settings file's own folder, not the working one."""
-    path = settings_file()
-    if not path.is_file():
-        return []
-    import yaml
-
-    fix = "fix or delete the file"
-    try:
-        if path.stat().st_size > SETTINGS_BYTES:
-            raise BriefgenError(f"{path}: too large for a settings file; {fix}")
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise BriefgenError(f"{path}: cannot read the library settings ({error}); {fix}") from None
-    if not isinstance(data, dict) or set(data) - {"team_libraries"}:
-        raise BriefgenError(
-            f"{path}: the library settings hold one field, 'team_libraries', a list of "
-            f"folders; {fix}"
-        )
-    folders = data.get("team_libraries") or []
-    if not isinstance(folders, list) or not all(isinstance(f, str) and f for f in folders):
-        raise BriefgenError(
-            f"{path}: 'team_libraries' must be a list of folders, one per line starting '- '"
-        )
-    return [path.parent / Path(folder).expanduser() for folder in folders]
-
-
-def _team_name(real: str, taken: set[str]) -> str:
-    """The name listings show for a team folder: its own name, made unique with a number."""
-    base = Path(real).name or real
-    name, number = base, 2
-    while name in taken or name in RESERVED_NAMES:
-        name, number = f"{base}-{number}", number + 1
-    return name
-
-
 def library_folders(
     content_dir: Path | str | None = None,
     extra: Sequence[Path | str] = (),
@@ -99,22 +60,40 @@ def library_folders(
     user = user_library_dir()
     if include_user and is_library(user):
         folders.append(LibraryFolder(user, "user", "yours"))
-    team = team_folders_setting()
-    team += [Path(p) for p in os.environ.get(LIBRARY_PATH_VARIABLE, "").split(os.pathsep) if p]
-    team += [Path(p) for p in extra]
+    from briefgen.library.team_settings import read_team_folders, unique_name
+
+    # (folder, the name the settings give it or '', how to stop reading it when it is gone)
+    team = [(f.path, f.name if f.named else "", _unlist(f.name)) for f in read_team_folders()]
+    team += [
+        (Path(p), "", _unlist())
+        for p in os.environ.get(LIBRARY_PATH_VARIABLE, "").split(os.pathsep)
+        if p
+    ]
+    team += [(Path(p), "", _unlist()) for p in extra]
     seen = {os.path.realpath(library.path) for library in folders}
-    taken = {library.name for library in folders}
-    for folder in team:
+    taken = {library.name for library in folders} | {name.casefold() for _, name, _ in team}
+    for folder, given, remedy in team:
         if not folder.is_dir():
             raise BriefgenError(
                 f"the library folder {folder} does not exist or is not a folder; check the "
-                "name (a shared drive may need connecting) or remove it from the settings"
+                f"name (a shared drive may need connecting) or {remedy}"
             )
         real = os.path.realpath(folder)
         if real in seen:
             continue
         seen.add(real)
-        name = _team_name(real, taken)
-        taken.add(name)
+        name = given or unique_name(real, taken)
+        taken.add(name.casefold())
         folders.append(LibraryFolder(folder, "team", name))
     return tuple(folders)
+
+
+def _unlist(name: str = "") -> str:
+    """How to stop reading a library folder: a team folder of the settings by name, in the
+    app or on the command line; one named by `$BRIEFGEN_LIBRARY` or `--library` there."""
+    if not name:
+        return f"remove it from ${LIBRARY_PATH_VARIABLE} or --library"
+    return (
+        f"remove it from the team folders (File > Team folders… in the app, or "
+        f'`briefgen libraries remove "{name}"`)'
+    )
