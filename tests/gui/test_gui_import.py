@@ -228,7 +228,7 @@ def test_a_team_folder_gone_is_said_and_nothing_opens(
         (
             "The libraries cannot be read.",
             f"the library folder {gone} does not exist or is not a folder; check the name (a "
-            "shared drive may need connecting) or remove it from the settings",
+            "shared drive may need connecting) or remove it from $BRIEFGEN_LIBRARY or --library",
         )
     ]
     assert window.findChild(ImportDialog) is None

@@ -73,11 +73,15 @@ def editing(dialog: TeamFoldersDialog) -> bool:
     return focus is not None and focus is not dialog.tree and dialog.tree.isAncestorOf(focus)
 
 
-def import_choices(window: Any, note: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The Add to box of File > Import document… opened now."""
+def import_choices(
+    window: Any, note: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> list[str]:
+    """The Add to box of File > Import document… opened now (once the libraries are found,
+    on a worker)."""
     monkeypatch.setattr(import_dialog, "ask_document", lambda parent: note)
     window.commands.import_document.trigger()
-    dialog = window.findChildren(ImportDialog)[-1]
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ImportDialog)))
+    dialog = [d for d in window.findChildren(ImportDialog) if d.isVisible()][-1]
     combo = dialog.targets
     choices = [combo.itemText(index) for index in range(combo.count())]
     dialog.reject()
@@ -119,7 +123,8 @@ def test_a_team_folder_added_renamed_and_removed_with_the_keyboard(
     assert [library.name for library in window.corpus.libraries] == ["shipped", "planning"]
     assert "planning-team" in window.corpus.organisations
     close(dialog, qtbot)
-    assert import_choices(window, note, monkeypatch) == ["Your library", "planning (team folder)"]
+    choices = import_choices(window, note, monkeypatch, qtbot)
+    assert choices == ["Your library", "planning (team folder)"]
 
     dialog = open_from_the_file_menu(window, qtbot)
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1)
@@ -134,7 +139,7 @@ def test_a_team_folder_added_renamed_and_removed_with_the_keyboard(
     assert dialog.status.text() == "'planning' is now named 'Planning policy'."
     assert window.corpus.libraries[-1].name == "Planning policy"
     close(dialog, qtbot)
-    assert import_choices(window, note, monkeypatch)[-1] == "Planning policy (team folder)"
+    assert import_choices(window, note, monkeypatch, qtbot)[-1] == "Planning policy (team folder)"
 
     dialog = open_from_the_file_menu(window, qtbot)
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1)
@@ -149,7 +154,7 @@ def test_a_team_folder_added_renamed_and_removed_with_the_keyboard(
     assert snapshot(planning) == before  # nothing in the folder was touched
     assert [library.name for library in window.corpus.libraries] == ["shipped"]
     close(dialog, qtbot)
-    assert import_choices(window, note, monkeypatch) == ["Your library"]
+    assert import_choices(window, note, monkeypatch, qtbot) == ["Your library"]
     assert asked and Path(asked[0]).is_dir()  # the chooser opened in a folder that is there
 
 
