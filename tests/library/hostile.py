@@ -154,3 +154,31 @@ def glyphs_without_letters(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
         page.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 720 Td <" + codes + b"> Tj ET")
+
+
+def nested_forms(depth: int, fan: int, cycle: bool = False) -> Callable[[pikepdf.Pdf], None]:
+    """Make page 1 place a form that places the next `fan` times, `depth` levels deep (the
+    innermost draws a word); with `cycle`, the innermost places the outermost as well."""
+
+    def nest(pdf: pikepdf.Pdf) -> None:
+        font = pdf.pages[0].Resources.Font.F1
+        inner = pdf.make_stream(
+            b"BT /F1 1 Tf 0 0 Td (ab) Tj ET", Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form, BBox=[0, 0, 9, 9],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        )  # fmt: skip
+        innermost = inner
+        for _ in range(depth):
+            places = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=inner))
+            inner = pdf.make_stream(
+                b"/X Do " * fan, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                BBox=[0, 0, 9, 9], Resources=places,
+            )  # fmt: skip
+        if cycle:
+            innermost.write(b"/X Do")
+            innermost.Resources.XObject = pikepdf.Dictionary(X=inner)
+        page = pdf.pages[0]
+        page.Resources.XObject = pikepdf.Dictionary(X=inner)
+        page.Contents = pdf.make_stream(page.Contents.read_bytes() + b" /X Do")
+
+    return nest

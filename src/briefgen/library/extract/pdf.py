@@ -18,6 +18,7 @@ from briefgen.library.extract.model import (
     Metadata,
 )
 from briefgen.library.extract.pdf_footnotes import gather_footnotes, reading_order
+from briefgen.library.extract.pdf_forms import check_forms
 from briefgen.library.extract.pdf_headings import Bookmark, find_headings
 from briefgen.library.extract.pdf_layout import (
     SAME_BASELINE,
@@ -55,7 +56,8 @@ def extract_pdf(
     check_size(path, MAX_PDF_BYTES, "PDF")
     if looks_like(read_head(path)) != "pdf":
         raise ExtractError(path, "is not a PDF (it does not start as one); check the file")
-    check_streams(path, monitor)
+    if check_streams(path, monitor):
+        check_forms(path, monitor)
     pages, pdf_labels, info, outline, attached = read_pdf(path, monitor)
     return _assemble(path, pages, pdf_labels, info, outline, attached)
 

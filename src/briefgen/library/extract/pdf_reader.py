@@ -16,7 +16,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from briefgen.library.extract.errors import ExtractError
-from briefgen.library.extract.limits import MAX_PDF_PAGES
+from briefgen.library.extract.limits import MAX_PDF_PAGE_OBJECTS, MAX_PDF_PAGES
 from briefgen.library.extract.pdf_headings import Bookmark
 from briefgen.library.extract.pdf_layout import Line
 from briefgen.library.extract.progress import Monitor
@@ -66,7 +66,7 @@ def _read(path: Path, monitor: Monitor) -> PdfContents:
         for index in range(count):
             monitor.check()
             try:
-                pages.append(list(_page_lines(pdf, index)))
+                pages.append(list(_page_lines(pdf, index, path)))
             except pypdfium2.PdfiumError:
                 pages.append([])  # a damaged page reads as one without text, and is named
             monitor.step(index + 1, count)
@@ -148,8 +148,16 @@ def _open(path: Path) -> pypdfium2.PdfDocument:
         ) from None
 
 
-def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
+def _page_lines(pdf: pypdfium2.PdfDocument, index: int, path: Path) -> Iterator[Line]:
     page = pdf[index]
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > MAX_PDF_PAGE_OBJECTS:  # before its text
+        page.close()
+        raise ExtractError(
+            path,
+            f"is refused: PDF page {index + 1} has more than {MAX_PDF_PAGE_OBJECTS:,} drawing "
+            "objects (a damaged file or a 'PDF bomb', which would take far more memory than "
+            "the file's size); open it in a PDF reader, print it to a new PDF, and import that",
+        )
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()

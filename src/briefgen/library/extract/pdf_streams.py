@@ -31,26 +31,31 @@ _DICTIONARY_BYTES = 4096
 # Streams PDFium never inflates to read text: images, and files attached to the PDF.
 _NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
 _FLATE = re.compile(rb"/FlateDecode\b|/Fl\b")
+_FORM = re.compile(rb"/Subtype\s*/Form\b")
 
 
-def check_streams(path: Path, monitor: Monitor | None = None) -> None:
+def check_streams(path: Path, monitor: Monitor | None = None) -> bool:
     """Refuse `path` if a Flate stream inflates past `MAX_PDF_STREAM_BYTES`, or all of them
-    together past `MAX_PDF_INFLATED_BYTES`; `monitor` hears Cancel between streams."""
+    together past `MAX_PDF_INFLATED_BYTES`; `monitor` hears Cancel between streams. Whether
+    the PDF has form XObjects (drawings a page can place many times: `pdf_forms`)."""
     try:
         with (
             path.open("rb") as stream,
             mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data,
         ):
-            _scan(path, data, monitor)
+            return _scan(path, data, monitor)
     except OSError as error:
         raise unreadable(path, error) from None
 
 
-def _scan(path: Path, data: mmap.mmap, monitor: Monitor | None) -> None:
-    total = 0
+def _scan(path: Path, data: mmap.mmap, monitor: Monitor | None) -> bool:
+    total, forms = 0, False
     position = data.find(b"stream")
     while position != -1:
         start = _data_start(data, position)
+        forms = forms or (
+            start is not None and _FORM.search(_dictionary(data, position)) is not None
+        )
         layers = _flate_layers(data, position) if start is not None else 0
         if start is not None and layers:
             if monitor is not None:
@@ -67,6 +72,7 @@ def _scan(path: Path, data: mmap.mmap, monitor: Monitor | None) -> None:
         else:
             position += 6
         position = data.find(b"stream", position)
+    return forms
 
 
 def _data_start(data: mmap.mmap, position: int) -> int | None:
@@ -86,9 +92,15 @@ def _data_start(data: mmap.mmap, position: int) -> int | None:
 def _flate_layers(data: mmap.mmap, position: int) -> int:
     """How many times over the stream before `position` is Flate-compressed, by its
     dictionary (0 for an image or attached file, or a stream that is not Flate)."""
-    head = data[max(0, position - _DICTIONARY_BYTES) : position]
-    head = head[head.rfind(b"obj") + 1 :]  # from the object's start, when it is in reach
+    head = _dictionary(data, position)
     return 0 if _NOT_READ.search(head) else len(_FLATE.findall(head))
+
+
+def _dictionary(data: mmap.mmap, position: int) -> bytes:
+    """The stream dictionary before the `stream` keyword at `position` (roughly: from the
+    object's start, when it is in reach)."""
+    head = data[max(0, position - _DICTIONARY_BYTES) : position]
+    return head[head.rfind(b"obj") + 1 :]
 
 
 def _inflated_size(data: mmap.mmap, start: int, layers: int, limit: int) -> tuple[int, int]:
