@@ -14,7 +14,9 @@ from tests.library import hostile
 from tests.library.test_import import run, snapshot
 
 from briefgen.library import import_staging, importer
-from briefgen.library.extract import ExtractError, extract
+from briefgen.library.extract import ExtractCancelled, ExtractError, extract
+from briefgen.library.extract.pdf_forms import check_forms
+from briefgen.library.extract.progress import Monitor
 
 BOMB = (
     "(a damaged file or a 'PDF bomb', which would take far more memory than the file's size); "
@@ -113,6 +115,8 @@ def test_forms_nested_in_one_another_and_crowded_pages_are_refused(tmp_path, mon
     assert refused(deep).startswith(f"{deep}: is refused: PDF page 1 places more than 1,000")
     fine = hostile.pdf_of(tmp_path / "fine.pdf", text, hostile.nested_forms(2, 10))
     assert extract(fine).text.startswith("The council agreed the plan.")
+    with pytest.raises(ExtractCancelled):  # Cancel is heard while the forms are counted
+        check_forms(fine, Monitor(fine, None, lambda: True))
     monkeypatch.setattr("briefgen.library.extract.pdf_reader.MAX_PDF_PAGE_OBJECTS", 100)
     crowded = hostile.pdf_of(tmp_path / "crowded.pdf", ["a) Tj (b" * 150])
     assert refused(crowded) == (

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefgen.library.extract.errors import ExtractError
+from briefgen.library.extract.errors import ExtractCancelled, ExtractError
 from briefgen.library.extract.limits import MAX_PDF_PAGE_DRAWINGS
 from briefgen.library.extract.progress import Monitor
 
@@ -50,7 +50,7 @@ def check_forms(path: Path, monitor: Monitor | None = None) -> None:
                     "the file's size); open it in a PDF reader, print it to a new PDF, and "
                     "import that",
                 )
-    except ExtractError:
+    except (ExtractError, ExtractCancelled):
         raise
     except Exception:
         return
