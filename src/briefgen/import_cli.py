@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from briefgen.counts import counted
 from briefgen.terminal import printable
 
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
 PROGRESS_AFTER_SECONDS = 1.0  # a file read faster than this shows no progress at all
 
 
@@ -39,6 +40,7 @@ class _Progress:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+            self.shown = False
 
 
 def add_import_command(commands: Any) -> argparse.ArgumentParser:
@@ -83,6 +85,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr, args.file.name)
     try:
         result = import_document(args.file, library, folders, details, progress=progress)
+    except KeyboardInterrupt:  # Ctrl+C: the import took back whatever it had written
+        progress.finish()
+        print(
+            f"briefgen: {printable(str(args.file))}: import stopped (Ctrl+C); nothing was added",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     finally:
         progress.finish()
     from briefgen.library.import_details import detail_origins

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from tests.gui.slow import slowed
-from tests.library import documents
+from tests.library import documents, hostile
 
 from briefgen.gui import dialogs, import_dialog
 from briefgen.gui.import_dialog import ImportDialog
@@ -68,6 +68,25 @@ def test_a_file_that_cannot_be_read_says_why_and_offers_only_close(qtbot, tmp_pa
         == f"{empty}: is empty (0 bytes); check it was saved or downloaded whole"
     )
     assert dialog.cancel_button.text() == "Close" and not dialog.import_button.isEnabled()
+
+
+def test_a_pdf_bomb_with_markup_in_its_name_is_refused_in_plain_words(
+    qtbot, tmp_path, user_library, monkeypatch
+):
+    # A name (or a notice quoting a link target) holding markup is shown as it is, not drawn.
+    monkeypatch.setattr("briefgen.library.extract.pdf_streams.MAX_PDF_STREAM_BYTES", 100_000)
+
+    def bomb(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[0].Contents = hostile.flate_stream(pdf, b"BT ET" + b" " * 200_000)
+
+    path = hostile.pdf_of(tmp_path / "<b>Agenda.pdf", ["x"], bomb)
+    dialog = dialog_for(qtbot, path, user_library)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=30_000)
+    assert dialog.error.text().startswith(f"{path}: is refused: one of its streams inflates")
+    assert dialog.status.text() == "<b>Agenda.pdf cannot be imported."
+    for label in (dialog.status, dialog.notes, dialog.error):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert not user_library.exists()
 
 
 def test_cancel_while_reading_a_long_file_stops_the_worker(qtbot, tmp_path, user_library):

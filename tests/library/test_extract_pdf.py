@@ -168,8 +168,9 @@ def test_scanned_pdf_without_text_is_refused_with_ocr_advice(tmp_path):
     with pytest.raises(ExtractError) as caught:
         extract(path)
     assert str(caught.value) == (
-        f"{path}: has no text on 40 of 40 pages (it is probably scanned); run it through OCR, "
-        "for example `ocrmypdf`, and import the result"
+        f"{path}: has no text to quote: none of its 40 pages has any (it is probably scanned, "
+        "and briefgen does not read text in images); run it through OCR software outside "
+        "briefgen (for example `ocrmypdf`) and import the result"
     )
 
 
@@ -179,8 +180,8 @@ def test_partly_scanned_pdf_imports_with_a_warning_naming_pages(tmp_path, report
     document = extract(path)
     assert document.warnings == (
         f"{path}: no text on 2 of 7 pages (PDF pages 6 and 7); they may be scanned images, and "
-        "quotes from them cannot be verified; to include them, run it through OCR, for example "
-        "`ocrmypdf`, and import the result",
+        "quotes from them cannot be verified; to include them, run it through OCR software "
+        "outside briefgen (for example `ocrmypdf`) and import the result",
     )
 
 
@@ -252,13 +253,14 @@ def test_pages_whose_fonts_give_no_letters_are_named_or_refused(tmp_path):
     assert document.warnings == (
         f"{path}: the text of 1 of 2 pages (PDF page 2) cannot be read (its fonts do not say "
         "which letters they draw), and quotes from them will not verify; to include them, run "
-        "it through OCR, for example `ocrmypdf`, and import the result",
+        "it through OCR software outside briefgen (for example `ocrmypdf`) and import the result",
     )
     with pytest.raises(ExtractError) as caught:
         _assemble(path, [unreadable, []], ["", ""], {})
     assert str(caught.value) == (
         f"{path}: has text that cannot be read (its fonts do not say which letters they draw); "
-        "run it through OCR, for example `ocrmypdf`, and import the result"
+        "run it through OCR software outside briefgen (for example `ocrmypdf`) and import the "
+        "result"
     )
 
 

@@ -230,7 +230,7 @@ def bad_files(tmp_path: Path, report_pdf: Path, report_docx: Path) -> dict[str, 
 
 
 EXPECTED = {
-    "scanned": "has no text on 40 of 40 pages (it is probably scanned); run it through OCR",
+    "scanned": "has no text to quote: none of its 40 pages has any (it is probably scanned",
     "password": "is protected by a password;",
     "corrupt": "is damaged or incomplete and cannot be read as a PDF",
     "renamed": "is a PDF with a Word name; rename it to end in .pdf",

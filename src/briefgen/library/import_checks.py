@@ -15,6 +15,7 @@ import yaml
 from briefgen.content.model import LibraryFolder
 from briefgen.content.paths import holds_other_files, is_library
 from briefgen.errors import BriefgenError
+from briefgen.library.extract.sniff import unreadable
 from briefgen.limits import CONTENT_FILE_BYTES
 
 HASH_CHUNK = 1024 * 1024
@@ -58,27 +59,39 @@ def known_sources(folders: Sequence[LibraryFolder]) -> Iterator[KnownSource]:
 
 
 def check_not_imported(path: Path, known: Sequence[KnownSource], library: Path) -> None:
-    """Refuse a file whose bytes are already an original in some library."""
-    size, digest = path.stat().st_size, ""
-    for source in known:
-        original = source.original
-        try:
-            if original is None or not original.is_file() or original.stat().st_size != size:
-                continue
-        except OSError:
-            continue
-        digest = digest or _sha256(path)
-        if _sha256(original) == digest:
-            same = os.path.realpath(source.library.path) == os.path.realpath(library)
-            where = (
-                "your library"
-                if source.library.kind == "user" or same
-                else f"the library '{source.library.name}'"
-            )
-            raise BriefgenError(
-                f"{path}: already in {where} as '{source.source_id}' ({source.title}); "
-                "write items for that source instead of importing the file again"
-            )
+    """Refuse a file whose bytes are already an original in some library (an original that
+    cannot be read is passed over: the loader names it)."""
+    try:
+        size, digest = path.stat().st_size, ""
+        for source in known:
+            original = source.original
+            try:
+                if original is None or not original.is_file() or original.stat().st_size != size:
+                    continue
+                digest = digest or _sha256(path)
+                same_bytes = _sha256(original) == digest
+            except OSError as error:
+                if error.filename == str(original):
+                    continue
+                raise
+            if same_bytes:
+                _already(path, source, library)
+    except OSError as error:
+        raise unreadable(path, error) from None
+
+
+def _already(path: Path, source: KnownSource, library: Path) -> None:
+    """Refuse `path`, whose bytes are `source`'s original, naming the library it is in."""
+    same = os.path.realpath(source.library.path) == os.path.realpath(library)
+    where = (
+        "your library"
+        if source.library.kind == "user" or same
+        else f"the library '{source.library.name}'"
+    )
+    raise BriefgenError(
+        f"{path}: already in {where} as '{source.source_id}' ({source.title}); "
+        "write items for that source instead of importing the file again"
+    )
 
 
 def check_library(library: Path, folders: Sequence[LibraryFolder]) -> None:

@@ -3,6 +3,7 @@ prefilled from the file's own metadata, dates written as a reader sees them, ids
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Collection
@@ -194,12 +195,12 @@ def prefilled(document: ExtractedDocument, given: ImportDetails) -> ImportDetail
     page before the file's own (which is when the file was made, not published). The id is
     left to `choose_id`."""
     metadata = document.metadata
-    title = given.title.strip() or metadata.title.strip() or metadata.first_heading.strip()
-    title = " ".join((title or _title_from_name(document.path)).split())
+    title = _plain(given.title) or _plain(metadata.title) or _plain(metadata.first_heading)
+    title = title or _title_from_name(document.path)
     publisher = (
-        given.publisher.strip()
-        or metadata.publisher.strip()
-        or metadata.author.strip()
+        _plain(given.publisher)
+        or _plain(metadata.publisher)
+        or _plain(metadata.author)
         or printed_publisher(document)[0]
     )
     date = given.date.strip()
@@ -207,18 +208,40 @@ def prefilled(document: ExtractedDocument, given: ImportDetails) -> ImportDetail
         date = reader_date(date)
     else:
         date = printed_date(document)[0] or _as_reader_date(metadata.date)
-    short_title = " ".join(given.short_title.split()) or short_title_of(title)
+    short_title = _plain(given.short_title) or short_title_of(title)
     return replace(
         given,
         title=title,
-        publisher=" ".join(publisher.split()),
+        publisher=_plain(publisher),
         date=date,
         short_title=short_title,
     )
 
 
+def _plain(text: str) -> str:
+    """`text` on one line, without control or format characters (a file's own title may hold
+    NUL, escape sequences or a right-to-left override) or unpaired surrogates (which cannot
+    be written as UTF-8)."""
+    kept = (
+        " "
+        if unicodedata.category(c) == "Cc"
+        else ""
+        if unicodedata.category(c) in ("Cf", "Cs")
+        else c
+        for c in text
+    )
+    return " ".join("".join(kept).split())
+
+
 def _title_from_name(path: Path) -> str:
-    words = re.sub(r"[_\-.]+", " ", path.stem).split()
+    """A title made from the file's name; a name not in UTF-8 (old Windows files copied to
+    Linux) is read as Windows-1252."""
+    stem = os.fsencode(path.stem)
+    try:
+        name = stem.decode("utf-8")
+    except UnicodeDecodeError:
+        name = stem.decode("cp1252", errors="replace")
+    words = re.sub(r"[_\-.]+", " ", _plain(name)).split()
     return " ".join(words).capitalize() if words else "Imported document"
 
 

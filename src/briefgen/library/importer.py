@@ -62,7 +62,13 @@ def read_document(
     """Extract `path` (as `extract`), after checking it is a file that can be read."""
     path = Path(path)
     if not path.is_file():
-        what = "a folder" if path.is_dir() else "not found"
+        what = (
+            "a folder"
+            if path.is_dir()
+            else "not a file but a device or pipe"
+            if path.exists()
+            else "not found"
+        )
         raise BriefgenError(f"{path}: {what}; give the document file to import")
     return extract(path, progress, cancel)
 

@@ -22,7 +22,7 @@ from briefgen.library.extract.docx_numbering import (
     int_value,
     style_numbering,
 )
-from briefgen.library.extract.docx_package import check_package
+from briefgen.library.extract.docx_package import check_package, doctype_error
 from briefgen.library.extract.errors import ExtractError
 from briefgen.library.extract.limits import MAX_DOCX_BYTES, MAX_OLE_SCAN_BYTES
 from briefgen.library.extract.model import DocumentBuilder, ExtractedDocument, Metadata
@@ -75,8 +75,10 @@ def extract_docx(
         raise ExtractError(
             path, "is damaged or not a Word document; open it in Word and save it again as .docx"
         ) from None  # fmt: skip
+    _check_parsed(path, document)
     reader = _Reader(path, document)
     reader.builder.notices.extend(notices)
+    reader.builder.notices.extend(_embedded_chunks(path, document))
     blocks = list(reader.body.iterchildren()) if reader.body is not None else []
     for done, block in enumerate(blocks, start=1):
         reader.block(block)
@@ -219,6 +221,35 @@ def _numbering_xml(document: docx.document.Document) -> etree._Element | None:
             element: etree._Element = relationship.target_part.element
             return element
     return None
+
+
+def _check_parsed(path: Path, document: docx.document.Document) -> None:
+    """Refuse a document any of whose XML parts declares a document type: `check_package`
+    looks for one in parts named .xml or .rels, and python-docx reads its parts by content
+    type, whatever they are named."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if isinstance(element, etree._Element):
+            info = element.getroottree().docinfo
+            if info.internalDTD is not None or info.externalDTD is not None:
+                raise doctype_error(path, str(part.partname).lstrip("/"))
+
+
+def _embedded_chunks(path: Path, document: docx.document.Document) -> list[str]:
+    """A notice for each part of the body kept in another format (an "altChunk": HTML, RTF or
+    another document, which Word merges in when it opens the file): briefgen does not read
+    them, so their text is missing from the import."""
+    notices = []
+    for relationship in document.part.rels.values():
+        if relationship.reltype.endswith("/aFChunk") and not relationship.is_external:
+            notices.append(
+                f"{path}: part of its text is kept in another format inside it "
+                f"({str(relationship.target_part.partname).lstrip('/')}), which briefgen does "
+                "not read; to "
+                "include it, open the file in Word, save it again (Word merges that part "
+                "into the document), and import that"
+            )
+    return notices
 
 
 def _is_encrypted_package(path: Path) -> bool:

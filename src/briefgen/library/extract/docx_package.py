@@ -19,10 +19,29 @@ from briefgen.library.extract.limits import (
     RATIO_FLOOR_BYTES,
     describe_size,
 )
+from briefgen.terminal import printable
 
 _CHUNK = 64 * 1024
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+# A document type declaration (and the entities it defines) in any encoding an XML part may
+# use: Word never writes one and refuses files with one; a parser that does not expand its
+# entities (briefgen's never do) drops the text after each one without a word.
+_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_OVERLAP = max(len(marker) for marker in _DOCTYPES) - 1
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument"
+_WORD_MAIN = b"wordprocessingml.document.main+xml"
+# What a package is whose main part is not a Word document's, by its content types.
+_OTHER_OFFICE_FILES = (
+    (b"macroEnabled", "a macro-enabled Word document (.docm), which briefgen does not open; "
+     "open it in Word, save it as a Word Document (.docx), and import that"),
+    (b"wordprocessingml.template", "a Word template (.dotx), not a document; open it in "
+     "Word, save it as a Word Document (.docx), and import that"),
+    (b"spreadsheetml", "an Excel workbook with a Word name, not a document; save what you "
+     "need to quote as PDF from Excel and import that"),
+    (b"presentationml", "a PowerPoint presentation with a Word name, not a document; save it "
+     "as PDF from PowerPoint and import that"),
+)  # fmt: skip
 # No DTDs, no entities, no network: a relationships part is plain XML.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -53,6 +72,7 @@ def check_package(path: Path) -> list[str]:
         if len(members) > MAX_DOCX_PARTS:
             raise _bomb(path, "list", f"has {len(members):,} parts, over {MAX_DOCX_PARTS:,}")
         names = {member.filename for member in members}
+        _check_kind(path, archive, names)
         if "word/document.xml" not in names and "[Content_Types].xml" not in names:
             raise ExtractError(
                 path, "is a zip archive but not a Word document; choose the .docx itself"
@@ -73,6 +93,34 @@ def check_package(path: Path) -> list[str]:
     return notices
 
 
+def _check_kind(path: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+    """Refuse, saying what it is, a package that is not a Word document: an OpenDocument file,
+    or another Office file (a workbook, a presentation, a macro-enabled document or a
+    template, which python-docx refuses) given a .docx name."""
+    if "mimetype" in names and _head(archive, "mimetype").startswith(_OPENDOCUMENT):
+        raise ExtractError(
+            path, "is an OpenDocument file (as LibreOffice saves), not a Word document; open "
+            "it in LibreOffice, save it as Word (.docx), and import that"
+        )  # fmt: skip
+    if "[Content_Types].xml" not in names:
+        return
+    types = _head(archive, "[Content_Types].xml")
+    if _WORD_MAIN in types:
+        return
+    for marker, what in _OTHER_OFFICE_FILES:
+        if marker in types:
+            raise ExtractError(path, f"is {what}")
+
+
+def _head(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The first bytes of part `name` (damage in it is reported when every part is read)."""
+    try:
+        with archive.open(name) as stream:
+            return stream.read(_CHUNK)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        return b""
+
+
 def _check_declared(path: Path, member: zipfile.ZipInfo) -> None:
     if member.file_size > MAX_DOCX_PART_BYTES:
         raise _bomb(
@@ -89,21 +137,37 @@ def _check_declared(path: Path, member: zipfile.ZipInfo) -> None:
 
 
 def _inflate(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, room: int) -> int:
-    """Inflate `member` chunk by chunk, without keeping it; its actual size."""
+    """Inflate `member` chunk by chunk, without keeping it; its actual size. An XML part that
+    declares a document type is refused."""
     size = 0
     limit = min(MAX_DOCX_PART_BYTES, room, member.file_size)
+    xml = member.filename.lower().endswith((".xml", ".rels"))
+    tail = b""
     try:
         with archive.open(member) as stream:
             while chunk := stream.read(_CHUNK):
                 size += len(chunk)
                 if size > limit:
                     raise _bomb(path, member.filename, "inflates past its declared size")
+                if xml and any(marker in tail + chunk for marker in _DOCTYPES):
+                    raise doctype_error(path, member.filename)
+                tail = chunk[-_OVERLAP:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         raise ExtractError(
             path, f"is damaged (its part {member.filename} cannot be read); open it in Word "
             "and save it again as .docx"
         ) from None  # fmt: skip
     return size
+
+
+def doctype_error(path: Path, part: str) -> ExtractError:
+    """The refusal of a part with a document type declaration (entities, a DTD)."""
+    return ExtractError(
+        path,
+        f"is refused: its part {part} declares a document type (entities or a DTD), which "
+        "Word never writes and briefgen never follows (a 'billion laughs' file, or one made "
+        "to pull in other files); ask for a copy saved from Word, or a PDF, and import that",
+    )
 
 
 def _external(path: Path, data: bytes) -> list[str]:
@@ -123,7 +187,8 @@ def _external(path: Path, data: bytes) -> list[str]:
         kind = str(relationship.get("Type", "")).rsplit("/", 1)[-1]
         if relationship.get("Type") == _HYPERLINK:
             continue
-        target = str(relationship.get("Target", ""))[:120]
+        # Shown, never followed; escapes and right-to-left overrides in it shown as escapes.
+        target = printable(str(relationship.get("Target", ""))[:120])
         notices.append(
             f"{path}: links to an external {kind} ({target}); briefgen never follows such "
             "links, so whatever it points at is not imported"

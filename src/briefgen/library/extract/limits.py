@@ -15,6 +15,16 @@ MAX_TEXT_BYTES = 50 * MEGABYTE
 
 # PDF: a 1,000-page report must import; ten times that is not a document anyone quotes.
 MAX_PDF_PAGES = 10_000
+# PDF streams inflated (a "PDF bomb" inflates a few megabytes into gigabytes, all of which PDFium
+# holds in memory): one stream (a page's content, a font; a dense map page is ~20 MB), and all
+# Flate streams of the file that are not images (a 1,000-page report's are ~100 MB).
+MAX_PDF_STREAM_BYTES = 50 * MEGABYTE
+MAX_PDF_INFLATED_BYTES = 2000 * MEGABYTE
+# What PDFium builds for one page: drawing objects (text runs, paths, images; a page of a report
+# has 50-250, a detailed map tens of thousands: 1,000,000 took PDFium 1.3 s and 330 MB to
+# load), and the drawings a page places through form XObjects nested in one another.
+MAX_PDF_PAGE_OBJECTS = 1_000_000
+MAX_PDF_PAGE_DRAWINGS = 100_000
 
 # Word files are zip archives: every part's declared and actual inflated size is checked before
 # python-docx reads any of it (a zip bomb inflates a few kilobytes into gigabytes).

@@ -207,7 +207,7 @@ class DocumentBuilder:
         if self.length > MAX_TEXT_CHARS:
             raise ExtractError(
                 self.path,
-                f"more than {MAX_TEXT_CHARS:,} characters of text; briefgen imports reports, "
+                f"has more than {MAX_TEXT_CHARS:,} characters of text; briefgen imports reports, "
                 "not data files: split it or import the part you need",
             )
         return start, self.length

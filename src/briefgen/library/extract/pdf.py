@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.counts import counted
 from briefgen.library.extract.errors import ExtractError
 from briefgen.library.extract.limits import MAX_PDF_BYTES
 from briefgen.library.extract.model import (
@@ -17,6 +18,7 @@ from briefgen.library.extract.model import (
     Metadata,
 )
 from briefgen.library.extract.pdf_footnotes import gather_footnotes, reading_order
+from briefgen.library.extract.pdf_forms import check_forms
 from briefgen.library.extract.pdf_headings import Bookmark, find_headings
 from briefgen.library.extract.pdf_layout import (
     SAME_BASELINE,
@@ -31,11 +33,15 @@ from briefgen.library.extract.pdf_layout import (
     vocabulary,
 )
 from briefgen.library.extract.pdf_reader import read_pdf
+from briefgen.library.extract.pdf_streams import check_streams
 from briefgen.library.extract.progress import CancelCheck, Monitor, ProgressCallback
 from briefgen.library.extract.sniff import check_size, looks_like, read_head
 from briefgen.library.extract.structure import paragraph_number, split_heading_number
+from briefgen.terminal import printable
 
-OCR_ADVICE = "run it through OCR, for example `ocrmypdf`, and import the result"
+OCR_ADVICE = (
+    "run it through OCR software outside briefgen (for example `ocrmypdf`) and import the result"
+)
 # PDFium marks a hyphen it found at a line end (and joins the line) with one of these.
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_][\w'’-]*)[\ufffe\x02]([^\W\d_]+)")
 _OPENS_WITH_STOP = re.compile(r"[.,;:!?)](?!\.)")
@@ -50,8 +56,10 @@ def extract_pdf(
     check_size(path, MAX_PDF_BYTES, "PDF")
     if looks_like(read_head(path)) != "pdf":
         raise ExtractError(path, "is not a PDF (it does not start as one); check the file")
-    pages, pdf_labels, info, outline = read_pdf(path, monitor)
-    return _assemble(path, pages, pdf_labels, info, outline)
+    if check_streams(path, monitor):
+        check_forms(path, monitor)
+    pages, pdf_labels, info, outline, attached = read_pdf(path, monitor)
+    return _assemble(path, pages, pdf_labels, info, outline, attached)
 
 
 def _assemble(
@@ -60,10 +68,25 @@ def _assemble(
     pdf_labels: list[str],
     info: dict[str, str],
     outline: Sequence[Bookmark] = (),
+    attached: Sequence[str] = (),
 ) -> ExtractedDocument:
     """The document from every page's lines: furniture dropped, labels chosen, broken words
     joined, headings and paragraph numbers marked."""
     count = len(pages)
+    empty = [p for p, lines in enumerate(pages) if not lines]
+    if len(empty) == count:
+        raise ExtractError(
+            path, f"has no text to quote: none of its {count} pages has any (it is probably "
+            f"scanned, and briefgen does not read text in images); {OCR_ADVICE}"
+        )  # fmt: skip
+    garbled = [p for p, lines in enumerate(pages) if lines and _unreadable(lines)]
+    if len(garbled) + len(empty) == count:
+        raise ExtractError(
+            path, "has text that cannot be read (its fonts do not say which letters they "
+            f"draw); {OCR_ADVICE}"
+        )  # fmt: skip
+    # A line of nothing but control codes (glyphs with no letter) has nothing to quote.
+    pages = [[line for line in lines if line.text.strip()] for lines in pages]
     furniture = find_furniture(pages)
     printed, number_lines = printed_labels(pages, furniture)
     body = [
@@ -74,17 +97,6 @@ def _assemble(
     ]
     body_size, _ = body_style(body)
     body = [gather_footnotes(lines, body_size) for lines in body]
-    empty = [p for p, lines in enumerate(pages) if not lines]
-    if len(empty) == count:
-        raise ExtractError(
-            path, f"has no text on {count} of {count} pages (it is probably scanned); {OCR_ADVICE}"
-        )
-    garbled = [p for p, lines in enumerate(pages) if lines and _unreadable(lines)]
-    if len(garbled) + len(empty) == count:
-        raise ExtractError(
-            path, "has text that cannot be read (its fonts do not say which letters they "
-            f"draw); {OCR_ADVICE}"
-        )  # fmt: skip
     words = vocabulary([line.text for lines in body for line in lines])
     headings = find_headings(body, outline)
     builder = DocumentBuilder(path, "pdf")
@@ -139,7 +151,21 @@ def _assemble(
         builder.start_page(next_page, labels[next_page].label, labels[next_page].source)
         next_page += 1
     _warn(builder, path, labels, empty, garbled)
-    return builder.build(_metadata(info))
+    if attached:
+        names = ", ".join(printable(name) for name in attached[:5])
+        more = f" and {len(attached) - 5} more" if len(attached) > 5 else ""
+        builder.notices.append(
+            f"{path}: has {counted(len(attached), 'file')} attached ({names}{more}), which "
+            f"briefgen never opens, so {'its' if len(attached) == 1 else 'their'} text is not "
+            "imported; to quote one, save it from a PDF reader and import it on its own"
+        )
+    document = builder.build(_metadata(info))
+    if not document.text.strip():  # every line was a page number or running header
+        raise ExtractError(
+            path, "has no text to quote: all its pages hold is page numbers and running "
+            "headers or footers; check it is the document you meant"
+        )  # fmt: skip
+    return document
 
 
 def _whole_words(
@@ -206,9 +232,10 @@ def _warn(
 
 
 def _unreadable(lines: list[Line]) -> bool:
-    """Whether most of a page's characters are U+FFFD: glyphs PDFium could not map to text."""
-    characters = sum(len(line.text) for line in lines)
-    unknown = sum(line.text.count("\ufffd") for line in lines)
+    """Whether most of a page's characters are glyphs PDFium could not map to text: U+FFFD,
+    or control codes (left out of the text)."""
+    characters = sum(len(line.text) + line.unmapped for line in lines)
+    unknown = sum(line.text.count("\ufffd") + line.unmapped for line in lines)
     return unknown > UNREADABLE_SHARE * characters
 
 

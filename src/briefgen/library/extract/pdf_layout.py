@@ -33,6 +33,7 @@ class Line:
     x: float = 0.0  # the first character's origin, in PDF points from the page's lower left
     y: float = 0.0  # its baseline
     footnote: bool = False  # one whole footnote, written "<sup>3</sup> Its text."
+    unmapped: int = 0  # characters PDFium gave as control codes (no letter known), left out
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,14 +7,16 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from briefgen.library.extract.errors import ExtractError
-from briefgen.library.extract.limits import MAX_PDF_PAGES
+from briefgen.library.extract.limits import MAX_PDF_PAGE_OBJECTS, MAX_PDF_PAGES
 from briefgen.library.extract.pdf_headings import Bookmark
 from briefgen.library.extract.pdf_layout import Line
 from briefgen.library.extract.progress import Monitor
@@ -24,6 +26,8 @@ from briefgen.library.extract.progress import Monitor
 # buffers below are used only under this lock.
 _PDFIUM = threading.Lock()
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# Control codes other than PDFium's line-end hyphen marks: glyphs whose font says no letter.
+_UNMAPPED = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\uffff]")
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\ufb05": "st", "\ufb06": "st"}
@@ -37,18 +41,17 @@ SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follow
 SUPERSCRIPT_RISE = 0.15  # … or raised above its baseline by this share of the type size
 
 
-def read_pdf(
-    path: Path, monitor: Monitor
-) -> tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark]]:
-    """Every page's lines, the PDF's own page labels ('' where none), its document info and
-    its outline; one thread at a time."""
+PdfContents = tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark], list[str]]
+
+
+def read_pdf(path: Path, monitor: Monitor) -> PdfContents:
+    """Every page's lines, the PDF's own page labels ('' where none), its document info, its
+    outline and the names of the files attached to it; one thread at a time."""
     with _PDFIUM:
         return _read(path, monitor)
 
 
-def _read(
-    path: Path, monitor: Monitor
-) -> tuple[list[list[Line]], list[str], dict[str, str], list[Bookmark]]:
+def _read(path: Path, monitor: Monitor) -> PdfContents:
     pdf = _open(path)
     try:
         count = len(pdf)
@@ -63,16 +66,27 @@ def _read(
         for index in range(count):
             monitor.check()
             try:
-                pages.append(list(_page_lines(pdf, index)))
+                pages.append(list(_page_lines(pdf, index, path)))
             except pypdfium2.PdfiumError:
                 pages.append([])  # a damaged page reads as one without text, and is named
             monitor.step(index + 1, count)
-        pdf_labels = [pdf.get_page_label(index) for index in range(count)]
-        info: dict[str, str] = pdf.get_metadata_dict()
+        pdf_labels = [_page_label(pdf, index) for index in range(count)]
+        info = _metadata(pdf)
         outline = _outline(pdf)
+        attached = _attachments(pdf)
     finally:
         pdf.close()
-    return pages, pdf_labels, info, outline
+    return pages, pdf_labels, info, outline, attached
+
+
+def _attachments(pdf: pypdfium2.PdfDocument) -> list[str]:
+    """The names of the files attached to the PDF (never opened: they are not its text)."""
+    names = []
+    for index in range(max(0, int(pdfium_c.FPDFDoc_GetAttachmentCount(pdf.raw)))):
+        attachment = pdfium_c.FPDFDoc_GetAttachment(pdf.raw, index)
+        if attachment:
+            names.append(_utf16(partial(pdfium_c.FPDFAttachment_GetName, attachment), wide=True))
+    return names
 
 
 def _outline(pdf: pypdfium2.PdfDocument) -> list[Bookmark]:
@@ -83,10 +97,37 @@ def _outline(pdf: pypdfium2.PdfDocument) -> list[Bookmark]:
             destination = item.get_dest()
             index = destination.get_index() if destination is not None else None
             if index is not None:
-                bookmarks.append(Bookmark(int(item.level), str(item.get_title()), int(index)))
+                title = _utf16(partial(pdfium_c.FPDFBookmark_GetTitle, item.raw))
+                bookmarks.append(Bookmark(int(item.level), title, int(index)))
     except pypdfium2.PdfiumError:
         return []
     return bookmarks
+
+
+def _utf16(read: Callable[[Any, int], int], wide: bool = False) -> str:
+    """A string PDFium gives as UTF-16 through `read(buffer, size)` (which returns the size it
+    needs; `wide` if it takes the buffer as 16-bit units), its malformed parts as U+FFFD:
+    pypdfium2's own getters raise on a lone surrogate, which a hostile (or broken) file's
+    title can hold."""
+    size = int(read(None, 0))
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    read(ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)) if wide else buffer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+
+
+def _page_label(pdf: pypdfium2.PdfDocument, index: int) -> str:
+    return _utf16(partial(pdfium_c.FPDF_GetPageLabel, pdf.raw, index))
+
+
+def _metadata(pdf: pypdfium2.PdfDocument) -> dict[str, str]:
+    """The document info (Title, Author, CreationDate, …), as pypdfium2's `get_metadata_dict`."""
+    info = {}
+    for key in pdf.METADATA_KEYS:
+        name = (key + "\x00").encode("utf-8")
+        info[key] = _utf16(partial(pdfium_c.FPDF_GetMetaText, pdf.raw, name))
+    return info
 
 
 def _open(path: Path) -> pypdfium2.PdfDocument:
@@ -107,8 +148,16 @@ def _open(path: Path) -> pypdfium2.PdfDocument:
         ) from None
 
 
-def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
+def _page_lines(pdf: pypdfium2.PdfDocument, index: int, path: Path) -> Iterator[Line]:
     page = pdf[index]
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > MAX_PDF_PAGE_OBJECTS:  # before its text
+        page.close()
+        raise ExtractError(
+            path,
+            f"is refused: PDF page {index + 1} has more than {MAX_PDF_PAGE_OBJECTS:,} drawing "
+            "objects (a damaged file or a 'PDF bomb', which would take far more memory than "
+            "the file's size); open it in a PDF reader, print it to a new PDF, and import that",
+        )
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -119,8 +168,9 @@ def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
             line_text = match.group()
             if not line_text.strip():
                 continue
+            unmapped = len(_UNMAPPED.findall(line_text))
             if not styled:
-                yield Line(_clean(line_text))
+                yield Line(_clean(line_text), unmapped=unmapped)
                 continue
             first = match.start() + len(line_text) - len(line_text.lstrip())
             last = match.start() + len(line_text.rstrip()) - 1
@@ -131,9 +181,8 @@ def _page_lines(pdf: pypdfium2.PdfDocument, index: int) -> Iterator[Line]:
             size_first, bold_first = _style(textpage, first)
             size_last, bold_last = _style(textpage, last)
             x, y = _origin(textpage, first)
-            yield Line(
-                _clean(line_text), min(size_first, size_last), bold_first and bold_last, x, y
-            )
+            size, bold = min(size_first, size_last), bold_first and bold_last
+            yield Line(_clean(line_text), size, bold, x, y, unmapped=unmapped)
     finally:
         textpage.close()
         page.close()

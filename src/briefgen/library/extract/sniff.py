@@ -24,7 +24,7 @@ def check_size(path: Path, limit: int, kind: str) -> int:
     except FileNotFoundError:
         raise ExtractError(path, "does not exist; check the name and folder") from None
     except OSError as error:
-        raise ExtractError(path, f"cannot be read ({error.strerror})") from None
+        raise unreadable(path, error) from None
     if size == 0:
         raise ExtractError(path, "is empty (0 bytes); check it was saved or downloaded whole")
     if size > limit:
@@ -42,7 +42,16 @@ def read_head(path: Path, count: int = 1024) -> bytes:
         with path.open("rb") as stream:
             return stream.read(count)
     except OSError as error:
-        raise ExtractError(path, f"cannot be read ({error.strerror})") from None
+        raise unreadable(path, error) from None
+
+
+def unreadable(path: Path, error: OSError) -> ExtractError:
+    """The file cannot be opened or read (no permission, a share gone away): what to do."""
+    return ExtractError(
+        path,
+        f"cannot be read ({(error.strerror or str(error)).lower()}); check you can open it, "
+        "or copy it to a folder of your own and import the copy",
+    )
 
 
 def looks_like(head: bytes) -> str | None:

@@ -12,19 +12,25 @@ from briefgen.library.extract.errors import ExtractError
 from briefgen.library.extract.limits import MAX_TEXT_BYTES
 from briefgen.library.extract.model import DocumentBuilder, ExtractedDocument, Metadata
 from briefgen.library.extract.progress import CancelCheck, Monitor, ProgressCallback
-from briefgen.library.extract.sniff import check_size, looks_like
+from briefgen.library.extract.sniff import check_size, looks_like, unreadable
 from briefgen.library.extract.structure import paragraph_number, split_heading_number
 
-_ATX_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Every pattern here runs in time linear in the line: a file is untrusted, and a pattern that
+# backtracks (`(.*?)[ \t]*$`, `[^)]*` from each of many "[") took minutes on a 100 kB line.
+_ATX_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _SETEXT_UNDERLINE = re.compile(r"(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"(```|~~~)")
 # Inline Markdown that is not part of what a reader sees: images, and a link's address.
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_ADDRESS = r"\((?:[^()]|\([^()]*\))*\)"  # a link's address, with one level of brackets in it
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _ADDRESS)
+_LINK = re.compile(r"\[([^\[\]]+)\]" + _ADDRESS)
 _CODE = re.compile(r"`([^`]+)`")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# Inside, an underscore only between letters ("_snake_case_"): never a run to the line's end.
+_UNDERSCORE_EMPHASIS = re.compile(
+    r"(?<!\w)(_{1,2})(?=\S)((?:[^_]|(?<=\w)_(?=\w))+?)(?<=\S)\1(?!\w)"
+)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
-_FRONT_FIELD = re.compile(r"(?m)^(title|author|date|publisher):[ \t]*[\"']?(.*?)[\"']?[ \t]*$")
+_FRONT_FIELD = re.compile(r"(?m)^(title|author|date|publisher):(.*)$")
 
 
 def extract_text(
@@ -36,7 +42,10 @@ def extract_text(
     """Read a text (or, if `markdown`, a Markdown) file as the document's text."""
     monitor = Monitor(path, progress, cancel)
     check_size(path, MAX_TEXT_BYTES, "text file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise unreadable(path, error) from None
     kind = looks_like(data[:1024])
     if kind is not None:
         raise ExtractError(
@@ -110,7 +119,7 @@ def _front_matter(text: str) -> tuple[Metadata, str]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return Metadata(), text
-    fields = {key: value for key, value in _FRONT_FIELD.findall(match.group(1))}
+    fields = {key: _unquoted(value) for key, value in _FRONT_FIELD.findall(match.group(1))}
     metadata = Metadata(
         title=fields.get("title", ""),
         author=fields.get("author", ""),
@@ -118,6 +127,22 @@ def _front_matter(text: str) -> tuple[Metadata, str]:
         date=fields.get("date", ""),
     )
     return metadata, text[match.end() :]
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the spaces and the quotation mark at either end."""
+    value = value.strip(" \t")
+    value = value[1:] if value[:1] in "\"'" else value
+    return (value[:-1] if value[-1:] in "\"'" else value).strip(" \t")
+
+
+def _without_closing_marks(title: str) -> str:
+    """An ATX heading's text without its optional closing #s ("## Title ##") and spaces."""
+    title = title.rstrip(" \t")
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        title = bare.rstrip(" \t")
+    return title
 
 
 def _read_plain(builder: DocumentBuilder, text: str) -> None:
@@ -150,7 +175,7 @@ def _read_markdown(builder: DocumentBuilder, text: str) -> None:
         setext = bool(raw.strip()) and previous is None and _SETEXT_UNDERLINE.match(following)
         if atx or setext:
             if atx:
-                level, title = len(atx.group(1)), str(atx.group(2))
+                level, title = len(atx.group(1)), _without_closing_marks(atx.group(2))
             else:
                 level, title = (1 if following.startswith("=") else 2), raw.strip()
                 underlines.add(i + 1)
