@@ -28,7 +28,8 @@ from briefgen.content.model import LibraryFolder
 from briefgen.errors import BriefgenError
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
-from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
+from briefgen.gui.span_view import SpanView
+from briefgen.gui.span_words import MOVES, SHAPING_HINT
 from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
 from briefgen.library.curate import add_items, item_id_for
 from briefgen.library.destinations import library_at
@@ -61,7 +62,6 @@ class AddItemDialog(QDialog):
         describe(self.quote, "Quote, from the source", tooltip=False)
         self.context = SpanView(self.source.text)
         self.context.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        describe(self.context, "Source text", f"The quote highlighted. {SHAPING_HINT}", False)
         self.context.spanChanged.connect(self._span_changed)
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from briefgen.gui.span_words import shortcut_lines
 from briefgen.pack.packfile import SUFFIX
 from briefgen.recovery import Recovered
 from briefgen.render import FORMATS, document_formats, format_for_path
@@ -214,6 +215,11 @@ SHORTCUTS = (
     "Alt+Up / Alt+Down  move the current item within its theme\n"
     "Ctrl+Shift+R  review the items briefgen suggests from a document\n"
     "Ctrl+Shift+I  add the passage selected in the source as an item\n"
+    "A or Enter, R, S  accept, reject or skip a suggestion (the review's list)\n"
+    "Ctrl+Z in the review  undo the last decision\n"
+    "Shaping a quote (the review, Add as item):\n"
+    + "".join(f"    {line}\n" for line in shortcut_lines())
+    + "    Shift+F10 or the Menu key in the source text  these commands in a menu\n"
     "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
     "F5  reload the content\n"
     "F1  this list; Ctrl+Q  quit\n"
