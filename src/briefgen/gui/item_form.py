@@ -80,6 +80,11 @@ class ItemForm(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.themes.addItem(entry)
         self.themes.setMaximumHeight(self.fontMetrics().height() * 8)
+        # Never squeezed below four themes in view: a form with less room scrolls instead.
+        shown = min(self.themes.count(), 4)
+        if shown:
+            frame = 2 * self.themes.frameWidth()
+            self.themes.setMinimumHeight(self.themes.sizeHintForRow(0) * shown + frame)
         self.key = QCheckBox("Ke&y item for member briefings")
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("In your own words (never shown as a quote)")
@@ -92,6 +97,8 @@ class ItemForm(QWidget):
         describe(self.locator, "Locator", "Where the quote is: page, paragraph or section.")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        # A field with no room beside its label goes under it (a narrow pane at 200% text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         _add_row_with_button(form, "&Kind:", self.kind, self.other_kind)
         _add_row_with_button(form, "&Organisation:", self.org, self.new_org)
         form.addRow("T&hemes:", self.themes)
