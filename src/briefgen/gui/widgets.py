@@ -93,8 +93,8 @@ class ElidedComboBox(QComboBox):
 
     def shown_text(self) -> str:
         """The current choice as the closed box shows it: whole if it fits; else a closing
-        "(…)" (which library) kept whole while it takes at most half the room, the words
-        before it shortened at their end; else shortened as `elide` says."""
+        "(…)" (which library) kept whole while whole words of eight characters or more of
+        the title before it still fit; else shortened as `elide` says."""
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         room = (
@@ -114,8 +114,11 @@ class ElidedComboBox(QComboBox):
         if head and tail.endswith(")"):
             after = f" ({tail}"
             left = room - metrics.horizontalAdvance(after)
-            if left >= room // 2:
-                return metrics.elidedText(head, Qt.TextElideMode.ElideRight, left) + after
+            words = head.split()
+            while words and metrics.horizontalAdvance(" ".join(words) + "…") > left:
+                words.pop()  # whole words of the title, as many as fit
+            if len(" ".join(words)) >= 8:  # enough of the title to know it by
+                return " ".join(words) + "…" + after
         return metrics.elidedText(text, self.elide, room)
 
     def paintEvent(self, event: QPaintEvent) -> None:
