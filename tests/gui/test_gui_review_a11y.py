@@ -65,7 +65,7 @@ def test_at_200_percent_text_on_a_laptop_the_review_view_cuts_nothing_off(
     # The fields scroll down rather than squeeze, and never sideways.
     form = view.form
     assert form.height() >= form.minimumSizeHint().height()
-    assert view.fields.widget().width() <= view.fields.viewport().width()
+    assert view.fields_body.width() <= view.fields.viewport().width()
     assert view.hint.height() >= view.hint.heightForWidth(view.hint.width())
     themes = form.themes
     assert themes.viewport().height() >= 4 * themes.sizeHintForRow(0)

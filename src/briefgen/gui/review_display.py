@@ -117,7 +117,7 @@ class ReviewDisplay(QDialog):
         left_layout.addLayout(all_row)
         # The hint and the fields scroll below the source text rather than squeeze it or
         # each other (200% text on a laptop); the buttons under them stay in view.
-        fields = QWidget()
+        self.fields_body = fields = QWidget()
         fields_layout = QVBoxLayout(fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)
         fields_layout.addWidget(self.hint)
@@ -177,7 +177,7 @@ class ReviewDisplay(QDialog):
             width = sum(self.split.sizes())
             self.split.setSizes([width * 38 // 100, width - width * 38 // 100])
             height = sum(self.source_split.sizes())
-            fields = min(self.fields.widget().sizeHint().height(), height // 2)
+            fields = min(self.fields_body.sizeHint().height(), height // 2)
             self.source_split.setSizes([height - fields, fields])
 
     def done(self, code: int) -> None:

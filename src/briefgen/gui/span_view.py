@@ -91,6 +91,7 @@ class SpanView(QPlainTextEdit):
         )
         self.setTabChangesFocus(True)
         self.setAccessibleName("Source text, with the quote")
+        self.setAccessibleDescription(quote_description("", shapeable=True))
         self.viewport().setMouseTracking(True)  # the pointer's shape over a handle
         self.span: tuple[int, int] | None = None
         self.shapeable = True
