@@ -18,8 +18,8 @@ from tests.gui.test_gui_officer_trial import _import_twice
 from tests.team_libraries import make_teams
 
 from briefgen.content import Corpus, load_corpus
-from briefgen.gui.dialogs import SHORTCUTS
 from briefgen.gui.review_view import ReviewView
+from briefgen.gui.shortcuts import SHORTCUTS
 from briefgen.gui.span_words import MOVES
 from briefgen.library.folders import library_folders
 
@@ -190,7 +190,39 @@ def test_the_keys_that_shape_a_quote_are_in_its_menu_and_in_help(
     assert {"Alt+Right", "Ctrl+Alt+Shift+Left", "Ctrl+Z"} <= keys
     assert [key for key in sorted(keys) if key not in SHORTCUTS] == []
     assert all(f"\n{key} " in SHORTCUTS or f" {key} " in SHORTCUTS for key in keys)
-    assert "A or Enter, R, S  accept, reject or skip" in SHORTCUTS
+    for key, does in (("A or Enter", "accept"), ("R", "reject"), ("S", "skip")):
+        assert f"\n{key}  {does}" in SHORTCUTS
+
+
+def test_help_lists_the_keys_in_a_dialog_that_fits_a_laptop_at_200_percent(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, large_text: Any
+) -> None:
+    from briefgen.gui.shortcuts import SECTIONS, ShortcutsDialog
+
+    area = laptop_screen(monkeypatch, 1366, 768)
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() <= area.width() and dialog.height() <= area.height()
+    table = dialog.table
+    shown = [
+        (section.text(0), [(row.text(0), row.text(1)) for row in _children(section)])
+        for section in (table.topLevelItem(i) for i in range(table.topLevelItemCount()))
+    ]
+    assert shown == [(heading, list(rows)) for heading, rows in SECTIONS]
+    # Every line whole at 200% on a laptop; the list scrolls where the screen is short.
+    widest = max(
+        table.fontMetrics().horizontalAdvance(keys) for _, rows in SECTIONS for keys, _ in rows
+    )
+    assert table.columnWidth(0) >= widest
+    doing = max(
+        table.fontMetrics().horizontalAdvance(what) for _, rows in SECTIONS for _, what in rows
+    )
+    assert table.header().sectionSize(1) >= doing  # and what they do, whole
+
+
+def _children(item: Any) -> list[Any]:
+    return [item.child(index) for index in range(item.childCount())]
 
 
 def test_a_decided_suggestion_says_its_quote_can_no_longer_change(

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from briefgen.gui.span_words import shortcut_lines
 from briefgen.pack.packfile import SUFFIX
 from briefgen.recovery import Recovered
 from briefgen.render import FORMATS, document_formats, format_for_path
@@ -205,30 +204,11 @@ def ask_review_import(parent: QWidget, title: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-SHORTCUTS = (
-    "Ctrl+N  new pack\nCtrl+O  open a pack\nCtrl+S  save\nCtrl+Shift+S  save as\n"
-    "Ctrl+E  export as PDF or Word\nCtrl+P  print\nCtrl+F  search the items\n"
-    "Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z)  undo / redo a change to the pack\n"
-    "Space  include or leave out the current item\n"
-    "Ctrl+K  mark the current item key (it leads its theme), or unmark it\n"
-    "Ctrl+B  move the current item to a committee report's body or appendix\n"
-    "Alt+Up / Alt+Down  move the current item within its theme\n"
-    "Ctrl+Shift+R  review the items briefgen suggests from a document\n"
-    "Ctrl+Shift+I  add the passage selected in the source as an item\n"
-    "A or Enter, R, S  accept, reject or skip a suggestion (the review's list)\n"
-    "Ctrl+Z in the review  undo the last decision\n"
-    "Shaping a quote (the review, Add as item):\n"
-    + "".join(f"    {line}\n" for line in shortcut_lines())
-    + "    Shift+F10 or the Menu key in the source text  these commands in a menu\n"
-    "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
-    "F5  reload the content\n"
-    "F1  this list; Ctrl+Q  quit\n"
-    "Alt + underlined letter  go to that field"
-)
-
-
 def show_shortcuts(parent: QWidget) -> None:
-    QMessageBox.information(parent, "Keyboard shortcuts", SHORTCUTS)
+    """Help → Keyboard shortcuts, until closed."""
+    from briefgen.gui.shortcuts import ShortcutsDialog
+
+    ShortcutsDialog(parent).exec()
 
 
 def show_about(parent: QWidget) -> None:

@@ -59,16 +59,13 @@ def keys_sentence() -> str:
     )
 
 
-def shortcut_lines() -> list[str]:
-    """The shaping keys as Help → Keyboard shortcuts lists them, a line per edge and unit."""
-    lines = []
-    for edge in ("start", "end"):
-        for unit in ("word", "sentence"):
-            keys = keys_for(edge, unit)
-            lines.append(
-                f"{keys[True]} / {keys[False]}  extend / trim the quote's {edge} by a {unit}"
-            )
-    return lines
+def shortcut_rows() -> list[tuple[str, str]]:
+    """The shaping keys as Help → Keyboard shortcuts lists them: (keys, what they do), in the
+    order of the context menu."""
+    return [
+        (keys, f"{'extend' if grow else 'trim'} the quote's {edge} by a {unit}")
+        for _, keys, edge, unit, grow in MOVES
+    ]
 
 
 def word_count(quote: str) -> str:
