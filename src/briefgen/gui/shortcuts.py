@@ -107,7 +107,10 @@ class ShortcutsDialog(QDialog):
             metrics.horizontalAdvance(keys) for _, rows in SECTIONS for keys, _ in rows
         )
         self.table.setColumnWidth(0, keys_width + metrics.averageCharWidth() * 3)
-        self.table.setCurrentItem(self.table.topLevelItem(0).child(0))
+        first = self.table.topLevelItem(0)
+        start = first.child(0) if first is not None else None
+        if start is not None:  # the first key, not its heading, is where reading starts
+            self.table.setCurrentItem(start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -116,5 +119,5 @@ class ShortcutsDialog(QDialog):
         # As wide as the longest line needs (the screen allowing), as tall as the list.
         widest = max(metrics.horizontalAdvance(what) for _, rows in SECTIONS for _, what in rows)
         width = self.table.columnWidth(0) + widest + metrics.averageCharWidth() * 8
-        rows = sum(len(rows) + 1 for _, rows in SECTIONS)
-        fit_on_screen(self, width, self.table.sizeHintForRow(1) * (rows + 1) + 100)
+        lines = sum(len(rows) + 1 for _, rows in SECTIONS)
+        fit_on_screen(self, width, self.table.sizeHintForRow(1) * (lines + 1) + 100)
