@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
 from briefgen.content.model import Organisation
-from briefgen.gui.widgets import describe, shrinkable
+from briefgen.gui.widgets import ElidedComboBox, describe
 from briefgen.library.destinations import library_at, library_label
 
 CHOOSE_KIND = "Choose a kind…"
@@ -54,7 +54,8 @@ class ItemForm(QWidget):
         for kind in ITEM_KINDS:  # each kind's rule, as the curation guide has it
             self.kind.addItem(kind, kind)
             self.kind.setItemData(self.kind.count() - 1, rules[kind], Qt.ItemDataRole.ToolTipRole)
-        self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
+        # A long name is shortened with "…" (whole in the tooltip), so it fits 200% text.
+        self.org = ElidedComboBox("Organisation", "Whose view or finding the quote states.", 16)
         self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
             self._list_organisation(org)
@@ -91,7 +92,6 @@ class ItemForm(QWidget):
         self.locator = QLineEdit()
         self.kind.currentIndexChanged.connect(self._describe_kind)
         self._describe_kind()
-        describe(self.org, "Organisation", "Whose view or finding the quote states.")
         describe(self.themes, "Themes", "Tick one to three themes the item belongs to.")
         describe(self.headline, "Headline, your own words", "A plain-English summary.")
         describe(self.locator, "Locator", "Where the quote is: page, paragraph or section.")
