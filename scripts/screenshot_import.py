@@ -7,7 +7,9 @@ of a document in a team folder, for looking at the "Add to" choice and the "adde
 Everything is made in a temporary folder (two team folders listed in a `libraries.yaml`, the
 user's own library, a short document); the real settings and libraries are not touched. Writes
 OUT_DIR/import.png (the dialog, a team folder chosen), OUT_DIR/import-choices.png (the screen
-with the Add to list open) and OUT_DIR/review-team.png.
+with the Add to list open), OUT_DIR/review-team.png, and OUT_DIR/document-filter.png: the Items
+tab once the document is in your library too, the team folder's copy chosen under Document
+(its name then says which library it is in).
 """
 
 from __future__ import annotations
@@ -106,8 +108,39 @@ def main() -> int:
     corpus = load_corpus(library_folders())
     review = ReviewView(corpus, result.source_id, items_library(corpus, result.source_id))
     shoot_review(review, out / "review-team.png")
+    shoot_document_filter(note, out / "document-filter.png")
     print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
     return 0
+
+
+def shoot_document_filter(note: Path, path: Path) -> None:
+    """Import `note` into your library as well, open the window and choose the team folder's
+    copy under Document; save the window to `path`."""
+    from briefgen.cli import main as cli
+    from briefgen.gui.app import create_window
+
+    copy = note.with_name(f"{note.stem} (copy).md")
+    copy.write_text(NOTE + "\n", encoding="utf-8")  # another file, so imported again
+    if cli(["import", str(copy), "--publisher", "Anytown Council", "--date", "2026"]) != 0:
+        return
+    _, window, _ = create_window([])
+    window.show()
+    while window.corpus is None:
+        settle(100)
+    documents = window.items_panel.source_filter
+    team = [
+        documents.itemText(i)
+        for i in range(documents.count())
+        if "team library" in documents.itemText(i)
+    ]
+    if team:
+        documents.setCurrentIndex(documents.findText(team[0]))
+    settle()
+    grab(window, path)
+    window.setWindowModified(False)
+    window.close()
+    window.deleteLater()
+    settle(50)
 
 
 if __name__ == "__main__":

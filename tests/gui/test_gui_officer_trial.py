@@ -199,7 +199,7 @@ def test_an_item_added_from_the_source_is_chosen_in_the_list_and_the_status_bar_
 def test_help_lists_every_shortcut_of_the_window(window: Any) -> None:
     from PySide6.QtGui import QAction
 
-    from briefgen.gui.dialogs import SHORTCUTS
+    from briefgen.gui.shortcuts import SHORTCUTS
 
     keys = {
         shortcut.toString()

@@ -31,7 +31,8 @@ from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.gui import dialogs
 from briefgen.gui.item_form import ItemForm
-from briefgen.gui.span_view import MOVES, SHAPING_HINT, SpanView
+from briefgen.gui.span_view import SpanView
+from briefgen.gui.span_words import MOVES, SHAPING_HINT
 from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
 from briefgen.gui.workers import TaskRunner, writing_library
 from briefgen.library.curate import add_items, item_id_for
@@ -73,7 +74,6 @@ class AddItemDialog(QDialog):
         describe(self.quote, "Quote, from the source", tooltip=False)
         self.context = SpanView(self.source.text)
         self.context.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        describe(self.context, "Source text", f"The quote highlighted. {SHAPING_HINT}", False)
         self.context.spanChanged.connect(self._span_changed)
         hint = QLabel(SHAPING_HINT)
         hint.setWordWrap(True)

@@ -210,25 +210,11 @@ def ask_review_import(parent: QWidget, title: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-SHORTCUTS = (
-    "Ctrl+N  new pack\nCtrl+O  open a pack\nCtrl+S  save\nCtrl+Shift+S  save as\n"
-    "Ctrl+E  export as PDF or Word\nCtrl+P  print\nCtrl+F  search the items\n"
-    "Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z)  undo / redo a change to the pack\n"
-    "Space  include or leave out the current item\n"
-    "Ctrl+K  mark the current item key (it leads its theme), or unmark it\n"
-    "Ctrl+B  move the current item to a committee report's body or appendix\n"
-    "Alt+Up / Alt+Down  move the current item within its theme\n"
-    "Ctrl+Shift+R  review the items briefgen suggests from a document\n"
-    "Ctrl+Shift+I  add the passage selected in the source as an item\n"
-    "Ctrl+Tab / Ctrl+Shift+Tab  switch tabs; Alt+I, Alt+D, Alt+X  go to a tab\n"
-    "F5  reload the content\n"
-    "F1  this list; Ctrl+Q  quit\n"
-    "Alt + underlined letter  go to that field"
-)
-
-
 def show_shortcuts(parent: QWidget) -> None:
-    QMessageBox.information(parent, "Keyboard shortcuts", SHORTCUTS)
+    """Help → Keyboard shortcuts, until closed."""
+    from briefgen.gui.shortcuts import ShortcutsDialog
+
+    ShortcutsDialog(parent).exec()
 
 
 def show_about(parent: QWidget) -> None:

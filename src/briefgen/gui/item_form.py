@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
 from briefgen.content.model import LibraryFolder, Organisation
-from briefgen.gui.widgets import describe, shrinkable
+from briefgen.gui.widgets import ElidedComboBox, describe, shrinkable
 from briefgen.library.destinations import library_at, library_label
 
 CHOOSE_KIND = "Choose a kind…"
@@ -61,7 +61,8 @@ class ItemForm(QWidget):
         for kind in ITEM_KINDS:  # each kind's rule, as the curation guide has it
             self.kind.addItem(kind, kind)
             self.kind.setItemData(self.kind.count() - 1, rules[kind], Qt.ItemDataRole.ToolTipRole)
-        self.org = shrinkable(QComboBox(), 16)  # long names elided: it fits 200% text
+        # A long name is shortened with "…" (whole in the tooltip), so it fits 200% text.
+        self.org = ElidedComboBox("Organisation", "Whose view or finding the quote states.", 16)
         self.org.addItem(CHOOSE_ORG, "")
         for org in corpus.organisations.values():
             self._list_organisation(org)
@@ -87,18 +88,24 @@ class ItemForm(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.themes.addItem(entry)
         self.themes.setMaximumHeight(self.fontMetrics().height() * 8)
+        # Never squeezed below four themes in view: a form with less room scrolls instead.
+        shown = min(self.themes.count(), 4)
+        if shown:
+            frame = 2 * self.themes.frameWidth()
+            self.themes.setMinimumHeight(self.themes.sizeHintForRow(0) * shown + frame)
         self.key = QCheckBox("Ke&y item for member briefings")
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("In your own words (never shown as a quote)")
         self.locator = QLineEdit()
         self.kind.currentIndexChanged.connect(self._describe_kind)
         self._describe_kind()
-        describe(self.org, "Organisation", "Whose view or finding the quote states.")
         describe(self.themes, "Themes", "Tick one to three themes the item belongs to.")
         describe(self.headline, "Headline, your own words", "A plain-English summary.")
         describe(self.locator, "Locator", "Where the quote is: page, paragraph or section.")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        # A field with no room beside its label goes under it (a narrow pane at 200% text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         _add_row_with_button(form, "&Kind:", self.kind, self.other_kind)
         _add_row_with_button(form, "&Organisation:", self.org, self.new_org)
         form.addRow("T&hemes:", self.themes)

@@ -35,7 +35,7 @@ from briefgen.gui.items_model import (
     WHERE,
     ItemsModel,
 )
-from briefgen.gui.widgets import describe, shrinkable
+from briefgen.gui.widgets import ElidedComboBox, describe
 from briefgen.library.destinations import document_names
 from briefgen.pack.labels import kind_label
 
@@ -86,6 +86,8 @@ class ItemsPanel(QWidget):
         self.source_filter = self._filter_combo(
             "All documents", "Source document filter", "Show items from one source document."
         )
+        # A title's start and its end (a year, a part) tell documents apart.
+        self.source_filter.elide = Qt.TextElideMode.ElideMiddle
         source_label = QLabel("Do&cument:")
         source_label.setBuddy(self.source_filter)
 
@@ -105,6 +107,7 @@ class ItemsPanel(QWidget):
             filters.addWidget(label, 0, column)
             filters.addWidget(combo, 1, column)
             filters.setColumnStretch(column, 1)
+        filters.setColumnStretch(2, 2)  # a document's name is the longest choice
 
         self.view = ItemsView()
         self.view.setModel(model)
@@ -233,11 +236,10 @@ class ItemsPanel(QWidget):
         model.modelAboutToBeReset.connect(self._before_reset)
         self._update_buttons()
 
-    def _filter_combo(self, everything: str, name: str, description: str) -> QComboBox:
-        combo = QComboBox()
+    def _filter_combo(self, everything: str, name: str, description: str) -> ElidedComboBox:
+        # A long choice is shortened in the middle when closed, whole in its tooltip.
+        combo = ElidedComboBox(name, description, widest=60)
         combo.addItem(everything, None)
-        shrinkable(combo)
-        describe(combo, name, description)
         return combo
 
     def set_corpus(self, corpus: Corpus) -> None:
@@ -245,7 +247,7 @@ class ItemsPanel(QWidget):
         ones chosen that it still has."""
         self.corpus = corpus
         names = document_names(corpus)  # a title two documents share says which library
-        fills: list[tuple[QComboBox, list[tuple[str, str]]]] = [
+        fills: list[tuple[ElidedComboBox, list[tuple[str, str]]]] = [
             (
                 self.kind_filter,
                 [
@@ -274,6 +276,7 @@ class ItemsPanel(QWidget):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
             combo.blockSignals(False)
+            combo.describe_choice()  # its name may be new (another library now has the title)
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -293,6 +296,7 @@ class ItemsPanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+            combo.describe_choice()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

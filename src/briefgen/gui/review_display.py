@@ -1,6 +1,8 @@
 """What the review view shows: the suggestions for one source listed with their scores and
 marks, the current one's passage highlighted in the source text (its quote shaped there, with
-its locator following), and its fields in the form. `review_view` adds the decisions.
+its locator following), and its fields in the form, which scrolls below the text; two
+splitters share the room, remembered with the view's size (200% text on a laptop, decision
+0205). `review_view` adds the decisions.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
@@ -26,13 +29,17 @@ from briefgen.content import Corpus
 from briefgen.content.model import LibraryFolder
 from briefgen.content.sourcemap import Locate, source_map
 from briefgen.gui.item_form import ItemForm
-from briefgen.gui.span_view import SHAPING_HINT, SpanView
-from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note
+from briefgen.gui.settings import app_settings
+from briefgen.gui.span_view import SpanView
+from briefgen.gui.span_words import SHAPING_HINT
+from briefgen.gui.widgets import describe, fit_on_screen, heading, library_note, scrolling
 from briefgen.library.destinations import library_at
 from briefgen.library.suggest import Suggestion
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
 MARKS = {ACCEPTED: "✓ accepted", REJECTED: "✗ rejected", SKIPPED: "– skipped", None: ""}
+# Where the view's size and splits are remembered.
+SIZE_KEY, SPLIT_KEY, SOURCE_SPLIT_KEY = "review/size", "review/split", "review/sourceSplit"
 
 
 class ReviewDisplay(QDialog):
@@ -71,12 +78,6 @@ class ReviewDisplay(QDialog):
         self.spans: dict[int, tuple[int, int]] = {}  # the rows whose quote was shaped
         self.text = SpanView(self.source.text)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        describe(
-            self.text,
-            "Source text",
-            f"The suggestion's passage is highlighted. {SHAPING_HINT}",
-            tooltip=False,
-        )
         self.text.spanChanged.connect(self._span_changed)
         self.text.add_move_shortcuts(self)
         self.hint = QLabel(SHAPING_HINT)
@@ -104,32 +105,87 @@ class ReviewDisplay(QDialog):
     def _build(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(heading("Suggested items"))
         left_layout.addWidget(self.status)
-        left_layout.addWidget(self.where)  # the list gives up the room; the form has none
+        left_layout.addWidget(self.where)  # the list gives up the room
         left_layout.addWidget(self.list, 1)
         all_row = QHBoxLayout()
         all_row.addWidget(self.accept_all_button)
         all_row.addWidget(self.threshold)
         left_layout.addLayout(all_row)
+        # The hint and the fields scroll below the source text rather than squeeze it or
+        # each other (200% text on a laptop); the buttons under them stay in view.
+        self.fields_body = fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.hint)
+        fields_layout.addWidget(self.form)
+        fields_layout.addStretch(1)
+        self.fields = scrolling(fields, "The item's fields")
+        # It scrolls down, never across: its pane is kept as wide as the fields need.
+        self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.fields.verticalScrollBar().sizeHint().width()
+        self.fields.setMinimumWidth(fields.minimumSizeHint().width() + bar)
+        self.source_split = QSplitter(Qt.Orientation.Vertical)
+        self.source_split.addWidget(self.text)
+        self.source_split.addWidget(self.fields)
+        self.source_split.setStretchFactor(0, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(heading("In the source"))
-        right_layout.addWidget(self.text, 2)
-        right_layout.addWidget(self.hint)
-        right_layout.addWidget(self.form)
+        right_layout.addWidget(self.source_split, 1)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.skip_button, self.undo_button):
             buttons.addWidget(button)
         right_layout.addLayout(buttons)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([420, 680])
+        self.split = QSplitter()
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(1, 1)
+        for splitter in (self.split, self.source_split):
+            splitter.setChildrenCollapsible(False)  # nothing dragged out of sight
+            splitter.setHandleWidth(max(splitter.handleWidth(), 8))  # easier to pick up
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
+        self._restore_layout()
+
+    # --- size and splits, as the officer last left them -------------------------------------
+
+    def _restore_layout(self) -> None:
+        """The size and splits the officer last left (within this screen), else a size from
+        the text's and a split giving the fields what they need, up to half the height."""
+        settings = app_settings()
         line = self.fontMetrics().lineSpacing()
-        fit_on_screen(self, max(1100, line * 64), max(700, line * 41))
+        size = settings.value(SIZE_KEY)
+        wanted = (
+            size if isinstance(size, QSize) else QSize(max(1100, line * 64), max(700, line * 41))
+        )
+        fit_on_screen(self, wanted.width(), wanted.height())
+        self._split_on_show = False
+        for splitter, key in ((self.split, SPLIT_KEY), (self.source_split, SOURCE_SPLIT_KEY)):
+            state = settings.value(key)
+            if not (isinstance(state, QByteArray) and splitter.restoreState(state)):
+                self._split_on_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._split_on_show:  # once the splitters have their sizes
+            self._split_on_show = False
+            width = sum(self.split.sizes())
+            self.split.setSizes([width * 38 // 100, width - width * 38 // 100])
+            height = sum(self.source_split.sizes())
+            fields = min(self.fields_body.sizeHint().height(), height // 2)
+            self.source_split.setSizes([height - fields, fields])
+
+    def done(self, code: int) -> None:
+        """Close, remembering the size and splits for next time."""
+        settings = app_settings()
+        settings.setValue(SIZE_KEY, self.size())
+        settings.setValue(SPLIT_KEY, self.split.saveState())
+        settings.setValue(SOURCE_SPLIT_KEY, self.source_split.saveState())
+        super().done(code)
 
     # --- suggestions ------------------------------------------------------------------------
 

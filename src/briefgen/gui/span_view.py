@@ -1,7 +1,8 @@
 """A source text with a quote's span highlighted and a handle at each end, so an officer can
 shape the quote with the mouse as well as the keys: every change, dragged, Shift+clicked or
 keyed, goes through `SpanView.set_span` with word or sentence edges from `quotespan`, so the
-quote is always an exact, non-empty span of the source (decision 0185)."""
+quote is always an exact, non-empty span of the source (decision 0185). A screen reader hears
+the quote in the view's description and each change as it is made (decision 0205)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -20,47 +22,17 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefgen.gui.source_view import highlight_format, python_offset, qt_position
+from briefgen.gui.span_words import MOVES, change_said, handle_tooltip, quote_description
+from briefgen.gui.widgets import announce
 from briefgen.library.quotespan import Edge, Unit, drag_edge, move_edge, nearer_edge
-
-# (label, shortcut, edge, unit, grow): the keys that shape a quote, in every view that has one;
-# by word then by sentence, each in the order of the text (the start's keys, then the end's).
-MOVES: tuple[tuple[str, str, Edge, Unit, bool], ...] = (
-    ("Extend start", "Alt+Shift+Left", "start", "word", True),
-    ("Trim start", "Alt+Shift+Right", "start", "word", False),
-    ("Trim end", "Alt+Left", "end", "word", False),
-    ("Extend end", "Alt+Right", "end", "word", True),
-    ("Extend start", "Ctrl+Alt+Shift+Left", "start", "sentence", True),
-    ("Trim start", "Ctrl+Alt+Shift+Right", "start", "sentence", False),
-    ("Trim end", "Ctrl+Alt+Left", "end", "sentence", False),
-    ("Extend end", "Ctrl+Alt+Right", "end", "sentence", True),
-)
-
-SHAPING_HINT = (
-    "Drag the handles at the ends of the highlight, or Shift+click a word, to trim or extend "
-    "the quote by whole words; Alt+arrow keys move its end, Alt+Shift+arrows its start (with "
-    "Ctrl, by a sentence)."
-)
 
 HANDLE = QColor("#1d5fa8")  # the notice bar's info blue: 6.4:1 on the highlight's yellow
 HANDLE_ACTIVE = QColor("#0b3a6e")
 HANDLE_HALO = QColor(29, 95, 168, 56)
 AUTOSCROLL_MS = 50
-
-
-def handle_tooltip(edge: Edge) -> str:
-    """What a handle's tooltip says: how to drag it, and the keys that do the same."""
-    word = {grow: keys for _, keys, e, unit, grow in MOVES if e == edge and unit == "word"}
-    sentence = {grow: keys for _, keys, e, unit, grow in MOVES if e == edge and unit == "sentence"}
-    name = "Start" if edge == "start" else "End"
-    return (
-        f"{name} of the quote: drag it to trim or extend the quote by whole words.\n"
-        "Shift+click a word to move the nearer end there.\n"
-        f"Keys: {word[True]} extends it by a word, {word[False]} trims it; "
-        f"{sentence[True]} and {sentence[False]} by a sentence."
-    )
 
 
 @dataclass(frozen=True)
@@ -111,6 +83,15 @@ class SpanView(QPlainTextEdit):
         super().__init__(text, parent)
         self.source_text = text
         self.setReadOnly(True)
+        # The caret can be moved to read round the quote (a screen reader follows it); Tab
+        # leaves the text.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Source text, with the quote")
+        self.setAccessibleDescription(quote_description("", shapeable=True))
         self.viewport().setMouseTracking(True)  # the pointer's shape over a handle
         self.span: tuple[int, int] | None = None
         self.shapeable = True
@@ -151,6 +132,7 @@ class SpanView(QPlainTextEdit):
                 self.ensureCursorVisible()
         self.viewport().update()
         if before != self.span:
+            self._describe()
             self.spanChanged.emit(start, end)
 
     def quote_text(self) -> str:
@@ -160,13 +142,40 @@ class SpanView(QPlainTextEdit):
     def move_edge(self, edge: Edge, unit: Unit, grow: bool) -> None:
         """Trim or extend the quote's `edge` by a word or sentence of the source."""
         if self.span is not None and self.shapeable:
+            before = self.span
             self.set_span(*move_edge(self.source_text, *self.span, edge, unit, grow))
+            moved = self.span != before
+            announce(self, change_said(self.quote_text(), edge, unit, grow, moved))
 
     def set_shapeable(self, shapeable: bool) -> None:
         """Whether the span may be changed now (a decided suggestion's may not): the handles
         are drawn only while it may."""
         self.shapeable = shapeable
+        self._describe()
         self.viewport().update()
+
+    def _describe(self) -> None:
+        """The quote as it now stands, and how to shape it, for a screen reader (Qt tells it
+        the description changed)."""
+        self.setAccessibleDescription(quote_description(self.quote_text(), self.shapeable))
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The text's usual menu with the commands that shape the quote, their keys beside
+        them, so the keys can be found (and a screen reader reads them out)."""
+        menu = self.createStandardContextMenu(point)
+        menu.addSeparator()
+        for label, keys, edge, unit, grow in MOVES:
+            action = menu.addAction(f"{label} by a {unit}\t{keys}")
+            action.setEnabled(self.span is not None and self.shapeable)
+            action.triggered.connect(
+                lambda _=False, e=edge, u=unit, g=grow: self.move_edge(e, u, g)
+            )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def add_move_shortcuts(self, window: QWidget) -> list[QShortcut]:
         """The `MOVES` keys on `window`, shaping this view's quote."""
@@ -305,9 +314,18 @@ class SpanView(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.dragging is not None and event.key() == Qt.Key.Key_Escape:
             before = self._before_drag
-            self._end_drag()
             if before is not None:
                 self.set_span(*before)  # Escape puts the quote back as it was
+            self._end_drag()
+            announce(self, "The quote is back as it was.")
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # The menu at the caret, as on Windows (the Menu key's is the platform's own).
+            at = self.cursorRect().bottomLeft()
+            menu = self.context_menu(at)
+            menu.exec(self.viewport().mapToGlobal(at))
+            menu.deleteLater()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -350,6 +368,8 @@ class SpanView(QPlainTextEdit):
     def _end_drag(self) -> None:
         if self.dragging is not None:
             self.releaseKeyboard()
+            if self.span is not None and self.span != self._before_drag:
+                announce(self, change_said(self.quote_text(), self.dragging, "word", True, True))
         self.dragging = None
         self._before_drag = None
         self._autoscroll.stop()

@@ -6,8 +6,14 @@ from collections.abc import Callable
 from html import escape
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QGuiApplication,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -17,6 +23,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +52,102 @@ def shrinkable(combo: QComboBox, characters: int = 8) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Ask a screen reader to say `message` (politely: after what it is saying) about `widget`,
+    for a change it would not otherwise hear of."""
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+class ElidedComboBox(QComboBox):
+    """A list whose closed box shows a long choice with both ends in view, a document's title
+    and the library it is in ("Anytown children's… (team library 'planning')"); the whole of
+    it is in the tooltip and the accessible description. It asks for the width of its longest
+    choice up to `widest` characters and narrows to `narrowest` (200% text); any other long
+    choice is shortened where `elide` says."""
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        narrowest: int = 8,
+        widest: int = 40,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.description, self.narrowest, self.widest = description, narrowest, widest
+        self.elide = elide
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        describe(self, name, description)
+        self.currentIndexChanged.connect(self.describe_choice)
+
+    def describe_choice(self) -> None:
+        """The tooltip and description name the choice whole (call it after a change made
+        with signals blocked)."""
+        text = self.currentText()
+        about = f"{self.description} Chosen: {text}." if text else self.description
+        self.setToolTip(about)
+        self.setAccessibleDescription(about)
+
+    def shown_text(self) -> str:
+        """The current choice as the closed box shows it: whole if it fits; else a closing
+        "(…)" (which library) kept whole while whole words of eight characters or more of
+        the title before it still fit; else shortened as `elide` says."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        room = (
+            self.style()
+            .subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                self,
+            )
+            .width()
+        )
+        text, metrics = self.currentText(), self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+        head, _, tail = text.rpartition(" (")
+        if head and tail.endswith(")"):
+            after = f" ({tail}"
+            left = room - metrics.horizontalAdvance(after)
+            words = head.split()
+            while words and metrics.horizontalAdvance(" ".join(words) + "…") > left:
+                words.pop()  # whole words of the title, as many as fit
+            if len(" ".join(words)) >= 8:  # enough of the title to know it by
+                return " ".join(words) + "…" + after
+        return metrics.elidedText(text, self.elide, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def _width_for(self, characters: int) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = QSize(
+            self.fontMetrics().averageCharWidth() * characters, self.fontMetrics().height()
+        )
+        return (
+            self.style()
+            .sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+            .width()
+        )
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # as wide as the longest choice
+        return QSize(min(hint.width(), self._width_for(self.widest)), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._width_for(self.narrowest)), hint.height())
 
 
 def fit_on_screen(window: QWidget, width: int, height: int) -> None:
