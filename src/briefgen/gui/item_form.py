@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from briefgen.content import ITEM_KINDS, Corpus
 from briefgen.content.kinds import kind_rules
 from briefgen.content.model import LibraryFolder, Organisation
-from briefgen.gui.widgets import ElidedComboBox, describe, shrinkable
+from briefgen.gui.widgets import ElidedComboBox, describe
 from briefgen.library.destinations import library_at, library_label
 
 CHOOSE_KIND = "Choose a kind…"
