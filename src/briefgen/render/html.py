@@ -33,7 +33,7 @@ from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.running import fit_line
-from briefgen.render.tables import fit_table
+from briefgen.render.tables import fit_table, kept_together
 
 TEMPLATE = "pdf/pack.html.j2"
 STYLESHEET = "pack.css"
@@ -299,20 +299,19 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
             )
         case Table():
             fitted = fit_table(block, frame.width, frame.size, frame.padding)
+            room = (frame.width, frame.size, frame.padding)
+            printed = [kept_together(part, *room) for part in fitted]
             return TableContext(
                 type="table",
                 number=block.number,
                 parts=[
                     TablePartContext(
-                        caption=part.table.caption,
-                        header=[keep_labels_with_numbers(cell) for cell in part.table.header],
-                        rows=[
-                            [keep_labels_with_numbers(cell) for cell in row]
-                            for row in part.table.rows
-                        ],
+                        caption=table.caption,
+                        header=list(table.header),
+                        rows=[list(row) for row in table.rows],
                         widths=[f"{share * 100:.1f}%" for share in part.shares],
                     )
-                    for part in fitted
+                    for part, table in zip(fitted, printed, strict=True)
                 ],
             )
     raise TypeError(f"no HTML for block {block!r}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from briefgen.pack.model import Table
-from briefgen.render.references import unbroken_words
+from briefgen.render.references import keep_labels_with_numbers, unbroken_words
 
 MIN_COLUMN_EMS = 8.0  # the narrowest column, in ems of the table's text
 # Advances in ems. A column's longest word is measured generously (wide letters, a wider font
@@ -103,6 +103,27 @@ def transposed(table: Table) -> Table:
         for index, name in enumerate(table.header[1:], start=1)
     )
     return Table(table.caption, header, rows, table.number, table.header[0])
+
+
+def kept_together(fitted: FittedTable, width: float, size: float, padding: float) -> Table:
+    """`fitted`'s table as printed in a frame `width` points wide at `size`-point text: each
+    reference kept together (label and number always, a range or list as far as its column
+    has room, so a joined run is never wider than the column; decision 0208)."""
+
+    def room(share: float, ems: float) -> int:
+        return max(0, int((share * width - padding) / (size * ems)))
+
+    def joined(cells: tuple[str, ...], ems: float) -> tuple[str, ...]:
+        return tuple(
+            keep_labels_with_numbers(cell, room(share, ems))
+            for cell, share in zip(cells, fitted.shares, strict=False)
+        )
+
+    table = fitted.table
+    return table._replace(
+        header=joined(table.header, BOLD_WORD_EMS),
+        rows=tuple(joined(row, WORD_EMS) for row in table.rows),
+    )
 
 
 def column_shares(table: Table, width: float, size: float, padding: float) -> tuple[float, ...]:

@@ -32,7 +32,7 @@ from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
 from briefgen.render.references import keep_labels_with_numbers
-from briefgen.render.tables import fit_table
+from briefgen.render.tables import fit_table, kept_together
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
 LOGO_WIDTH = Mm(62)
@@ -265,7 +265,8 @@ def add_table(writer: Writer, block: Table) -> None:
     width = writer.text_width() - writer.gutter
     size = writer.font_size("Table Text")
     for index, part in enumerate(fit_table(block, width / 12700, size, TABLE_CELL_PADDING)):
-        add_table_part(writer, part.table, [int(width * share) for share in part.shares], index)
+        printed = kept_together(part, width / 12700, size, TABLE_CELL_PADDING)
+        add_table_part(writer, printed, [int(width * share) for share in part.shares], index)
 
 
 def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
@@ -292,7 +293,7 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
-            writer.run(paragraph, keep_labels_with_numbers(value))
+            writer.run(paragraph, value)
             if row_index == kept_row:
                 keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
