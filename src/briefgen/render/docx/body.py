@@ -49,10 +49,15 @@ MIN_ROWS_KEPT = 4
 
 def add_cover(writer: Writer, pack: Pack) -> None:
     """Logo, layout name, title, meeting and date, the cover facts and briefgen's note."""
-    add_logo(writer, pack.wording["logo_alt"], pack.large_print)
+    logo = add_logo(writer, pack.wording["logo_alt"], pack.large_print)
     writer.paragraph("Subtitle", pack.subtitle)
     writer.paragraph("Title", pack.title)
     meeting_paragraph = writer.paragraph("Cover Meeting")
+    if pack.contents_on_cover and not pack.large_print:
+        # A cover sheet that carries the contents is set closer, as in the PDF (6 and 8 mm).
+        if logo is not None:
+            logo.paragraph_format.space_after = Mm(6)
+        meeting_paragraph.paragraph_format.space_after = Mm(8)
     meeting = pack.spec.meeting.meeting.strip()
     if meeting:
         writer.run(meeting_paragraph, meeting + "\n")
@@ -68,8 +73,9 @@ def add_cover(writer: Writer, pack: Pack) -> None:
         add_cover_fact(writer, label, value, first=index == 0)
 
 
-def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
-    """The council logo from the assets folder, with `alt_text` for screen readers."""
+def add_logo(writer: Writer, alt_text: str, large_print: bool) -> WordParagraph | None:
+    """The council logo from the assets folder, with `alt_text` for screen readers; its
+    paragraph, or None where there is no logo."""
     folder = assets_dir()
     path = next((folder / name for name in LOGO_NAMES if (folder / name).is_file()), None)
     if path is None:
@@ -77,8 +83,9 @@ def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
             f"the Word cover has no logo: add logo.png to {folder} (Word cannot show logo.svg "
             "on its own)"
         )
-        return
-    run = writer.paragraph("Logo").add_run()
+        return None
+    paragraph = writer.paragraph("Logo")
+    run = paragraph.add_run()
     try:
         run.add_picture(str(path), width=LARGE_PRINT_LOGO_WIDTH if large_print else LOGO_WIDTH)
     except Exception as error:  # python-docx raises several types for a bad image
@@ -86,6 +93,7 @@ def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
             f"{path} is not an image Word can show ({error}); replace it with a PNG"
         ) from None
     oxml.describe_picture(run, oxml.xml_text(alt_text))
+    return paragraph
 
 
 def add_cover_fact(writer: Writer, label: str, value: str, first: bool = False) -> None:
