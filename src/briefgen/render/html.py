@@ -33,7 +33,7 @@ from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.running import fit_line
-from briefgen.render.tables import fit_table, kept_together
+from briefgen.render.tables import fit_table, kept_together, stays_whole
 
 TEMPLATE = "pdf/pack.html.j2"
 STYLESHEET = "pack.css"
@@ -104,6 +104,7 @@ class TablePartContext(TypedDict):
     header: list[str]
     rows: list[list[str]]
     widths: list[str]  # each column's CSS width, "24.0%"
+    whole: bool  # kept on one page (a table of counts)
 
 
 class TableContext(TypedDict):
@@ -310,6 +311,7 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
                         header=list(table.header),
                         rows=[list(row) for row in table.rows],
                         widths=[f"{share * 100:.1f}%" for share in part.shares],
+                        whole=stays_whole(table),
                     )
                     for part, table in zip(fitted, printed, strict=True)
                 ],

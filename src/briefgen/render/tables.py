@@ -28,6 +28,10 @@ WANT_CHARS = 60  # a column's text longer than this wraps anyway: it asks for no
 # A table whose cells (after the first column) hold no more than this many characters (counts,
 # totals) reads across its rows: split into groups of columns, never one small table per row.
 SHORT_VALUE_CHARS = 6
+# A table of short values with no more rows than this stays on one page, moved whole to the
+# next if need be (a line a row: at most a third of a page); a longer one may break between
+# rows. The evidence pack's counts over all fourteen themes, with their total, is 15.
+MAX_WHOLE_ROWS = 16
 
 
 class FittedTable(NamedTuple):
@@ -93,6 +97,12 @@ def reshape(table: Table, columns: int) -> list[Table]:
 def short_values(table: Table) -> bool:
     """Whether every cell after the first column is a count or another short value."""
     return all(len(cell) <= SHORT_VALUE_CHARS for row in table.rows for cell in row[1:])
+
+
+def stays_whole(table: Table) -> bool:
+    """Whether `table` is kept on one page: a table of counts read across and down, which a
+    page break after its first row or two leaves as a header and a row at a page foot."""
+    return short_values(table) and len(table.rows) <= MAX_WHOLE_ROWS
 
 
 def transposed(table: Table) -> Table:

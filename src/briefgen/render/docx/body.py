@@ -32,7 +32,7 @@ from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
 from briefgen.render.references import keep_labels_with_numbers
-from briefgen.render.tables import fit_table, kept_together
+from briefgen.render.tables import fit_table, kept_together, stays_whole
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
 LOGO_WIDTH = Mm(62)
@@ -295,14 +295,16 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
     # A table of four rows or more never leaves its last row alone on a page (as the PDF):
-    # the row before last keeps with it.
-    kept_row = len(rows) - 2 if len(rows) > MIN_ROWS_KEPT else None
+    # the row before last keeps with it. A table of counts keeps every row with the next.
+    kept_rows = range(len(rows) - 2, len(rows) - 1) if len(rows) > MIN_ROWS_KEPT else range(0)
+    if stays_whole(block):
+        kept_rows = range(len(rows) - 1)
     for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
             writer.run(paragraph, value)
-            if row_index == kept_row:
+            if row_index in kept_rows:
                 keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
 
