@@ -118,3 +118,27 @@ def test_every_glossary_meaning_starts_a_sentence(briefing: Pack, shipped_corpus
     text = "".join(page.get_textpage().get_text_bounded() for page in pdf)
     assert "The council-led board for health and care." in " ".join(text.split())
     assert "board – the council-led board" in " ".join(text.split())  # the acronyms line
+
+
+def test_each_appendix_starts_a_page_of_its_own(shipped_corpus: Corpus) -> None:
+    """Appendix B (the glossary) followed Appendix A on the same page, its heading and first
+    row at the page foot; each appendix is a document of its own."""
+    spec = PackSpec(layout="committee-report", audience="members", themes=["workforce"])
+    pack = build_pack(shipped_corpus, spec)
+    titles = [s.title for s in pack.sections if s.appendix and s.level == 1]
+    assert len(titles) == 2  # what the sources say, and the glossary
+    pdf = pypdfium2.PdfDocument(render(pack, shipped_corpus, "pdf").data)
+    for title in titles:
+        # The last page naming it (after the contents and the Appendices list) is its own:
+        # below the running header, nothing on it is printed higher than its heading.
+        page = [page for page in pdf if title in page.get_textpage().get_text_range()][-1]
+        textpage = page.get_textpage()
+        start = textpage.get_text_range().index(title)
+        heading_top = textpage.get_charbox(start)[3]
+        body_top = page.get_height() - 30 * 72 / 25.4  # below the running header
+        tops = [textpage.get_charbox(i)[3] for i in range(textpage.count_chars())]
+        assert max(top for top in tops if top < body_top) <= heading_top + 1, title
+    document = Document(io.BytesIO(render(pack, shipped_corpus, "docx").data))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1" and p.text in titles]
+    assert len(headings) == 2
+    assert all(heading.paragraph_format.page_break_before for heading in headings)

@@ -31,6 +31,7 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.length import starts_appendix
 from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.running import fit_line
 from briefgen.render.tables import fit_table, kept_together, stays_whole
@@ -123,7 +124,7 @@ class SectionContext(TypedDict):
     number: str
     title: str
     blocks: list[BlockContext]
-    appendix_start: bool  # the first appendix: starts a page of its own
+    appendix_start: bool  # an appendix: starts a page of its own
 
 
 class PackContext(TypedDict):
@@ -215,12 +216,8 @@ def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
             if s.in_contents
         ],
         sections=[
-            _section_context(
-                section, table_frame(pack), appendix_start=section.appendix and not previous
-            )
-            for section, previous in zip(
-                pack.sections, (False, *(s.appendix for s in pack.sections)), strict=False
-            )
+            _section_context(section, table_frame(pack), appendix_start=starts_appendix(section))
+            for section in pack.sections
         ],
         stylesheet=_stylesheet(pack.large_print),
         page_style=_page_style(pack),

@@ -30,7 +30,7 @@ from briefgen.render.docx.pagefit import contents_fit
 from briefgen.render.docx.properties import set_language, set_properties
 from briefgen.render.docx.template import OWN_STYLES, REQUIRED_STYLES, open_styled
 from briefgen.render.docx.writer import Writer
-from briefgen.render.length import body_sections, estimate, length_warning
+from briefgen.render.length import body_sections, estimate, length_warning, starts_appendix
 
 __all__ = ["OWN_STYLES", "REQUIRED_STYLES", "render"]
 
@@ -104,11 +104,9 @@ def write_pack(writer: Writer, pack: Pack) -> bool:
     add_contents(writer, heading, entries, pack.contents_levels, new_page=not on_cover)
     # The evidence pack's contents have a page to themselves, as in the PDF.
     break_before = pack.spec.layout == "evidence-pack"
-    appendix = False
     for section, bookmark in zip(pack.sections, bookmarks, strict=True):
-        # The appendices start a page of their own, as in the PDF.
-        break_before = break_before or (section.appendix and not appendix)
-        appendix = section.appendix
+        # Each appendix starts a page of its own, as in the PDF.
+        break_before = break_before or starts_appendix(section)
         add_heading(writer, section, bookmark, page_break_before=break_before)
         break_before = False
         add_blocks(writer, section.blocks)
