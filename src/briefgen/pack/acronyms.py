@@ -105,7 +105,19 @@ def glossary_drafts(parts: PackParts, body: Sequence[Draft], title: str, intro: 
 def meaning(entry: GlossaryEntry) -> str:
     """What `entry` stands for, then its explanation as a sentence of its own: explanations
     start with a capital ("The national membership body…"), which a colon would leave
-    mid-sentence ("…departments: For example a trust")."""
+    mid-sentence ("…departments: For example a trust"). The meaning starts a sentence too: a
+    term's description, written lower-case to follow a dash in an acronyms line ("health and
+    wellbeing board – the council-led board…"), is capitalised in the glossary."""
+    expansion = sentence_start(entry.expansion)
     if not entry.explanation:
-        return entry.expansion
-    return f"{entry.expansion.rstrip('.')}. {entry.explanation}"
+        return expansion
+    return f"{expansion.rstrip('.')}. {entry.explanation}"
+
+
+def sentence_start(text: str) -> str:
+    """`text` with its first letter a capital, unless its first word is written with one later
+    ("eBay", "iPad")."""
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and first[1:] == first[1:].lower():
+        return first[:1].upper() + text[1:]
+    return text

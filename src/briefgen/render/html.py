@@ -31,9 +31,10 @@ from briefgen.pack.model import (
 )
 from briefgen.pack.wording import acronym_line
 from briefgen.render import RenderOptions, RenderResult
+from briefgen.render.length import starts_appendix
 from briefgen.render.references import keep_labels_with_numbers
 from briefgen.render.running import fit_line
-from briefgen.render.tables import fit_table
+from briefgen.render.tables import fit_table, kept_together, stays_whole
 
 TEMPLATE = "pdf/pack.html.j2"
 STYLESHEET = "pack.css"
@@ -104,6 +105,7 @@ class TablePartContext(TypedDict):
     header: list[str]
     rows: list[list[str]]
     widths: list[str]  # each column's CSS width, "24.0%"
+    whole: bool  # kept on one page (a table of counts)
 
 
 class TableContext(TypedDict):
@@ -122,7 +124,7 @@ class SectionContext(TypedDict):
     number: str
     title: str
     blocks: list[BlockContext]
-    appendix_start: bool  # the first appendix: starts a page of its own
+    appendix_start: bool  # an appendix: starts a page of its own
 
 
 class PackContext(TypedDict):
@@ -214,12 +216,8 @@ def pack_context(pack: Pack, corpus: Corpus) -> PackContext:
             if s.in_contents
         ],
         sections=[
-            _section_context(
-                section, table_frame(pack), appendix_start=section.appendix and not previous
-            )
-            for section, previous in zip(
-                pack.sections, (False, *(s.appendix for s in pack.sections)), strict=False
-            )
+            _section_context(section, table_frame(pack), appendix_start=starts_appendix(section))
+            for section in pack.sections
         ],
         stylesheet=_stylesheet(pack.large_print),
         page_style=_page_style(pack),
@@ -299,20 +297,20 @@ def _block_context(block: Block, frame: TableFrame, following: Block | None = No
             )
         case Table():
             fitted = fit_table(block, frame.width, frame.size, frame.padding)
+            room = (frame.width, frame.size, frame.padding)
+            printed = [kept_together(part, *room) for part in fitted]
             return TableContext(
                 type="table",
                 number=block.number,
                 parts=[
                     TablePartContext(
-                        caption=part.table.caption,
-                        header=[keep_labels_with_numbers(cell) for cell in part.table.header],
-                        rows=[
-                            [keep_labels_with_numbers(cell) for cell in row]
-                            for row in part.table.rows
-                        ],
+                        caption=table.caption,
+                        header=list(table.header),
+                        rows=[list(row) for row in table.rows],
                         widths=[f"{share * 100:.1f}%" for share in part.shares],
+                        whole=stays_whole(table),
                     )
-                    for part in fitted
+                    for part, table in zip(fitted, printed, strict=True)
                 ],
             )
     raise TypeError(f"no HTML for block {block!r}")

@@ -74,6 +74,12 @@ def body_sections(pack: Pack) -> tuple[Section, ...]:
     return tuple(body)
 
 
+def starts_appendix(section: Section) -> bool:
+    """Whether `section` opens an appendix (Appendix A, Appendix B…), which starts a page of
+    its own in the PDF and Word, as each appendix of a council report does."""
+    return section.appendix and section.level == 1
+
+
 def quote_count(section: Section) -> int:
     return sum(isinstance(block, Quote) for block in section.blocks)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from briefgen.pack.model import Table
-from briefgen.render.references import unbroken_words
+from briefgen.render.references import keep_labels_with_numbers, unbroken_words
 
 MIN_COLUMN_EMS = 8.0  # the narrowest column, in ems of the table's text
 # Advances in ems. A column's longest word is measured generously (wide letters, a wider font
@@ -28,6 +28,10 @@ WANT_CHARS = 60  # a column's text longer than this wraps anyway: it asks for no
 # A table whose cells (after the first column) hold no more than this many characters (counts,
 # totals) reads across its rows: split into groups of columns, never one small table per row.
 SHORT_VALUE_CHARS = 6
+# A table of short values with no more rows than this stays on one page, moved whole to the
+# next if need be (a line a row: at most a third of a page); a longer one may break between
+# rows. The evidence pack's counts over all fourteen themes, with their total, is 15.
+MAX_WHOLE_ROWS = 16
 
 
 class FittedTable(NamedTuple):
@@ -95,6 +99,12 @@ def short_values(table: Table) -> bool:
     return all(len(cell) <= SHORT_VALUE_CHARS for row in table.rows for cell in row[1:])
 
 
+def stays_whole(table: Table) -> bool:
+    """Whether `table` is kept on one page: a table of counts read across and down, which a
+    page break after its first row or two leaves as a header and a row at a page foot."""
+    return short_values(table) and len(table.rows) <= MAX_WHOLE_ROWS
+
+
 def transposed(table: Table) -> Table:
     """`table` turned round: its columns (named by `column_label`) become the rows."""
     header = (table.column_label, *(row[0] for row in table.rows))
@@ -103,6 +113,27 @@ def transposed(table: Table) -> Table:
         for index, name in enumerate(table.header[1:], start=1)
     )
     return Table(table.caption, header, rows, table.number, table.header[0])
+
+
+def kept_together(fitted: FittedTable, width: float, size: float, padding: float) -> Table:
+    """`fitted`'s table as printed in a frame `width` points wide at `size`-point text: each
+    reference kept together (label and number always, a range or list as far as its column
+    has room, so a joined run is never wider than the column; decision 0208)."""
+
+    def room(share: float, ems: float) -> int:
+        return max(0, int((share * width - padding) / (size * ems)))
+
+    def joined(cells: tuple[str, ...], ems: float) -> tuple[str, ...]:
+        return tuple(
+            keep_labels_with_numbers(cell, room(share, ems))
+            for cell, share in zip(cells, fitted.shares, strict=False)
+        )
+
+    table = fitted.table
+    return table._replace(
+        header=joined(table.header, BOLD_WORD_EMS),
+        rows=tuple(joined(row, WORD_EMS) for row in table.rows),
+    )
 
 
 def column_shares(table: Table, width: float, size: float, padding: float) -> tuple[float, ...]:

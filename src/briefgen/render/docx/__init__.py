@@ -23,13 +23,14 @@ from briefgen.pack.model import Pack
 from briefgen.render import RenderOptions, RenderResult
 from briefgen.render.docx import oxml_document
 from briefgen.render.docx.body import add_blocks, add_cover, add_heading
-from briefgen.render.docx.fields import add_contents
+from briefgen.render.docx.fields import add_contents, set_contents_close
 from briefgen.render.docx.furniture import add_page_furniture
 from briefgen.render.docx.largeprint import apply_large_print
+from briefgen.render.docx.pagefit import contents_fit
 from briefgen.render.docx.properties import set_language, set_properties
 from briefgen.render.docx.template import OWN_STYLES, REQUIRED_STYLES, open_styled
 from briefgen.render.docx.writer import Writer
-from briefgen.render.length import body_sections, estimate, length_warning
+from briefgen.render.length import body_sections, estimate, length_warning, starts_appendix
 
 __all__ = ["OWN_STYLES", "REQUIRED_STYLES", "render"]
 
@@ -41,7 +42,8 @@ def render(pack: Pack, corpus: Corpus, options: RenderOptions) -> RenderResult:
         apply_large_print(document)
     writer = Writer(document, styles, pack)
     writer.warnings.extend(warnings)
-    write_pack(writer, pack)
+    on_cover = write_pack(writer, pack)
+    pack = pack._replace(contents_on_cover=on_cover)  # as written, for the estimate
     # Word lays out the pages when the file is opened, so the length check works from an
     # estimate in the PDF's geometry: the same norm, the same sections named to trim.
     pages, _ = estimate(pack, word=True)
@@ -80,8 +82,9 @@ def list_quotations(document: WordDocument, quotes: list[MarkedQuote], corpus: C
     )
 
 
-def write_pack(writer: Writer, pack: Pack) -> None:
-    """Page furniture, cover, contents and sections, in the pack's order."""
+def write_pack(writer: Writer, pack: Pack) -> bool:
+    """Page furniture, cover, contents and sections, in the pack's order; whether the contents
+    went on the cover sheet."""
     add_page_furniture(writer, pack)
     add_cover(writer, pack)
     bookmarks = [writer.next_bookmark() for _ in pack.sections]
@@ -90,21 +93,21 @@ def write_pack(writer: Writer, pack: Pack) -> None:
         for section, bookmark in zip(pack.sections, bookmarks, strict=True)
         if section.in_contents
     ]
-    # The contents list the headings the pack lists, after Word refreshes them too.
-    add_contents(
-        writer,
-        pack.wording["contents"],
-        entries,
-        pack.contents_levels,
-        new_page=not pack.contents_on_cover,
-    )
+    # The contents list the headings the pack lists, after Word refreshes them too. On a
+    # committee report's cover sheet only where they fit: LibreOffice would leave the heading
+    # there alone (decision 0208).
+    heading = pack.wording["contents"]
+    first = pack.sections[0].title if pack.sections else ""
+    if pack.contents_on_cover and not pack.large_print:
+        set_contents_close(writer)
+    on_cover = pack.contents_on_cover and contents_fit(writer, heading, entries, first)
+    add_contents(writer, heading, entries, pack.contents_levels, new_page=not on_cover)
     # The evidence pack's contents have a page to themselves, as in the PDF.
     break_before = pack.spec.layout == "evidence-pack"
-    appendix = False
     for section, bookmark in zip(pack.sections, bookmarks, strict=True):
-        # The appendices start a page of their own, as in the PDF.
-        break_before = break_before or (section.appendix and not appendix)
-        appendix = section.appendix
+        # Each appendix starts a page of its own, as in the PDF.
+        break_before = break_before or starts_appendix(section)
         add_heading(writer, section, bookmark, page_break_before=break_before)
         break_before = False
         add_blocks(writer, section.blocks)
+    return on_cover

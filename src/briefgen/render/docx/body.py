@@ -32,7 +32,7 @@ from briefgen.render.docx import oxml, oxml_lists
 from briefgen.render.docx.largeprint import LARGE_PRINT_LOGO_WIDTH
 from briefgen.render.docx.writer import Writer
 from briefgen.render.references import keep_labels_with_numbers
-from briefgen.render.tables import fit_table
+from briefgen.render.tables import fit_table, kept_together, stays_whole
 
 LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")  # Word needs a raster copy of logo.svg
 LOGO_WIDTH = Mm(62)
@@ -49,10 +49,15 @@ MIN_ROWS_KEPT = 4
 
 def add_cover(writer: Writer, pack: Pack) -> None:
     """Logo, layout name, title, meeting and date, the cover facts and briefgen's note."""
-    add_logo(writer, pack.wording["logo_alt"], pack.large_print)
+    logo = add_logo(writer, pack.wording["logo_alt"], pack.large_print)
     writer.paragraph("Subtitle", pack.subtitle)
     writer.paragraph("Title", pack.title)
     meeting_paragraph = writer.paragraph("Cover Meeting")
+    if pack.contents_on_cover and not pack.large_print:
+        # A cover sheet that carries the contents is set closer, as in the PDF (6 and 8 mm).
+        if logo is not None:
+            logo.paragraph_format.space_after = Mm(6)
+        meeting_paragraph.paragraph_format.space_after = Mm(8)
     meeting = pack.spec.meeting.meeting.strip()
     if meeting:
         writer.run(meeting_paragraph, meeting + "\n")
@@ -68,8 +73,9 @@ def add_cover(writer: Writer, pack: Pack) -> None:
         add_cover_fact(writer, label, value, first=index == 0)
 
 
-def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
-    """The council logo from the assets folder, with `alt_text` for screen readers."""
+def add_logo(writer: Writer, alt_text: str, large_print: bool) -> WordParagraph | None:
+    """The council logo from the assets folder, with `alt_text` for screen readers; its
+    paragraph, or None where there is no logo."""
     folder = assets_dir()
     path = next((folder / name for name in LOGO_NAMES if (folder / name).is_file()), None)
     if path is None:
@@ -77,8 +83,9 @@ def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
             f"the Word cover has no logo: add logo.png to {folder} (Word cannot show logo.svg "
             "on its own)"
         )
-        return
-    run = writer.paragraph("Logo").add_run()
+        return None
+    paragraph = writer.paragraph("Logo")
+    run = paragraph.add_run()
     try:
         run.add_picture(str(path), width=LARGE_PRINT_LOGO_WIDTH if large_print else LOGO_WIDTH)
     except Exception as error:  # python-docx raises several types for a bad image
@@ -86,6 +93,7 @@ def add_logo(writer: Writer, alt_text: str, large_print: bool) -> None:
             f"{path} is not an image Word can show ({error}); replace it with a PNG"
         ) from None
     oxml.describe_picture(run, oxml.xml_text(alt_text))
+    return paragraph
 
 
 def add_cover_fact(writer: Writer, label: str, value: str, first: bool = False) -> None:
@@ -265,7 +273,8 @@ def add_table(writer: Writer, block: Table) -> None:
     width = writer.text_width() - writer.gutter
     size = writer.font_size("Table Text")
     for index, part in enumerate(fit_table(block, width / 12700, size, TABLE_CELL_PADDING)):
-        add_table_part(writer, part.table, [int(width * share) for share in part.shares], index)
+        printed = kept_together(part, width / 12700, size, TABLE_CELL_PADDING)
+        add_table_part(writer, printed, [int(width * share) for share in part.shares], index)
 
 
 def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) -> None:
@@ -286,14 +295,16 @@ def add_table_part(writer: Writer, block: Table, widths: list[int], index: int) 
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)
     # A table of four rows or more never leaves its last row alone on a page (as the PDF):
-    # the row before last keeps with it.
-    kept_row = len(rows) - 2 if len(rows) > MIN_ROWS_KEPT else None
+    # the row before last keeps with it. A table of counts keeps every row with the next.
+    kept_rows = range(len(rows) - 2, len(rows) - 1) if len(rows) > MIN_ROWS_KEPT else range(0)
+    if stays_whole(block):
+        kept_rows = range(len(rows) - 1)
     for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         oxml.keep_row_whole(row, repeat_as_header=row_index == 0)
         for paragraph, value in zip(oxml.fit_row_cells(row, widths), values, strict=False):
             writer.set_style(paragraph, "Table Heading" if row_index == 0 else "Table Text")
-            writer.run(paragraph, keep_labels_with_numbers(value))
-            if row_index == kept_row:
+            writer.run(paragraph, value)
+            if row_index in kept_rows:
                 keep_with_next(paragraph, whole=False)
     writer.last_is_table = True
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from docx.shared import Pt
+from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from briefgen.render.docx import oxml
@@ -42,6 +44,17 @@ def add_contents(
             oxml.link_to_bookmark(run, bookmark)
     assert paragraph is not None
     oxml.add_field_end(paragraph)
+
+
+def set_contents_close(writer: Writer) -> None:
+    """Set the contents entries closer (1 pt above and below, as the PDF's 0.5 mm), for a
+    cover sheet that carries them. By their styles: Word's refresh of the field rewrites the
+    entries, and direct formatting with them."""
+    for level in (1, 2, 3):
+        style = writer.styles.get(f"toc {level}")
+        if isinstance(style, ParagraphStyle):
+            style.paragraph_format.space_before = Pt(1)
+            style.paragraph_format.space_after = Pt(1)
 
 
 def add_page_of(writer: Writer, paragraph: Paragraph, label: str) -> None:

@@ -19,7 +19,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu
+from docx.shared import Emu, Length, Twips
 from docx.styles.style import BaseStyle
 from lxml import etree
 
@@ -64,6 +64,25 @@ def default_run_properties(document: WordDocument) -> list[Any]:
     """Every run-properties element of the document defaults (`w:docDefaults`)."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     return [] if defaults is None else list(defaults.iter(qn("w:rPr")))
+
+
+def default_spacing(document: WordDocument) -> tuple[Length, Length, float | Length]:
+    """Space before and after a paragraph, and its line spacing (a multiple of single, or a
+    height), as the document defaults (`w:pPrDefault`) set them; Word's own where they do not.
+    python-docx reads spacing from styles and paragraphs only."""
+    before, after, line = Twips(0), Twips(0), 1.0
+    spacing = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}"
+    )
+    if spacing is None:
+        return before, after, line
+    before = Twips(int(spacing.get(qn("w:before"), "0")))
+    after = Twips(int(spacing.get(qn("w:after"), "0")))
+    if spacing.get(qn("w:line")) is not None:
+        value = int(spacing.get(qn("w:line")))
+        rule = spacing.get(qn("w:lineRule"), "auto")
+        line = value / 240 if rule == "auto" else Twips(value)
+    return before, after, line
 
 
 def run_properties(style: BaseStyle, add: bool = False) -> Any | None:
