@@ -118,9 +118,9 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
 
-        for label in (self.status, self.notes, self.error):
+        for shown in (self.status, self.notes, self.error):
             # File names, notices and messages quote the file: never read as markup.
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         for widget in (self.status, self.progress, self.form, self.notes, self.error):
             layout.addWidget(widget)
