@@ -190,3 +190,31 @@ def test_closing_the_window_with_a_review_write_pending_still_writes_it(
     window.close()
     assert not view.isVisible() and not window.curation.open_reviews
     assert _items_in(library) == [" ".join(view.suggestions[0].text.split())]
+
+
+def test_undo_keeps_what_was_written_to_the_file_since(
+    qtbot: Any, shipped_corpus: Corpus, library: Path
+) -> None:
+    """Accept, then an item added to the same file elsewhere (Add as item, a colleague),
+    then undo: only the accepted item goes; the other stays. So does a rejection's undo."""
+    from briefgen.library.curate import add_items, item_record
+
+    view = open_review(qtbot, shipped_corpus, library)
+    with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
+        press(view, Qt.Key.Key_A)
+    other = view.suggestions[3]
+    add_items(shipped_corpus, library, SOURCE, [item_record(other, "lga13-added-elsewhere")])
+    with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
+        press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _items_in(library) == [" ".join(other.text.split())]
+
+    rejected = view.suggestions[0]
+    with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
+        press(view, Qt.Key.Key_R)
+    from briefgen.library.curate import record_rejected
+
+    record_rejected(library, SOURCE, [view.suggestions[5].text])
+    with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
+        press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert read_rejected([library], SOURCE) == [suggestion_id(view.suggestions[5].text)]
+    assert suggestion_id(rejected.text) not in read_rejected([library], SOURCE)

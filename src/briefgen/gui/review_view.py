@@ -43,19 +43,24 @@ from briefgen.library.curate import (
     suggestions_for,
 )
 from briefgen.library.destinations import GONE_REMEDY, check_still_there
+from briefgen.library.record_removal import record_ids, remove_records
 
 _ORDER = itertools.count()
 
 
 @dataclass(eq=False)
 class Decision:
-    """One decision (or one accept-all), with the file it changes (`path`) as it was before.
-    `snapshot` and `written` are set by the writing worker, which alone reads them after."""
+    """One decision (or one accept-all), with the file it changes (`path`) as it was before
+    and after, and the ids of the records it added there (under `key`). `snapshot`, `after`,
+    `added` and `written` are set by the writing worker, which alone reads them after."""
 
     rows: list[int]
     verdict: str
     path: Path | None = None
+    key: str = "items"
     snapshot: bytes | None = None
+    after: bytes | None = None
+    added: set[str] = field(default_factory=set)
     item_ids: list[str] = field(default_factory=list)
     written: bool = False
     order: int = field(default_factory=lambda: next(_ORDER))
@@ -195,7 +200,7 @@ class ReviewView(ReviewDisplay):
             check_still_there(library, folders, GONE_REMEDY)  # as accept
             record_rejected(library, source_id, [passage])
 
-        decision = Decision([row], REJECTED, rejected_file(library, source_id))
+        decision = Decision([row], REJECTED, rejected_file(library, source_id), key="rejected")
         self._decide(decision)
         self._queue(decision, write, "The rejection was not recorded.")
         return True
@@ -207,7 +212,10 @@ class ReviewView(ReviewDisplay):
 
         def task() -> None:  # on the writing thread: touches no widget
             decision.snapshot = file_snapshot(path)  # after the writes queued before
+            before = record_ids(path, decision.key)
             write()
+            decision.after = file_snapshot(path)
+            decision.added = record_ids(path, decision.key) - before
             decision.written = True
 
         self.writes.start(
@@ -239,8 +247,9 @@ class ReviewView(ReviewDisplay):
         return True
 
     def undo(self) -> bool:
-        """Undo the last decision: the library file it changed is put back as it was, after
-        the write that changed it (queued behind it if that is still running)."""
+        """Undo the last decision, after the write that made it (queued behind it if that is
+        still running): the library file it changed is put back as it was, or, if something
+        else has written to the file since, only the records it added are taken out."""
         if not self.history:
             return False
         decision = self.history.pop()
@@ -254,7 +263,10 @@ class ReviewView(ReviewDisplay):
             if not decision.written:
                 return False  # that write failed, so the file is as it was
             try:
-                restore(path, decision.snapshot)
+                if file_snapshot(path) == decision.after:
+                    restore(path, decision.snapshot)
+                else:  # written since (Add as item, a colleague): keep what they added
+                    remove_records(path, decision.key, decision.added)
             except OSError as error:  # the decision stands, as the file still has it
                 why = error.strerror or str(error)
                 raise BriefgenError(
