@@ -2,9 +2,9 @@
 
 A passage is one sentence or a few that belong together (a learned joiner decides, from the
 curated items: "This means…" after a claim usually stays with it; the layout overrules it where
-it parts two sentences, `pairs`). A report's own
-recommendation is taken whole. A summary sentence the body repeats word for word is dropped
-and its place noted on the body's copy. A list item that is only a fragment ("to the
+it parts two sentences, `pairs`). A report's own recommendation is taken whole. A summary
+sentence the body repeats word for word, or says again in more words (`twins`), is dropped and
+its place noted on the body's copy. A list item that is only a fragment ("to the
 Department…") keeps its lead-in when the two are adjacent.
 """
 
@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefgen.library.suggest import cues, furniture
 from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
-from briefgen.library.suggest.sentences import Sentence
+from briefgen.library.suggest.sentences import Sentence, normalised
 from briefgen.library.suggest.structure import DocumentStructure
+from briefgen.library.suggest.twins import near_copies
 
 MAX_SENTENCES = 4
 # Joined when the joiner gives at least this; higher trades recall for span (decisions 0181, 0184)
@@ -48,15 +50,8 @@ class Candidate:
     ask: str = ""  # where a listed ask or commitment of the document's own is listed, or ''
     ask_kind: str = ""  # "commitment" (what the document will do) or "ask" (what others should)
     summary_places: list[tuple[int, int]] = field(default_factory=list)
+    near_places: list[tuple[int, int]] = field(default_factory=list)  # of those, near copies
     in_summary: bool = False
-
-
-def normalised(text: str) -> str:
-    """A sentence's words for comparing copies: case, marks, spacing and hyphens ignored (a
-    summary may print "coproduce" where the body has "co-produce")."""
-    return " ".join(
-        re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text.lower()))
-    )
 
 
 def drop_repeats(
@@ -101,7 +96,14 @@ def candidates(
     `keep_asides` (the relevance model learns from them as passages nobody curated)."""
     own = sentences if keep_asides else _own_points(text, structure, sentences)
     kept, places = drop_repeats(text, structure, own)
+    near: dict[int, list[tuple[int, int]]] = {}
     restated = restated_in_body(text, structure, sentences)
+    if not keep_asides:  # the relevance model learns from what the curators saw
+        bound = _bound(text, structure, sentences, kept, restated, join)
+        kept, near = near_copies(text, structure, sentences, kept, {*places, *bound})
+        for start, copies in near.items():
+            places.setdefault(start, []).extend(copies)
+    near_starts = {place[0] for copies in near.values() for place in copies}
     kept_starts = {s.start for s in kept}
     dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
     by_block: dict[int, list[Sentence]] = {}
@@ -151,6 +153,7 @@ def candidates(
             )
             for sentence in run:
                 candidate.summary_places += places.get(sentence.start, [])
+            candidate.near_places = [p for p in candidate.summary_places if p[0] in near_starts]
             if block.lead_in >= 0 and block.listed:
                 first = run[0] is group[0]
                 whole = block.lead_in in whole_lists
@@ -166,6 +169,35 @@ def candidates(
                 candidate.sentences -= 1
     found.sort(key=lambda c: c.start)
     return _list_passages(text, structure, found, whole_lists)
+
+
+def _bound(
+    text: str,
+    structure: DocumentStructure,
+    sentences: Sequence[Sentence],
+    kept: Sequence[Sentence],
+    restated: frozenset[int],
+    join: JoinScore | None,
+) -> set[int]:
+    """The starts of kept sentences the joiner puts in one passage with a neighbour: such a
+    sentence is not a point standing alone ("Solace believes … a crucial role in education."
+    heads a paragraph whose next sentence opens "They have…"), so it is not dropped as a near
+    copy of a sentence elsewhere."""
+    if join is None:
+        return set()
+    kept_starts = {s.start for s in kept}
+    dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in kept:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    groups = [group for group in by_block.values() if len(group) > 1]
+    pairs = [p for g in groups for p in sentence_pairs(text, structure, g, restated, dropped)]
+    neighbours = [(a.start, b.start) for g in groups for a, b in pairwise(g)]
+    bound: set[int] = set()
+    for (first, second), pair, score in zip(neighbours, pairs, join(pairs), strict=True):
+        if not pair.parted and score >= JOIN_THRESHOLD:
+            bound |= {first, second}
+    return bound
 
 
 def _recommendation(block_text: str, headings: Sequence[str], para: int, lead_in: str) -> str:
