@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.text.paragraph import Paragraph
 from tests.library import documents
 
 from briefgen.content import Corpus
@@ -152,3 +160,60 @@ def test_a_words_own_last_letter_or_a_raised_ordinal_is_not_taken_for_a_mark(
     text = extract(path).text
     assert "<sup>" not in text
     assert "from the 1st of May." in text
+
+
+FOOTNOTES_XML = f"""<w:footnotes {nsdecls("w")}>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>
+</w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>†</w:t>
+</w:r><w:r><w:t xml:space="preserve"> {CABINET}</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>a</w:t>
+</w:r><w:r><w:t xml:space="preserve"> {BUDGET}</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def _note_reference(paragraph: Paragraph, note_id: int, mark: str) -> None:
+    """A footnote reference whose mark the author chose, as Word writes one (Insert Footnote,
+    Custom mark)."""
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteReference w:customMarkFollows="1" w:id="{note_id}"/><w:t>{mark}</w:t>'
+            "</w:r>"
+        )
+    )
+
+
+def test_a_word_notes_own_mark_is_read_past_and_its_text_stays_out(tmp_path: Path) -> None:
+    document = docx.Document()
+    footnotes = Part(
+        PackURI("/word/footnotes.xml"),
+        CT.WML_FOOTNOTES,
+        FOOTNOTES_XML.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(footnotes, RT.FOOTNOTES)
+    paragraph = document.add_paragraph("The council agreed the plan")
+    _note_reference(paragraph, 1, "†")
+    paragraph.add_run(" in March. Its budget rose")
+    _note_reference(paragraph, 2, "a")
+    paragraph.add_run(" by a fifth.")
+    path = tmp_path / "marked.docx"
+    document.save(str(path))
+    text = extract(path).text
+    assert text.strip() == (
+        "The council agreed the plan<sup>†</sup> in March. Its budget rose<sup>a</sup> by a fifth."
+    )
+    assert locate("The council agreed the plan in March.", normalise_source(text)) is not None
+    assert locate("Its budget rose by a fifth.", normalise_source(text)) is not None
+
+
+def test_a_line_holding_only_a_notes_symbol_does_not_stop_the_suggestions(
+    shipped_corpus: Corpus,
+) -> None:
+    # LibreOffice sets a note's symbol apart on its own line; where the note is not found (no
+    # reference to it above), the line stays text, and a list read after a lead-in met it.
+    text = "# Plans\n\nWe will:\n\n*\n\nEngage far and wide with councils and partners.\n"
+    found = suggest(text, train(shipped_corpus), min_score=0.0, limit=0)
+    assert [s.text for s in found] == ["Engage far and wide with councils and partners."]
