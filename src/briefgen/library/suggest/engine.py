@@ -52,7 +52,7 @@ class Suggestion:
     locator: str
     score: float
     reason: str
-    summary_places: tuple[tuple[int, int], ...] = ()  # where a summary repeats it
+    summary_places: tuple[tuple[int, int], ...] = ()  # other copies, word for word or near
     lead_in: tuple[int, int] | None = None  # the paragraph introducing its list, if listed
     # The next likeliest kind, when the model (not the layout) chose `kind` and was unsure.
     other_kind: str = ""
