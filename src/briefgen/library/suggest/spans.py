@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from briefgen.library.suggest import cues, furniture
-from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
+from briefgen.library.suggest.pairs import (
+    SentencePair,
+    joined_to_a_neighbour,
+    restated_in_body,
+    sentence_pairs,
+)
 from briefgen.library.suggest.sentences import Sentence, normalised
 from briefgen.library.suggest.structure import DocumentStructure
 from briefgen.library.suggest.twins import near_copies
@@ -99,8 +103,12 @@ def candidates(
     near: dict[int, list[tuple[int, int]]] = {}
     restated = restated_in_body(text, structure, sentences)
     if not keep_asides:  # the relevance model learns from what the curators saw
-        bound = _bound(text, structure, sentences, kept, restated, join)
-        kept, near = near_copies(text, structure, sentences, kept, {*places, *bound})
+        bound = joined_to_a_neighbour(
+            text, structure, sentences, kept, restated, join, JOIN_THRESHOLD
+        )
+        listed = _in_whole_lists(text, structure, kept)
+        stays = {*places, *bound, *(s.start for s in kept if s.block in listed)}
+        kept, near = near_copies(text, structure, sentences, kept, stays)
         for start, copies in near.items():
             places.setdefault(start, []).extend(copies)
     near_starts = {place[0] for copies in near.values() for place in copies}
@@ -171,33 +179,24 @@ def candidates(
     return _list_passages(text, structure, found, whole_lists)
 
 
-def _bound(
-    text: str,
-    structure: DocumentStructure,
-    sentences: Sequence[Sentence],
-    kept: Sequence[Sentence],
-    restated: frozenset[int],
-    join: JoinScore | None,
+def _in_whole_lists(
+    text: str, structure: DocumentStructure, sentences: Sequence[Sentence]
 ) -> set[int]:
-    """The starts of kept sentences the joiner puts in one passage with a neighbour: such a
-    sentence is not a point standing alone ("Solace believes … a crucial role in education."
-    heads a paragraph whose next sentence opens "They have…"), so it is not dropped as a near
-    copy of a sentence elsewhere."""
-    if join is None:
-        return set()
-    kept_starts = {s.start for s in kept}
-    dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
-    by_block: dict[int, list[Sentence]] = {}
-    for sentence in kept:
-        by_block.setdefault(sentence.block, []).append(sentence)
-    groups = [group for group in by_block.values() if len(group) > 1]
-    pairs = [p for g in groups for p in sentence_pairs(text, structure, g, restated, dropped)]
-    neighbours = [(a.start, b.start) for g in groups for a, b in pairwise(g)]
-    bound: set[int] = set()
-    for (first, second), pair, score in zip(neighbours, pairs, join(pairs), strict=True):
-        if not pair.parted and score >= JOIN_THRESHOLD:
-            bound |= {first, second}
-    return bound
+    """The blocks of `sentences` that are items of a list quoted whole (`_whole_lists`): the
+    list is one passage, so none of its items is dropped as a near copy of a sentence
+    elsewhere."""
+    asks: dict[int, tuple[str, str]] = {}
+    for index in {s.block for s in sentences}:
+        block = structure.blocks[index]
+        lead = structure.blocks[block.lead_in] if block.lead_in >= 0 else None
+        asks[index] = _ask(
+            text[block.start : block.end],
+            block.listed,
+            structure.heading_path(block),
+            text[lead.start : lead.end] if lead else "",
+        )
+    whole = _whole_lists(text, structure, asks)
+    return {index for index in asks if structure.blocks[index].lead_in in whole}
 
 
 def _recommendation(block_text: str, headings: Sequence[str], para: int, lead_in: str) -> str:
