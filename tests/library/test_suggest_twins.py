@@ -174,3 +174,21 @@ def test_the_note_says_a_near_copy_is_in_fewer_words_and_names_a_place_once() ->
         "also in 'Summary', para 1, word for word; also in 'Summary', para 2, in much the same "
         "words"
     )
+
+
+def test_an_item_of_a_list_quoted_whole_stays_in_its_list() -> None:
+    text = (
+        "# What a centre could do\n\n"
+        "In its first year the centre could offer councils three kinds of help:\n\n"
+        "- Innovation hosting and collaboration\n"
+        "- Shared data standards\n"
+        "- Training for analysts\n\n"
+        "# Innovation\n\n"
+        "Innovation hosting and collaboration across councils would let analysts build tools "
+        "once.\n"
+    )
+    layout = read_layout(text)
+    found = candidates(text, layout.structure, layout.sentences, None)
+    passages = [text[c.start : c.end] for c in found]
+    assert any(p.startswith("In its first year") and p.endswith("analysts") for p in passages)
+    assert [c.near_places for c in found] == [[] for _ in found]
