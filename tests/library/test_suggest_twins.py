@@ -23,8 +23,8 @@ REPORT = """\
 
 Over the next year, we will:
 
-- Engage far and wide
-- Design the new service
+- Engage far and wide.
+- Design the new service.
 
 Proposed regulations do not include sufficient checks and balances to quality assure \
 commissioned provision.
@@ -92,11 +92,11 @@ def test_a_summary_bullet_shortening_a_body_item_is_proposed_once_where_the_body
     found: list[Candidate], suggestions: list[Suggestion]
 ) -> None:
     body = passage(found, "Engage far and wide, seeking views")
-    assert body.summary_places == body.near_places == [place("Engage far and wide")]
-    assert not any(REPORT[c.start : c.end] == "Engage far and wide" for c in found)
+    assert body.summary_places == body.near_places == [place("Engage far and wide.")]
+    assert not any(REPORT[c.start : c.end] == "Engage far and wide." for c in found)
     (suggested,) = [s for s in suggestions if "Engage far and wide" in s.text]
     assert suggested.text.startswith("Engage far and wide, seeking views")
-    assert suggested.summary_places == (place("Engage far and wide"),)
+    assert suggested.summary_places == (place("Engage far and wide."),)
     assert suggested.reason.endswith("also in 'Summary', para 2, in fewer words")
     for suggestion in suggestions:
         assert REPORT[suggestion.start : suggestion.end] == suggestion.text
@@ -124,7 +124,7 @@ def test_a_phrase_in_several_sentences_is_the_documents_subject_not_a_short_form
 ) -> None:
     # "Design the new service" is word for word in two body sentences: no copy of either.
     assert passage(found, "including its scale").summary_places == []
-    assert any(REPORT[c.start : c.end] == "Design the new service" for c in found)
+    assert any(REPORT[c.start : c.end] == "Design the new service." for c in found)
 
 
 def test_a_summary_point_saying_more_than_the_body_stays_beside_it(
