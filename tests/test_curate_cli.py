@@ -19,6 +19,33 @@ from briefgen.library.folders import library_folders
 SOURCE = "lga-2013"
 
 
+@pytest.fixture(scope="module")
+def uncurated_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with none of lga-2013's items, written once."""
+    from tests.conftest import CONTENT, write_content
+
+    items = {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted((CONTENT / "items").glob("*.yaml"))
+        if path.stem != SOURCE
+    }
+    return write_content(tmp_path_factory.mktemp("uncurated") / "content", items)
+
+
+@pytest.fixture
+def uncurated(uncurated_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lga-2013 as a report nobody has curated yet, with its full list of suggestions: curated
+    whole, it has almost none left (its curated items' near copies are not proposed either:
+    decision 0206)."""
+    monkeypatch.setenv("BRIEFGEN_CONTENT", str(uncurated_dir))
+
+
+def _accept_entry(text: str, entry_id: str, value: str = "yes") -> str:
+    """A review file's text with `accept: value` set on the entry `entry_id`."""
+    at = text.index(f"  - id: {entry_id}\n")
+    return text[:at] + text[at:].replace("    accept:\n", f"    accept: {value}\n", 1)
+
+
 def _suggest_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
     assert main(["suggest", SOURCE, "--json", *args]) == 0
     return list(json.loads(capsys.readouterr().out))
@@ -53,19 +80,22 @@ def test_suggest_json_gives_exact_spans_not_already_curated(
 
 
 def test_suggest_table_shows_score_kind_and_reason(
-    user_library: Path, capsys: pytest.CaptureFixture[str]
+    user_library: Path, uncurated: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["suggest", SOURCE, "--min-score", "0.75"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].split() == ["score", "kind", "org", "themes", "locator", "text"]
     assert lines[2].lstrip().startswith("0.8")
-    assert lines[3].strip().startswith("(") and "'Key propositions'" in lines[3]
+    assert lines[3].strip().startswith("(") and "'Public service reform'" in lines[3]
     assert out.rstrip().endswith("suggestions")
 
 
 def test_suggest_table_says_when_the_kind_is_unsure(
-    user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    user_library: Path,
+    uncurated: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from briefgen import curate_cli
 
@@ -82,7 +112,10 @@ def test_suggest_table_says_when_the_kind_is_unsure(
 
 
 def test_suggest_table_fits_an_80_column_terminal(
-    user_library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    user_library: Path,
+    uncurated: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from briefgen import curate_cli
 
@@ -137,7 +170,7 @@ def _review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 def test_review_file_is_the_items_format_with_every_field_to_fill_in(
-    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, user_library: Path, uncurated: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
     text = review.read_text(encoding="utf-8")
@@ -157,7 +190,9 @@ def test_review_file_is_the_items_format_with_every_field_to_fill_in(
     ]
     assert first["accept"] is None and first["headline"] is None and first["key"] is False
     assert first["id"].startswith("lga-2013-")
-    assert "  # score 0.80: item under 'Key propositions'\n" in text
+    assert "  # score 0.80: first paragraph under 'Key propositions'\n" in text
+    # a near copy's place is noted on the passage kept for it
+    assert "  # score 0.80: item under 'Key propositions'; also in 'Propositions in more " in text
     # The header says which organisations there are and what `key` does.
     assert "#     sesl-seec (SESL/SEEC), lga-solace (LGA/Solace), lga (LGA)" in text
     assert "key: yes puts the item in member briefings" in text
@@ -213,7 +248,7 @@ def test_a_new_pdf_reviewed_quotes_on_one_line_and_asks_whose_view_each_states(
 
 
 def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
-    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, user_library: Path, uncurated: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
     data = yaml.safe_load(review.read_text(encoding="utf-8"))
@@ -254,11 +289,10 @@ def test_accept_adds_accepted_records_rejected_and_they_are_not_proposed_again(
 
 
 def test_accept_refuses_a_retyped_quote_naming_file_and_line(
-    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, user_library: Path, uncurated: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
-    text = review.read_text(encoding="utf-8")
-    text = text.replace("    accept:\n", "    accept: yes\n", 1)
+    text = _accept_entry(review.read_text(encoding="utf-8"), "lga-2013-8bd570")
     text = text.replace("making place-based public", "making place-based public-sector", 1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review), "--into", str(tmp_path / "team")]) == 1
@@ -362,12 +396,12 @@ def test_the_app_starts_without_the_suggestion_engine() -> None:
 
 
 def test_accept_refuses_an_entry_without_a_locator_which_the_loader_would_refuse(
-    tmp_path: Path, user_library: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, user_library: Path, uncurated: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     review = _review(tmp_path, capsys)
-    text = review.read_text(encoding="utf-8")
-    text = text.replace("    accept:\n", "    accept: yes\n", 1)
-    text = re.sub(r"\n    locator: [^\n]*\n", "\n    locator: ''\n", text, count=1)
+    text = _accept_entry(review.read_text(encoding="utf-8"), "lga-2013-8bd570")
+    at = text.index("  - id: lga-2013-8bd570\n")
+    text = text[:at] + re.sub(r"\n    locator: [^\n]*\n", "\n    locator: ''\n", text[at:], count=1)
     review.write_text(text, encoding="utf-8")
     assert main(["accept", str(review)]) == 1
     lines = text.splitlines()

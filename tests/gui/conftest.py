@@ -29,6 +29,23 @@ def corpus(app_corpus: Corpus) -> Corpus:
     return app_corpus
 
 
+@pytest.fixture(scope="session")
+def review_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The shipped content with none of lga-2013's items: a report with a full list of
+    suggestions to review (its curated items, with their near copies, are not proposed again:
+    decision 0206)."""
+    from tests.conftest import CONTENT, write_content
+
+    from briefgen.content import load_corpus
+
+    items = {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted((CONTENT / "items").glob("*.yaml"))
+        if path.stem != "lga-2013"
+    }
+    return load_corpus(write_content(tmp_path_factory.mktemp("review") / "content", items))
+
+
 @pytest.fixture(scope="package", autouse=True)
 def main_thread_collection(qapp: Any) -> Iterator[None]:
     """Cycles freed on the GUI thread only, as in the app (briefgen.gui.collector): the app's

@@ -117,9 +117,9 @@ def test_a_taken_id_and_an_empty_name_are_refused_naming_the_field(
 
 
 def test_the_review_view_learns_an_added_organisation(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, shipped_corpus: Corpus, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     new = view.form.open_new_organisation()
     assert isinstance(new, NewOrganisationDialog)
     new.name.setText("HM Treasury")

@@ -21,9 +21,9 @@ SOURCE = "lga-2013"
 
 
 def test_enter_in_the_headline_accepts_only_the_suggestion_shown_with_that_headline(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library, active=True)
+    view = open_review(qtbot, review_corpus, library, active=True)
     assert sum(s.score >= view.threshold.value() for s in view.suggestions) > 1
     QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     assert view.focusWidget() is view.form.headline
@@ -212,9 +212,9 @@ def test_help_lists_every_shortcut_of_the_window(window: Any) -> None:
 
 
 def test_suggestions_in_the_review_list_are_shaded_in_turn(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library, active=True)
+    view = open_review(qtbot, review_corpus, library, active=True)
     image = view.list.viewport().grab().toImage()
 
     def shade(row: int) -> Any:

@@ -35,9 +35,9 @@ def _written(library: Path) -> Corpus:
 
 
 def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, capsys: pytest.CaptureFixture[str]
+    qtbot: Any, review_corpus: Corpus, library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     first = view.suggestions[0]
     assert view.highlighted_text() == first.text.replace("\n", "\u2029")
     view.form.headline.setText("Budgets pooled by place.")
@@ -59,11 +59,12 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
     press(view, Qt.Key.Key_R)  # reject the third again
     _settled(qtbot, view)
     corpus = _written(library)
-    added = [item for item in corpus.items if item.library == "yours"]
-    assert [item.text for item in added] == [s.text for s in view.suggestions[:2]]
-    assert added[0].headline == "Budgets pooled by place." and not added[1].headline
+    added = {item.text: item for item in corpus.items if item.library == "yours"}
+    assert sorted(added) == sorted(s.text for s in view.suggestions[:2])
+    assert added[view.suggestions[0].text].headline == "Budgets pooled by place."
+    assert not added[view.suggestions[1].text].headline
     text = corpus.sources[SOURCE].text
-    for item in added:
+    for item in added.values():
         assert " ".join(text[item.span[0] : item.span[1]].split()) == " ".join(item.text.split())
     assert main(["check"]) == 0
     assert "every quote found in its source" in capsys.readouterr().out
@@ -73,9 +74,9 @@ def test_review_by_keyboard_accepts_rejects_skips_and_undoes(
 
 
 def test_accept_all_above_a_score_then_undo_empties_the_file(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, shipped_corpus: Corpus, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     wanted = [s for s in view.suggestions if s.score >= 0.8]
     assert wanted and len(wanted) < len(view.suggestions) + 1
     items_file = library / "items" / f"{SOURCE}.yaml"
@@ -198,13 +199,13 @@ def _unattributed_review(
 
 
 def test_a_suggestion_naming_no_organisation_is_not_added_under_the_first_one(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, review_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     errors: list[str] = []
     monkeypatch.setattr(
         "briefgen.gui.dialogs.show_error", lambda parent, head, text: errors.append(text)
     )
-    view = _unattributed_review(qtbot, shipped_corpus, library, monkeypatch)
+    view = _unattributed_review(qtbot, review_corpus, library, monkeypatch)
     assert view.form.org.currentData() == "" and view.form.org.currentText().startswith("Choose")
     press(view, Qt.Key.Key_A)
     assert view.verdicts[0] is None and not (library / "items").exists()
@@ -277,11 +278,11 @@ def test_no_two_controls_share_an_alt_letter_in_the_curation_dialogs(
 
 
 def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, review_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from briefgen.gui import review_view
 
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     with qtbot.waitSignal(view.libraryChanged):
         press(view, Qt.Key.Key_A)
     items_file = library / "items" / f"{SOURCE}.yaml"
@@ -305,9 +306,9 @@ def test_an_undo_that_cannot_put_the_file_back_says_so_and_keeps_the_decision(
 
 
 def test_an_unsure_kind_shows_in_the_list_and_alt_i_takes_the_other_one(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     row = next(i for i, s in enumerate(view.suggestions) if s.other_kind)
     suggestion = view.suggestions[row]
     assert f"{suggestion.kind} or {suggestion.other_kind}?" in view.list.item(row).text()

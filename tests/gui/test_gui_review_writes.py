@@ -55,10 +55,10 @@ def _items_in(library: Path) -> list[str]:
 
 
 def test_a_slow_write_leaves_the_window_responsive(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
+    qtbot: Any, review_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
     slow_writes.delay = SLOW
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     during: list[tuple[bool, int]] = []
 
     def meanwhile() -> None:  # runs only if the event loop is not blocked by the write
@@ -78,10 +78,10 @@ def test_a_slow_write_leaves_the_window_responsive(
 
 
 def test_two_quick_decisions_land_in_the_order_they_were_made(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
+    qtbot: Any, review_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
     slow_writes.delays = [0.3, 0.0]  # the first write slower: it must still land first
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     press(view, Qt.Key.Key_A)
     press(view, Qt.Key.Key_R)  # the second rejected while the first is written
     press(view, Qt.Key.Key_A)  # the third accepted
@@ -94,9 +94,9 @@ def test_two_quick_decisions_land_in_the_order_they_were_made(
 
 
 def test_undo_right_after_accept_leaves_the_library_as_it_was(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
+    qtbot: Any, review_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     changed: list[bool] = []
     view.libraryChanged.connect(lambda: changed.append(True))
     press(view, Qt.Key.Key_A)
@@ -113,9 +113,9 @@ def test_undo_right_after_accept_leaves_the_library_as_it_was(
 
 
 def test_closing_the_view_with_a_write_pending_still_writes_it(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, slow_writes: SlowWrites
+    qtbot: Any, review_corpus: Corpus, library: Path, slow_writes: SlowWrites
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     press(view, Qt.Key.Key_A)
     assert view.writing
     view.close()  # waits for the write, then closes
@@ -125,7 +125,7 @@ def test_closing_the_view_with_a_write_pending_still_writes_it(
 
 
 def test_a_write_that_fails_puts_the_row_back_and_says_so(
-    qtbot: Any, shipped_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, review_corpus: Corpus, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     items_file = library / "items" / f"{SOURCE}.yaml"
 
@@ -139,7 +139,7 @@ def test_a_write_that_fails_puts_the_row_back_and_says_so(
         "briefgen.gui.dialogs.show_error",
         lambda parent, headline, text: shown.append((headline, text)),
     )
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     press(view, Qt.Key.Key_A)
     assert view.verdicts[0] == ACCEPTED and view.list.currentRow() == 1
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)

@@ -241,18 +241,20 @@ def test_dragging_beyond_the_text_scrolls_it_and_the_quote_follows(
 
 
 def test_a_suggestion_trimmed_with_a_handle_is_accepted_as_trimmed(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     qtbot.waitExposed(view)
     first = view.suggestions[0]
     text = view.source.text
     words = first.text.split()
     assert len(words) > 4
-    # Drag the end back to the middle of the suggestion's third-last word.
-    third_last = text.rindex(words[-3], first.start, first.end)
-    _drag(view.text, _handle(view.text, "end"), _point_at(view.text, third_last + 1))
-    trimmed = text[first.start : third_last - 1].rstrip()
+    # Drag the end back into the middle of a word near the suggestion's end (one of four
+    # letters or more: the middle of "to" is as near its end as its start).
+    cut = next(word for word in reversed(words[:-2]) if len(word) >= 4)
+    at = text.rindex(cut, first.start, first.end)
+    _drag(view.text, _handle(view.text, "end"), _point_at(view.text, at + 1))
+    trimmed = text[first.start : at - 1].rstrip()
     assert view.text.quote_text() == trimmed
     assert view.list.item(0).text().split("\n")[1].endswith(" ".join(trimmed.split()[-2:]))
     with qtbot.waitSignal(view.libraryChanged):
@@ -269,9 +271,9 @@ def test_a_suggestion_trimmed_with_a_handle_is_accepted_as_trimmed(
 
 
 def test_a_suggestion_is_extended_from_the_keyboard_in_the_review_view(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
-    view = open_review(qtbot, shipped_corpus, library, active=True)  # shortcuts need it
+    view = open_review(qtbot, review_corpus, library, active=True)  # shortcuts need it
     first = view.suggestions[0]
     shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(view.list, Qt.Key.Key_Left, shift_alt)  # the start out by a word

@@ -115,10 +115,20 @@ def test_summary_points_the_body_restates_are_passages_of_their_own() -> None:
         "Councils should have maximum flexibility to decide how children's services are delivered."
         in found
     )
-    assert "Government should fund the rising demand for children's social care in full." in found
+    # the summary's shortened form of a body sentence is proposed once, where the body has it
+    # (decision 0206)
+    shortened = "Government should fund the rising demand for children's social care in full."
+    assert shortened not in found
+    layout = read_layout(RESTATING)
+    (body,) = [
+        c
+        for c in candidates(RESTATING, layout.structure, layout.sentences, always_join)
+        if "multi-year settlement" in RESTATING[c.start : c.end]
+    ]
+    start = RESTATING.index(shortened)
+    assert body.summary_places == body.near_places == [(start, start + len(shortened))]
     # a summary point the body does not restate keeps the joiner's say
     assert "We welcome the consultation. It asks the right questions of councils." in found
-    layout = read_layout(RESTATING)
     restated = restated_in_body(RESTATING, layout.structure, layout.sentences)
     first_point = [s for s in layout.sentences if s.block == 0]
     assert {s.start for s in first_point} <= restated

@@ -34,11 +34,12 @@ _TYPOGRAPHIC = {
     "\u202f": " ",
 }
 
-# Lines dropped from every source: bare page numbers, footnote texts ("<sup>3.</sup> Ibid."),
-# horizontal rules. Per-source furniture (running headers and the like) comes from sources.yaml.
+# Lines dropped from every source: bare page numbers, footnote texts ("<sup>3.</sup> Ibid.",
+# "<sup>†</sup> Ibid.", "<sup>a</sup> Ibid."), horizontal rules. Per-source furniture (running
+# headers and the like) comes from sources.yaml.
 COMMON_FURNITURE: tuple[str, ...] = (
     r"\s*\d{1,3}\s*",
-    r"\s*(?:-\s*)?(?:#\s*)?<sup>\s*\d+\.?\s*</sup>.*",
+    r"\s*(?:-\s*)?(?:#\s*)?<sup>\s*(?:\d+\.?|[*†‡§‖¶]{1,3}|[a-z])\s*</sup>.*",
     r"\s*-{3,}\s*",
 )
 

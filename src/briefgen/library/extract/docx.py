@@ -37,6 +37,9 @@ _SKIPPED = (_MC_FALLBACK, qn("w:moveFrom"))
 _TEXT, _TAB, _BREAK, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _NO_BREAK_HYPHEN, _PARAGRAPH, _TABLE = qn("w:noBreakHyphen"), qn("w:p"), qn("w:tbl")
 _CONTAINERS = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag"))
+# A footnote or endnote whose mark the author chose (*, †, a): the mark is the run's own text.
+_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+_CUSTOM_MARK = qn("w:customMarkFollows")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -170,18 +173,29 @@ class _Reader:
 
 def _run_text(paragraph: etree._Element) -> Iterator[str]:
     """The characters a reader sees in `paragraph`, in order: text, tabs and breaks as spaces
-    and line ends, deleted text and field codes left out (they are other elements)."""
+    and line ends, deleted text and field codes left out (they are other elements). A note's
+    own mark ("plan†") is written `<sup>†</sup>`, as the PDF import writes a raised one, so that
+    quotes read past it (a numbered note's reference has no text: decision 0031)."""
     for element in paragraph.iter(_TEXT, _TAB, _BREAK, _CR, _NO_BREAK_HYPHEN):
         if any(ancestor.tag in _SKIPPED for ancestor in element.iterancestors()):
             continue
         if element.tag == _TEXT:
-            yield element.text or ""
+            text = element.text or ""
+            mark = text.strip() and _custom_note_mark(element)
+            yield f"<sup>{text.strip()}</sup>" if mark else text
         elif element.tag == _NO_BREAK_HYPHEN:
             yield "-"
         elif element.tag == _TAB:
             yield " "
         else:
             yield "\n"
+
+
+def _custom_note_mark(text: etree._Element) -> bool:
+    """Whether `text` (a `w:t`) is the mark of a note whose reference says its mark follows."""
+    run = text.getparent()
+    reference = next(run.iter(*_NOTE_REFERENCES), None) if run is not None else None
+    return reference is not None and reference.get(_CUSTOM_MARK, "0").lower() in ("1", "true", "on")
 
 
 def _heading_levels(styles: etree._Element) -> dict[str, int]:

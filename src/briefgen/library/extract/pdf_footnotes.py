@@ -1,5 +1,5 @@
 """Footnotes at the foot of a PDF page: which lines they are, and where their text goes so that
-no sentence of the body has a footnote inside it (docs/decisions/0030, 0193).
+no sentence of the body has a footnote inside it (docs/decisions/0030, 0193, 0206).
 
 Pure functions over a page's lines (`pdf_reader` takes them out of the PDF), so each rule can be
 tested on a few strings.
@@ -17,8 +17,12 @@ from briefgen.library.extract.pdf_layout import Line
 # references raised in the page's text above it.
 FOOTNOTE_RATIO = 0.9
 REFERENCED_RATIO = 0.97
-_NOTE_START = re.compile(r"(\d{1,3})[.)]?(?:\s+|$)")
-_REFERENCE = re.compile(r"<sup>(\d{1,3})</sup>")
+# A note's mark: a number, a note symbol (the order books give them: *, †, ‡, §, ‖, ¶, then
+# doubled) or a lower-case letter. Only a number makes a note without a reference to it.
+SYMBOLS = "*†‡§‖¶"
+_MARK = r"\d{1,3}|([*†‡§‖¶])\2{0,2}|[a-z]"
+_NOTE_START = re.compile(rf"({_MARK})[.)]?(?:\s+|$)")
+_REFERENCE = re.compile(r"<sup>(\d{1,3}|([*†‡§‖¶])\2{0,2}|[a-z])</sup>")
 # The end of a sentence, past closing quotes and brackets and a footnote reference after it.
 _SENTENCE_END = re.compile(r"[.!?:…][\"'’”)\]]*(?:<sup>[^<]*</sup>)*\s*$")
 
@@ -31,16 +35,17 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
     The footnotes are the lines at the end of the page, set smaller than the body and printed
     below the line before them (a caption or side note in small type sits beside the text; a
     running footer may come first in the page's order, so the body's lowest line is no guide),
-    from the first that opens with a number: a number the page's text raises as a
-    reference (`<sup>3</sup>`), or any number where the type is clearly smaller. A later line
-    opens the next note when its number follows on (3 after 2) or is referenced; any other
-    line goes on the note above ("12 March 2025." wrapped from a date)."""
+    from the first that opens with a mark: a mark the page's text raises as a reference
+    (`<sup>3</sup>`, `<sup>†</sup>`, `<sup>a</sup>`), or any number where the type is clearly
+    smaller. A later line opens the next note when its mark follows on (3 after 2, † after *,
+    b after a) or, for a number or symbol, is referenced; any other line goes on the note above
+    ("12 March 2025." wrapped from a date, "a decision of the cabinet" wrapped from a note)."""
     top = len(lines)
     while top > 0 and 0 < lines[top - 1].size < body_size * REFERENCED_RATIO:
         top -= 1
     if top == 0 or top == len(lines):
         return list(lines)  # nothing small at the foot, or the whole page is small print
-    references = {int(n) for line in lines[:top] for n in _REFERENCE.findall(line.text)}
+    references = {_mark(m[0]) for line in lines[:top] for m in _REFERENCE.findall(line.text)}
     first = next(
         (
             i
@@ -53,14 +58,14 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
     if first is None:
         return list(lines)
     notes: list[Line] = []
-    number = 0
+    mark = ""
     for line in lines[first:]:
         text = line.text.strip()
         start = _NOTE_START.match(text)
-        if start is not None and (not notes or int(start.group(1)) in (number + 1, *references)):
-            number = int(start.group(1))
+        if start is not None and (not notes or _next_note(mark, _mark(start.group(1)), references)):
+            mark = _mark(start.group(1))
             rest = text[start.end() :]
-            notes.append(Line(f"<sup>{number}</sup> {rest}".rstrip(), line.size, line.bold,
+            notes.append(Line(f"<sup>{mark}</sup> {rest}".rstrip(), line.size, line.bold,
                               line.x, line.y, footnote=True))  # fmt: skip
         else:  # an address or a word broken at the line's end goes on without a space
             joiner = "" if notes[-1].text.endswith(("/", "-")) else " "
@@ -68,11 +73,37 @@ def gather_footnotes(lines: Sequence[Line], body_size: float) -> list[Line]:
     return [*lines[:first], *notes]
 
 
-def _opens_note(line: Line, body_size: float, references: set[int]) -> bool:
+def _mark(printed: str) -> str:
+    """A mark as references and notes are matched: "03" is "3"."""
+    return str(int(printed)) if printed.isdigit() else printed
+
+
+def _opens_note(line: Line, body_size: float, references: set[str]) -> bool:
     start = _NOTE_START.match(line.text.strip())
     if start is None:
         return False
-    return line.size < body_size * FOOTNOTE_RATIO or int(start.group(1)) in references
+    mark = _mark(start.group(1))
+    return mark in references or (mark.isdigit() and line.size < body_size * FOOTNOTE_RATIO)
+
+
+def _next_note(previous: str, mark: str, references: set[str]) -> bool:
+    """Whether a line opening with `mark` starts the note after the one marked `previous`:
+    of the same kind, and following on or referenced on the page. A letter must follow on:
+    a wrapped line may open with the word "a"."""
+    if previous.isdigit() or mark.isdigit():
+        return previous.isdigit() and mark.isdigit() and (int(mark) == int(previous) + 1
+                                                          or mark in references)  # fmt: skip
+    if previous.isalpha() or mark.isalpha():
+        return previous.isalpha() and mark.isalpha() and ord(mark) == ord(previous) + 1
+    return mark in references or mark == _next_symbol(previous)
+
+
+def _next_symbol(previous: str) -> str:
+    """The symbol after `previous` in the order books number notes: * † ‡ § ‖ ¶, ** †† …"""
+    at = SYMBOLS.index(previous[0])
+    if at + 1 < len(SYMBOLS):
+        return SYMBOLS[at + 1] * len(previous)
+    return SYMBOLS[0] * (len(previous) + 1)
 
 
 def reading_order(

@@ -32,9 +32,13 @@ _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\ufb05": "st", "\ufb06": "st"}
 )  # fmt: skip
-# Digits glued to the end of a word or sentence: a footnote reference if set smaller.
-_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[.,;:)’”])\d{1,3}(?=[\s.,;:)]|$)")
-_TRAILING_REFERENCE = re.compile(r"<sup>(\d+)</sup>\s*$")
+# A footnote reference glued to the end of a word or sentence, if raised or set smaller: digits,
+# a note symbol (*, †, ‡, §, ‖, ¶, or two or three of one), or a single lower-case letter (a
+# word's last letter is tried too, and stays when it sits on the line in the line's type).
+_GLUED_MARK = re.compile(
+    r"(?<=[^\W\d_]|[.,;:)’”])(?:\d{1,3}|([*†‡§‖¶])\1{0,2}|[a-z])(?=[\s.,;:)]|$)"
+)
+_TRAILING_REFERENCE = re.compile(r"<sup>([^<]+)</sup>\s*$")
 _LINE = re.compile(r"[^\r\n]+")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 SUPERSCRIPT_RATIO = 0.85  # a superscript is set smaller than the text it follows …
@@ -211,16 +215,30 @@ def _style(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, bool]:
 
 
 def _mark_superscripts(textpage: pypdfium2.PdfTextPage, line: str, offset: int) -> str:
-    """Write footnote references glued to a word ("achievable81") as `<sup>81</sup>`, which
-    quote verification skips, when they sit above the line or are set smaller."""
+    """Write footnote references glued to a word ("achievable81", "plan†", "budgeta") as
+    `<sup>81</sup>`, which quote verification skips, when they sit above the line or (a number
+    or symbol) are set smaller. A letter must sit above the line: every word's last letter is a
+    candidate, and most are on it, which the baselines alone tell."""
     pieces, cursor = [], 0
-    for match in _GLUED_DIGITS.finditer(line):
-        before, digit = offset + match.start() - 1, offset + match.start()
+    line_baseline: float | None = None
+    for match in _GLUED_MARK.finditer(line):
+        before, mark = offset + match.start() - 1, offset + match.start()
+        letter = match.group().isalpha()
+        if letter:  # one look first, at the line's own baseline, for the many word ends
+            if line_baseline is None:
+                line_baseline = _baseline(textpage, offset + len(line) - len(line.lstrip()))
+            if _baseline(textpage, mark) <= line_baseline:
+                continue
+        rise = _baseline(textpage, mark) - _baseline(textpage, before)
         before_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, before))
-        digit_size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, digit))
-        rise = _baseline(textpage, digit) - _baseline(textpage, before)
+        raised = rise > before_size * SUPERSCRIPT_RISE
         if before_size > 0 and (
-            digit_size < before_size * SUPERSCRIPT_RATIO or rise > before_size * SUPERSCRIPT_RISE
+            raised
+            or (
+                not letter
+                and float(pdfium_c.FPDFText_GetFontSize(textpage.raw, mark))
+                < before_size * SUPERSCRIPT_RATIO
+            )
         ):
             pieces += [line[cursor : match.start()], f"<sup>{match.group()}</sup>"]
             cursor = match.end()
@@ -230,11 +248,12 @@ def _mark_superscripts(textpage: pypdfium2.PdfTextPage, line: str, offset: int) 
 _ORIGIN_X, _ORIGIN_Y = ctypes.c_double(), ctypes.c_double()
 
 
+_ORIGIN_REFS = ctypes.byref(_ORIGIN_X), ctypes.byref(_ORIGIN_Y)
+
+
 def _origin(textpage: pypdfium2.PdfTextPage, index: int) -> tuple[float, float]:
     """Where character `index` starts: x, and y of its baseline."""
-    pdfium_c.FPDFText_GetCharOrigin(
-        textpage.raw, index, ctypes.byref(_ORIGIN_X), ctypes.byref(_ORIGIN_Y)
-    )
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, *_ORIGIN_REFS)
     return float(_ORIGIN_X.value), float(_ORIGIN_Y.value)
 
 

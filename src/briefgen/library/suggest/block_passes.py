@@ -109,6 +109,9 @@ def unmarked_items(
     runs_on = False  # and that item ends as if the sentence went on
     for index, (start, end, label, listed, marker) in enumerate(blocks):
         body = text[start:end].rstrip(" *")
+        if not body:  # a line of marks alone ("*", a note's symbol set apart): no item
+            open_list = runs_on = False
+            continue
         parted = index > 0 and _parted(heading_starts, blocks[index - 1][1], start)
         one_sentence = "\n" not in body and not re.search(r"[.!?]\s+[A-Z]", body)
         lower = body[0].islower()  # goes on the lead-in's sentence, however many lines

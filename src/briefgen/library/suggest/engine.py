@@ -14,11 +14,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from briefgen.library.organisations import attributed_org, organisation_names, publisher_org
 from briefgen.library.quotespan import as_item_text
 from briefgen.library.suggest import label
-from briefgen.library.suggest.model import SuggestModel, describe, read_layout
-from briefgen.library.suggest.spans import Candidate, candidates, normalised
+from briefgen.library.suggest.model import (
+    Layout,
+    SuggestModel,
+    candidate_at,
+    describe,
+    read_layout,
+)
+from briefgen.library.suggest.sentences import normalised
+from briefgen.library.suggest.spans import Candidate, candidates
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike
 
 DEFAULT_MIN_SCORE = 0.3
@@ -44,7 +53,7 @@ class Suggestion:
     locator: str
     score: float
     reason: str
-    summary_places: tuple[tuple[int, int], ...] = ()  # where a summary repeats it
+    summary_places: tuple[tuple[int, int], ...] = ()  # other copies, word for word or near
     lead_in: tuple[int, int] | None = None  # the paragraph introducing its list, if listed
     # The next likeliest kind, when the model (not the layout) chose `kind` and was unsure.
     other_kind: str = ""
@@ -130,6 +139,7 @@ def suggest(
     if not pool:
         return []
     predictions = model.predict([describe(layout, c) for c in pool])
+    theme_probs = _themes_with_copies(model, layout, pool, predictions.theme_probs)
     found: list[Suggestion] = []
     for row, candidate in enumerate(pool):
         passage = text[candidate.start : candidate.end]
@@ -148,7 +158,7 @@ def suggest(
         reasons = [
             firm_reason or label.reason(passage, kind, candidate, structure, neighbours),
             f"attributed: '{' '.join(phrase.split())}'" if phrase else "",
-            label.summary_note(structure, candidate.summary_places, locate),
+            label.summary_note(structure, candidate.summary_places, locate, _near(text, candidate)),
         ]
         found.append(
             Suggestion(
@@ -158,7 +168,7 @@ def suggest(
                 end=candidate.end,
                 kind=kind,
                 org=org or own,
-                themes=label.choose_themes(model.theme_ids, predictions.theme_probs[row]),
+                themes=label.choose_themes(model.theme_ids, theme_probs[row]),
                 locator=(
                     locate(candidate.start, candidate.end)
                     if locate
@@ -182,6 +192,30 @@ def suggest(
         if not any(_mostly(suggestion.start, suggestion.end, (c.start, c.end)) for c in chosen):
             chosen.append(suggestion)
     return chosen
+
+
+def _near(text: str, candidate: Candidate) -> dict[tuple[int, int], bool]:
+    """Per near copy of `candidate`: whether it has fewer words than the passage."""
+    words = len(text[candidate.start : candidate.end].split())
+    return {(s, e): len(text[s:e].split()) < words for s, e in candidate.near_places}
+
+
+def _themes_with_copies(
+    model: SuggestModel, layout: Layout, pool: Sequence[Candidate], theme_probs: Any
+) -> Any:
+    """Each passage's theme probabilities, averaged with those of its near copies read in their
+    own places: the curator may have met the point in either, and the words around each say
+    what it is about (a key proposition's list, the section setting it out in detail)."""
+    copies = [(row, place) for row, c in enumerate(pool) for place in c.near_places]
+    if not copies:
+        return theme_probs
+    described = [describe(layout, candidate_at(layout, *place)) for _, place in copies]
+    totals = np.array(theme_probs, dtype=float)
+    counts = np.ones(len(pool))
+    for (row, _), probabilities in zip(copies, model.predict(described).theme_probs, strict=True):
+        totals[row] += probabilities
+        counts[row] += 1
+    return totals / counts[:, np.newaxis]
 
 
 def _overlaps(candidate: Candidate, taken: Sequence[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from briefgen.library.suggest import cues
@@ -262,18 +262,30 @@ def summary_note(
     structure: DocumentStructure,
     places: Sequence[tuple[int, int]],
     locate: Callable[[int, int], str] | None = None,
+    near: Mapping[tuple[int, int], bool] | None = None,
 ) -> str:
     """ "also on p. 2 ('Summary'), word for word" for the copies dropped from a summary: each
     place named once, by the extractor's `locate` when there is one (it knows pages), else by
-    the layout ("also in 'Summary', para 3")."""
-    named: list[str] = []
+    the layout ("also in 'Summary', para 3"). `near` holds the places of near copies (decision
+    0206), each True when it has fewer words than the passage: "also on p. 3 ('Clear
+    opportunities'), in fewer words" ("in much the same words" if not)."""
+    near = near or {}
+    wordings: dict[str, str] = {}  # place named -> how it says the passage
     for start, end in places:
         where = _on(locate(start, end)) if locate else _in_layout(structure, start)
-        if where and where not in named:
-            named.append(where)
-    if not named:
-        return ""
-    return "also " + " and ".join(named[:2]) + ", word for word"
+        if not where:
+            continue
+        if (start, end) in near:
+            wording = "in fewer words" if near[start, end] else "in much the same words"
+        else:
+            wording = "word for word"
+        if wordings.get(where, "word for word") == "word for word":
+            wordings[where] = wording  # a near copy there is what the reader should expect
+    groups: dict[str, list[str]] = {}
+    for where, wording in wordings.items():
+        groups.setdefault(wording, []).append(where)
+    notes = [" and ".join(named[:2]) + ", " + wording for wording, named in groups.items()]
+    return "also " + "; also ".join(notes) if notes else ""
 
 
 def _on(locator: str) -> str:

@@ -26,8 +26,8 @@ from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untype
 from briefgen.errors import BriefgenError
 from briefgen.library.suggest import cues
 from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
-from briefgen.library.suggest.sentences import Sentence, split_sentences
-from briefgen.library.suggest.spans import Candidate, candidates, normalised
+from briefgen.library.suggest.sentences import Sentence, normalised, split_sentences
+from briefgen.library.suggest.spans import Candidate, candidates
 from briefgen.library.suggest.structure import DocumentStructure, HeadingLike, derive_structure
 from briefgen.library.suggest.themes import (
     CONTEXT_WORDS,
@@ -370,16 +370,22 @@ class Predictions:
 
 def _as_candidate(layout: Layout, item: CuratedSpan) -> Candidate:
     """A curated item placed in its source's layout, described as a candidate would be."""
+    return candidate_at(layout, item.start, item.end)
+
+
+def candidate_at(layout: Layout, start: int, end: int) -> Candidate:
+    """The passage `layout.text[start:end]` placed in its layout, as a candidate: a curated
+    item, or the near copy a suggestion stands for."""
     blocks = layout.structure.blocks
-    index = max(0, bisect_right([b.start for b in blocks], item.start) - 1)
+    index = max(0, bisect_right([b.start for b in blocks], start) - 1)
     block = blocks[index]
     lead = blocks[block.lead_in] if block.lead_in >= 0 else None
     headings = layout.structure.heading_path(block)
     return Candidate(
-        start=item.start,
-        end=item.end,
+        start=start,
+        end=end,
         block=index,
-        sentences=sum(1 for s in layout.sentences if item.start <= s.start < item.end) or 1,
+        sentences=sum(1 for s in layout.sentences if start <= s.start < end) or 1,
         headings=headings,
         listed=block.listed,
         label=block.label,

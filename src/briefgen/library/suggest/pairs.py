@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -78,6 +78,36 @@ def sentence_pairs(
             SentencePair(text[a.start : a.end], text[b.start : b.end], position, len(group), parted)
         )
     return pairs
+
+
+def joined_to_a_neighbour(
+    text: str,
+    structure: DocumentStructure,
+    sentences: Sequence[Sentence],
+    kept: Sequence[Sentence],
+    restated: frozenset[int],
+    join: Callable[[Sequence[SentencePair]], list[float]] | None,
+    threshold: float,
+) -> set[int]:
+    """The starts of `kept` sentences the joiner puts in one passage with a neighbour (a pair
+    not parted scoring `threshold` or more): such a sentence is not a point standing alone
+    ("Solace believes … a crucial role in education." heads a paragraph whose next sentence
+    opens "They have…"), so it is not dropped as a near copy of a sentence elsewhere."""
+    if join is None:
+        return set()
+    kept_starts = {s.start for s in kept}
+    dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in kept:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    groups = [group for group in by_block.values() if len(group) > 1]
+    pairs = [p for g in groups for p in sentence_pairs(text, structure, g, restated, dropped)]
+    neighbours = [(a.start, b.start) for g in groups for a, b in pairwise(g)]
+    bound: set[int] = set()
+    for (first, second), pair, score in zip(neighbours, pairs, join(pairs), strict=True):
+        if not pair.parted and score >= threshold:
+            bound |= {first, second}
+    return bound
 
 
 def _emphasised(body: str, start: int, end: int) -> bool:

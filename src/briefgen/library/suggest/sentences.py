@@ -27,6 +27,14 @@ _TRAILING = " \t\r\n*"
 _MARKS = re.compile(r"<sup>[^<]{0,20}</sup>|\*\*|\\(?=[_*])")
 
 
+def normalised(text: str) -> str:
+    """A sentence's words for comparing copies: case, marks, spacing and hyphens ignored (a
+    summary may print "coproduce" where the body has "co-produce")."""
+    return " ".join(
+        re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text.lower()))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence at `text[start:end]`, inside block `block` of the structure."""

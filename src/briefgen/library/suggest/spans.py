@@ -2,9 +2,9 @@
 
 A passage is one sentence or a few that belong together (a learned joiner decides, from the
 curated items: "This means…" after a claim usually stays with it; the layout overrules it where
-it parts two sentences, `pairs`). A report's own
-recommendation is taken whole. A summary sentence the body repeats word for word is dropped
-and its place noted on the body's copy. A list item that is only a fragment ("to the
+it parts two sentences, `pairs`). A report's own recommendation is taken whole. A summary
+sentence the body repeats word for word, or says again in more words (`twins`), is dropped and
+its place noted on the body's copy. A list item that is only a fragment ("to the
 Department…") keeps its lead-in when the two are adjacent.
 """
 
@@ -15,9 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.library.suggest import cues, furniture
-from briefgen.library.suggest.pairs import SentencePair, restated_in_body, sentence_pairs
-from briefgen.library.suggest.sentences import Sentence
+from briefgen.library.suggest.pairs import (
+    SentencePair,
+    joined_to_a_neighbour,
+    restated_in_body,
+    sentence_pairs,
+)
+from briefgen.library.suggest.sentences import Sentence, normalised
 from briefgen.library.suggest.structure import DocumentStructure
+from briefgen.library.suggest.twins import near_copies
 
 MAX_SENTENCES = 4
 # Joined when the joiner gives at least this; higher trades recall for span (decisions 0181, 0184)
@@ -48,15 +54,8 @@ class Candidate:
     ask: str = ""  # where a listed ask or commitment of the document's own is listed, or ''
     ask_kind: str = ""  # "commitment" (what the document will do) or "ask" (what others should)
     summary_places: list[tuple[int, int]] = field(default_factory=list)
+    near_places: list[tuple[int, int]] = field(default_factory=list)  # of those, near copies
     in_summary: bool = False
-
-
-def normalised(text: str) -> str:
-    """A sentence's words for comparing copies: case, marks, spacing and hyphens ignored (a
-    summary may print "coproduce" where the body has "co-produce")."""
-    return " ".join(
-        re.findall(r"[a-z0-9]+", re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text.lower()))
-    )
 
 
 def drop_repeats(
@@ -101,7 +100,18 @@ def candidates(
     `keep_asides` (the relevance model learns from them as passages nobody curated)."""
     own = sentences if keep_asides else _own_points(text, structure, sentences)
     kept, places = drop_repeats(text, structure, own)
+    near: dict[int, list[tuple[int, int]]] = {}
     restated = restated_in_body(text, structure, sentences)
+    if not keep_asides:  # the relevance model learns from what the curators saw
+        bound = joined_to_a_neighbour(
+            text, structure, sentences, kept, restated, join, JOIN_THRESHOLD
+        )
+        listed = _in_whole_lists(text, structure, kept)
+        stays = {*places, *bound, *(s.start for s in kept if s.block in listed)}
+        kept, near = near_copies(text, structure, sentences, kept, stays)
+        for start, copies in near.items():
+            places.setdefault(start, []).extend(copies)
+    near_starts = {place[0] for copies in near.values() for place in copies}
     kept_starts = {s.start for s in kept}
     dropped = sorted(s.start for s in sentences if s.start not in kept_starts)
     by_block: dict[int, list[Sentence]] = {}
@@ -151,6 +161,7 @@ def candidates(
             )
             for sentence in run:
                 candidate.summary_places += places.get(sentence.start, [])
+            candidate.near_places = [p for p in candidate.summary_places if p[0] in near_starts]
             if block.lead_in >= 0 and block.listed:
                 first = run[0] is group[0]
                 whole = block.lead_in in whole_lists
@@ -166,6 +177,26 @@ def candidates(
                 candidate.sentences -= 1
     found.sort(key=lambda c: c.start)
     return _list_passages(text, structure, found, whole_lists)
+
+
+def _in_whole_lists(
+    text: str, structure: DocumentStructure, sentences: Sequence[Sentence]
+) -> set[int]:
+    """The blocks of `sentences` that are items of a list quoted whole (`_whole_lists`): the
+    list is one passage, so none of its items is dropped as a near copy of a sentence
+    elsewhere."""
+    asks: dict[int, tuple[str, str]] = {}
+    for index in {s.block for s in sentences}:
+        block = structure.blocks[index]
+        lead = structure.blocks[block.lead_in] if block.lead_in >= 0 else None
+        asks[index] = _ask(
+            text[block.start : block.end],
+            block.listed,
+            structure.heading_path(block),
+            text[lead.start : lead.end] if lead else "",
+        )
+    whole = _whole_lists(text, structure, asks)
+    return {index for index in asks if structure.blocks[index].lead_in in whole}
 
 
 def _recommendation(block_text: str, headings: Sequence[str], para: int, lead_in: str) -> str:
