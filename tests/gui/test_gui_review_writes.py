@@ -193,17 +193,17 @@ def test_closing_the_window_with_a_review_write_pending_still_writes_it(
 
 
 def test_undo_keeps_what_was_written_to_the_file_since(
-    qtbot: Any, shipped_corpus: Corpus, library: Path
+    qtbot: Any, review_corpus: Corpus, library: Path
 ) -> None:
     """Accept, then an item added to the same file elsewhere (Add as item, a colleague),
     then undo: only the accepted item goes; the other stays. So does a rejection's undo."""
     from briefgen.library.curate import add_items, item_record
 
-    view = open_review(qtbot, shipped_corpus, library)
+    view = open_review(qtbot, review_corpus, library)
     with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
         press(view, Qt.Key.Key_A)
     other = view.suggestions[3]
-    add_items(shipped_corpus, library, SOURCE, [item_record(other, "lga13-added-elsewhere")])
+    add_items(review_corpus, library, SOURCE, [item_record(other, "lga13-added-elsewhere")])
     with qtbot.waitSignal(view.libraryChanged, timeout=10_000):
         press(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _items_in(library) == [" ".join(other.text.split())]
