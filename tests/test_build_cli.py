@@ -102,6 +102,23 @@ def test_a_failed_build_leaves_the_earlier_file_untouched(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "pack.html"]
 
 
+def test_ctrl_c_during_a_build_says_so_leaves_the_earlier_file_and_exits_130(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    output = tmp_path / "pack.html"
+    output.write_text("the officer's earlier pack")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render_registry, "render", interrupted)
+    assert build(content, "-o", str(output)) == 130
+    assert output.read_text() == "the officer's earlier pack"
+    err = capsys.readouterr().err
+    assert err == "briefgen build: stopped (Ctrl+C); no file was left half-written\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "pack.html"]
+
+
 def test_unknown_output_suffix_is_a_clear_error(content: Path, tmp_path: Path, capsys) -> None:
     assert build(content, "-o", str(tmp_path / "pack.odt")) == 1
     assert "end it in .pdf, .docx or .html, or give --format" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from briefgen.errors import BriefgenError, ContentError
 from briefgen.pack.labels import audience_label
 from briefgen.selection import AUDIENCES, select_items
 from briefgen.spelling import did_you_mean
-from briefgen.terminal import printable
+from briefgen.terminal import EXIT_INTERRUPTED, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -331,6 +331,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:  # `briefgen items | head`
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl+C: every file briefgen writes is replaced whole, or not
+        print(
+            f"briefgen {args.command}: stopped (Ctrl+C); no file was left half-written",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     except OSError as error:  # the system refused, e.g. output redirected to a full disk
         reason = error.strerror.lower() if error.strerror else str(error)
         where = f": {error.filename}" if error.filename else ""

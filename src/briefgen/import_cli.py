@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefgen.counts import counted
-from briefgen.terminal import printable
+from briefgen.terminal import EXIT_INTERRUPTED, printable
 
-EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
 PROGRESS_AFTER_SECONDS = 1.0  # a file read faster than this shows no progress at all
 
 

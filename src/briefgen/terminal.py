@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
+
 # C0 controls, DEL and C1 controls; the bidirectional embeddings, overrides, isolates and marks
 # (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069); the line and paragraph separators,
 # which some terminals take for line breaks; and lone surrogates (a file name that is not
