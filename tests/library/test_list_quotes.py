@@ -125,3 +125,29 @@ def test_an_accepted_suggestions_record_holds_its_paragraphs(model: SuggestModel
     found = suggest(REPORT, model, min_score=0.0, limit=0)
     (suggestion,) = [s for s in found if "Engage far and wide" in s.text]
     assert item_record(suggestion, "plan-1")["text"] == QUOTE
+
+
+def test_a_passage_chosen_by_hand_keeps_the_sources_paragraphs(tmp_path: Path) -> None:
+    """Add as item… writes a selection across a list as a suggestion's would be written."""
+    from briefgen.content import Source
+    from briefgen.library.suggest.corpus import quote_paragraphs
+
+    source = Source(
+        id="plan",
+        title="Our plan",
+        publisher="LGA",
+        date="2025",
+        short_title="Our plan",
+        file="plan.txt",
+        path=tmp_path / "plan.txt",
+        text=REPORT,
+    )
+    start = REPORT.index("Over the next")
+    end = REPORT.index("design work") + len("design work")
+    assert quote_paragraphs(source, start, end) == QUOTE
+    # within one paragraph printed over two lines: one line, as before
+    start, end = REPORT.index("This programme"), REPORT.index("excellence.") + len("excellence.")
+    assert quote_paragraphs(source, start, end) == (
+        "This programme's core role is to approach a specification for a future centre of "
+        "excellence."
+    )

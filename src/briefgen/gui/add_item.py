@@ -155,9 +155,17 @@ class AddItemDialog(QDialog):
         item_id = item_id_for(self.source_id, text, {*self.corpus.by_id, *self.taken})
         self.taken.add(item_id)
         corpus, library, source_id = self.corpus, self.library, self.source_id
-        records = [self.form.record(item_id, text)]
+        record = self.form.record(item_id, text)
+        source, start, end = self.source, self.start, self.end
+
+        def write() -> Path:  # on the worker: a list's items as paragraphs (decision 0210)
+            from briefgen.library.suggest.corpus import quote_paragraphs  # scikit-learn: late
+
+            record["text"] = quote_paragraphs(source, start, end)
+            return add_items(corpus, library, source_id, [record])
+
         self.writes.start(
-            writing_library(lambda: add_items(corpus, library, source_id, records)),
+            writing_library(write),
             lambda written: self._added(item_id, written),
             lambda message: self._not_added(item_id, message),
             doing=f"adding an item to {source_id}.yaml",

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from briefgen.content import Corpus
+from briefgen.content import Corpus, Source
 from briefgen.content.sourcemap import source_map
-from briefgen.library.suggest.engine import DEFAULT_MIN_SCORE, Suggestion, suggest
-from briefgen.library.suggest.model import CuratedSpan, SuggestModel, TrainingDocument
+from briefgen.library.quotespan import as_item_text
+from briefgen.library.suggest.engine import (
+    DEFAULT_MIN_SCORE,
+    Suggestion,
+    paragraph_starts,
+    suggest,
+)
+from briefgen.library.suggest.model import (
+    CuratedSpan,
+    Layout,
+    SuggestModel,
+    TrainingDocument,
+    read_layout,
+)
 from briefgen.library.suggest.themes import ThemeDefinition
 
 
@@ -71,3 +84,20 @@ def suggest_for_source(
         limit=limit,
         locate=mapped.locator if mapped is not None else None,
     )
+
+
+def quote_paragraphs(source: Source, start: int, end: int) -> str:
+    """The passage `start`–`end` of `source` as an items file holds it: a line a paragraph of
+    the source's layout, a blank line between (decision 0210), as a suggestion's would be.
+    Reads the source's layout once (a large report's takes a while: call it off the GUI
+    thread)."""
+    breaks = paragraph_starts(_layout(source).structure, start, end)
+    return as_item_text(source.text[start:end], [b - start for b in breaks])
+
+
+@lru_cache(maxsize=4)
+def _layout(source: Source) -> Layout:
+    """A source's layout as its suggestions read it, kept for the next quote from it."""
+    mapped = source_map(source)
+    headings = (mapped.headings or None) if mapped is not None else None
+    return read_layout(source.text, source.furniture, headings)
