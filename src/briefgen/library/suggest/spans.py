@@ -273,7 +273,10 @@ def _own_points(
         if furniture.about_the_document(words):
             continue
         paragraph = text[block.start : block.end]
-        if furniture.is_title_or_label(paragraph) or (
+        # an item of a list under its lead-in is a point of the list, however title-like
+        # ("we will: … Design the Centre of Excellence")
+        in_list = block.listed and block.lead_in >= 0
+        if (not in_list and furniture.is_title_or_label(paragraph)) or (
             not block.listed and furniture.is_heading_like(paragraph)
         ):
             continue
