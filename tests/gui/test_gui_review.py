@@ -133,9 +133,11 @@ def test_add_as_item_trims_and_extends_by_word_and_sentence(
         dialog.add()
     assert dialog.written == library / "items" / f"{SOURCE}.yaml"
     added = [item for item in _written(library).items if item.library == "yours"]
-    assert [(item.text, item.headline) for item in added] == [
+    assert [(" ".join(item.text.split()), item.headline) for item in added] == [
         (as_item_text(quote), "Invest early.")
     ]
+    # the sentence runs on into the list's items: each is a paragraph, as in the source
+    assert "intervention\n\ngiving people back" in added[0].text
 
 
 def test_window_offers_add_as_item_on_a_selected_passage(
