@@ -141,7 +141,8 @@ def cmd_items(args: argparse.Namespace) -> int:
     text_width = max(width - id_width - library_width - 63, 20)
     for item in items:
         key = "*" if item.key else " "
-        text, locator = printable(item.text), printable(item.locator)
+        # a quote of several paragraphs (a list quoted whole) on its one line of the table
+        text, locator = printable(" ".join(item.text.split())), printable(item.locator)
         text = text if len(text) <= text_width else text[: text_width - 1] + "…"
         org = printable(corpus.organisations[item.org].short)
         locator = locator if len(locator) <= 24 else locator[:23] + "…"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefgen.cli import main
 from briefgen.content import Corpus, load_corpus
 from briefgen.library.curate import item_record
 from briefgen.library.folders import library_folders
@@ -75,7 +76,7 @@ def test_a_list_of_short_commitments_is_one_suggestion_a_paragraph_an_item(
 
 
 def test_the_items_paragraphs_are_written_read_back_and_printed_apart(
-    make_content: Callable[..., Path], tmp_path: Path
+    make_content: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     library = tmp_path / "mine"
     (library / "sources").mkdir(parents=True)
@@ -105,7 +106,8 @@ def test_the_items_paragraphs_are_written_read_back_and_printed_apart(
     written = path.read_text(encoding="utf-8")
     assert yaml.safe_load(written)["items"][0]["text"] == QUOTE
     assert "text: >-" in written  # folded, a line a paragraph, not an escaped string
-    corpus = load_corpus(library_folders(make_content(), [library]))
+    content = make_content()
+    corpus = load_corpus(library_folders(content, [library]))
     item = corpus.item("plan-commitments")
     assert item.text == QUOTE  # the loader keeps the paragraphs …
     assert REPORT[item.span[0] : item.span[1]].startswith("Over the next")  # … and finds it
@@ -122,6 +124,11 @@ def test_the_items_paragraphs_are_written_read_back_and_printed_apart(
         "Evaluate evidence to inform our design work",
         "Design the Centre of Excellence",
     ]
+    # the command line's table keeps the item to its one line
+    assert main(["--content", str(content), "--library", str(library), "items"]) == 0
+    (row,) = [line for line in capsys.readouterr().out.splitlines() if "plan-commitments" in line]
+    assert "Over the next nine months, we will: Engage far and wide" in row
+    assert "\\x0a" not in row
 
 
 def test_an_accepted_suggestions_record_holds_its_paragraphs(model: SuggestModel) -> None:
