@@ -140,7 +140,7 @@ def test_an_accepted_suggestions_record_holds_its_paragraphs(model: SuggestModel
 def test_a_passage_chosen_by_hand_keeps_the_sources_paragraphs(tmp_path: Path) -> None:
     """Add as item… writes a selection across a list as a suggestion's would be written."""
     from briefgen.content import Source
-    from briefgen.library.suggest.corpus import quote_paragraphs
+    from briefgen.library.suggest.corpus import passage_item_text
 
     source = Source(
         id="plan",
@@ -154,10 +154,10 @@ def test_a_passage_chosen_by_hand_keeps_the_sources_paragraphs(tmp_path: Path) -
     )
     start = REPORT.index("Over the next")
     end = REPORT.index("of Excellence") + len("of Excellence")
-    assert quote_paragraphs(source, start, end) == QUOTE
+    assert passage_item_text(source, start, end) == QUOTE
     # within one paragraph printed over two lines: one line, as before
     start, end = REPORT.index("This programme"), REPORT.index("excellence.") + len("excellence.")
-    assert quote_paragraphs(source, start, end) == (
+    assert passage_item_text(source, start, end) == (
         "This programme's core role is to approach a specification for a future centre of "
         "excellence."
     )

@@ -249,7 +249,7 @@ def _read_items(
                 Item(
                     id=record["id"],
                     kind=record["kind"],
-                    text=quote_paragraphs(record["text"]),
+                    text=_paragraphs_kept(record["text"]),
                     locator=locator,
                     org=record["org"],
                     themes=tuple(record["themes"]),
@@ -325,7 +325,7 @@ def _check_item(
     return ok
 
 
-def quote_paragraphs(text: str) -> str:
+def _paragraphs_kept(text: str) -> str:
     """An item's text with its whitespace made single spaces, except that a blank line (a
     list quoted whole, decision 0210) stays one: the packs print each paragraph as its own."""
     paragraphs = (" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text))

@@ -159,9 +159,9 @@ class AddItemDialog(QDialog):
         source, start, end = self.source, self.start, self.end
 
         def write() -> Path:  # on the worker: a list's items as paragraphs (decision 0210)
-            from briefgen.library.suggest.corpus import quote_paragraphs  # scikit-learn: late
+            from briefgen.library.suggest.corpus import passage_item_text  # scikit-learn: late
 
-            record["text"] = quote_paragraphs(source, start, end)
+            record["text"] = passage_item_text(source, start, end)
             return add_items(corpus, library, source_id, [record])
 
         self.writes.start(

@@ -50,9 +50,9 @@ _ORDER = itertools.count()
 
 @dataclass(eq=False)
 class Decision:
-    """One decision (or one accept-all), with the file it changes (`path`) as it was before
-    and after, and the ids of the records it added there (under `key`). `snapshot`, `after`,
-    `added` and `written` are set by the writing worker, which alone reads them after."""
+    """One decision (or one accept-all), with the file it changes (`path`, its records under
+    `key`) as it was before and after. `snapshot`, `after` and `written` are set by the
+    writing worker, which alone reads them after."""
 
     rows: list[int]
     verdict: str
@@ -60,7 +60,6 @@ class Decision:
     key: str = "items"
     snapshot: bytes | None = None
     after: bytes | None = None
-    added: set[str] = field(default_factory=set)
     item_ids: list[str] = field(default_factory=list)
     written: bool = False
     order: int = field(default_factory=lambda: next(_ORDER))
@@ -212,10 +211,8 @@ class ReviewView(ReviewDisplay):
 
         def task() -> None:  # on the writing thread: touches no widget
             decision.snapshot = file_snapshot(path)  # after the writes queued before
-            before = record_ids(path, decision.key)
             write()
             decision.after = file_snapshot(path)
-            decision.added = record_ids(path, decision.key) - before
             decision.written = True
 
         self.writes.start(
@@ -266,7 +263,9 @@ class ReviewView(ReviewDisplay):
                 if file_snapshot(path) == decision.after:
                     restore(path, decision.snapshot)
                 else:  # written since (Add as item, a colleague): keep what they added
-                    remove_records(path, decision.key, decision.added)
+                    key = decision.key
+                    added = record_ids(decision.after, key) - record_ids(decision.snapshot, key)
+                    remove_records(path, key, added)
             except OSError as error:  # the decision stands, as the file still has it
                 why = error.strerror or str(error)
                 raise BriefgenError(

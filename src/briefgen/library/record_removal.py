@@ -43,11 +43,11 @@ def _records(text: str, key: str) -> tuple[Any, list[tuple[str, int, int]]]:
     return data, spans
 
 
-def record_ids(path: Path, key: str) -> set[str]:
-    """The ids of the records under `key` in `path` (none if the file is absent)."""
-    if not path.is_file():
+def record_ids(data: bytes | None, key: str) -> set[str]:
+    """The ids of the records under `key` in a file's bytes (none for an absent file)."""
+    if not data:
         return set()
-    return {record_id for record_id, _, _ in _records(path.read_text(encoding="utf-8"), key)[1]}
+    return {record_id for record_id, _, _ in _records(data.decode("utf-8"), key)[1]}
 
 
 def remove_records(path: Path, key: str, ids: Collection[str]) -> int:

@@ -86,7 +86,7 @@ def suggest_for_source(
     )
 
 
-def quote_paragraphs(source: Source, start: int, end: int) -> str:
+def passage_item_text(source: Source, start: int, end: int) -> str:
     """The passage `start`–`end` of `source` as an items file holds it: a line a paragraph of
     the source's layout, a blank line between (decision 0210), as a suggestion's would be.
     Reads the source's layout once (a large report's takes a while: call it off the GUI
